@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitegen",
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SitegenKit", targets: ["SitegenKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcmark, the CommonMark reference implementation, from the system (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Every stage of the pipeline lives here; the executable is a thin shell over it.
+        .target(
+            name: "SitegenKit",
+            dependencies: [
+                "Ccmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Resources/lexicon/speech.txt"),
+                .embedInCode("Resources/lexicon/grammar.txt"),
+                .embedInCode("Resources/lexicon/first-names.txt"),
+                .embedInCode("Resources/lexicon/names.txt"),
+                .embedInCode("Resources/lexicon/places.txt"),
+                .embedInCode("Resources/lexicon/reading.txt"),
+            ]
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SitegenKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SitegenKitTests",
+            dependencies: ["SitegenKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

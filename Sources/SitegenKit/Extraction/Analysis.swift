@@ -1,0 +1,380 @@
+import Foundation
+
+/// A name as written in an article, before the dossier decides which person it is.
+public struct NameMention: Hashable, Sendable {
+    public enum Strength: Int, Sendable, Comparable {
+        /// A single word: a person only if it matches a full name, a title or a first name.
+        case bare = 0
+        /// Several capitalised words with no first name known to the lexicon.
+        case weak = 1
+        /// A known first name followed by a surname, or a title before a name.
+        case strong = 2
+        public static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
+    }
+    public var paragraph: Int
+    /// Token range in the paragraph, the title included.
+    public var lo: Int
+    public var hi: Int
+    /// The name's words, title left out ("Vladimir", "Poutine").
+    public var words: [String]
+    public var title: String?
+    public var gender: Gender
+    public var strength: Strength
+    /// A role given in apposition or before the name ("porte-parole du Kremlin").
+    public var role: String?
+    public var inQuote: Bool
+    /// Mentioned in the article's title rather than its body.
+    public var inTitle: Bool
+
+    public var surface: String { ([title].compactMap { $0 } + words).joined(separator: " ") }
+    public var name: String { words.joined(separator: " ") }
+}
+
+/// Something that can be the subject of a speech verb: a name, an organisation, a pronoun, a role.
+public struct Mention: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case name(Int)            // index into ArticleAnalysis.names
+        case organisation(String) // "la Maison Blanche", "CNN"
+        case pronoun(Gender)
+        case role(String, Gender) // "le porte-parole"
+    }
+    public var kind: Kind
+    public var paragraph: Int
+    public var lo: Int
+    public var hi: Int
+}
+
+/// One paragraph, tokenized, with its quotation spans and sentence starts.
+public struct ParagraphAnalysis: Sendable {
+    public var text: String
+    public var kind: Paragraph.Kind
+    /// Offset of the paragraph in the article's cleaned text, in scalars.
+    public var base: Int
+    public var tokens: [Token]
+    public var spans: [QuoteSpan]
+    /// For each token, the index of the span it lies in.
+    public var spanOfToken: [Int?]
+    /// Token indices where sentences start (outside quotes).
+    public var sentenceStarts: [Int]
+
+    public func sentence(of token: Int) -> Range<Int> {
+        var lo = 0, hi = tokens.count
+        for s in sentenceStarts {
+            if s <= token { lo = s } else { hi = s; break }
+        }
+        return lo..<hi
+    }
+
+    public func isInQuote(_ token: Int) -> Bool { token >= 0 && token < spanOfToken.count && spanOfToken[token] != nil }
+
+    public func scalarText(_ lo: Int, _ hi: Int) -> String {
+        let scalars = text.unicodeScalars
+        let a = scalars.index(scalars.startIndex, offsetBy: max(0, lo))
+        let b = scalars.index(scalars.startIndex, offsetBy: min(scalars.count, hi))
+        return String(scalars[a..<b])
+    }
+}
+
+/// Everything found in one article that does not need the rest of the dossier.
+public struct ArticleAnalysis: Sendable {
+    public var articleID: String
+    public var paragraphs: [ParagraphAnalysis]
+    public var names: [NameMention]
+    public var mentions: [Mention]
+    /// Words seen in lower case in the article: such a word written with a capital is a common noun.
+    public var lowercaseWords: Set<String>
+}
+
+/// Tokenizes an article, finds its quotation spans, sentences, names and other mentions.
+public struct Analyzer: Sendable {
+    let g: Grammar
+
+    public init(grammar: Grammar) { g = grammar }
+
+    public func analyze(_ article: Article) -> ArticleAnalysis {
+        var paragraphs: [ParagraphAnalysis] = []
+        var base = 0
+        var lowercase = Set<String>()
+        for p in article.paragraphs {
+            let tokens = Tokenizer.tokenize(p.text)
+            for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(t.folded) }
+            let cues = invertedCueStarts(tokens)
+            let spans = QuoteSpans.find(in: p.text, cueStarts: cues)
+            var spanOf = [Int?](repeating: nil, count: tokens.count)
+            for (si, s) in spans.enumerated() {
+                for (ti, t) in tokens.enumerated() where t.start >= s.start && t.end <= s.end { spanOf[ti] = si }
+            }
+            let pa = ParagraphAnalysis(text: p.text, kind: p.kind, base: base, tokens: tokens, spans: spans,
+                                       spanOfToken: spanOf, sentenceStarts: sentenceStarts(tokens, spanOf))
+            paragraphs.append(pa)
+            base += p.text.unicodeScalars.count + 2
+        }
+        var names: [NameMention] = []
+        var mentions: [Mention] = []
+        for (pi, p) in paragraphs.enumerated() {
+            findMentions(p, paragraph: pi, names: &names, mentions: &mentions, inTitle: false)
+        }
+        // The title's names count among the article's people, but no quote is read from it.
+        let titleTokens = Tokenizer.tokenize(article.title)
+        let titlePara = ParagraphAnalysis(text: article.title, kind: .heading, base: -1, tokens: titleTokens, spans: [],
+                                          spanOfToken: [Int?](repeating: nil, count: titleTokens.count), sentenceStarts: [0])
+        var titleMentions: [Mention] = []
+        findMentions(titlePara, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true)
+        return ArticleAnalysis(articleID: article.id, paragraphs: paragraphs, names: names, mentions: mentions, lowercaseWords: lowercase)
+    }
+
+    /// Sentence starts: after . ! ? … followed by a capital or a quote mark, outside quotes.
+    func sentenceStarts(_ tokens: [Token], _ spanOf: [Int?]) -> [Int] {
+        var starts = [0]
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.kind == .punct, [".", "!", "?", "…", "..."].contains(t.text), spanOf[i] == nil, i + 1 < tokens.count {
+                var j = i + 1
+                // Closing marks right after the period belong to the sentence that ends.
+                while j < tokens.count, tokens[j].kind == .punct, ["»", "”", "\"", ")", "’"].contains(tokens[j].text) { j += 1 }
+                if j < tokens.count, tokens[j].isCapitalized || tokens[j].kind == .punct || tokens[j].kind == .number { starts.append(j) }
+                i = j
+                continue
+            }
+            // A quote that ends with its own period, followed by a capital, also ends the sentence.
+            if t.kind == .punct, ["»", "”", "\""].contains(t.text), i > 0, [".", "!", "?", "…", "..."].contains(tokens[i - 1].text),
+               i + 1 < tokens.count, tokens[i + 1].isCapitalized, spanOf[i + 1] == nil {
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+
+    /// Scalar offsets where an inverted cue starts: "dit-il", "a-t-elle ajouté", ", a déclaré X".
+    func invertedCueStarts(_ tokens: [Token]) -> Set<Int> {
+        var out = Set<Int>()
+        for (i, t) in tokens.enumerated() where t.kind == .word {
+            if isInvertedVerb(t.lower) { out.insert(t.start) }
+        }
+        return out
+    }
+
+    /// "dit-il", "ajoute-t-elle", "a-t-il", "poursuit-il".
+    func isInvertedVerb(_ lower: String) -> Bool {
+        for suffix in ["-t-il", "-t-elle", "-il", "-elle", "-t-ils", "-t-elles", "-ils", "-elles", "-t-on", "-on"] where lower.hasSuffix(suffix) {
+            let verb = String(lower.dropLast(suffix.count))
+            if g.speechVerbs.contains(verb) || verb == "a" || verb == "avait" || verb == "aurait" { return true }
+        }
+        return false
+    }
+
+    func pronounGender(_ folded: String) -> Gender? {
+        if folded.hasSuffix("-t-il") || folded.hasSuffix("-il") || folded.hasSuffix("-ils") { return .male }
+        if folded.hasSuffix("-t-elle") || folded.hasSuffix("-elle") || folded.hasSuffix("-elles") { return .female }
+        if folded.hasSuffix("-on") { return .unknown }
+        return nil
+    }
+
+    // MARK: - Names and mentions
+
+    func isNameWord(_ t: Token) -> Bool {
+        guard t.kind == .word, t.isCapitalized, !t.isAllCaps || t.text.count <= 2 else { return false }
+        return true
+    }
+
+    func findMentions(_ p: ParagraphAnalysis, paragraph pi: Int, names: inout [NameMention], mentions: inout [Mention], inTitle: Bool) {
+        let tokens = p.tokens
+        let sentenceStartSet = Set(p.sentenceStarts)
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            // Pronouns that can be subjects.
+            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i) || (i > 0 && ["«", "“", "\""].contains(tokens[i - 1].text)) {
+                if g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && ["selon", "d'après"].contains(tokens[i - 1].lower) {
+                    mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
+                } else if g.femalePronouns.contains(t.lower) && t.lower != "her" {
+                    mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
+                } else if t.lower == "they" || t.lower == "on" {
+                    mentions.append(Mention(kind: .pronoun(.unknown), paragraph: pi, lo: i, hi: i + 1))
+                } else if let gender = pronounGender(t.lower), isInvertedVerb(t.lower) {
+                    mentions.append(Mention(kind: .pronoun(gender), paragraph: pi, lo: i, hi: i + 1))
+                }
+            }
+            // Role phrases that can be subjects: "le porte-parole", "la présidente".
+            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i), i > 0 || sentenceStartSet.contains(i),
+               g.isRole(t.lower), i > 0, g.determiners.contains(tokens[i - 1].lower) {
+                let det = tokens[i - 1].lower
+                let gender: Gender = g.femaleRoles.contains(t.lower) && !g.maleRoles.contains(t.lower) ? .female
+                    : g.maleRoles.contains(t.lower) && !g.femaleRoles.contains(t.lower) ? .male
+                    : det == "la" ? .female : det == "le" ? .male : .unknown
+                mentions.append(Mention(kind: .role(t.lower, gender), paragraph: pi, lo: i - 1, hi: i + 1))
+            }
+            guard isNameWord(t) || t.isAllCaps else { i += 1; continue }
+            // All-caps words are acronyms: organisations (CNN, TASS), never people.
+            if t.isAllCaps && t.text.count > 2 {
+                mentions.append(Mention(kind: .organisation(t.text), paragraph: pi, lo: i, hi: i + 1))
+                i += 1
+                continue
+            }
+            // A run of capitalised words, with particles inside (Ursula von der Leyen, Le Pen).
+            var j = i + 1
+            while j < tokens.count {
+                if isNameWord(tokens[j]) && !tokens[j].isAllCaps { j += 1; continue }
+                if g.particles.contains(tokens[j].lower) && !tokens[j].isCapitalized, j + 1 < tokens.count, isNameWord(tokens[j + 1]),
+                   j + 1 < tokens.count, !g.places.contains(tokens[j + 1].folded) {
+                    // "de" inside a name only between two capitalised words of a name (Charles de Gaulle).
+                    j += 2
+                    continue
+                }
+                break
+            }
+            classify(p, pi, i, j, sentenceStart: sentenceStartSet.contains(i) || (i > 0 && ["«", "“", "\"", "(", "—", "–", "-", ":"].contains(tokens[i - 1].text)),
+                     names: &names, mentions: &mentions, inTitle: inTitle)
+            i = j
+        }
+    }
+
+    /// Decides what a run of capitalised words [lo, hi) is.
+    func classify(_ p: ParagraphAnalysis, _ pi: Int, _ lo0: Int, _ hi: Int, sentenceStart: Bool,
+                  names: inout [NameMention], mentions: inout [Mention], inTitle: Bool) {
+        let tokens = p.tokens
+        // The whole run may be a known place or organisation ("Maison Blanche").
+        let whole = tokens[lo0..<hi].map(\.folded).joined(separator: " ")
+        if g.places.contains(whole) || g.organisations.contains(whole) {
+            let det = lo0 > 0 ? tokens[lo0 - 1].lower : ""
+            let prefix = g.determiners.contains(det) && det != "des" ? tokens[lo0 - 1].text + (det.hasSuffix("'") ? "" : " ") : ""
+            mentions.append(Mention(kind: .organisation(prefix + tokens[lo0..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi))
+            return
+        }
+        var lo = lo0
+        var title: String?
+        var gender: Gender = .unknown
+        var atStart = sentenceStart
+        // Leading function words ("Selon", "Mais", "Le") and titles ("M.", "Mme", "President").
+        while lo < hi {
+            let f = tokens[lo].folded
+            let l = tokens[lo].lower
+            if g.isTitle(l) || g.isTitle(l + ".") {
+                title = tokens[lo].text
+                if gender == .unknown { gender = g.gender(ofTitle: l) }
+                lo += 1
+                atStart = false
+                continue
+            }
+            if g.notNames.contains(f) || g.particles.contains(f) {
+                lo += 1
+                atStart = false
+                continue
+            }
+            break
+        }
+        // Organisations and places, by the lexicon or their first word.
+        var end = hi
+        while end > lo, g.notNames.contains(tokens[end - 1].folded) && !g.isFirstName(tokens[end - 1].folded) { end -= 1 }
+        guard lo < end else {
+            if let t = title, lo == hi, !t.isEmpty { _ = t }
+            return
+        }
+        let words = tokens[lo..<end].map(\.text)
+        let foldedWords = tokens[lo..<end].map(\.folded)
+        let joined = foldedWords.joined(separator: " ")
+        if g.places.contains(joined) || g.organisations.contains(joined) || g.organisationHeads.contains(foldedWords[0]) {
+            let det = lo0 > 0 ? tokens[lo0 - 1].lower : ""
+            let label = (g.determiners.contains(det) && det != "des" ? tokens[lo0 - 1].text + (det.hasSuffix("'") ? "" : " ") : "") + words.joined(separator: " ")
+            mentions.append(Mention(kind: .organisation(label), paragraph: pi, lo: lo, hi: end))
+            return
+        }
+        // A place or organisation inside a longer run ends the name there ("Poutine Moscou").
+        if foldedWords.count > 1, let k = foldedWords.indices.dropFirst().first(where: { g.places.contains(foldedWords[$0]) || g.organisations.contains(foldedWords[$0]) }) {
+            classify(p, pi, lo, lo + k, sentenceStart: atStart, names: &names, mentions: &mentions, inTitle: inTitle)
+            classify(p, pi, lo + k, end, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
+            return
+        }
+        let inQuote = p.isInQuote(lo)
+        let first = foldedWords[0]
+        let firstIsName = g.isFirstName(first) || g.isFirstName(first.split(separator: "-").first.map(String.init) ?? first)
+        if gender == .unknown && firstIsName && words.count > 1 { gender = g.gender(ofFirstName: first) }
+        var strength: NameMention.Strength
+        if words.count >= 2 && firstIsName {
+            strength = .strong
+        } else if words.count >= 2 {
+            // No known first name: a name only away from a sentence start, and with no word that is
+            // a nationality or a common noun the article also writes in lower case.
+            if atStart && title == nil { return }
+            if foldedWords.contains(where: { g.isDemonym($0) }) { return }
+            strength = title != nil ? .strong : .weak
+        } else {
+            strength = title != nil ? .strong : .bare
+            if atStart && title == nil && !firstIsName {
+                // A sentence's first word is a name only if the dossier knows it as one (resolved later).
+                strength = .bare
+            }
+        }
+        if inTitle && strength == .weak { return }
+        if p.kind == .heading && strength == .weak { return }
+        let role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
+        if gender == .unknown, let r = role { gender = roleGender(r.text, determiner: r.determiner) }
+        names.append(NameMention(paragraph: pi, lo: lo0 == lo ? lo : (title != nil ? lo - 1 : lo), hi: end, words: words, title: title,
+                                 gender: gender, strength: strength, role: role?.text, inQuote: inQuote, inTitle: inTitle))
+        mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: lo, hi: end))
+    }
+
+    func roleGender(_ role: String, determiner: String?) -> Gender {
+        let head = Text.lower(String(role.split(separator: " ").first ?? ""))
+        if g.femaleRoles.contains(head) && !g.maleRoles.contains(head) { return .female }
+        if g.maleRoles.contains(head) && !g.femaleRoles.contains(head) { return .male }
+        if determiner == "la" { return .female }
+        if determiner == "le" { return .male }
+        return .unknown
+    }
+
+    /// "Le porte-parole du Kremlin, Dmitri Peskov" or "le président russe Vladimir Poutine": the role
+    /// phrase before a name, from its determiner to the name.
+    func roleBefore(_ tokens: [Token], _ lo: Int) -> (text: String, determiner: String?)? {
+        var k = lo - 1
+        let comma = k >= 0 && tokens[k].text == ","
+        if comma { k -= 1 }
+        let end = k
+        // "le porte-parole de Poutine, Dmitri Peskov": a role that ends in "de" is someone else's.
+        if end >= 0, ["de", "du", "des", "d'", "of"].contains(tokens[end].lower) { return nil }
+        var words = 0
+        while k >= 0, words < 10 {
+            let t = tokens[k]
+            if t.kind != .word { return nil }
+            // A verb or a clause between the role and the name: the role belongs to someone else.
+            if g.auxiliaries.contains(t.lower) || g.clauseBreaks.contains(t.lower) || g.speechVerbs.contains(t.lower) { return nil }
+            if g.isRole(t.lower) && k > 0 && g.determiners.contains(tokens[k - 1].lower) {
+                // With a comma between them, the role must open its clause ("Le porte-parole du
+                // Kremlin, Dmitri Peskov"), not end a longer phrase ("la visite du président…, Trump").
+                if comma && k > 1 && tokens[k - 2].kind == .word && !g.prepositions.contains(tokens[k - 2].lower) { return nil }
+                let phrase = tokens[k...end].map(\.text)
+                return (joinWords(phrase), tokens[k - 1].lower)
+            }
+            if g.isRole(t.lower) && k == 0 || (g.isRole(t.lower) && k > 0 && tokens[k - 1].kind == .punct) {
+                return (joinWords(tokens[k...end].map(\.text)), nil)
+            }
+            words += 1
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "Dmitri Peskov, attaché de presse de Poutine,": a role in apposition after the name.
+    func roleAfter(_ tokens: [Token], _ hi: Int) -> (text: String, determiner: String?)? {
+        guard hi < tokens.count, tokens[hi].text == "," else { return nil }
+        var k = hi + 1
+        var det: String?
+        if k < tokens.count, g.determiners.contains(tokens[k].lower) { det = tokens[k].lower; k += 1 }
+        guard k < tokens.count, g.isRole(tokens[k].lower) else { return nil }
+        var e = k
+        while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].text == "'" { e += 1 }
+        guard e < tokens.count, [",", ".", ";"].contains(tokens[e].text) else { return nil }
+        return (joinWords(tokens[k..<e].map(\.text)), det)
+    }
+
+    func joinWords(_ ws: [String]) -> String {
+        var s = ""
+        for w in ws {
+            if !s.isEmpty && !(s.hasSuffix("’") || s.hasSuffix("'")) && w != "," { s += " " }
+            s += w
+        }
+        return s
+    }
+}

@@ -1,0 +1,545 @@
+import Foundation
+
+/// Who said each quotation, by explainable rules over the tokens around it. Every quote keeps the
+/// words that name its speaker (the cue), the rule that fired and a confidence.
+///
+/// Rules, strongest first:
+/// - `inverted-pronoun`: « … », a-t-il précisé / dit-elle
+/// - `inverted-name`: « … », a déclaré Kirby / a déclaré le porte-parole / said Kirby
+/// - `cue-before`: X a déclaré que « … » / X a qualifié Y de « … » / X, précisant que « … »
+/// - `colon`: X … : « … »
+/// - `selon`: selon X, « … » / according to X
+/// - `cue-after`: « … » Trump a déclaré / « … », he said
+/// - `continuation`: a quote right after another one, with no new cue between them
+/// - `continues-sentence`: a lower-case fragment that goes on with the previous speaker's sentence
+/// - `sentence-subject`: the sentence's subject, when nothing better is found (low confidence)
+public struct Attributor: Sendable {
+    let g: Grammar
+    let analyzer: Analyzer
+
+    public init(grammar: Grammar) {
+        g = grammar
+        analyzer = Analyzer(grammar: grammar)
+    }
+
+    enum Speaker: Equatable {
+        case person(Int)
+        case organisation(String)
+        case unresolved(String)
+    }
+
+    struct Found {
+        var speaker: Speaker?
+        var cueLo: Int
+        var cueHi: Int
+        var rule: String
+        var confidence: Double
+        var notes: [String] = []
+    }
+
+    public struct Output: Sendable {
+        public var quotes: [Quote]
+        public var reported: [Quote]
+    }
+
+    public func attribute(article: Article, analysis a: ArticleAnalysis, personOfName: [Int?], people: [Person]) -> Output {
+        var ctx = Context(g: g, analyzer: analyzer, a: a, personOfName: personOfName, people: people)
+        var quotes: [Quote] = []
+        var reported: [Quote] = []
+        var usedIDs = Set<String>()
+        var sentenceNo = 0
+        var previous: (para: Int, span: Int, speaker: Speaker?, tokenEnd: Int)?
+
+        func makeQuote(_ kind: Quote.Kind, para pi: Int, lo: Int, hi: Int, found: Found?, recovered: String?) -> Quote {
+            let p = a.paragraphs[pi]
+            let text = p.scalarText(lo, hi)
+            var id = "q" + Self.hash(article.id + "\u{0}" + Text.fold(text))
+            var n = 2
+            let baseID = id
+            while usedIDs.contains(id) { id = baseID + "-\(n)"; n += 1 }
+            usedIDs.insert(id)
+            var notes = found?.notes ?? []
+            if let r = recovered { notes.append("the \(r) quotation mark is missing; the quote's \(r == "opening" ? "start" : "end") was recovered") }
+            var speakerID: String?
+            var speakerName: String?
+            switch found?.speaker {
+            case .person(let i)?: speakerID = people[i].id; speakerName = people[i].name
+            case .organisation(let s)?: speakerName = s
+            case .unresolved(let s)?: speakerName = s
+            case nil: notes.append("no speaker found")
+            }
+            let cue = found.map { ctx.cueText(pi, $0.cueLo, $0.cueHi) } ?? ""
+            let confidence = (found?.confidence ?? 0) * (recovered == nil ? 1 : 0.9)
+            return Quote(id: id, article: article.id, text: text, kind: kind, speaker: speakerID, speakerName: speakerName,
+                         evidence: Evidence(cue: cue, rule: found?.rule ?? "none", confidence: (confidence * 100).rounded() / 100, notes: notes),
+                         start: p.base + lo, end: p.base + hi, paragraph: pi)
+        }
+
+        for (pi, p) in a.paragraphs.enumerated() {
+            var bounds = p.sentenceStarts
+            bounds.append(p.tokens.count)
+            for si in 0..<(bounds.count - 1) {
+                let sent = bounds[si]..<bounds[si + 1]
+                sentenceNo += 1
+                ctx.sentenceNo = sentenceNo
+                let spans = p.spans.indices.filter { sent.contains(ctx.anchorToken(pi, $0)) }
+                for s in spans {
+                    let span = p.spans[s]
+                    if ctx.isNotSpeech(pi, s) { continue }
+                    var found = ctx.afterCue(pi, s, strongOnly: true) ?? ctx.beforeCue(pi, s, sentence: sent) ?? ctx.afterCue(pi, s, strongOnly: false)
+                    if found == nil, let prev = previous, let sp = prev.speaker,
+                       (prev.para == pi || (prev.para == pi - 1 && ctx.anchorToken(pi, s) == 0)),
+                       !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s)) {
+                        found = Found(speaker: sp, cueLo: 0, cueHi: 0, rule: "continuation", confidence: 0.6,
+                                      notes: ["follows another quote by the same speaker, with no cue of its own"])
+                    }
+                    if found == nil, ctx.anchorToken(pi, s) == sent.lowerBound, ctx.startsLowercase(pi, s), let last = ctx.lastSpeaker() {
+                        found = Found(speaker: last, cueLo: 0, cueHi: 0, rule: "continues-sentence", confidence: 0.55,
+                                      notes: ["a lower-case fragment that goes on with the previous speaker's sentence"])
+                    }
+                    if found == nil, !ctx.hasSpeechVerb(pi, from: sent.lowerBound, to: ctx.anchorToken(pi, s)),
+                       let m = ctx.mainSubject(pi, sent, before: ctx.clauseEnd(pi, sent, before: ctx.anchorToken(pi, s))), let sp = ctx.resolve(m) {
+                        found = Found(speaker: sp.speaker, cueLo: m.lo, cueHi: m.hi, rule: "sentence-subject", confidence: 0.4,
+                                      notes: sp.notes + ["no speech verb: the sentence's subject was taken"])
+                    }
+                    let kind: Quote.Kind = ctx.startsLowercase(pi, s) ? .partial : .direct
+                    quotes.append(makeQuote(kind, para: pi, lo: span.start, hi: span.end, found: found, recovered: span.recovered))
+                    if let sp = found?.speaker { ctx.pushSpeaker(sp) }
+                    previous = (pi, s, found?.speaker, ctx.tokenIndex(pi, atOrAfter: span.end))
+                }
+                if spans.isEmpty, let ind = ctx.indirect(pi, sent) {
+                    reported.append(makeQuote(.indirect, para: pi, lo: ind.lo, hi: ind.hi, found: ind.found, recovered: nil))
+                    if let sp = ind.found.speaker { ctx.pushSpeaker(sp) }
+                }
+                ctx.notePersons(pi, sent)
+            }
+        }
+        return Output(quotes: quotes, reported: reported)
+    }
+
+    /// FNV-1a, 32 bits, as 8 hex digits: a stable id from stable text.
+    static func hash(_ s: String) -> String {
+        var h: UInt32 = 0x811C9DC5
+        for b in s.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    // MARK: - The state of one article's attribution
+
+    struct Context {
+        let g: Grammar
+        let analyzer: Analyzer
+        let a: ArticleAnalysis
+        let personOfName: [Int?]
+        let people: [Person]
+        var sentenceNo = 0
+        /// Recent speakers, oldest first, with the sentence where they spoke.
+        var speakers: [(speaker: Speaker, sentence: Int)] = []
+        /// People named outside quotes so far, oldest first.
+        var persons: [(person: Int, sentence: Int)] = []
+        /// Mentions by paragraph, indexed by their last token and by their first.
+        let mentionEnding: [[Int: Mention]]
+        let mentionStarting: [[Int: Mention]]
+
+        init(g: Grammar, analyzer: Analyzer, a: ArticleAnalysis, personOfName: [Int?], people: [Person]) {
+            self.g = g
+            self.analyzer = analyzer
+            self.a = a
+            self.personOfName = personOfName
+            self.people = people
+            var ending = [[Int: Mention]](repeating: [:], count: a.paragraphs.count)
+            var starting = ending
+            for m in a.mentions where m.paragraph >= 0 {
+                // A lone capitalised word that is nobody of the dossier is no mention ("Plus", "Interrogé").
+                if case .name(let ni) = m.kind, personOfName[ni] == nil, a.names[ni].words.count == 1, a.names[ni].title == nil { continue }
+                // Names win over pronouns and roles that share a token.
+                if ending[m.paragraph][m.hi - 1] == nil || { if case .name = m.kind { return true }; return false }() {
+                    ending[m.paragraph][m.hi - 1] = m
+                }
+                if starting[m.paragraph][m.lo] == nil || { if case .name = m.kind { return true }; return false }() {
+                    starting[m.paragraph][m.lo] = m
+                }
+            }
+            mentionEnding = ending
+            mentionStarting = starting
+        }
+
+        func tokens(_ pi: Int) -> [Token] { a.paragraphs[pi].tokens }
+
+        func tokenIndex(_ pi: Int, atOrAfter offset: Int) -> Int {
+            let ts = tokens(pi)
+            var lo = 0, hi = ts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ts[mid].start < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        /// The token that places a span in its sentence: its opening mark, else its first word.
+        func anchorToken(_ pi: Int, _ s: Int) -> Int {
+            let span = a.paragraphs[pi].spans[s]
+            return tokenIndex(pi, atOrAfter: span.openMark ?? span.start)
+        }
+
+        /// The first token after the span's closing mark.
+        func afterSpan(_ pi: Int, _ s: Int) -> Int {
+            let span = a.paragraphs[pi].spans[s]
+            return tokenIndex(pi, atOrAfter: span.closeMark.map { $0 + 1 } ?? span.end)
+        }
+
+        func startsLowercase(_ pi: Int, _ s: Int) -> Bool {
+            let span = a.paragraphs[pi].spans[s]
+            let i = tokenIndex(pi, atOrAfter: span.start)
+            guard i < tokens(pi).count else { return false }
+            let t = tokens(pi)[i]
+            return t.kind == .word && !t.isCapitalized
+        }
+
+        func cueText(_ pi: Int, _ lo: Int, _ hi: Int) -> String {
+            let ts = tokens(pi)
+            guard lo < hi, hi <= ts.count else { return "" }
+            let p = a.paragraphs[pi]
+            if hi - lo > 12 {
+                return p.scalarText(ts[lo].start, ts[lo + 2].end) + " … " + p.scalarText(ts[hi - 3].start, ts[hi - 1].end)
+            }
+            return p.scalarText(ts[lo].start, ts[hi - 1].end)
+        }
+
+        func isSpeechVerb(_ pi: Int, _ i: Int) -> Bool {
+            let t = tokens(pi)[i]
+            guard t.kind == .word, !a.paragraphs[pi].isInQuote(i) else { return false }
+            if t.lower == "selon" || t.lower == "d'après" { return false }
+            return g.speechVerbs.contains(t.lower)
+        }
+
+        func isSkippable(_ t: Token) -> Bool {
+            g.auxiliaries.contains(t.lower) || g.clitics.contains(t.lower) || g.adverbs.contains(t.lower)
+        }
+
+        // MARK: Speakers
+
+        mutating func pushSpeaker(_ s: Speaker) {
+            speakers.append((s, sentenceNo))
+            if speakers.count > 16 { speakers.removeFirst() }
+        }
+
+        func lastSpeaker() -> Speaker? {
+            guard let last = speakers.last, sentenceNo - last.sentence <= 3 else { return nil }
+            return last.speaker
+        }
+
+        mutating func notePersons(_ pi: Int, _ sent: Range<Int>) {
+            for i in sent {
+                guard let m = mentionStarting[pi][i], case .name(let ni) = m.kind, !a.paragraphs[pi].isInQuote(i),
+                      let person = personOfName[ni] else { continue }
+                persons.append((person, sentenceNo))
+            }
+            if persons.count > 32 { persons.removeFirst(persons.count - 32) }
+        }
+
+        func gender(of s: Speaker) -> Gender {
+            if case .person(let i) = s { return people[i].gender }
+            return .unknown
+        }
+
+        static func compatible(_ a: Gender, _ b: Gender) -> Bool { a == .unknown || b == .unknown || a == b }
+
+        func resolvePronoun(_ wanted: Gender) -> (Speaker, [String])? {
+            for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
+                if case .person = s.speaker, Self.compatible(gender(of: s.speaker), wanted) {
+                    return (s.speaker, ["pronoun resolved to the most recent speaker"])
+                }
+            }
+            for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(people[p.person].gender, wanted) {
+                return (.person(p.person), ["pronoun resolved to the most recent person named"])
+            }
+            return nil
+        }
+
+        func resolveRole(_ noun: String, _ pi: Int, _ lo: Int) -> Speaker? {
+            // The person this article named in that role, the closest mention before first.
+            var best: (Int, Int)?
+            for (ni, m) in a.names.enumerated() {
+                guard let person = personOfName[ni] else { continue }
+                let roles = people[person].roles.filter { $0.article == a.articleID }.map { Text.lower($0.text) }
+                guard roles.contains(where: { $0 == noun || $0.hasPrefix(noun + " ") }) else { continue }
+                let before = m.paragraph < pi || (m.paragraph == pi && m.lo < lo)
+                let distance = before ? (pi - m.paragraph) * 10_000 + (lo - m.lo) : 1_000_000
+                if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
+            }
+            return best.map { .person($0.1) }
+        }
+
+        func resolve(_ m: Mention) -> (speaker: Speaker, notes: [String])? {
+            switch m.kind {
+            case .name(let ni):
+                if let p = personOfName[ni] { return (.person(p), []) }
+                let n = a.names[ni]
+                return n.words.count >= 2 || n.title != nil ? (.unresolved(n.surface), ["the name is not linked to a person of the dossier"]) : nil
+            case .organisation(let label):
+                return (.organisation(label), [])
+            case .pronoun(let gender):
+                guard let (s, notes) = resolvePronoun(gender) else { return nil }
+                return (s, notes)
+            case .role(let noun, _):
+                let label = tokens(m.paragraph)[m.lo..<m.hi].map(\.text).joined(separator: " ")
+                if let s = resolveRole(noun, m.paragraph, m.lo) { return (s, ["role resolved to the person the article names so"]) }
+                return (.unresolved(label), ["the role is not linked to a named person"])
+            }
+        }
+
+        /// A mention can be a subject when it is not inside a quote and no preposition governs it
+        /// (not "à Pavel Zarubin", "dont CNN", "de Kamala Harris").
+        func eligible(_ m: Mention) -> Bool {
+            let ts = tokens(m.paragraph)
+            if a.paragraphs[m.paragraph].isInQuote(m.lo) { return false }
+            var k = m.lo - 1
+            var steps = 0
+            while k >= 0 && steps < 8 {
+                let t = ts[k]
+                if g.prepositions.contains(t.lower) { return false }
+                // Right after a speech verb, a name is its object: "a décrit Poutine comme …".
+                if steps == 0, g.speechVerbs.contains(t.lower) { return false }
+                if t.kind == .punct || g.determiners.contains(t.lower) {
+                    // Before a determiner, a preposition still governs ("à la vice-présidente X").
+                    if g.determiners.contains(t.lower), k > 0, g.prepositions.contains(ts[k - 1].lower) { return false }
+                    return true
+                }
+                if case .name = m.kind, t.kind == .word, !t.isCapitalized, !g.isRole(t.lower) && steps == 0 { return true }
+                if t.isCapitalized { return true }
+                steps += 1
+                k -= 1
+            }
+            return true
+        }
+
+        /// The nearest subject before the speech verb at `v`, or the subject it shares with an
+        /// earlier verb ("… mais a ajouté que", "…, précisant que").
+        func subject(ofVerb v: Int, _ pi: Int, _ sent: Range<Int>, depth: Int = 0) -> Mention? {
+            let ts = tokens(pi)
+            var t = v - 1
+            while t >= sent.lowerBound, isSkippable(ts[t]) { t -= 1 }
+            let participle = ts[v].lower.hasSuffix("ant")
+            let coordinated = t >= sent.lowerBound && g.coordinations.contains(ts[t].lower)
+            if (participle || coordinated) && depth < 3 {
+                var u = (coordinated ? t : v) - 1
+                while u >= sent.lowerBound {
+                    if isSpeechVerb(pi, u), let s = subject(ofVerb: u, pi, sent, depth: depth + 1) { return s }
+                    u -= 1
+                }
+                return mainSubject(pi, sent, before: v)
+            }
+            var u = t
+            while u >= sent.lowerBound {
+                if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m) { return m }
+                u -= 1
+            }
+            return nil
+        }
+
+        func hasSpeechVerb(_ pi: Int, from: Int, to: Int) -> Bool {
+            guard from < to else { return false }
+            return (from..<to).contains { isSpeechVerb(pi, $0) }
+        }
+
+        /// The end of the sentence's main clause: its first "que", "qui", "lorsque"… before `limit`.
+        func clauseEnd(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Int {
+            let ts = tokens(pi)
+            var u = sent.lowerBound
+            while u < limit {
+                if g.clauseBreaks.contains(ts[u].lower) && !a.paragraphs[pi].isInQuote(u) { return u }
+                u += 1
+            }
+            return limit
+        }
+
+        /// The first mention of the sentence that can be a subject.
+        func mainSubject(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Mention? {
+            var u = sent.lowerBound
+            while u < min(limit, sent.upperBound) {
+                if let m = mentionStarting[pi][u], !a.paragraphs[pi].isInQuote(u), eligible(m) {
+                    if case .pronoun = m.kind, m.lo > sent.lowerBound + 3 { u += 1; continue }
+                    return m
+                }
+                u += 1
+            }
+            return nil
+        }
+
+        /// The mention that "selon X" / "d'après X" / "according to X" introduces, at token `i`.
+        func selonObject(_ pi: Int, _ i: Int) -> Mention? {
+            let ts = tokens(pi)
+            guard i < ts.count else { return nil }
+            var j = i + 1
+            if ts[i].lower == "according", j < ts.count, ts[j].lower == "to" { j += 1 } else if ts[i].lower != "selon" && ts[i].lower != "d'après" { return nil }
+            guard j < ts.count else { return nil }
+            if let m = mentionStarting[pi][j] { return m }
+            if j + 1 < ts.count, g.determiners.contains(ts[j].lower), let m = mentionStarting[pi][j + 1] { return m }
+            return nil
+        }
+
+        // MARK: Rules
+
+        func isNotSpeech(_ pi: Int, _ s: Int) -> Bool {
+            let ts = tokens(pi)
+            let open = anchorToken(pi, s)
+            // A title, a name or a slogan: "l'émission « … »", "intitulé « … »", "surnommé « … »".
+            var k = open - 1
+            var seen = 0
+            while k >= 0 && seen < 3 {
+                if g.notSpeechMarkers.contains(ts[k].lower) { return true }
+                if ts[k].kind == .punct && ts[k].text != "’" { break }
+                seen += 1
+                k -= 1
+            }
+            // Capitalised words only, and more than one: a name or a title ("Moscou. Kremlin. Poutine").
+            let span = a.paragraphs[pi].spans[s]
+            let inside = ts.filter { $0.start >= span.start && $0.end <= span.end && $0.kind == .word }
+            if inside.count >= 2 && inside.count <= 6 && inside.allSatisfy({ $0.isCapitalized }) { return true }
+            return inside.isEmpty
+        }
+
+        /// « … », a-t-il dit / a déclaré X / X a déclaré / he said. With `strongOnly`, only the
+        /// inverted forms (verb before subject), which cannot belong to another sentence.
+        func afterCue(_ pi: Int, _ s: Int, strongOnly: Bool) -> Found? {
+            let ts = tokens(pi)
+            let span = a.paragraphs[pi].spans[s]
+            var k = afterSpan(pi, s)
+            let endsSentence = span.end > 0 && ".!?…".unicodeScalars.contains(a.paragraphs[pi].text.unicodeScalars[a.paragraphs[pi].text.unicodeScalars.index(a.paragraphs[pi].text.unicodeScalars.startIndex, offsetBy: span.end - 1)])
+            var sawComma = false
+            while k < ts.count, [",", "»", "”", "\"", "’"].contains(ts[k].text) { if ts[k].text == "," { sawComma = true }; k += 1 }
+            guard k < ts.count else { return nil }
+            let start = k
+            // (i) dit-il, ajoute-t-elle, a-t-il précisé
+            if analyzer.isInvertedVerb(ts[k].lower), let gender = analyzer.pronounGender(ts[k].lower) {
+                var e = k + 1
+                var j = k + 1
+                while j < ts.count, g.adverbs.contains(ts[j].lower) { j += 1 }
+                if j < ts.count, g.speechVerbs.contains(ts[j].lower) { e = j + 1 }
+                guard let (sp, notes) = resolvePronoun(gender) else {
+                    return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
+                }
+                return Found(speaker: sp, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.9, notes: notes)
+            }
+            // (ii) a déclaré Kirby, a déclaré le porte-parole, said Kirby, selon X, according to X
+            var j = k
+            var skipped = 0
+            while j < ts.count, skipped < 4, isSkippable(ts[j]) { j += 1; skipped += 1 }
+            if j < ts.count, let m = selonObject(pi, j), let r = resolve(m) {
+                return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
+            }
+            if j < ts.count, g.speechVerbs.contains(ts[j].lower), !ts[j].isCapitalized {
+                var sj = j + 1
+                while sj < ts.count, g.adverbs.contains(ts[sj].lower) { sj += 1 }
+                if sj < ts.count, let m = mentionStarting[pi][sj] ?? (g.determiners.contains(ts[sj].lower) ? mentionStarting[pi][sj + 1] : nil),
+                   let r = resolve(m) {
+                    let rule = { if case .role = m.kind { return "inverted-role" }; return "inverted-name" }()
+                    return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: rule, confidence: 0.95, notes: r.notes)
+                }
+            }
+            if strongOnly { return nil }
+            // (iii) Trump a déclaré, he said
+            var m = mentionStarting[pi][k]
+            if m == nil, g.determiners.contains(ts[k].lower), k + 1 < ts.count { m = mentionStarting[pi][k + 1] }
+            if let m {
+                var v = m.hi
+                var skipped = 0
+                while v < ts.count, skipped < 4, isSkippable(ts[v]) { v += 1; skipped += 1 }
+                if v < ts.count, g.speechVerbs.contains(ts[v].lower), let r = resolve(m) {
+                    return Found(speaker: r.speaker, cueLo: start, cueHi: v + 1, rule: "cue-after",
+                                 confidence: endsSentence && !sawComma ? 0.75 : 0.85, notes: r.notes)
+                }
+            }
+            return nil
+        }
+
+        /// X a déclaré que « … », X : « … », selon X, « … » — in the quote's own sentence.
+        func beforeCue(_ pi: Int, _ s: Int, sentence sent: Range<Int>) -> Found? {
+            let ts = tokens(pi)
+            let open = anchorToken(pi, s)
+            var t = open - 1
+            if t >= sent.lowerBound, ts[t].text == ":" {
+                if let m = subjectBeforeColon(pi, sent, t), let r = resolve(m) {
+                    return Found(speaker: r.speaker, cueLo: m.lo, cueHi: t + 1, rule: "colon", confidence: 0.8, notes: r.notes)
+                }
+            }
+            while t >= sent.lowerBound {
+                if a.paragraphs[pi].isInQuote(t) { t -= 1; continue }
+                if let m = selonObject(pi, t), let r = resolve(m) {
+                    return Found(speaker: r.speaker, cueLo: t, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
+                }
+                if isSpeechVerb(pi, t) {
+                    if let m = subject(ofVerb: t, pi, sent), let r = resolve(m) {
+                        let lo = min(m.lo, t)
+                        return Found(speaker: r.speaker, cueLo: lo, cueHi: t + 1, rule: "cue-before", confidence: 0.85, notes: r.notes)
+                    }
+                }
+                if analyzer.isInvertedVerb(ts[t].lower), let gender = analyzer.pronounGender(ts[t].lower), let (sp, notes) = resolvePronoun(gender) {
+                    return Found(speaker: sp, cueLo: t, cueHi: t + 1, rule: "inverted-pronoun", confidence: 0.8, notes: notes)
+                }
+                t -= 1
+            }
+            return nil
+        }
+
+        func subjectBeforeColon(_ pi: Int, _ sent: Range<Int>, _ colon: Int) -> Mention? {
+            mainSubject(pi, sent, before: colon)
+        }
+
+        /// A speech verb or a name outside quotes between two quotes means the second has its own cue.
+        func hasCueBetween(prevPara: Int, prevEnd: Int, para pi: Int, upTo limit: Int) -> Bool {
+            func scan(_ p: Int, _ from: Int, _ to: Int) -> Bool {
+                guard from < to else { return false }
+                for i in from..<to {
+                    if isSpeechVerb(p, i) { return true }
+                    if let m = mentionStarting[p][i], !a.paragraphs[p].isInQuote(i) {
+                        if case .name = m.kind { return true }
+                    }
+                }
+                return false
+            }
+            if prevPara == pi { return scan(pi, prevEnd, limit) }
+            return scan(prevPara, prevEnd, tokens(prevPara).count) || scan(pi, 0, limit)
+        }
+
+        /// Reported speech without quotation marks: "X a déclaré que …", "selon X, …", "…, a déclaré X".
+        func indirect(_ pi: Int, _ sent: Range<Int>) -> (lo: Int, hi: Int, found: Found)? {
+            let ts = tokens(pi)
+            guard sent.count >= 5 else { return nil }
+            var endTok = sent.upperBound
+            while endTok > sent.lowerBound, ts[endTok - 1].kind == .punct { endTok -= 1 }
+            guard endTok > sent.lowerBound else { return nil }
+            let endOffset = ts[endTok - 1].end
+            // Selon X, …
+            if let m = selonObject(pi, sent.lowerBound), let r = resolve(m), m.hi < sent.upperBound, ts[m.hi].text == "," || (m.hi + 1 < ts.count && ts[m.hi + 1].text == ",") {
+                let from = ts[m.hi].text == "," ? m.hi + 1 : m.hi + 2
+                guard from < endTok else { return nil }
+                return (ts[from].start, endOffset, Found(speaker: r.speaker, cueLo: sent.lowerBound, cueHi: m.hi, rule: "selon", confidence: 0.7, notes: r.notes))
+            }
+            for v in sent where isSpeechVerb(pi, v) {
+                var q = v + 1
+                var steps = 0
+                while q < sent.upperBound, steps < 5, !["que", "qu'", "that"].contains(ts[q].lower), ts[q].kind != .punct || ts[q].text == "," { q += 1; steps += 1 }
+                guard q < endTok, ["que", "qu'", "that"].contains(ts[q].lower), q + 1 < endTok else { continue }
+                guard let m = subject(ofVerb: v, pi, sent), let r = resolve(m) else { return nil }
+                let lo = min(m.lo, v)
+                return (ts[q + 1].start, endOffset, Found(speaker: r.speaker, cueLo: lo, cueHi: v + 1, rule: "reported-que", confidence: 0.7, notes: r.notes))
+            }
+            // …, a déclaré X.
+            var k = endTok - 1
+            while k > sent.lowerBound, k > endTok - 6 {
+                if ts[k].text == "," {
+                    var j = k + 1
+                    while j < endTok, isSkippable(ts[j]) { j += 1 }
+                    if j < endTok, isSpeechVerb(pi, j), j + 1 < endTok, let m = mentionStarting[pi][j + 1], m.hi >= endTok - 1, let r = resolve(m) {
+                        return (ts[sent.lowerBound].start, ts[k - 1].end, Found(speaker: r.speaker, cueLo: k + 1, cueHi: m.hi, rule: "reported-inverted", confidence: 0.7, notes: r.notes))
+                    }
+                }
+                k -= 1
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A stretch of a paragraph between quotation marks, found before anyone decides whether it is speech.
+public struct QuoteSpan: Hashable, Sendable {
+    /// Scalar offsets of the quoted text inside the paragraph (marks excluded).
+    public var start: Int
+    public var end: Int
+    /// Offsets of the marks themselves, where they exist.
+    public var openMark: Int?
+    public var closeMark: Int?
+    /// "opening" or "closing" when that mark was missing and the span was recovered.
+    public var recovered: String?
+    /// Set when the span continues into the next paragraph (an unclosed quote whose next paragraph opens again).
+    public var continuesNext: Bool = false
+}
+
+/// Finds quotation spans: « », “ ”, „ “, "…", ‹ ›, ‘ ’ (never an apostrophe), any opening mark
+/// with any closing one, nested quotes inside the outer one, and quotes whose opening or closing
+/// mark is missing (recovered at a cue such as "dit-il", or at the paragraph's edge).
+public enum QuoteSpans {
+    enum Mark { case open, close, ambiguous }
+
+    static func classify(_ s: [Unicode.Scalar], _ i: Int) -> Mark? {
+        let c = s[i]
+        let prev: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
+        let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+        func isLetter(_ x: Unicode.Scalar?) -> Bool { x.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        switch c {
+        case "«", "\u{2039}", "\u{201E}": return .open
+        case "»", "\u{203A}": return .close
+        case "\u{201C}":
+            // “ opens, but German-style „…“ closes with it; after a letter it closes.
+            if isLetter(prev) || prev.map({ ".!?,;…".unicodeScalars.contains($0) }) ?? false { return .close }
+            return .open
+        case "\u{201D}":
+            if prev == nil || prev.map({ $0.properties.isWhitespace }) ?? true { return next.map { !$0.properties.isWhitespace } ?? false ? .open : nil }
+            return .close
+        case "\u{2018}":
+            return isLetter(prev) ? nil : .open
+        case "\u{2019}":
+            // An apostrophe sits between letters; a closing single quote does not.
+            if isLetter(prev) && isLetter(next) { return nil }
+            return isLetter(prev) || prev.map({ ".!?,…".unicodeScalars.contains($0) }) ?? false ? .close : nil
+        case "\"":
+            let prevSpace = prev == nil || prev.map({ $0.properties.isWhitespace || "([{—–-/".unicodeScalars.contains($0) }) ?? true
+            let nextSpace = next == nil || next.map({ $0.properties.isWhitespace || ",.;:!?)".unicodeScalars.contains($0) }) ?? true
+            if prevSpace && !nextSpace { return .open }
+            if !prevSpace && nextSpace { return .close }
+            return .ambiguous
+        default: return nil
+        }
+    }
+
+    static func isSingle(_ c: Unicode.Scalar) -> Bool { c == "\u{2018}" || c == "\u{2019}" || c == "\u{2039}" || c == "\u{203A}" }
+
+    /// Spans of one paragraph. `inverted` tells whether an inverted speech cue ("dit-il") starts at a
+    /// scalar offset: an unclosed quote is closed just before such a cue.
+    public static func find(in text: String, cueStarts: Set<Int> = []) -> [QuoteSpan] {
+        let s = Array(text.unicodeScalars)
+        var spans: [QuoteSpan] = []
+        // Stack of open marks (offset, isSingle). Only the outermost span is kept; inner marks nest.
+        var stack: [(Int, Bool)] = []
+        var lastEnd = 0
+        var i = 0
+        while i < s.count {
+            guard var mark = classify(s, i) else { i += 1; continue }
+            let single = isSingle(s[i])
+            if mark == .ambiguous { mark = stack.contains(where: { s[$0.0] == "\"" }) ? .close : .open }
+            if single && mark == .close && !stack.contains(where: { $0.1 }) { i += 1; continue }
+            if single && mark == .open {
+                // A ‘ opens only if a ’ closes it later in the paragraph.
+                if !s[(i + 1)...].contains(where: { $0 == "\u{2019}" || $0 == "\u{203A}" }) { i += 1; continue }
+            }
+            switch mark {
+            case .open:
+                stack.append((i, single))
+            case .close:
+                if let idx = stack.lastIndex(where: { $0.1 == single }) ?? (single ? nil : stack.indices.last) {
+                    let open = stack[idx].0
+                    stack.removeSubrange(idx...)
+                    if stack.isEmpty {
+                        spans.append(QuoteSpan(start: open + 1, end: i, openMark: open, closeMark: i, recovered: nil))
+                        lastEnd = i + 1
+                    }
+                } else if !single {
+                    // A closing mark with no opening: the quote began at the paragraph's start, or
+                    // right after the previous quote or sentence that is not part of it.
+                    let start = recoveredStart(s, from: lastEnd, to: i)
+                    if i > start { spans.append(QuoteSpan(start: start, end: i, openMark: nil, closeMark: i, recovered: "opening")) }
+                    lastEnd = i + 1
+                }
+            case .ambiguous: break
+            }
+            i += 1
+        }
+        if let (open, _) = stack.first {
+            // Never closed: up to an inverted cue ("… ? dit-il."), else to the paragraph's end.
+            var end = s.count
+            if let cue = cueStarts.filter({ $0 > open + 1 }).min() {
+                end = cue
+                while end > open + 1, s[end - 1].properties.isWhitespace || s[end - 1] == "," { end -= 1 }
+            }
+            while end > open + 1, s[end - 1].properties.isWhitespace { end -= 1 }
+            if end > open + 1 {
+                spans.append(QuoteSpan(start: open + 1, end: end, openMark: open, closeMark: nil, recovered: "closing",
+                                       continuesNext: end == s.count))
+            }
+        }
+        return spans.map { trim($0, s) }.filter { $0.end > $0.start }
+    }
+
+    static func recoveredStart(_ s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        // The paragraph's start, or after the previous closed quote.
+        var start = from
+        while start < to, s[start].properties.isWhitespace || s[start] == "," { start += 1 }
+        return start
+    }
+
+    static func trim(_ span: QuoteSpan, _ s: [Unicode.Scalar]) -> QuoteSpan {
+        var q = span
+        while q.start < q.end, s[q.start].properties.isWhitespace { q.start += 1 }
+        while q.end > q.start, s[q.end - 1].properties.isWhitespace { q.end -= 1 }
+        return q
+    }
+}

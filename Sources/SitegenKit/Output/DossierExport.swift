@@ -1,0 +1,65 @@
+import Foundation
+
+/// `public/dossier.json`: the machine-readable dossier. Its core keys follow the contract of the
+/// evaluation script (articles, people, quotes); the rest adds evidence and structure.
+public enum DossierExport {
+    public static let formatVersion = 1
+
+    public static func json(_ d: Dossier, reported: [Quote], generator: String) -> JSON {
+        let quotesByPerson = Dictionary(grouping: d.quotes.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
+        return .object([
+            ("format", .int(formatVersion)),
+            ("generator", .string(generator)),
+            ("site", .object([
+                ("title", .string(d.site.title)),
+                ("description", .string(d.site.description)),
+                ("language", .string(d.site.language)),
+            ])),
+            ("articles", .array(d.articles.map { a in
+                .object([
+                    ("id", .string(a.id)),
+                    ("source", .string(a.source)),
+                    ("title", .string(a.title)),
+                    ("date", .optional(a.date?.iso)),
+                    ("author", .optional(a.author)),
+                    ("language", .string(a.language)),
+                    ("url", .optional(a.url)),
+                    ("outlet", .optional(a.outlet)),
+                    ("page", .string("articles/\(a.id).html")),
+                    ("text", .string(a.text)),
+                    ("people", .array((d.articlePeople[a.id] ?? []).map(JSON.string))),
+                ])
+            })),
+            ("people", .array(d.people.map { p in
+                .object([
+                    ("id", .string(p.id)),
+                    ("name", .string(p.name)),
+                    ("aliases", .array(p.aliases.map(JSON.string))),
+                    ("roles", .array(p.roles.map { .object([("role", .string($0.text)), ("article", .string($0.article))]) })),
+                    ("articles", .array(p.articles.map(JSON.string))),
+                    ("quotes", .int(quotesByPerson[p.id]?.count ?? 0)),
+                    ("page", .string("people/\(p.id).html")),
+                ])
+            })),
+            ("quotes", .array(d.quotes.map(quote))),
+            ("reported", .array(reported.map(quote))),
+        ])
+    }
+
+    static func quote(_ q: Quote) -> JSON {
+        .object([
+            ("id", .string(q.id)),
+            ("article", .string(q.article)),
+            ("text", .string(q.text)),
+            ("kind", .string(q.kind.rawValue)),
+            ("speaker", .optional(q.speaker)),
+            ("speaker_name", .optional(q.speakerName)),
+            ("cue", .string(q.evidence.cue)),
+            ("rule", .string(q.evidence.rule)),
+            ("confidence", .double(q.evidence.confidence)),
+            ("notes", .array(q.evidence.notes.map(JSON.string))),
+            ("start", .int(q.start)),
+            ("end", .int(q.end)),
+        ])
+    }
+}

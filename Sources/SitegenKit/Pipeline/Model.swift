@@ -1,0 +1,182 @@
+import Foundation
+
+/// A calendar date known to some precision: a year, a month, a day, or a day and a time.
+/// Never more precise than the source text.
+public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+    public var hour: Int?
+    public var minute: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil, hour: Int? = nil, minute: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = month == nil ? nil : day
+        self.hour = self.day == nil ? nil : hour
+        self.minute = self.hour == nil ? nil : minute
+    }
+
+    public enum Precision: String, Sendable { case year, month, day, time }
+
+    public var precision: Precision {
+        if hour != nil { return .time }
+        if day != nil { return .day }
+        if month != nil { return .month }
+        return .year
+    }
+
+    /// ISO 8601 at the precision known: 2024, 2024-09, 2024-09-05, 2024-09-05T08:28.
+    public var iso: String {
+        var s = String(format: "%04d", year)
+        if let month { s += String(format: "-%02d", month) } else { return s }
+        if let day { s += String(format: "-%02d", day) } else { return s }
+        if let hour { s += String(format: "T%02d:%02d", hour, minute ?? 0) }
+        return s
+    }
+
+    public var description: String { iso }
+
+    /// Parses the ISO forms that `iso` writes (and a date-time with seconds or a zone, which are dropped).
+    public init?(iso text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let parts = t.split(separator: "T", maxSplits: 1).map(String.init)
+        guard let datePart = parts.first else { return nil }
+        let ymd = datePart.split(separator: "-").map(String.init)
+        guard (1...3).contains(ymd.count), let y = Int(ymd[0]), ymd[0].count == 4 else { return nil }
+        var m: Int?, d: Int?, h: Int?, mi: Int?
+        if ymd.count > 1 { guard let v = Int(ymd[1]), (1...12).contains(v) else { return nil }; m = v }
+        if ymd.count > 2 { guard let v = Int(ymd[2]), (1...31).contains(v) else { return nil }; d = v }
+        if parts.count == 2, d != nil {
+            let hm = parts[1].prefix(5).split(separator: ":")
+            if hm.count == 2, let hv = Int(hm[0]), let mv = Int(hm[1]), (0...23).contains(hv), (0...59).contains(mv) { h = hv; mi = mv }
+        }
+        self.init(year: y, month: m, day: d, hour: h, minute: mi)
+    }
+
+    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+        let ka = [a.year, a.month ?? 0, a.day ?? 0, a.hour ?? -1, a.minute ?? -1]
+        let kb = [b.year, b.month ?? 0, b.day ?? 0, b.hour ?? -1, b.minute ?? -1]
+        return ka.lexicographicallyPrecedes(kb)
+    }
+}
+
+/// A line of the input that cleaning dropped, and the rule that dropped it.
+public struct DroppedLine: Hashable, Sendable {
+    public var line: Int
+    public var text: String
+    public var rule: String
+}
+
+/// One paragraph of an article's cleaned body.
+public struct Paragraph: Hashable, Sendable {
+    public enum Kind: String, Sendable { case text, heading }
+    public var text: String
+    public var kind: Kind
+    /// 1-based line of the source file where the paragraph starts.
+    public var line: Int
+}
+
+/// An article after reading and cleaning.
+public struct Article: Hashable, Sendable {
+    public var id: String
+    /// Input path, relative to the folder that holds Content/ (for example `Content/articles/a.txt`).
+    public var source: String
+    public var title: String
+    public var date: PartialDate?
+    public var dateSource: String?
+    public var author: String?
+    public var language: String
+    public var url: String?
+    public var outlet: String?
+    public var tags: [String]
+    public var paragraphs: [Paragraph]
+    public var dropped: [DroppedLine]
+    /// Markdown body when the article was written as `.md`; rendered as such.
+    public var isMarkdown: Bool
+
+    /// The cleaned body as one string: paragraphs joined by a blank line. Quote offsets index into it.
+    public var text: String { paragraphs.map(\.text).joined(separator: "\n\n") }
+}
+
+/// Where a quote's speaker came from, for the reader who checks.
+public struct Evidence: Hashable, Sendable {
+    /// The words of the text that name the speaker, e.g. "a déclaré Kirby".
+    public var cue: String
+    /// The rule that fired, e.g. "cue-after-inverted".
+    public var rule: String
+    public var confidence: Double
+    /// Notes on uncertainty: a recovered quote mark, an unresolved pronoun.
+    public var notes: [String]
+}
+
+public struct Quote: Hashable, Sendable {
+    public enum Kind: String, Sendable { case direct, partial, indirect }
+    public var id: String
+    public var article: String
+    public var text: String
+    public var kind: Kind
+    /// Resolved person id, when the speaker is a person of the dossier.
+    public var speaker: String?
+    /// The speaker as the text names it (a person's canonical name, or an organisation).
+    public var speakerName: String?
+    public var evidence: Evidence
+    /// Offsets in the article's cleaned text, in Unicode scalars (as Python indexes strings).
+    public var start: Int
+    public var end: Int
+    public var paragraph: Int
+}
+
+/// A person of the dossier, merged across spellings and articles.
+public struct Person: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var aliases: [String]
+    public var roles: [Role]
+    /// Article ids that mention the person, in dossier order.
+    public var articles: [String]
+    public var gender: Gender
+
+    public struct Role: Hashable, Sendable {
+        public var text: String
+        public var article: String
+    }
+}
+
+public enum Gender: String, Sendable { case male, female, unknown }
+
+/// The dossier's own settings, from `Content/site.yml`.
+public struct SiteConfig: Hashable, Sendable {
+    public var title: String
+    public var description: String
+    public var language: String
+    public var baseURL: String?
+
+    public init(title: String = "Dossier", description: String = "", language: String = "fr", baseURL: String? = nil) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+    }
+}
+
+/// Everything the pages are made from.
+public struct Dossier: Sendable {
+    public var site: SiteConfig
+    public var articles: [Article]
+    public var people: [Person]
+    public var quotes: [Quote]
+    /// People of each article, as person ids in order of first mention.
+    public var articlePeople: [String: [String]]
+    /// Reported speech without quotation marks (kind `indirect`).
+    public var reported: [Quote]
+
+    public init(site: SiteConfig, articles: [Article], people: [Person], quotes: [Quote], articlePeople: [String: [String]], reported: [Quote] = []) {
+        self.site = site
+        self.articles = articles
+        self.people = people
+        self.quotes = quotes
+        self.articlePeople = articlePeople
+        self.reported = reported
+    }
+}

@@ -1,0 +1,423 @@
+import Foundation
+
+/// Separates the body of a pasted clipping from what the web page put around it, by general
+/// rules, each with a name that `--verbose` reports. When in doubt a line is kept: losing a
+/// sentence is worse than keeping a stray line.
+public struct Cleaner: Sendable {
+    public struct Line: Sendable {
+        public var number: Int
+        public var text: String
+    }
+
+    public struct Output: Sendable {
+        public var title: String?
+        public var titleWasGuessed: Bool
+        public var author: String?
+        public var date: PartialDate?
+        public var dateSource: String?
+        public var language: String
+        public var paragraphs: [Paragraph]
+        public var dropped: [DroppedLine]
+    }
+
+    let lexicon: Lexicon
+    let dates: DateFinder
+    let social: [String]
+    let readAlso: [String]
+    let credits: [String]
+    let datePrefixes: [String]
+    let bylinePrefixes: [String]
+    let stopFR: Set<String>
+    let stopEN: Set<String>
+    let firstNames: Set<String>
+    let notNames: Set<String>
+
+    public init(lexicon: Lexicon = .standard, dates: DateFinder? = nil) {
+        self.lexicon = lexicon
+        self.dates = dates ?? DateFinder(lexicon: lexicon)
+        social = lexicon["noise.social"].map(Text.fold)
+        readAlso = lexicon["noise.readalso"].map(Text.fold)
+        credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
+        datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
+        bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
+        stopFR = lexicon.foldedSet("stopwords.fr")
+        stopEN = lexicon.foldedSet("stopwords.en")
+        firstNames = lexicon.foldedSet("male", "female", "unisex")
+        notNames = lexicon.foldedSet("not.names")
+    }
+
+    // MARK: - Entry point
+
+    /// Cleans the lines of one article. `knownTitle` comes from front matter, when the user gave one.
+    public func clean(_ input: [Line], knownTitle: String? = nil, defaultLanguage: String = "fr") -> Output {
+        var dropped: [DroppedLine] = []
+        var kept: [Line] = []
+        var author: String?
+        var date: PartialDate?
+        var dateSource: String?
+        let nonEmpty = input.filter { !$0.text.isEmpty }
+        let language = detectLanguage(nonEmpty.map(\.text), fallback: defaultLanguage)
+        let latinDocument = dominantScriptIsLatin(nonEmpty.map(\.text))
+        // Lines near the top and bottom may carry metadata (byline, date); the body never does.
+        let headCount = 6
+        let lastNumbers = Set(nonEmpty.suffix(3).map(\.number))
+        let headNumbers = Set(nonEmpty.prefix(headCount).map(\.number))
+
+        func drop(_ line: Line, _ rule: String) { dropped.append(DroppedLine(line: line.number, text: line.text, rule: rule)) }
+
+        for var line in nonEmpty {
+            let t = line.text
+            let folded = Text.fold(t)
+            if isSeparator(t) { drop(line, "separator"); continue }
+            if isTicker(t) { drop(line, "news-ticker"); continue }
+            if isOtherScript(t, latinDocument: latinDocument) { drop(line, "other-script"); continue }
+            if isOtherLanguage(t, language: language) { drop(line, "other-language"); continue }
+            if isSocialPrompt(folded) { drop(line, "social-prompt"); continue }
+            if isReadAlso(folded) { drop(line, "read-also"); continue }
+            let isMeta = headNumbers.contains(line.number) || lastNumbers.contains(line.number)
+            if isMeta, let d = dateLine(t) {
+                drop(line, "date-line")
+                if date == nil { date = d; dateSource = t }
+                continue
+            }
+            if isMeta, let b = byline(t) {
+                drop(line, "byline")
+                if author == nil { author = b.author }
+                if date == nil, let d = b.date { date = d; dateSource = t }
+                continue
+            }
+            if headNumbers.contains(line.number), let (d, rest) = datePrefix(t) {
+                dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "date-prefix"))
+                if date == nil { date = d; dateSource = t }
+                line.text = rest
+            }
+            if let c = caption(line.text) {
+                if c.dropWhole { drop(line, "photo-caption"); continue }
+                dropped.append(DroppedLine(line: line.number, text: c.credit, rule: "photo-credit"))
+                line.text = c.rest
+            }
+            kept.append(line)
+        }
+
+        // Signature: the author's name alone, or a lone name on the last line.
+        if let last = kept.last, kept.count > 1 {
+            let f = Text.fold(last.text)
+            if (author != nil && f == Text.fold(author ?? "")) || (looksLikeName(last.text) && !hasTerminalPunctuation(last.text)) {
+                if author == nil { author = last.text }
+                drop(last, "signature")
+                kept.removeLast()
+            }
+        }
+        kept.removeAll { line in
+            if let a = author, Text.fold(line.text) == Text.fold(a) { drop(line, "signature"); return true }
+            return false
+        }
+
+        // Title: the user's, else the first line left, after any section label above it.
+        var title = knownTitle
+        var guessed = false
+        if title == nil {
+            while kept.count > 1, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3 {
+                drop(kept[0], "section-label")
+                kept.removeFirst()
+            }
+            if let first = kept.first {
+                if wordCount(first.text) <= 40 {
+                    title = first.text
+                    dropped.append(DroppedLine(line: first.number, text: first.text, rule: "title"))
+                    kept.removeFirst()
+                } else {
+                    title = headline(from: first.text)
+                    guessed = true
+                }
+            }
+        }
+        if let t = title {
+            let ft = Text.fold(t)
+            kept.removeAll { line in
+                if Text.fold(line.text) == ft { drop(line, "repeated-title"); return true }
+                return false
+            }
+        }
+
+        // Paragraphs: a line is a paragraph; a line cut in the middle of a sentence joins the next.
+        var paragraphs: [Paragraph] = []
+        for line in kept {
+            if let prev = paragraphs.last, prev.kind == .text, !hasTerminalPunctuation(prev.text),
+               let first = line.text.first, first.isLowercase, wordCount(prev.text) > 10 {
+                paragraphs[paragraphs.count - 1].text += " " + line.text
+                continue
+            }
+            paragraphs.append(Paragraph(text: line.text, kind: .text, line: line.number))
+        }
+        for i in paragraphs.indices where isHeading(paragraphs[i].text) && i + 1 < paragraphs.count {
+            paragraphs[i].kind = .heading
+        }
+        dropped.sort { ($0.line, $0.rule) < ($1.line, $1.rule) }
+        return Output(title: title, titleWasGuessed: guessed, author: author, date: date, dateSource: dateSource,
+                      language: language, paragraphs: paragraphs, dropped: dropped)
+    }
+
+    // MARK: - Language and script
+
+    func words(_ s: String) -> [String] {
+        s.split { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-") }.map(String.init)
+    }
+
+    func wordCount(_ s: String) -> Int { s.split(whereSeparator: \.isWhitespace).count }
+
+    /// "fr" or "en" by their commonest words; the dossier's language when there is too little text.
+    public func detectLanguage(_ lines: [String], fallback: String) -> String {
+        var fr = 0, en = 0
+        for line in lines {
+            for w in words(line) {
+                let f = Text.fold(w)
+                if stopFR.contains(f) { fr += 1 }
+                if stopEN.contains(f) { en += 1 }
+            }
+        }
+        if fr + en < 5 { return fallback }
+        return en > fr ? "en" : "fr"
+    }
+
+    static func isLatinLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return true
+        default: return false
+        }
+    }
+
+    func dominantScriptIsLatin(_ lines: [String]) -> Bool {
+        var latin = 0, other = 0
+        for line in lines {
+            for c in line.unicodeScalars where c.properties.isAlphabetic {
+                if Self.isLatinLetter(c) { latin += 1 } else { other += 1 }
+            }
+        }
+        return latin >= other
+    }
+
+    /// A line written mostly in another script than the article (an Arabic ticker in a French article).
+    func isOtherScript(_ s: String, latinDocument: Bool) -> Bool {
+        var latin = 0, other = 0
+        for c in s.unicodeScalars where c.properties.isAlphabetic {
+            if Self.isLatinLetter(c) { latin += 1 } else { other += 1 }
+        }
+        guard latin + other > 0 else { return false }
+        return latinDocument ? other > latin : latin > other * 2
+    }
+
+    /// Letters French and English never use: the mark of Vietnamese, Polish, Turkish... text.
+    static func isForeignLatin(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A: return false
+        case 0xC0...0xFF: return "×÷ÐðÑñÕõÃãÅåØøÝýÞþßÁáÍíÓóÚúÌìÒò".unicodeScalars.contains(c)
+        case 0x152, 0x153, 0x178: return false
+        case 0x100...0x24F, 0x1E00...0x1EFF: return true
+        default: return false
+        }
+    }
+
+    /// A line in another language than the article: words full of letters the language lacks
+    /// (a Vietnamese caption), or a short English line in a French article (and the reverse).
+    func isOtherLanguage(_ s: String, language: String) -> Bool {
+        let ws = words(s)
+        guard ws.count >= 3 else { return false }
+        let foreign = ws.filter { $0.unicodeScalars.contains(where: Self.isForeignLatin) }.count
+        if foreign >= 2 && foreign * 10 >= ws.count * 3 { return true }
+        guard ws.count <= 25 else { return false }
+        var fr = 0, en = 0
+        for w in ws {
+            let f = Text.fold(w)
+            if stopFR.contains(f) { fr += 1 }
+            if stopEN.contains(f) { en += 1 }
+        }
+        if language == "fr" { return en >= 3 && fr == 0 }
+        if language == "en" { return fr >= 3 && en == 0 }
+        return false
+    }
+
+    // MARK: - Noise rules
+
+    func isSeparator(_ s: String) -> Bool {
+        !s.contains { $0.isLetter || $0.isNumber }
+    }
+
+    /// "- 21:08 Headline", "21h03 Headline": a live ticker's entries.
+    func isTicker(_ s: String) -> Bool {
+        var rest = Substring(s)
+        while let f = rest.first, f == "-" || f == "–" || f == "•" || f == "·" || f == "*" || f == " " { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return false }
+        rest = rest.dropFirst(digits.count)
+        guard let sep = rest.first, sep == ":" || sep == "h" || sep == "H" else { return false }
+        rest = rest.dropFirst()
+        let minutes = rest.prefix { $0.isASCII && $0.isNumber }
+        guard minutes.count == 2 else { return false }
+        rest = rest.dropFirst(2)
+        return rest.first.map { !$0.isNumber } ?? true
+    }
+
+    func isSocialPrompt(_ folded: String) -> Bool {
+        guard wordCount(folded) <= 14 else { return false }
+        return social.contains { folded.contains($0) }
+    }
+
+    func isReadAlso(_ folded: String) -> Bool {
+        let f = folded.drop { !$0.isLetter }
+        return readAlso.contains { p in
+            guard f.hasPrefix(p) else { return false }
+            let after = f.dropFirst(p.count).first
+            return after == nil || !(after?.isLetter ?? false)
+        }
+    }
+
+    /// A photo credit at the end of a line ("… Photo : Reuters", "…électorale.Crédit: PA", "© AFP").
+    /// A one-sentence line that carries a credit is a caption and goes whole; from a longer line
+    /// only the credit goes.
+    func caption(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
+        let chars = Array(s)
+        let foldedChars = chars.map { Text.fold(String($0)).first ?? $0 }
+        let folded = String(foldedChars)
+        var best: Int?
+        for marker in credits {
+            var searchStart = folded.startIndex
+            while let r = folded.range(of: marker, range: searchStart..<folded.endIndex) {
+                searchStart = r.upperBound
+                let start = folded.distance(from: folded.startIndex, to: r.lowerBound)
+                let end = folded.distance(from: folded.startIndex, to: r.upperBound)
+                // The marker starts the line, or follows a space or the end of a sentence.
+                if start > 0 {
+                    let before = chars[start - 1]
+                    guard before == " " || ".!?»”)".contains(before) else { continue }
+                }
+                // Then ':' (or the © sign itself) and a short name to the end of the line.
+                var j = end
+                while j < chars.count, chars[j] == " " { j += 1 }
+                let isCopyright = marker == "©" || marker == "(c)"
+                if !isCopyright {
+                    guard j < chars.count, chars[j] == ":" else { continue }
+                    j += 1
+                }
+                let tail = String(chars[j...]).trimmingCharacters(in: .whitespaces)
+                guard !tail.isEmpty, tail.count <= 60, wordCount(tail) <= 6, !tail.contains(". ") else { continue }
+                if best == nil || start < (best ?? 0) { best = start }
+            }
+        }
+        guard let cut = best else { return nil }
+        let credit = String(chars[cut...]).trimmingCharacters(in: .whitespaces)
+        let rest = String(chars[..<cut]).trimmingCharacters(in: .whitespaces)
+        if rest.isEmpty { return (credit, rest, true) }
+        let sentences = rest.split { ".!?".contains($0) }.filter { $0.contains { $0.isLetter } }.count
+        return (credit, rest, sentences <= 1 && wordCount(rest) <= 25)
+    }
+
+    /// Strips date-line prefixes ("Publié le", "date", "Updated") from the front of `s`.
+    func stripPrefixes(_ s: Substring, _ prefixes: [String]) -> Substring {
+        var rest = s.drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == ":" }
+        var changed = true
+        while changed {
+            changed = false
+            let f = Text.fold(String(rest.prefix(40)))
+            for p in prefixes where f.hasPrefix(p) {
+                let after = rest.dropFirst(p.count)
+                if let c = after.first, c.isLetter { continue }
+                rest = after.drop { $0 == " " || $0 == ":" || $0 == "," || $0 == "|" || $0 == "-" || $0 == "–" }
+                changed = true
+                break
+            }
+        }
+        return rest
+    }
+
+    /// A line that holds only a date, perhaps with "Publié le", "Mis à jour le" and the like.
+    func dateLine(_ s: String) -> PartialDate? {
+        guard s.count <= 120 else { return nil }
+        let ms = dates.all(in: s)
+        guard let first = ms.first else { return nil }
+        var rest = s
+        for m in ms.reversed() { rest.removeSubrange(m.range) }
+        var leftover = Text.fold(rest)
+        for p in datePrefixes { leftover = leftover.replacingOccurrences(of: p, with: " ") }
+        let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 }
+        return meaningful.isEmpty ? first.date : nil
+    }
+
+    /// "date 2024-09 Le candidat…": a date glued before the headline. Returns the date and the rest.
+    func datePrefix(_ s: String) -> (PartialDate, String)? {
+        let rest = stripPrefixes(Substring(s), datePrefixes)
+        guard let m = dates.first(in: String(rest)) else { return nil }
+        let r = String(rest)
+        guard m.range.lowerBound == r.startIndex else { return nil }
+        let after = r[m.range.upperBound...].drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == ":" }
+        guard wordCount(String(after)) >= 3 else { return nil }
+        return (m.date, String(after))
+    }
+
+    /// "Hoang Bach October 22, 2024 08:28", "Par Jean Dupont", "By Jane Doe | 5 March 2024".
+    func byline(_ s: String) -> (author: String?, date: PartialDate?)? {
+        guard s.count <= 140 else { return nil }
+        let f = Text.fold(s)
+        var hasPrefix = false
+        for p in bylinePrefixes where f.hasPrefix(p + " ") {
+            hasPrefix = true
+            break
+        }
+        var namePart = Substring(s)
+        if hasPrefix { namePart = stripPrefixes(namePart, bylinePrefixes) }
+        var date: PartialDate?
+        if let m = dates.first(in: String(namePart)) {
+            let str = String(namePart)
+            let after = String(str[m.range.upperBound...])
+            guard Text.fold(after).split(whereSeparator: { !$0.isLetter }).allSatisfy({ $0.count <= 2 }) else { return nil }
+            date = m.date
+            namePart = Substring(str[..<m.range.lowerBound])
+        }
+        let name = namePart.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—/·•:"))
+        guard hasPrefix || date != nil else { return nil }
+        if name.isEmpty { return date == nil ? nil : (nil, date) }
+        let nameWords = name.split(separator: " ")
+        guard (hasPrefix || looksLikeName(name)), nameWords.count <= 6,
+              nameWords.allSatisfy({ $0.first?.isUppercase ?? false || ["de", "du", "van", "von", "et", "and", "le", "la"].contains($0) })
+        else { return nil }
+        return (name, date)
+    }
+
+    /// Two to four capitalised words, none a common function word: "Hoang Bach".
+    func looksLikeName(_ s: String) -> Bool {
+        let ws = s.split(separator: " ")
+        guard (2...4).contains(ws.count), !hasTerminalPunctuation(s) else { return false }
+        for w in ws {
+            guard let c = w.first, c.isUppercase, w.count >= 2, !notNames.contains(Text.fold(String(w))) else { return false }
+            guard w.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return false }
+        }
+        return true
+    }
+
+    func hasTerminalPunctuation(_ s: String) -> Bool {
+        guard let last = s.trimmingCharacters(in: .whitespaces).last else { return false }
+        return ".!?:;»\"”…)".contains(last)
+    }
+
+    /// "International", "Politique": a rubric above the headline.
+    func isSectionLabel(_ s: String) -> Bool {
+        let n = wordCount(s)
+        return n >= 1 && n <= 3 && s.count <= 32 && !hasTerminalPunctuation(s) && !s.contains(",")
+    }
+
+    /// A short line without final punctuation, between paragraphs: a subheading.
+    func isHeading(_ s: String) -> Bool {
+        let n = wordCount(s)
+        guard n >= 1 && n <= 10, !hasTerminalPunctuation(s), !s.hasSuffix(","), let f = s.first, f.isUppercase else { return false }
+        return true
+    }
+
+    /// The first sentence of a paragraph, shortened, for an article that has no headline line.
+    func headline(from s: String) -> String {
+        var sentence = s
+        if let r = s.range(of: ". ") { sentence = String(s[..<r.lowerBound]) }
+        let ws = sentence.split(separator: " ")
+        if ws.count > 14 { return ws.prefix(14).joined(separator: " ") + " …" }
+        return sentence
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Finds dates written the ways news sites write them, in French and English, and keeps the
+/// precision the text gives: "2024-09" stays a month, "October 22, 2024 08:28" keeps its time.
+public struct DateFinder: @unchecked Sendable {
+    public struct Match: Sendable {
+        public var date: PartialDate
+        public var range: Range<String.Index>
+        public var form: String
+    }
+
+    let months: [String: Int]
+    private let patterns: [(form: String, regex: Regex<AnyRegexOutput>)]
+
+    public init(lexicon: Lexicon = .standard) {
+        months = lexicon.numbers("months")
+        let names = months.keys.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }
+        let month = "(" + names.joined(separator: "|") + ")\\.?"
+        let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:)\\s*(\\d{2})(?:\\s*(am|pm))?)?"
+        let specs: [(String, String)] = [
+            ("iso", "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{1,2}):(\\d{2}))?(?![\\d])"),
+            ("numeric", "(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?![\\d])" + time),
+            ("month-day-year", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b" + time),
+            ("day-month-year", "(\\d{1,2})(?:er|st|nd|rd|th)?\\s+" + month + "\\s+(\\d{4})\\b" + time),
+            ("iso-month", "(\\d{4})-(\\d{2})(?![\\d-])"),
+            ("month-year", "\\b" + month + "\\s+(\\d{4})\\b"),
+        ]
+        var compiled: [(String, Regex<AnyRegexOutput>)] = []
+        for (form, p) in specs {
+            if let r = try? Regex(p).ignoresCase() { compiled.append((form, r)) }
+        }
+        patterns = compiled
+        patternCount = specs.count
+    }
+
+    /// How many patterns were written, to check that each compiled (`patterns.count`).
+    public let patternCount: Int
+    public var compiledPatternCount: Int { patterns.count }
+
+    /// Every date in `s`, left to right, without overlaps (the more precise form wins a tie).
+    public func all(in s: String) -> [Match] {
+        var found: [Match] = []
+        for (form, regex) in patterns {
+            for m in s.matches(of: regex) {
+                // No digit, hyphen or slash right before: "12024-10" or "3/10/2024" are not these dates.
+                if m.range.lowerBound > s.startIndex {
+                    let before = s[s.index(before: m.range.lowerBound)]
+                    if before.isNumber || before == "-" || before == "/" || (before == "." && form == "numeric") { continue }
+                }
+                guard let date = makeDate(form: form, m.output) else { continue }
+                if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
+                found.append(Match(date: date, range: m.range, form: form))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    public func first(in s: String) -> Match? { all(in: s).first }
+
+    private func int(_ o: AnyRegexOutput, _ i: Int) -> Int? {
+        guard i < o.count, let sub = o[i].substring else { return nil }
+        return Int(sub)
+    }
+
+    private func str(_ o: AnyRegexOutput, _ i: Int) -> String? {
+        guard i < o.count, let sub = o[i].substring else { return nil }
+        return String(sub)
+    }
+
+    private func month(_ o: AnyRegexOutput, _ i: Int) -> Int? {
+        guard let name = str(o, i) else { return nil }
+        return months[Text.fold(name)]
+    }
+
+    private func makeDate(form: String, _ o: AnyRegexOutput) -> PartialDate? {
+        var y: Int?, mo: Int?, d: Int?, h: Int?, mi: Int?, ampm: String?
+        switch form {
+        case "iso": y = int(o, 1); mo = int(o, 2); d = int(o, 3); h = int(o, 4); mi = int(o, 5)
+        case "numeric": d = int(o, 1); mo = int(o, 2); y = int(o, 3); h = int(o, 4); mi = int(o, 5); ampm = str(o, 6)
+        case "month-day-year": mo = month(o, 1); d = int(o, 2); y = int(o, 3); h = int(o, 4); mi = int(o, 5); ampm = str(o, 6)
+        case "day-month-year": d = int(o, 1); mo = month(o, 2); y = int(o, 3); h = int(o, 4); mi = int(o, 5); ampm = str(o, 6)
+        case "iso-month": y = int(o, 1); mo = int(o, 2)
+        case "month-year": mo = month(o, 1); y = int(o, 2)
+        default: return nil
+        }
+        guard let year = y, (1800...2200).contains(year), let m = mo, (1...12).contains(m) else { return nil }
+        if let day = d, !(1...Self.daysIn(month: m, year: year)).contains(day) { return nil }
+        if var hour = h {
+            if let ap = ampm?.lowercased() { if ap == "pm" && hour < 12 { hour += 12 } else if ap == "am" && hour == 12 { hour = 0 } }
+            guard (0...23).contains(hour), let minute = mi, (0...59).contains(minute) else {
+                return PartialDate(year: year, month: m, day: d)
+            }
+            return PartialDate(year: year, month: m, day: d, hour: hour, minute: minute)
+        }
+        return PartialDate(year: year, month: m, day: d)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

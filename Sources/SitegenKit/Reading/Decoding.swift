@@ -1,0 +1,119 @@
+import Foundation
+
+/// Turns the bytes of a clipping into text: UTF-8 (with or without BOM), UTF-16 (with BOM, or
+/// recognised by its zero bytes), or Windows-1252/ISO-8859-1; line ends made `\n`; NFC.
+public enum Decoding {
+    public enum Encoding: String, Sendable { case utf8 = "UTF-8", utf16le = "UTF-16LE", utf16be = "UTF-16BE", windows1252 = "Windows-1252" }
+
+    public struct Result: Sendable {
+        public var text: String
+        public var encoding: Encoding
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case binary
+        public var description: String { "is not text (binary content)" }
+    }
+
+    public static func decode(_ data: Data) throws(Failure) -> Result {
+        let bytes = [UInt8](data)
+        var encoding: Encoding
+        var text: String
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            encoding = .utf8
+            text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            encoding = .utf16le
+            text = utf16(bytes.dropFirst(2), littleEndian: true)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            encoding = .utf16be
+            text = utf16(bytes.dropFirst(2), littleEndian: false)
+        } else if let guess = utf16WithoutBOM(bytes) {
+            encoding = guess
+            text = utf16(bytes[...], littleEndian: guess == .utf16le)
+        } else if let s = String(validating: bytes, as: UTF8.self) {
+            encoding = .utf8
+            text = s
+        } else {
+            if looksBinary(bytes) { throw .binary }
+            encoding = .windows1252
+            text = windows1252(bytes)
+        }
+        if looksBinary(text) { throw .binary }
+        return Result(text: normalise(text), encoding: encoding)
+    }
+
+    /// CRLF and CR become LF, NUL and other control characters go, the text is NFC.
+    static func normalise(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastCR = false
+        for c in s.unicodeScalars {
+            if c == "\r" { out.append("\n"); lastCR = true; continue }
+            if c == "\n" && lastCR { lastCR = false; continue }
+            lastCR = false
+            if c.value < 0x20 && c != "\n" && c != "\t" { continue }
+            if c.value == 0x7F || c.value == 0xFEFF { continue }
+            out.append(c)
+        }
+        return String(out).precomposedStringWithCanonicalMapping
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Text in UTF-16 without a BOM has a zero byte in nearly every other place.
+    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> Encoding? {
+        let n = min(bytes.count, 4096) & ~1
+        guard n >= 4 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if bytes[i] == 0 { evenZeros += 1 }
+            if bytes[i + 1] == 0 { oddZeros += 1 }
+        }
+        let pairs = n / 2
+        if oddZeros * 10 >= pairs * 7 && evenZeros * 10 <= pairs { return .utf16le }
+        if evenZeros * 10 >= pairs * 7 && oddZeros * 10 <= pairs { return .utf16be }
+        return nil
+    }
+
+    private static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty else { return false }
+        var control = 0
+        for b in sample where b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { control += 1 }
+        return control * 20 > sample.count
+    }
+
+    private static func looksBinary(_ text: String) -> Bool {
+        var total = 0, bad = 0
+        for c in text.unicodeScalars.prefix(8192) {
+            total += 1
+            if (c.value < 0x20 && c != "\n" && c != "\r" && c != "\t") || c.value == 0xFFFD { bad += 1 }
+        }
+        return total > 0 && bad * 10 > total
+    }
+
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// Windows-1252, a superset of ISO-8859-1 for every printable character.
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        var out = String.UnicodeScalarView()
+        for b in bytes {
+            let v: UInt32 = (0x80...0x9F).contains(b) ? cp1252High[Int(b) - 0x80] : UInt32(b)
+            if let s = Unicode.Scalar(v) { out.append(s) }
+        }
+        return String(out)
+    }
+}

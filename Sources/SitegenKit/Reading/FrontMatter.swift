@@ -1,0 +1,68 @@
+import Foundation
+import Yams
+
+/// YAML front matter between `---` lines at the top of a file.
+public struct FrontMatter: Sendable {
+    public var fields: [String: String]
+    public var lists: [String: [String]]
+    /// The text after the front matter.
+    public var body: String
+    /// 1-based line of the source where `body` starts.
+    public var bodyLine: Int
+
+    public struct Failure: Error, Sendable {
+        public var line: Int
+        public var message: String
+    }
+
+    /// Splits and parses front matter; a file without any gives empty fields and the whole text.
+    public static func parse(_ text: String) throws(Failure) -> FrontMatter {
+        guard text.hasPrefix("---\n") || text == "---" else {
+            return FrontMatter(fields: [:], lists: [:], body: text, bodyLine: 1)
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeFirst()
+        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            throw Failure(line: 1, message: "front matter opened with '---' is never closed")
+        }
+        let yaml = lines[..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        let node: Any?
+        do { node = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp)) } catch let error as YamlError {
+            throw Failure(line: 1 + Self.line(of: error), message: "front matter is not valid YAML: \(Self.summary(of: error))")
+        } catch {
+            throw Failure(line: 2, message: "front matter is not valid YAML: \(error)")
+        }
+        var fields: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        if let node {
+            guard let map = node as? [String: Any] else {
+                throw Failure(line: 2, message: "front matter must be a map of 'key: value' lines")
+            }
+            for (k, v) in map {
+                if let list = v as? [Any] {
+                    lists[k] = list.map { "\($0)" }
+                } else if v is NSNull {
+                    continue
+                } else {
+                    fields[k] = "\(v)"
+                }
+            }
+        }
+        return FrontMatter(fields: fields, lists: lists, body: body, bodyLine: end + 3)
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return 1
+        }
+    }
+
+    static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only way the pipeline touches files, so that tests can build a site in memory.
+/// Paths are plain strings; relative paths are relative to the process's working directory (disk)
+/// or to the root of the in-memory tree.
+public protocol FileSystem: Sendable {
+    func readFile(_ path: String) throws -> Data
+    /// Regular files below `directory`, as paths relative to it, sorted; hidden files left out.
+    /// Entries that are not regular files (folders, broken links, devices) are reported in `skipped`.
+    func listFiles(in directory: String) throws -> (files: [String], skipped: [String])
+    func fileExists(_ path: String) -> Bool
+    func isDirectory(_ path: String) -> Bool
+    func createDirectory(_ path: String) throws
+    func writeFile(_ path: String, _ data: Data) throws
+    func removeItem(_ path: String) throws
+    /// Puts `source` in the place of `destination` as one step where the system allows it.
+    func replaceItem(at destination: String, with source: String) throws
+}
+
+public struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// The real disk. Writes go through POSIX `write`, which does not fsync every file the way
+/// Foundation's `Data.write` does on Linux; the swap into place is a rename.
+public struct DiskFileSystem: FileSystem {
+    public init() {}
+
+    public func readFile(_ path: String) throws -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileSystemError(path: path, message: "cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        do { return try handle.readToEnd() ?? Data() } catch {
+            throw FileSystemError(path: path, message: "cannot be read (\(error.localizedDescription))")
+        }
+    }
+
+    public func listFiles(in directory: String) throws -> (files: [String], skipped: [String]) {
+        guard isDirectory(directory) else { throw FileSystemError(path: directory, message: "is not a folder") }
+        var files: [String] = []
+        var skipped: [String] = []
+        var visited = Set<String>()
+        func walk(_ dir: String, _ prefix: String) throws {
+            let real = (dir as NSString).resolvingSymlinksInPath
+            guard visited.insert(real).inserted else { skipped.append(prefix.isEmpty ? dir : prefix); return }
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+            for name in names where !name.hasPrefix(".") {
+                let full = dir + "/" + name
+                let rel = prefix.isEmpty ? name : prefix + "/" + name
+                var st = stat()
+                if stat(full, &st) != 0 { skipped.append(rel); continue }
+                switch st.st_mode & S_IFMT {
+                case S_IFREG: files.append(rel)
+                case S_IFDIR: try walk(full, rel)
+                default: skipped.append(rel)
+                }
+            }
+        }
+        try walk(directory, "")
+        return (files.sorted(), skipped.sorted())
+    }
+
+    public func fileExists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public func createDirectory(_ path: String) throws {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw FileSystemError(path: path, message: "cannot create folder (\(Self.reason(errno)))")
+        }
+    }
+
+    public func writeFile(_ path: String, _ data: Data) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buf.count {
+                guard let base = buf.baseAddress else { return }
+                let n = write(fd, base + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileSystemError(path: path, message: "write failed (\(Self.reason(errno)))")
+                }
+                offset += n
+            }
+        }
+    }
+
+    public func removeItem(_ path: String) throws {
+        guard fileExists(path) else { return }
+        do { try FileManager.default.removeItem(atPath: path) } catch {
+            throw FileSystemError(path: path, message: "cannot be removed (\(error.localizedDescription))")
+        }
+    }
+
+    public func replaceItem(at destination: String, with source: String) throws {
+        if !fileExists(destination) {
+            guard rename(source, destination) == 0 else {
+                throw FileSystemError(path: destination, message: "cannot move the new build into place (\(Self.reason(errno)))")
+            }
+            return
+        }
+        // Exchange the two folders in one step (Linux renameat2 RENAME_EXCHANGE): a reader, or a build
+        // killed at any moment, sees either the old folder or the new one, never neither.
+        if Self.exchange(source, destination) {
+            try removeItem(source)
+            return
+        }
+        // Fallback where the exchange is not supported: two renames, the old folder kept until the end.
+        let parked = source + ".old"
+        guard rename(destination, parked) == 0 else {
+            throw FileSystemError(path: destination, message: "cannot be replaced (\(Self.reason(errno)))")
+        }
+        guard rename(source, destination) == 0 else {
+            let why = Self.reason(errno)
+            _ = rename(parked, destination)
+            throw FileSystemError(path: destination, message: "cannot be replaced (\(why))")
+        }
+        try removeItem(parked)
+    }
+
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "renameat2") else { return false }
+        let fn = unsafeBitCast(sym, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        return fn(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+}
+
+/// A file tree held in memory, for tests. Safe to share between threads.
+public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: Data] = [:]
+    private var directories: Set<String> = [""]
+    /// Paths below which writes fail, to test failing builds.
+    public var readOnlyPrefixes: [String] = []
+
+    public init(files: [String: Data] = [:]) {
+        for (path, data) in files { self.files[Self.normalise(path)] = data }
+        for path in self.files.keys { addParents(of: path) }
+    }
+
+    public convenience init(texts: [String: String]) {
+        self.init(files: texts.mapValues { Data($0.utf8) })
+    }
+
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for p in path.split(separator: "/") where p != "." && !p.isEmpty {
+            if p == ".." { _ = parts.popLast() } else { parts.append(p) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private func addParents(of path: String) {
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty {
+            directories.insert(parts.joined(separator: "/"))
+            parts = parts.dropLast()
+        }
+    }
+
+    public var allFiles: [String: Data] { lock.withLock { files } }
+
+    public func readFile(_ path: String) throws -> Data {
+        try lock.withLock {
+            guard let d = files[Self.normalise(path)] else { throw FileSystemError(path: path, message: "no such file") }
+            return d
+        }
+    }
+
+    public func listFiles(in directory: String) throws -> (files: [String], skipped: [String]) {
+        try lock.withLock {
+            let dir = Self.normalise(directory)
+            guard directories.contains(dir) else { throw FileSystemError(path: directory, message: "is not a folder") }
+            let prefix = dir.isEmpty ? "" : dir + "/"
+            let found = files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+                .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            return (found.sorted(), [])
+        }
+    }
+
+    public func fileExists(_ path: String) -> Bool {
+        lock.withLock { let p = Self.normalise(path); return files[p] != nil || directories.contains(p) }
+    }
+
+    public func isDirectory(_ path: String) -> Bool { lock.withLock { directories.contains(Self.normalise(path)) } }
+
+    public func createDirectory(_ path: String) throws {
+        try lock.withLock {
+            let p = Self.normalise(path)
+            try checkWritable(p)
+            directories.insert(p)
+            addParents(of: p)
+        }
+    }
+
+    public func writeFile(_ path: String, _ data: Data) throws {
+        try lock.withLock {
+            let p = Self.normalise(path)
+            try checkWritable(p)
+            files[p] = data
+            addParents(of: p)
+        }
+    }
+
+    private func checkWritable(_ p: String) throws {
+        for ro in readOnlyPrefixes where p == Self.normalise(ro) || p.hasPrefix(Self.normalise(ro) + "/") {
+            throw FileSystemError(path: p, message: "cannot be written (read-only)")
+        }
+    }
+
+    public func removeItem(_ path: String) throws {
+        lock.withLock {
+            let p = Self.normalise(path)
+            files[p] = nil
+            for k in files.keys where k.hasPrefix(p + "/") { files[k] = nil }
+            directories = directories.filter { $0 != p && !$0.hasPrefix(p + "/") }
+        }
+    }
+
+    public func replaceItem(at destination: String, with source: String) throws {
+        try lock.withLock {
+            let s = Self.normalise(source), d = Self.normalise(destination)
+            try checkWritable(d)
+            for k in files.keys where k == d || k.hasPrefix(d + "/") { files[k] = nil }
+            directories = directories.filter { $0 != d && !$0.hasPrefix(d + "/") }
+            for (k, v) in files where k.hasPrefix(s + "/") {
+                files[k] = nil
+                files[d + k.dropFirst(s.count)] = v
+            }
+            let moved = directories.filter { $0 == s || $0.hasPrefix(s + "/") }
+            for m in moved { directories.remove(m); directories.insert(d + m.dropFirst(s.count)) }
+            directories.insert(d)
+            addParents(of: d)
+        }
+    }
+}

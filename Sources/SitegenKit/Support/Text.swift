@@ -1,0 +1,136 @@
+import Foundation
+
+/// Small, pure text helpers shared by every stage.
+public enum Text {
+    /// Lower case, accents and typographic variants removed, white space collapsed: the form used
+    /// to compare names and snippets ("Zelenskyy" and "Zélenskyy" fold alike).
+    public static func fold(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastSpace = true
+        for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            var c = scalar
+            switch scalar.value {
+            case 0x2019, 0x2018, 0x02BC, 0x0060, 0x00B4: c = "'"
+            case 0x2010, 0x2011, 0x2012, 0x2013: c = "-"
+            default: break
+            }
+            if c.properties.isWhitespace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+                continue
+            }
+            lastSpace = false
+            for l in c.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+        }
+        var r = String(out)
+        if r.hasSuffix(" ") { r.removeLast() }
+        return r
+    }
+
+    /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
+    /// ("à" and "a" stay apart).
+    public static func lower(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for c in s.lowercased().unicodeScalars {
+            switch c.value {
+            case 0x2019, 0x2018, 0x02BC: out.append("'")
+            case 0x2011: out.append("-")
+            default: out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    /// A URL- and file-safe id: folded, ASCII letters and digits separated by single hyphens.
+    public static func slug(_ s: String, maxLength: Int = 80) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in fold(s).unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+                if out.count >= maxLength { break }
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out
+    }
+
+    /// Escapes text for HTML element content and quoted attribute values.
+    public static func html(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Escapes text so that cmark reads it as plain text: inline markup characters get a backslash,
+    /// and a paragraph that would start a block (heading, list, quote, rule) is neutralised.
+    public static func markdown(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|", "!":
+                out.append("\\")
+                out.unicodeScalars.append(c)
+            case "\n", "\r":
+                out.append(" ")
+            default:
+                out.unicodeScalars.append(c)
+            }
+        }
+        // Block starts: '#', '+', '-', '=' and "1." or "1)" at the beginning of a line.
+        if let first = out.unicodeScalars.first {
+            if "#+-=".unicodeScalars.contains(first) {
+                out = "\\" + out
+            } else if CharacterSet.decimalDigits.contains(first) {
+                let digits = out.prefix { $0.isASCII && $0.isNumber }
+                let rest = out.dropFirst(digits.count)
+                if let next = rest.first, next == "." || next == ")" {
+                    out = String(digits) + "\\" + rest
+                }
+            }
+        }
+        // Leading spaces would make an indented code block.
+        while out.hasPrefix(" ") { out.removeFirst() }
+        return out
+    }
+
+    /// Escapes a string for a Markdown link destination inside <...>.
+    public static func markdownURL(_ s: String) -> String {
+        s.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "<", with: "%3C")
+            .replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: "(", with: "%28")
+            .replacingOccurrences(of: ")", with: "%29")
+    }
+
+    /// Counts Unicode scalars, the unit of quote offsets.
+    @inline(__always) public static func scalarCount(_ s: Substring) -> Int { s.unicodeScalars.count }
+
+    /// Collapses runs of white space (including non-breaking and thin spaces) to one space and trims.
+    public static func collapseSpaces(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for c in s.unicodeScalars {
+            if c.properties.isWhitespace || c.value == 0x200B || c.value == 0xFEFF {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(" "); pending = false }
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+}
