@@ -17,12 +17,14 @@ public struct ArticleReader: Sendable {
     }
 
     /// - Parameters:
-    ///   - source: the path to show and export (e.g. `Content/articles/a.txt`).
+    ///   - path: the file's path as the user gave it, for diagnostics (defaults to `source`).
+    ///   - source: the stable path exported with the article (e.g. `Content/articles/a.txt`).
     ///   - id: the article's id, chosen by the caller so that ids stay unique in the dossier.
-    public func read(source: String, id: String, data: Data, site: SiteConfig) -> Result {
+    public func read(path: String? = nil, source: String, id: String, data: Data, site: SiteConfig) -> Result {
         var diags: [Diagnostic] = []
+        let shown = path ?? source
         func warn(_ line: Int?, _ message: String, hint: String? = nil) {
-            diags.append(Diagnostic(.warning, stage: Self.stage, file: source, line: line, message, hint: hint))
+            diags.append(Diagnostic(.warning, stage: Self.stage, file: shown, line: line, message, hint: hint))
         }
         let decoded: Decoding.Result
         do { decoded = try Decoding.decode(data) } catch {

@@ -117,7 +117,8 @@ public struct Cleaner: Sendable {
         var title = knownTitle
         var guessed = false
         if title == nil {
-            while kept.count > 1, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3 {
+            // A rubric sits above a headline that is itself followed by the body.
+            while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3, wordCount(kept[1].text) <= 40 {
                 drop(kept[0], "section-label")
                 kept.removeFirst()
             }
@@ -350,7 +351,7 @@ public struct Cleaner: Sendable {
         let r = String(rest)
         guard m.range.lowerBound == r.startIndex else { return nil }
         let after = r[m.range.upperBound...].drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == ":" }
-        guard wordCount(String(after)) >= 3 else { return nil }
+        guard wordCount(String(after)) >= 2 else { return nil }
         return (m.date, String(after))
     }
 
@@ -401,8 +402,10 @@ public struct Cleaner: Sendable {
 
     /// "International", "Politique": a rubric above the headline.
     func isSectionLabel(_ s: String) -> Bool {
-        let n = wordCount(s)
-        return n >= 1 && n <= 3 && s.count <= 32 && !hasTerminalPunctuation(s) && !s.contains(",")
+        let ws = s.split(separator: " ")
+        guard (1...3).contains(ws.count), s.count <= 32, !hasTerminalPunctuation(s), !s.contains(",") else { return false }
+        // One word, or words that are all capitalised ("Monde Afrique"), never a sentence.
+        return ws.count == 1 || ws.allSatisfy { $0.first?.isUppercase ?? false }
     }
 
     /// A short line without final punctuation, between paragraphs: a subheading.

@@ -76,14 +76,14 @@ public enum Text {
         return out
     }
 
-    /// Escapes text so that cmark reads it as plain text: inline markup characters get a backslash,
-    /// and a paragraph that would start a block (heading, list, quote, rule) is neutralised.
-    public static func markdown(_ s: String) -> String {
+    /// Escapes text for the middle of a Markdown line: inline markup characters get a backslash
+    /// (so "<script>" reaches HTML as text), and line breaks become spaces.
+    public static func markdownInline(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for c in s.unicodeScalars {
             switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|", "!":
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|", "!", "#":
                 out.append("\\")
                 out.unicodeScalars.append(c)
             case "\n", "\r":
@@ -92,9 +92,21 @@ public enum Text {
                 out.unicodeScalars.append(c)
             }
         }
-        // Block starts: '#', '+', '-', '=' and "1." or "1)" at the beginning of a line.
+        return out
+    }
+
+    /// Escapes text so that cmark reads it as one plain paragraph: inline markup is escaped, and a
+    /// start that would open a block (heading, list, quote, rule, code) is neutralised.
+    public static func markdown(_ s: String) -> String {
+        protectBlockStart(markdownInline(s))
+    }
+
+    /// Neutralises what would open a block at the start of an already escaped line.
+    public static func protectBlockStart(_ line: String) -> String {
+        var out = line
+        while out.hasPrefix(" ") || out.hasPrefix("\t") { out.removeFirst() }
         if let first = out.unicodeScalars.first {
-            if "#+-=".unicodeScalars.contains(first) {
+            if "+-=".unicodeScalars.contains(first) {
                 out = "\\" + out
             } else if CharacterSet.decimalDigits.contains(first) {
                 let digits = out.prefix { $0.isASCII && $0.isNumber }
@@ -104,8 +116,6 @@ public enum Text {
                 }
             }
         }
-        // Leading spaces would make an indented code block.
-        while out.hasPrefix(" ") { out.removeFirst() }
         return out
     }
 

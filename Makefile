@@ -1,0 +1,32 @@
+# The two set-up commands of the README: `make site` builds the example dossier into public/,
+# `make test` runs the tests. Both install libcmark-dev (and pkg-config) first when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT ?= swift
+
+.PHONY: site test deps build release score clean
+
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+		echo "installing libcmark-dev and pkg-config (Debian packages)"; \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libcmark-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build --product sitegen
+
+site: build
+	$$($(SWIFT) build --show-bin-path)/sitegen build
+
+test: deps
+	$(SWIFT) test
+
+release: deps
+	$(SWIFT) build -c release --product sitegen
+
+# Scores public/dossier.json against the hand-made reading of the example articles, when the
+# workplace's shared folder is beside the repository (it is not needed to build or test).
+score:
+	python3 ../shared/eval/score.py public/dossier.json --verbose
+
+clean:
+	rm -rf .build

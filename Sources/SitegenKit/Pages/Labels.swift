@@ -1,0 +1,56 @@
+/// The words of the site's interface, in the dossier's language (French or English).
+public struct Labels: Sendable {
+    public let values: [String: String]
+
+    public init(language: String) {
+        values = Text.fold(language).hasPrefix("en") ? Self.english : Self.french
+    }
+
+    public subscript(_ key: String) -> String { values[key] ?? key }
+
+    static let french: [String: String] = [
+        "index": "Accueil", "timeline": "Chronologie", "people": "Personnes", "quotes": "Citations", "articles": "Articles",
+        "article": "Article", "person": "Personne", "undated": "Sans date", "author": "Auteur", "source": "Fichier source",
+        "original": "Article original", "text": "Texte", "reported": "Propos rapportés", "roles": "Fonctions",
+        "aliases": "Aussi écrit", "appears_with": "Apparaît avec", "mentioned_in": "Articles qui le mentionnent",
+        "cue": "indice", "rule": "règle", "confidence": "confiance", "no_speaker": "locuteur inconnu",
+        "removed": "Retiré au nettoyage", "line": "ligne", "latest": "Derniers articles", "most_quoted": "Les plus cités",
+        "all_people": "Toutes les personnes", "how_to_date": "Pour dater un article, ajoutez « date: 2024-10-22 » à son en-tête YAML.",
+        "built_by": "Construit par sitegen", "in_text": "dans le texte", "quote_count": "citations", "article_count": "articles",
+        "unattributed": "Sans locuteur identifié", "language": "langue", "dated": "Articles datés", "notes": "Remarques",
+        "skip": "Aller au contenu", "nav": "Navigation principale", "none": "Aucune.", "by": "par",
+        "publication": "publication", "said_by": "dit par",
+    ]
+
+    static let english: [String: String] = [
+        "index": "Home", "timeline": "Timeline", "people": "People", "quotes": "Quotes", "articles": "Articles",
+        "article": "Article", "person": "Person", "undated": "Undated", "author": "Author", "source": "Source file",
+        "original": "Original article", "text": "Text", "reported": "Reported speech", "roles": "Roles",
+        "aliases": "Also written", "appears_with": "Appears with", "mentioned_in": "Articles that mention them",
+        "cue": "cue", "rule": "rule", "confidence": "confidence", "no_speaker": "unknown speaker",
+        "removed": "Removed while cleaning", "line": "line", "latest": "Latest articles", "most_quoted": "Most quoted",
+        "all_people": "All people", "how_to_date": "To date an article, add “date: 2024-10-22” to its YAML front matter.",
+        "built_by": "Built by sitegen", "in_text": "in the text", "quote_count": "quotes", "article_count": "articles",
+        "unattributed": "No speaker identified", "language": "language", "dated": "Dated articles", "notes": "Notes",
+        "skip": "Skip to content", "nav": "Main navigation", "none": "None.", "by": "by",
+        "publication": "publication", "said_by": "said by",
+    ]
+
+    static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// "22 octobre 2024", "octobre 2024", "2024"; the time is left to the ISO form.
+    public func format(_ d: PartialDate) -> String {
+        let english = values["index"] == "Home"
+        let months = english ? Self.englishMonths : Self.frenchMonths
+        guard let m = d.month else { return String(d.year) }
+        let month = months[m - 1]
+        guard let day = d.day else { return "\(month) \(d.year)" }
+        return english ? "\(month) \(day), \(d.year)" : "\(day == 1 ? "1er" : String(day)) \(month) \(d.year)"
+    }
+
+    public func monthTitle(year: Int, month: Int) -> String {
+        let english = values["index"] == "Home"
+        return "\((english ? Self.englishMonths : Self.frenchMonths)[month - 1]) \(year)"
+    }
+}

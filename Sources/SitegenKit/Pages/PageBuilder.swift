@@ -1,0 +1,331 @@
+import Foundation
+
+/// A page of the site as Markdown, before rendering. `path` has no extension: the build writes
+/// `path.md` and `path.html` side by side.
+public struct Page: Sendable, Hashable {
+    public var path: String
+    public var kind: String
+    public var title: String
+    public var markdown: String
+    /// The page's own language, when it differs from the dossier's.
+    public var language: String?
+
+    public var depth: Int { path.split(separator: "/").count - 1 }
+    /// The relative path from this page to the site's root ("" or "../").
+    public var root: String { String(repeating: "../", count: depth) }
+}
+
+/// Writes the Markdown of every page: one per article and per person, and the index, timeline,
+/// quotes and people pages. Every piece of text from the articles is escaped for cmark; the only
+/// raw HTML is the anchors and highlights sitegen writes itself.
+public struct PageBuilder: Sendable {
+    public static let stage = "pages"
+    let d: Dossier
+    let labels: Labels
+    let articleByID: [String: Article]
+    let personByID: [String: Person]
+    let quotesByArticle: [String: [Quote]]
+    let quotesByPerson: [String: [Quote]]
+    let reportedByArticle: [String: [Quote]]
+    let reportedByPerson: [String: [Quote]]
+    let articleOrder: [String: Int]
+
+    public init(dossier: Dossier) {
+        d = dossier
+        labels = Labels(language: dossier.site.language)
+        articleByID = Dictionary(dossier.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        personByID = Dictionary(dossier.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        quotesByArticle = Dictionary(grouping: dossier.quotes, by: \.article)
+        quotesByPerson = Dictionary(grouping: dossier.quotes.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
+        reportedByArticle = Dictionary(grouping: dossier.reported, by: \.article)
+        reportedByPerson = Dictionary(grouping: dossier.reported.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
+        articleOrder = Dictionary(dossier.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func build() -> [Page] {
+        var pages = [index(), timeline(), quotesPage(), peoplePage()]
+        pages += d.articles.map(article)
+        pages += d.people.map(person)
+        return pages
+    }
+
+    // MARK: - Helpers
+
+    func md(_ s: String) -> String { Text.markdownInline(s) }
+
+    func link(_ text: String, _ href: String) -> String { "[\(md(text))](\(Text.markdownURL(href)))" }
+
+    func personLink(_ id: String, root: String) -> String? {
+        personByID[id].map { link($0.name, root + "people/\(id).html") }
+    }
+
+    func speakerText(_ q: Quote, root: String) -> String {
+        if let id = q.speaker, let l = personLink(id, root: root) { return l }
+        if let name = q.speakerName { return md(name) }
+        return "*" + labels["no_speaker"] + "*"
+    }
+
+    func dateText(_ a: Article) -> String { a.date.map(labels.format) ?? labels["undated"] }
+
+    /// Quotes in the order of the dossier: article date (undated last), then place in the text.
+    func chronological(_ qs: [Quote]) -> [Quote] {
+        qs.sorted { x, y in
+            let ax = articleByID[x.article], ay = articleByID[y.article]
+            switch (ax?.date, ay?.date) {
+            case let (dx?, dy?) where dx != dy: return dx < dy
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: break
+            }
+            let ox = articleOrder[x.article] ?? 0, oy = articleOrder[y.article] ?? 0
+            return ox != oy ? ox < oy : x.start < y.start
+        }
+    }
+
+    func isSafeURL(_ s: String) -> Bool {
+        let f = s.lowercased()
+        return (f.hasPrefix("https://") || f.hasPrefix("http://")) && !s.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+    }
+
+    func quoteLine(_ q: Quote) -> String {
+        q.kind == .indirect ? md(q.text) : "« " + md(q.text) + " »"
+    }
+
+    // MARK: - Article
+
+    func article(_ a: Article) -> Page {
+        let root = "../"
+        var out = "# \(md(a.title))\n\n"
+        var meta = [dateText(a)]
+        if let author = a.author { meta.append(labels["by"] + " " + md(author)) }
+        if let outlet = a.outlet { meta.append(md(outlet)) }
+        meta.append(md(a.language))
+        out += "*" + meta.joined(separator: " · ") + "*\n\n"
+        if let url = a.url, isSafeURL(url) { out += "[\(labels["original"])](<\(url)>)\n\n" }
+        out += "\(labels["source"]) : \(md(a.source))\n\n"
+
+        let people = d.articlePeople[a.id] ?? []
+        out += "## \(labels["people"])\n\n"
+        out += people.isEmpty ? labels["none"] + "\n\n" : people.compactMap { personLink($0, root: root) }.joined(separator: " · ") + "\n\n"
+
+        let quotes = (quotesByArticle[a.id] ?? []).sorted { $0.start < $1.start }
+        let numbers = Dictionary(quotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        out += "## \(labels["text"])\n\n"
+        var base = 0
+        for p in a.paragraphs {
+            let length = p.text.unicodeScalars.count
+            let inside = quotes.filter { $0.start >= base && $0.end <= base + length }
+            var line = ""
+            var cursor = 0
+            let scalars = Array(p.text.unicodeScalars)
+            for q in inside {
+                let s = q.start - base, e = q.end - base
+                guard s >= cursor else { continue }
+                line += md(String(String.UnicodeScalarView(scalars[cursor..<s])))
+                line += "<mark class=\"quote\" id=\"\(q.id)\">" + md(String(String.UnicodeScalarView(scalars[s..<e]))) + "</mark>"
+                line += "<sup class=\"ref\"><a href=\"#ev-\(q.id)\">\(numbers[q.id] ?? 0)</a></sup>"
+                cursor = e
+            }
+            line += md(String(String.UnicodeScalarView(scalars[cursor...])))
+            out += (p.kind == .heading ? "### " + line : Text.protectBlockStart(line)) + "\n\n"
+            base += length + 2
+        }
+
+        out += "## \(labels["quotes"])\n\n"
+        if quotes.isEmpty { out += labels["none"] + "\n\n" }
+        for (i, q) in quotes.enumerated() {
+            out += "\(i + 1). <span class=\"anchor\" id=\"ev-\(q.id)\"></span>\(quoteLine(q)) — \(speakerText(q, root: root)) · [\(labels["in_text"])](#\(q.id))\n"
+            out += "   <br><small>\(evidence(q))</small>\n"
+        }
+        out += "\n"
+        let reported = reportedByArticle[a.id] ?? []
+        if !reported.isEmpty {
+            out += "## \(labels["reported"])\n\n"
+            for q in reported { out += "- \(quoteLine(q)) — \(speakerText(q, root: root))  \n  <small>\(evidence(q))</small>\n" }
+            out += "\n"
+        }
+        if !a.dropped.isEmpty {
+            out += "## \(labels["removed"])\n\n"
+            for x in a.dropped { out += "- \(labels["line"]) \(x.line) · `\(x.rule)` · \(md(x.text))\n" }
+            out += "\n"
+        }
+        return Page(path: "articles/\(a.id)", kind: "article", title: a.title, markdown: out,
+                    language: a.language == d.site.language ? nil : a.language)
+    }
+
+    func evidence(_ q: Quote) -> String {
+        var parts: [String] = []
+        if !q.evidence.cue.isEmpty { parts.append("\(labels["cue"]) : « \(md(q.evidence.cue)) »") }
+        parts.append("\(labels["rule"]) `\(q.evidence.rule)`")
+        parts.append("\(labels["confidence"]) \(String(format: "%.2f", q.evidence.confidence))")
+        for n in q.evidence.notes { parts.append(md(n)) }
+        return parts.joined(separator: " · ")
+    }
+
+    // MARK: - Person
+
+    func person(_ p: Person) -> Page {
+        let root = "../"
+        var out = "# \(md(p.name))\n\n"
+        if !p.aliases.isEmpty { out += "\(labels["aliases"]) : " + p.aliases.map(md).joined(separator: " · ") + "\n\n" }
+        if !p.roles.isEmpty {
+            out += "## \(labels["roles"])\n\n"
+            for r in p.roles {
+                let source = articleByID[r.article].map { link($0.title, root + "articles/\($0.id).html") } ?? md(r.article)
+                out += "- \(md(r.text)) — \(source)\n"
+            }
+            out += "\n"
+        }
+        let quotes = chronological(quotesByPerson[p.id] ?? [])
+        out += "## \(labels["quotes"])\n\n"
+        if quotes.isEmpty { out += labels["none"] + "\n\n" }
+        for q in quotes {
+            guard let a = articleByID[q.article] else { continue }
+            out += "- \(quoteLine(q)) — \(link(a.title, root + "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+        }
+        out += "\n"
+        let reported = chronological(reportedByPerson[p.id] ?? [])
+        if !reported.isEmpty {
+            out += "## \(labels["reported"])\n\n"
+            for q in reported {
+                guard let a = articleByID[q.article] else { continue }
+                out += "- \(quoteLine(q)) — \(link(a.title, root + "articles/\(a.id).html"))\n"
+            }
+            out += "\n"
+        }
+        out += "## \(labels["mentioned_in"])\n\n"
+        for id in p.articles {
+            guard let a = articleByID[id] else { continue }
+            out += "- \(link(a.title, root + "articles/\(a.id).html")) — \(dateText(a))\n"
+        }
+        out += "\n"
+        let together = coOccurrences(of: p)
+        if !together.isEmpty {
+            out += "## \(labels["appears_with"])\n\n"
+            for (other, n) in together {
+                guard let o = personByID[other] else { continue }
+                out += "- \(link(o.name, "\(other).html")) (\(n) \(labels["article_count"]))\n"
+            }
+            out += "\n"
+        }
+        return Page(path: "people/\(p.id)", kind: "person", title: p.name, markdown: out, language: nil)
+    }
+
+    /// The people named in the same articles as `p`, most shared articles first.
+    func coOccurrences(of p: Person) -> [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for a in p.articles {
+            for other in d.articlePeople[a] ?? [] where other != p.id { counts[other, default: 0] += 1 }
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : (personByID[$0.key]?.name ?? "") < (personByID[$1.key]?.name ?? "") }
+    }
+
+    // MARK: - Index, timeline, quotes, people
+
+    func index() -> Page {
+        var out = "# \(md(d.site.title))\n\n"
+        if !d.site.description.isEmpty { out += md(d.site.description) + "\n\n" }
+        out += "**\(d.articles.count)** \(labels["articles"].lowercased()) · **\(d.people.count)** \(labels["people"].lowercased()) · **\(d.quotes.count)** \(labels["quotes"].lowercased())\n\n"
+        out += "\(link(labels["timeline"], "timeline.html")) · \(link(labels["people"], "people.html")) · \(link(labels["quotes"], "quotes.html"))\n\n"
+        out += "## \(labels["latest"])\n\n"
+        let latest = d.articles.sorted { x, y in
+            switch (x.date, y.date) {
+            case let (a?, b?) where a != b: return a > b
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return (articleOrder[x.id] ?? 0) < (articleOrder[y.id] ?? 0)
+            }
+        }
+        for a in latest {
+            let people = (d.articlePeople[a.id] ?? []).prefix(6).compactMap { personLink($0, root: "") }
+            out += "- \(link(a.title, "articles/\(a.id).html")) — \(dateText(a))"
+            if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
+            out += "\n"
+        }
+        out += "\n## \(labels["most_quoted"])\n\n"
+        let ranked = mostQuoted()
+        if ranked.isEmpty { out += labels["none"] + "\n" }
+        for p in ranked.prefix(10) {
+            let n = quotesByPerson[p.id]?.count ?? 0
+            out += "- \(link(p.name, "people/\(p.id).html")) — \(n) \(labels["quote_count"])\n"
+        }
+        return Page(path: "index", kind: "index", title: d.site.title, markdown: out, language: nil)
+    }
+
+    /// People with at least one quote, most quoted first.
+    func mostQuoted() -> [Person] {
+        let quoted: [Person] = d.people.filter { quotesByPerson[$0.id] != nil }
+        return quoted.sorted { a, b in
+            let na = quotesByPerson[a.id]?.count ?? 0
+            let nb = quotesByPerson[b.id]?.count ?? 0
+            return na != nb ? na > nb : a.name < b.name
+        }
+    }
+
+    func timeline() -> Page {
+        var out = "# \(labels["timeline"])\n\n"
+        let dated = d.articles.filter { $0.date != nil }.sorted { x, y in
+            if let a = x.date, let b = y.date, a != b { return a < b }
+            return (articleOrder[x.id] ?? 0) < (articleOrder[y.id] ?? 0)
+        }
+        var year = -1, month = -1
+        for a in dated {
+            guard let date = a.date else { continue }
+            if date.year != year {
+                year = date.year; month = -1
+                out += "## \(year)\n\n"
+            }
+            if let m = date.month, m != month {
+                month = m
+                out += "### \(labels.monthTitle(year: date.year, month: m))\n\n"
+            }
+            let people = (d.articlePeople[a.id] ?? []).prefix(6).compactMap { personLink($0, root: "") }
+            out += "- **\(labels.format(date))** — \(link(a.title, "articles/\(a.id).html"))"
+            if !people.isEmpty { out += " — " + people.joined(separator: " · ") }
+            out += "\n"
+        }
+        let undated = d.articles.filter { $0.date == nil }
+        if !undated.isEmpty {
+            out += "\n## \(labels["undated"])\n\n\(md(labels["how_to_date"]))\n\n"
+            for a in undated { out += "- \(link(a.title, "articles/\(a.id).html")) — \(md(a.source))\n" }
+        }
+        return Page(path: "timeline", kind: "timeline", title: labels["timeline"], markdown: out, language: nil)
+    }
+
+    func quotesPage() -> Page {
+        var out = "# \(labels["quotes"])\n\n"
+        let speakers = mostQuoted()
+        func line(_ q: Quote) -> String {
+            guard let a = articleByID[q.article] else { return "" }
+            return "- \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+        }
+        for p in speakers {
+            out += "## \(link(p.name, "people/\(p.id).html"))\n\n"
+            for q in chronological(quotesByPerson[p.id] ?? []) { out += line(q) }
+            out += "\n"
+        }
+        let others = d.quotes.filter { $0.speaker == nil }
+        let byName = Dictionary(grouping: others.filter { $0.speakerName != nil }, by: { $0.speakerName ?? "" })
+        for name in byName.keys.sorted() {
+            out += "## \(md(name))\n\n"
+            for q in chronological(byName[name] ?? []) { out += line(q) }
+            out += "\n"
+        }
+        let nobody = others.filter { $0.speakerName == nil }
+        if !nobody.isEmpty {
+            out += "## \(labels["unattributed"])\n\n"
+            for q in chronological(nobody) { out += line(q) }
+        }
+        return Page(path: "quotes", kind: "quotes", title: labels["quotes"], markdown: out, language: nil)
+    }
+
+    func peoplePage() -> Page {
+        var out = "# \(labels["people"])\n\n"
+        for p in d.people.sorted(by: { Text.fold($0.name) < Text.fold($1.name) }) {
+            let q = quotesByPerson[p.id]?.count ?? 0
+            out += "- \(link(p.name, "people/\(p.id).html")) — \(q) \(labels["quote_count"]) · \(p.articles.count) \(labels["article_count"])\n"
+        }
+        if d.people.isEmpty { out += labels["none"] + "\n" }
+        return Page(path: "people", kind: "people", title: labels["people"], markdown: out, language: nil)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+public enum Sitegen {
+    public static let version = "0.1.0"
+}
+
+/// Where a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+
+    public init(content: String = "Content", templates: String = "Templates", output: String = "public") {
+        self.content = content
+        self.templates = templates
+        self.output = output
+    }
+}
+
+/// What a build did, for the summary line and `--verbose`.
+public struct BuildReport: Sendable {
+    public var articles = 0
+    public var people = 0
+    public var quotes = 0
+    public var pages = 0
+    public var files = 0
+    public var diagnostics: [Diagnostic] = []
+    public var timings: [(stage: String, seconds: Double)] = []
+    /// Lines removed while cleaning, per article source, with the rule that removed them.
+    public var dropped: [(source: String, line: DroppedLine)] = []
+    public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+    public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    mutating func record(_ stage: String, since start: UInt64) {
+        timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    }
+}
+
+/// The whole pipeline, as named and timed stages: config, read, extract, pages, render, write.
+/// File access goes through `fs`, so that tests can build a site in memory.
+public struct Builder: Sendable {
+    let fs: FileSystem
+    let lexicon: Lexicon
+
+    public init(fs: FileSystem = DiskFileSystem(), lexicon: Lexicon = .standard) {
+        self.fs = fs
+        self.lexicon = lexicon
+    }
+
+    /// The stages up to the dossier (read and extract), shared by `build` and tools that only read.
+    public func loadDossier(_ options: BuildOptions, report: inout BuildReport) throws -> Dossier {
+        let (site, siteDiags) = try timed("config", &report) { SiteConfigReader.read(path: options.content + "/site.yml", fs: fs) }
+        report.diagnostics += siteDiags
+        let readStart = Self.now()
+        let articles = try readArticles(options, site: site, report: &report)
+        report.record("read", since: readStart)
+        let extracted = try timed("extract", &report) { Extractor(lexicon: lexicon).extract(articles) }
+        for (article, name) in extracted.ambiguous {
+            let source = articles.first { $0.id == article }?.source ?? article
+            report.diagnostics.append(Diagnostic(.warning, stage: "extract", file: source, "'\(name)' could be more than one person; left unlinked",
+                                                 hint: "name the person in full in the article, or add an alias in Content/people/"))
+        }
+        return Dossier(site: site, articles: articles, people: extracted.people, quotes: extracted.quotes,
+                       articlePeople: extracted.articlePeople, reported: extracted.reported)
+    }
+
+    @discardableResult
+    public func build(_ options: BuildOptions) throws -> BuildReport {
+        var report = BuildReport()
+        try checkOutput(options)
+        let templates = try timed("templates", &report) { try TemplateSet(directory: options.templates, fs: fs) }
+        let dossier = try loadDossier(options, report: &report)
+        let pages = try timed("pages", &report) { PageBuilder(dossier: dossier).build() }
+        let files = try timed("render", &report) { render(pages, dossier: dossier, templates: templates) }
+        try timed("write", &report) { try SiteWriter(fs: fs).write(files, to: options.output) }
+        report.articles = dossier.articles.count
+        report.people = dossier.people.count
+        report.quotes = dossier.quotes.count
+        report.pages = pages.count
+        report.files = files.count
+        return report
+    }
+
+    func timed<T>(_ stage: String, _ report: inout BuildReport, _ body: () throws -> T) throws -> T {
+        let start = Self.now()
+        defer { report.record(stage, since: start) }
+        return try body()
+    }
+
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// The output folder is sitegen's to replace: never the content, the templates, the working
+    /// folder or the file system's root.
+    func checkOutput(_ o: BuildOptions) throws {
+        func norm(_ p: String) -> String {
+            let abs = p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p
+            return ((abs as NSString).standardizingPath as NSString).resolvingSymlinksInPath
+        }
+        let out = norm(o.output)
+        let cwd = norm(".")
+        for (other, what) in [(norm(o.content), "the content folder"), (norm(o.templates), "the templates folder")] {
+            if out == other || other.hasPrefix(out + "/") {
+                throw BuildError(stage: "config", file: o.output, "the output folder cannot be \(what) or hold it")
+            }
+        }
+        if out == "/" || out == cwd || cwd.hasPrefix(out + "/") {
+            throw BuildError(stage: "config", file: o.output, "the output folder cannot be the working folder, one of its parents, or /")
+        }
+    }
+
+    func readArticles(_ options: BuildOptions, site: SiteConfig, report: inout BuildReport) throws -> [Article] {
+        let dir = options.content + "/articles"
+        guard fs.isDirectory(dir) else {
+            throw BuildError(stage: ArticleReader.stage, file: dir, "the articles folder does not exist (create it and put the clippings there)")
+        }
+        let listing = try fs.listFiles(in: dir)
+        for s in listing.skipped {
+            report.diagnostics.append(Diagnostic(.warning, stage: ArticleReader.stage, file: dir + "/" + s, "skipped: not a regular file"))
+        }
+        let accepted = ["txt", "text", "md", "markdown"]
+        // The exported source path does not depend on where the build runs from.
+        let stableDir = (options.content as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "Content"
+        var inputs: [(path: String, source: String, id: String)] = []
+        var used: [String: String] = [:]
+        for file in listing.files {
+            let path = dir + "/" + file
+            let ext = (file as NSString).pathExtension.lowercased()
+            guard accepted.contains(ext) else {
+                if file != "README.md" {
+                    report.diagnostics.append(Diagnostic(.warning, stage: ArticleReader.stage, file: path, "skipped: not a .txt or .md file"))
+                }
+                continue
+            }
+            if file == "README.md" { continue }
+            var id = Text.slug((file as NSString).deletingPathExtension)
+            if id.isEmpty { id = "article" }
+            if let other = used[id] {
+                var n = 2
+                while used["\(id)-\(n)"] != nil { n += 1 }
+                report.diagnostics.append(Diagnostic(.warning, stage: ArticleReader.stage, file: path,
+                                                     "has the same id '\(id)' as \(other); it is '\(id)-\(n)'", hint: "rename one of the files"))
+                id = "\(id)-\(n)"
+            }
+            used[id] = path
+            inputs.append((path, stableDir + "/articles/" + file, id))
+        }
+        let reader = ArticleReader(lexicon: lexicon)
+        let fs = self.fs
+        let results = Parallel.map(inputs) { input -> ArticleReader.Result in
+            do {
+                return reader.read(path: input.path, source: input.source, id: input.id, data: try fs.readFile(input.path), site: site)
+            } catch {
+                return ArticleReader.Result(article: nil, diagnostics: [Diagnostic(.warning, stage: ArticleReader.stage, file: input.path, "skipped: \(error)")])
+            }
+        }
+        var articles: [Article] = []
+        for r in results {
+            report.diagnostics += r.diagnostics
+            if let a = r.article {
+                articles.append(a)
+                for x in a.dropped { report.dropped.append((a.source, x)) }
+            }
+        }
+        return articles
+    }
+
+    func render(_ pages: [Page], dossier: Dossier, templates: TemplateSet) -> [OutputFile] {
+        let labels = Labels(language: dossier.site.language)
+        let site = dossier.site
+        let rendered = Parallel.map(pages) { page -> [OutputFile] in
+            let html = CMark.html(page.markdown, allowRawHTML: true)
+            let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html")].map {
+                ["label": labels[$0.0], "href": page.root + $0.1, "current": page.kind == $0.0]
+            }
+            let layout: [String: Any] = [
+                "lang": page.language ?? site.language,
+                "title": page.title,
+                "site_title": site.title,
+                "is_index": page.kind == "index",
+                "root": page.root,
+                "nav": nav,
+                "label_skip": labels["skip"],
+                "label_nav": labels["nav"],
+                "label_built_by": labels["built_by"],
+                "markdown": (page.path as NSString).lastPathComponent + ".md",
+            ]
+            let context: [String: Any] = ["content": html, "title": page.title, "root": page.root]
+            let full = templates.render(kind: page.kind, context: context, layout: layout)
+            return [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)),
+                    OutputFile(path: page.path + ".html", data: Data(full.utf8))]
+        }
+        var files = rendered.flatMap { $0 }
+        files.append(OutputFile(path: "style.css", data: templates.stylesheet))
+        let json = DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)")
+        files.append(OutputFile(path: "dossier.json", data: Data(json.serialized().utf8)))
+        return files
+    }
+}
