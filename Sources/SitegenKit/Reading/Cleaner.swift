@@ -57,6 +57,7 @@ public struct Cleaner: Sendable {
         var dateSource: String?
         let nonEmpty = input.filter { !$0.text.isEmpty }
         let language = detectLanguage(nonEmpty.map(\.text), fallback: defaultLanguage)
+        let totals = stopwordCounts(nonEmpty.map(\.text))
         let latinDocument = dominantScriptIsLatin(nonEmpty.map(\.text))
         // Lines near the top and bottom may carry metadata (byline, date); the body never does.
         let headCount = 6
@@ -71,7 +72,7 @@ public struct Cleaner: Sendable {
             if isSeparator(t) { drop(line, "separator"); continue }
             if isTicker(t) { drop(line, "news-ticker"); continue }
             if isOtherScript(t, latinDocument: latinDocument) { drop(line, "other-script"); continue }
-            if isOtherLanguage(t, language: language) { drop(line, "other-language"); continue }
+            if isOtherLanguage(t, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
             if isSocialPrompt(folded) { drop(line, "social-prompt"); continue }
             if isReadAlso(folded) { drop(line, "read-also"); continue }
             let isMeta = headNumbers.contains(line.number) || lastNumbers.contains(line.number)
@@ -118,7 +119,8 @@ public struct Cleaner: Sendable {
         var guessed = false
         if title == nil {
             // A rubric sits above a headline that is itself followed by the body.
-            while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3, wordCount(kept[1].text) <= 40 {
+            while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3,
+                  wordCount(kept[1].text) <= 40, wordCount(kept[2].text) > wordCount(kept[1].text) {
                 drop(kept[0], "section-label")
                 kept.removeFirst()
             }
@@ -145,7 +147,7 @@ public struct Cleaner: Sendable {
         var paragraphs: [Paragraph] = []
         for line in kept {
             if let prev = paragraphs.last, prev.kind == .text, !hasTerminalPunctuation(prev.text),
-               let first = line.text.first, first.isLowercase, wordCount(prev.text) > 10 {
+               let first = line.text.first, first.isLowercase, wordCount(prev.text) >= 8 {
                 paragraphs[paragraphs.count - 1].text += " " + line.text
                 continue
             }
@@ -179,6 +181,19 @@ public struct Cleaner: Sendable {
         }
         if fr + en < 5 { return fallback }
         return en > fr ? "en" : "fr"
+    }
+
+    /// French and English common words in `lines`.
+    func stopwordCounts(_ lines: [String]) -> (fr: Int, en: Int) {
+        var fr = 0, en = 0
+        for line in lines {
+            for w in words(line) {
+                let f = Text.fold(w)
+                if stopFR.contains(f) { fr += 1 }
+                if stopEN.contains(f) { en += 1 }
+            }
+        }
+        return (fr, en)
     }
 
     static func isLatinLetter(_ c: Unicode.Scalar) -> Bool {
@@ -221,21 +236,20 @@ public struct Cleaner: Sendable {
 
     /// A line in another language than the article: words full of letters the language lacks
     /// (a Vietnamese caption), or a short English line in a French article (and the reverse).
-    func isOtherLanguage(_ s: String, language: String) -> Bool {
+    func isOtherLanguage(_ s: String, language: String, documentCounts: (fr: Int, en: Int)) -> Bool {
         let ws = words(s)
         guard ws.count >= 3 else { return false }
         let foreign = ws.filter { $0.unicodeScalars.contains(where: Self.isForeignLatin) }.count
         if foreign >= 2 && foreign * 10 >= ws.count * 3 { return true }
         guard ws.count <= 25 else { return false }
-        var fr = 0, en = 0
-        for w in ws {
-            let f = Text.fold(w)
-            if stopFR.contains(f) { fr += 1 }
-            if stopEN.contains(f) { en += 1 }
-        }
-        if language == "fr" { return en >= 3 && fr == 0 }
-        if language == "en" { return fr >= 3 && en == 0 }
-        return false
+        let (fr, en) = stopwordCounts([s])
+        let (lineOwn, lineOther) = language == "en" ? (en, fr) : (fr, en)
+        guard lineOther >= 3 && lineOwn == 0 else { return false }
+        // The rest of the article must clearly be in its language, and the line a small part of
+        // it: a half-French, half-English text loses nothing.
+        let (docOwn, docOther) = language == "en" ? (documentCounts.en, documentCounts.fr) : (documentCounts.fr, documentCounts.en)
+        let restOwn = docOwn - lineOwn, restOther = docOther - lineOther
+        return restOwn >= 2 * max(restOther, 1) && lineOther * 10 <= (docOwn + docOther) * 4
     }
 
     // MARK: - Noise rules
@@ -264,12 +278,15 @@ public struct Cleaner: Sendable {
         return social.contains { folded.contains($0) }
     }
 
+    /// "LIRE AUSSI : Le budget en cinq questions", "Read more - …": a link to another article,
+    /// not a sentence that happens to start with the same words.
     func isReadAlso(_ folded: String) -> Bool {
         let f = folded.drop { !$0.isLetter }
         return readAlso.contains { p in
             guard f.hasPrefix(p) else { return false }
-            let after = f.dropFirst(p.count).first
-            return after == nil || !(after?.isLetter ?? false)
+            let rest = f.dropFirst(p.count).drop { $0 == " " }
+            guard let next = rest.first else { return true }
+            return ":-–—|»>".contains(next) || !hasTerminalPunctuation(String(f))
         }
     }
 

@@ -14,7 +14,10 @@ public struct DateFinder: @unchecked Sendable {
 
     public init(lexicon: Lexicon = .standard) {
         months = lexicon.numbers("months")
-        let names = months.keys.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }
+        // Both the written forms ("février") and the folded ones ("fevrier") are matched.
+        var forms = Set(months.keys)
+        for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
+        let names = forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { NSRegularExpression.escapedPattern(for: $0) }
         let month = "(" + names.joined(separator: "|") + ")\\.?"
         let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:)\\s*(\\d{2})(?:\\s*(am|pm))?)?"
         let specs: [(String, String)] = [

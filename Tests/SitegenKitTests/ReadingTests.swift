@@ -1,0 +1,250 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+@Suite("Reading: encodings")
+struct EncodingTests {
+    let french = "Titre accentué\n\nL'été dernier, la présidente a répondu « déjà ».\n"
+
+    @Test func utf8WithAndWithoutBOM() throws {
+        let plain = try #require(readBytes(Array(french.utf8)).article)
+        let bom = try #require(readBytes([0xEF, 0xBB, 0xBF] + Array(french.utf8)).article)
+        #expect(plain.title == "Titre accentué")
+        #expect(bom.title == "Titre accentué")
+        #expect(bom.text == plain.text)
+    }
+
+    @Test func utf16WithBOM() throws {
+        let le: [UInt8] = [0xFF, 0xFE] + french.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + french.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(readBytes(le).article?.title == "Titre accentué")
+        #expect(readBytes(be).article?.text.contains("présidente") == true)
+    }
+
+    @Test func utf16WithoutBOM() {
+        let le: [UInt8] = french.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(readBytes(le).article?.title == "Titre accentué")
+    }
+
+    @Test("Windows-1252 and ISO-8859-1 are decoded, with a warning naming the file")
+    func windows1252() throws {
+        // "Titre accentué\n\nL'été « déjà » – fin…" in Windows-1252.
+        var bytes = Array("Titre accentu".utf8) + [0xE9] + Array("\n\nL'".utf8) + [0xE9, 0x74, 0xE9]
+        bytes += Array(" ".utf8) + [0xAB, 0x20] + Array("d".utf8) + [0xE9] + Array("j".utf8) + [0xE0, 0x20, 0xBB]
+        bytes += Array(" ".utf8) + [0x96] + Array(" fin".utf8) + [0x85] + Array("\n".utf8)
+        let r = readBytes(bytes, name: "latin.txt")
+        let a = try #require(r.article)
+        #expect(a.title == "Titre accentué")
+        #expect(a.text == "L'été « déjà » – fin…")
+        #expect(r.diagnostics.contains { $0.file.hasSuffix("latin.txt") && $0.message.contains("Windows-1252") })
+    }
+
+    @Test("CRLF and CR line ends, non-breaking and thin spaces, NFC")
+    func lineEndsAndSpaces() throws {
+        let crlf = try #require(readArticle("Titre\r\n\r\nPremière ligne.\r\nSeconde ligne.\r\n").article)
+        #expect(crlf.paragraphs.map(\.text) == ["Première ligne.", "Seconde ligne."])
+        let cr = try #require(readArticle("Titre\r\rPremière ligne.\rSeconde ligne.\r").article)
+        #expect(cr.paragraphs.map(\.text) == ["Première ligne.", "Seconde ligne."])
+        let spaces = try #require(readArticle("Titre\n\nIl a dit\u{00A0}:\u{202F}«\u{2009}oui\u{00A0}».\n").article)
+        #expect(spaces.text == "Il a dit : « oui ».")
+        let decomposed = try #require(readArticle("Titre\n\nE\u{301}te\u{301} pre\u{301}sident.\n").article)
+        #expect(decomposed.text == "Été président.")
+    }
+
+    @Test("a binary file is skipped with a warning, not read")
+    func binaryIsSkipped() {
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        for i in 0..<600 { bytes.append(UInt8(i % 7)) }
+        let r = readBytes(bytes, name: "photo.txt")
+        #expect(r.article == nil)
+        #expect(r.diagnostics.contains { $0.message.contains("not text") && $0.file.hasSuffix("photo.txt") })
+    }
+}
+
+@Suite("Reading: cleaning rules")
+struct CleaningTests {
+    func dropped(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for d in readArticle(text).article?.dropped ?? [] { out[d.text] = d.rule }
+        return out
+    }
+
+    func body(_ text: String) -> String { readArticle(text).article?.text ?? "" }
+
+    let lead = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine devant les députés."
+
+    @Test func newsTicker() {
+        #expect(dropped("- 21:08 Un autre titre du direct\nTitre du jour\n\n\(lead)\n")["- 21:08 Un autre titre du direct"] == "news-ticker")
+        #expect(body("Titre\n\nÀ 21:08, le ministre est arrivé au Sénat pour le vote final.\n").contains("21:08"))
+    }
+
+    @Test func otherScript() {
+        #expect(dropped("Titre du jour\n\nتابعونا على فيسبوك\n\n\(lead)\n")["تابعونا على فيسبوك"] == "other-script")
+        // A word in another script inside a French sentence stays.
+        #expect(body("Titre\n\nLe mot arabe سلام veut dire paix, a rappelé le ministre devant les élèves.\n").contains("سلام"))
+    }
+
+    @Test func otherLanguage() {
+        #expect(dropped("Titre du jour\n\n\(lead)\n\nTổng thống Biden và Tổng thống Putin. Ảnh: Reuters\n")["Tổng thống Biden và Tổng thống Putin. Ảnh: Reuters"] == "other-language")
+        let longer = lead + " Il sera discuté pendant un mois, et les élus de l'opposition ont déjà annoncé qu'ils le combattraient sur chaque article. Le vote final est prévu pour la fin de l'année, après les fêtes."
+        #expect(dropped("Titre du jour\n\n\(longer)\n\nThe president said that it was the best of the deals.\n")["The president said that it was the best of the deals."] == "other-language")
+        // Half French, half English: nothing is dropped for its words alone.
+        let mixed = body("Titre\n\n\(lead)\n\nThe president said that it was the best of the deals.\n")
+        #expect(mixed.contains(lead) && mixed.contains("The president"))
+        // A French sentence with a foreign name keeps its place.
+        #expect(body("Titre\n\nLe président turc Recep Tayyip Erdoğan a reçu son homologue à Ankara jeudi.\n").contains("Erdoğan"))
+    }
+
+    @Test func socialPrompt() {
+        #expect(dropped("Titre du jour\n\n\(lead)\n\nSuivez-nous sur Facebook et Twitter\n")["Suivez-nous sur Facebook et Twitter"] == "social-prompt")
+        #expect(body("Titre\n\nLe ministre a demandé aux Français de suivre les consignes, puis a publié un message sur Facebook où il détaille les mesures prises.\n").contains("Facebook"))
+    }
+
+    @Test func readAlso() {
+        #expect(dropped("Titre du jour\n\n\(lead)\n\nLIRE AUSSI : Le budget en cinq questions\n")["LIRE AUSSI : Le budget en cinq questions"] == "read-also")
+        #expect(body("Titre\n\nLire aussi les propositions des syndicats demande du temps, selon le ministre.\n").contains("Lire aussi"))
+    }
+
+    @Test func photoCaptionAndCredit() {
+        let d = dropped("Titre du jour\n\n\(lead)\n\nLe ministre à l'Assemblée. Photo : AFP\n\nDonald Trump et Vladimir Poutine en Finlande, 2018. Poutine n'a pas encore félicité Trump.Crédit: PA\n")
+        #expect(d["Le ministre à l'Assemblée. Photo : AFP"] == "photo-caption")
+        #expect(d["Crédit: PA"] == "photo-credit")
+        let b = body("Titre du jour\n\n\(lead)\n\nDonald Trump et Vladimir Poutine en Finlande, 2018. Poutine n'a pas encore félicité Trump.Crédit: PA\n")
+        #expect(b.contains("Poutine n'a pas encore félicité Trump.") && !b.contains("Crédit"))
+        // "photo" inside a sentence is not a credit.
+        #expect(body("Titre\n\nLa photo : un symbole fort que le gouvernement a voulu mettre en avant ce jour-là.\n").contains("La photo"))
+    }
+
+    @Test func repeatedTitle() {
+        let d = dropped("Le Kremlin nie toute ingérence\n\nLe Kremlin nie toute ingérence\n\n\(lead)\n")
+        #expect(d.values.contains("repeated-title"))
+        #expect(readArticle("Le Kremlin nie\n\n\(lead)\n").article?.dropped.contains { $0.rule == "repeated-title" } == false)
+    }
+
+    @Test func bylineAndSignature() throws {
+        let a = try #require(readArticle("International\n\nMaison Blanche : pas de contact\n\nHoang Bach October 22, 2024 08:28\n\n\(lead)\n\nHoang Bach\n").article)
+        #expect(a.author == "Hoang Bach")
+        #expect(a.date?.iso == "2024-10-22T08:28")
+        #expect(a.title == "Maison Blanche : pas de contact")
+        #expect(a.text == lead)
+        #expect(Set(a.dropped.map(\.rule)) == ["section-label", "title", "byline", "signature"])
+        let par = try #require(readArticle("Titre du jour\n\nPar Jeanne Martin\n\n\(lead)\n").article)
+        #expect(par.author == "Jeanne Martin")
+        // A person's name inside the body is not a signature.
+        #expect(readArticle("Titre\n\n\(lead)\n\nJeanne Martin a confirmé la nouvelle.\n").article?.author == nil)
+    }
+
+    @Test func sectionLabel() throws {
+        let a = try #require(readArticle("Politique\n\nLe budget adopté de justesse\n\n\(lead)\n").article)
+        #expect(a.title == "Le budget adopté de justesse")
+        // A short headline followed by the body is not a rubric.
+        #expect(readArticle("Le Kremlin répond\n\n\(lead)\n").article?.title == "Le Kremlin répond")
+    }
+
+    @Test func separators() {
+        #expect(dropped("Titre du jour\n\n\(lead)\n\n* * *\n\nSuite du texte, avec une seconde phrase.\n")["* * *"] == "separator")
+    }
+
+    @Test("subheadings stay in the text, marked as headings")
+    func subheadings() throws {
+        let a = try #require(readArticle("Titre\n\n\(lead)\n\nUn Soutien Inattendu\n\nLe dirigeant russe a également loué la candidate lors du forum.\n").article)
+        #expect(a.paragraphs.map(\.kind) == [.text, .heading, .text])
+    }
+
+    @Test("a line cut in the middle of a sentence joins the next one")
+    func hardWrappedLines() throws {
+        let a = try #require(readArticle("Titre\n\nLe gouvernement a présenté mardi son projet de budget pour\nl'année prochaine devant les députés réunis.\n").article)
+        #expect(a.paragraphs.count == 1)
+    }
+
+    @Test("language detection: French and English")
+    func language() {
+        #expect(readArticle("Titre\n\n\(lead) Il a été adopté par une large majorité des élus présents.\n", language: "en").article?.language == "fr")
+        #expect(readArticle("Title\n\nThe government presented its budget on Tuesday, and the opposition said that it was not enough for the country.\n").article?.language == "en")
+    }
+}
+
+@Suite("Reading: dates and metadata")
+struct DateTests {
+    func date(_ line: String, atEnd: Bool = false) -> String? {
+        let body = "Le gouvernement a présenté son projet de budget devant les députés."
+        let text = atEnd ? "Titre du jour\n\n\(body)\n\n\(line)\n" : "Titre du jour\n\n\(line)\n\n\(body)\n"
+        return readArticle(text).article?.date?.iso
+    }
+
+    @Test func englishDates() {
+        #expect(date("October 22, 2024 08:28") == "2024-10-22T08:28")
+        #expect(date("Published September 5, 2024") == "2024-09-05")
+        #expect(date("5 March 2024, 3:15 pm") == "2024-03-05T15:15")
+    }
+
+    @Test func frenchDates() {
+        #expect(date("22 octobre 2024") == "2024-10-22")
+        #expect(date("le 22/10/2024 à 08h28") == "2024-10-22T08:28")
+        #expect(date("Publié le 1er février 2024 à 17h05") == "2024-02-01T17:05")
+        #expect(date("Mis à jour le 3 mars 2024") == "2024-03-03")
+    }
+
+    @Test func isoDates() {
+        #expect(date("2024-11-06 16:49", atEnd: true) == "2024-11-06T16:49")
+        #expect(date("2024-11-06") == "2024-11-06")
+    }
+
+    @Test("a month stays a month, a glued date is taken off the headline")
+    func precisionAndPrefix() throws {
+        let a = try #require(readArticle(" date 2024-09 Le candidat a déclaré qu'il ne savait pas\n\nLe texte de l'article, avec une phrase complète.\n").article)
+        #expect(a.date?.iso == "2024-09")
+        #expect(a.date?.precision == .month)
+        #expect(a.title == "Le candidat a déclaré qu'il ne savait pas")
+        #expect(date("septembre 2024") == "2024-09")
+    }
+
+    @Test("never invent a date: a date inside the body does not date the article")
+    func noInventedDate() {
+        let r = readArticle("Titre\n\nLe premier paragraphe parle du sommet.\n\nLe deuxième paragraphe.\n\nLe troisième.\n\nLe quatrième.\n\nLe cinquième.\n\nLe sixième paragraphe, enfin, rappelle que l'élection a eu lieu le 5 novembre 2024 aux États-Unis.\n\nFin.\n\nVraiment la fin.\n\nDernier.\n")
+        #expect(r.article?.date == nil)
+        #expect(r.diagnostics.contains { $0.message.contains("no publication date") && ($0.hint ?? "").contains("date:") })
+    }
+
+    @Test("impossible dates are not dates")
+    func invalidDates() {
+        #expect(DateFinder().first(in: "31/02/2024") == nil)
+        #expect(DateFinder().first(in: "2024-13-01") == nil)
+        #expect(DateFinder().first(in: "le 29 février 2024")?.date.iso == "2024-02-29")
+    }
+
+    @Test("every date pattern compiles")
+    func patternsCompile() {
+        let f = DateFinder()
+        #expect(f.compiledPatternCount == f.patternCount)
+    }
+
+    @Test("front matter wins over detection")
+    func frontMatter() throws {
+        let text = "---\ntitle: Le vrai titre\ndate: 2024-10-21\nauthor: Jeanne Martin\nurl: https://example.org/a\noutlet: Le Quotidien\nlanguage: fr\ntags: [Russie, élection]\n---\nInternational\n\nUn titre détecté\n\nHoang Bach October 22, 2024 08:28\n\nLe corps de l'article.\n"
+        let a = try #require(readArticle(text).article)
+        #expect(a.title == "Le vrai titre")
+        #expect(a.date?.iso == "2024-10-21")
+        #expect(a.author == "Jeanne Martin")
+        #expect(a.url == "https://example.org/a")
+        #expect(a.outlet == "Le Quotidien")
+        #expect(a.tags == ["Russie", "élection"])
+        #expect(a.dateSource == "front matter")
+    }
+
+    @Test("broken front matter is reported with its line, and the article still reads")
+    func brokenFrontMatter() throws {
+        let r = readArticle("---\ntitle: [unclosed\n---\nLe titre\n\nLe corps de l'article.\n", name: "broken.txt")
+        let a = try #require(r.article)
+        #expect(a.title == "Le titre")
+        #expect(r.diagnostics.contains { $0.file.hasSuffix("broken.txt") && $0.line != nil && $0.message.contains("YAML") })
+    }
+
+    @Test("Markdown articles keep their blocks; the first heading is the title")
+    func markdownArticle() throws {
+        let a = try #require(readArticle("# Le titre\n\nPremier paragraphe\nsur deux lignes.\n\n## Intertitre\n\nSecond paragraphe.\n", name: "a.md").article)
+        #expect(a.title == "Le titre")
+        #expect(a.paragraphs.map(\.text) == ["Premier paragraphe sur deux lignes.", "Intertitre", "Second paragraphe."])
+        #expect(a.paragraphs.map(\.kind) == [.text, .heading, .text])
+    }
+}
