@@ -99,7 +99,7 @@ public struct Analyzer: Sendable {
             let tokens = Tokenizer.tokenize(p.text)
             for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(t.folded) }
             let cues = invertedCueStarts(tokens)
-            let spans = QuoteSpans.find(in: p.text, cueStarts: cues)
+            let spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
             var spanOf = [Int?](repeating: nil, count: tokens.count)
             for (si, s) in spans.enumerated() {
                 for (ti, t) in tokens.enumerated() where t.start >= s.start && t.end <= s.end { spanOf[ti] = si }
@@ -137,14 +137,52 @@ public struct Analyzer: Sendable {
                 i = j
                 continue
             }
-            // A quote that ends with its own period, followed by a capital, also ends the sentence.
+            // A quote that ends with its own period, followed by a capital or another quote, also ends the sentence.
             if t.kind == .punct, ["»", "”", "\""].contains(t.text), i > 0, [".", "!", "?", "…", "..."].contains(tokens[i - 1].text),
-               i + 1 < tokens.count, tokens[i + 1].isCapitalized, spanOf[i + 1] == nil {
+               i + 1 < tokens.count, (tokens[i + 1].isCapitalized && spanOf[i + 1] == nil) || ["«", "“"].contains(tokens[i + 1].text) {
                 starts.append(i + 1)
             }
             i += 1
         }
         return starts
+    }
+
+    /// « A, dit-il. B » and « A, a déclaré X, B »: one quotation with its cue inside becomes two
+    /// spans, the second marked as continuing the first, and the cue stays outside both.
+    func splitAroundCues(_ spans: [QuoteSpan], _ tokens: [Token]) -> [QuoteSpan] {
+        var out: [QuoteSpan] = []
+        for span in spans {
+            let inner = tokens.indices.filter { tokens[$0].start >= span.start && tokens[$0].end <= span.end }
+            var split: (aEnd: Int, bStart: Int)?
+            for (n, k) in inner.enumerated() where n > 1 && tokens[k - 1].text == "," {
+                var e = k
+                if isInvertedVerb(tokens[k].lower) {
+                    e = k + 1
+                    if e < tokens.count, g.speechVerbs.contains(tokens[e].lower) { e += 1 }
+                } else {
+                    while e < tokens.count, g.auxiliaries.contains(tokens[e].lower) { e += 1 }
+                    guard e < tokens.count, g.speechVerbs.contains(tokens[e].lower), e > k || tokens[e].lower.hasSuffix("t") else { continue }
+                    e += 1
+                    var names = 0
+                    while e < tokens.count, tokens[e].isCapitalized || g.determiners.contains(tokens[e].lower) || g.isRole(tokens[e].lower) { e += 1; names += 1 }
+                    guard names > 0 else { continue }
+                }
+                guard e < tokens.count, [".", ","].contains(tokens[e].text), e + 1 < tokens.count, tokens[e + 1].start < span.end else { continue }
+                split = (tokens[k - 1].start, tokens[e + 1].start)
+                break
+            }
+            if let (aEnd, bStart) = split {
+                var a = span, b = span
+                a.end = aEnd; a.closeMark = nil; a.continuesNext = false
+                b.start = bStart; b.openMark = nil
+                out.append(a)
+                b.continues = out.count - 1
+                out.append(b)
+            } else {
+                out.append(span)
+            }
+        }
+        return out
     }
 
     /// Scalar offsets where an inverted cue starts: "dit-il", "a-t-elle ajouté", ", a déclaré X".
@@ -175,8 +213,14 @@ public struct Analyzer: Sendable {
     // MARK: - Names and mentions
 
     func isNameWord(_ t: Token) -> Bool {
-        guard t.kind == .word, t.isCapitalized, !t.isAllCaps || t.text.count <= 2 else { return false }
-        return true
+        guard t.kind == .word else { return false }
+        if t.isCapitalized { return !t.isAllCaps || t.text.count <= 2 }
+        // "al-Assad", "ben-Gvir", "bin-Laden": an Arabic or Hebrew particle joined to a surname.
+        for p in ["al-", "el-", "ben-", "bin-", "ibn-", "abu-", "abou-", "ould-"] where t.lower.hasPrefix(p) {
+            let rest = t.text.dropFirst(p.count)
+            return rest.first?.isUppercase ?? false
+        }
+        return false
     }
 
     func findMentions(_ p: ParagraphAnalysis, paragraph pi: Int, names: inout [NameMention], mentions: inout [Mention], inTitle: Bool) {
@@ -187,7 +231,7 @@ public struct Analyzer: Sendable {
             let t = tokens[i]
             // Pronouns that can be subjects.
             if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i) || (i > 0 && ["«", "“", "\""].contains(tokens[i - 1].text)) {
-                if g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && ["selon", "d'après"].contains(tokens[i - 1].lower) {
+                if g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && ["selon", "après"].contains(tokens[i - 1].lower) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
                 } else if g.femalePronouns.contains(t.lower) && t.lower != "her" {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
@@ -206,7 +250,7 @@ public struct Analyzer: Sendable {
                     : det == "la" ? .female : det == "le" ? .male : .unknown
                 mentions.append(Mention(kind: .role(t.lower, gender), paragraph: pi, lo: i - 1, hi: i + 1))
             }
-            guard isNameWord(t) || t.isAllCaps else { i += 1; continue }
+            guard (isNameWord(t) && t.isCapitalized) || t.isAllCaps else { i += 1; continue }
             // All-caps words are acronyms: organisations (CNN, TASS), never people.
             if t.isAllCaps && t.text.count > 2 {
                 mentions.append(Mention(kind: .organisation(t.text), paragraph: pi, lo: i, hi: i + 1))
@@ -245,6 +289,7 @@ public struct Analyzer: Sendable {
         }
         var lo = lo0
         var title: String?
+        var titleAt: Int?
         var gender: Gender = .unknown
         var atStart = sentenceStart
         // Leading function words ("Selon", "Mais", "Le") and titles ("M.", "Mme", "President").
@@ -253,11 +298,15 @@ public struct Analyzer: Sendable {
             let l = tokens[lo].lower
             if g.isTitle(l) || g.isTitle(l + ".") {
                 title = tokens[lo].text
+                titleAt = lo
                 if gender == .unknown { gender = g.gender(ofTitle: l) }
                 lo += 1
                 atStart = false
                 continue
             }
+            // A place or an organisation stays ("Le Kremlin", "The White House").
+            let rest = tokens[lo..<hi].map(\.folded).joined(separator: " ")
+            if g.places.contains(f) || g.organisations.contains(f) || g.places.contains(rest) || g.organisations.contains(rest) { break }
             if g.notNames.contains(f) || g.particles.contains(f) {
                 lo += 1
                 atStart = false
@@ -267,7 +316,11 @@ public struct Analyzer: Sendable {
         }
         // Organisations and places, by the lexicon or their first word.
         var end = hi
-        while end > lo, g.notNames.contains(tokens[end - 1].folded) && !g.isFirstName(tokens[end - 1].folded) { end -= 1 }
+        while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) {
+            let run = tokens[lo..<end].map(\.folded).joined(separator: " ")
+            if g.places.contains(run) || g.organisations.contains(run) { break }
+            end -= 1
+        }
         guard lo < end else {
             if let t = title, lo == hi, !t.isEmpty { _ = t }
             return
@@ -311,9 +364,11 @@ public struct Analyzer: Sendable {
         if p.kind == .heading && strength == .weak { return }
         let role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
         if gender == .unknown, let r = role { gender = roleGender(r.text, determiner: r.determiner) }
-        names.append(NameMention(paragraph: pi, lo: lo0 == lo ? lo : (title != nil ? lo - 1 : lo), hi: end, words: words, title: title,
+        // The mention starts at the title when there is one ("M. Dupont", "Mr. Smith").
+        let start = titleAt.map { $0 == lo - 1 ? $0 : lo } ?? lo
+        names.append(NameMention(paragraph: pi, lo: start, hi: end, words: words, title: title,
                                  gender: gender, strength: strength, role: role?.text, inQuote: inQuote, inTitle: inTitle))
-        mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: lo, hi: end))
+        mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: start, hi: end))
     }
 
     func roleGender(_ role: String, determiner: String?) -> Gender {

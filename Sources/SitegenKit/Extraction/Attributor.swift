@@ -48,7 +48,7 @@ public struct Attributor: Sendable {
         var reported: [Quote] = []
         var usedIDs = Set<String>()
         var sentenceNo = 0
-        var previous: (para: Int, span: Int, speaker: Speaker?, tokenEnd: Int)?
+        var previous: (para: Int, span: Int, speaker: Speaker?, tokenEnd: Int, found: Found?)?
 
         func makeQuote(_ kind: Quote.Kind, para pi: Int, lo: Int, hi: Int, found: Found?, recovered: String?) -> Quote {
             let p = a.paragraphs[pi]
@@ -75,7 +75,14 @@ public struct Attributor: Sendable {
                          start: p.base + lo, end: p.base + hi, paragraph: pi)
         }
 
+        // Quotes left open at a paragraph's end, waiting for the cue of the paragraph that goes on with them.
+        var pendingContinued: [Int] = []
         for (pi, p) in a.paragraphs.enumerated() {
+            // Only a paragraph that opens with a quotation mark goes on with an open quote.
+            var carried = pendingContinued
+            pendingContinued = []
+            if let first = p.spans.first, let open = first.openMark, ctx.tokenIndex(pi, atOrAfter: open) == 0 {} else { carried = [] }
+            let quotesBefore = quotes.count
             var bounds = p.sentenceStarts
             bounds.append(p.tokens.count)
             for si in 0..<(bounds.count - 1) {
@@ -86,7 +93,12 @@ public struct Attributor: Sendable {
                 for s in spans {
                     let span = p.spans[s]
                     if ctx.isNotSpeech(pi, s) { continue }
-                    var found = ctx.afterCue(pi, s, strongOnly: true) ?? ctx.beforeCue(pi, s, sentence: sent) ?? ctx.afterCue(pi, s, strongOnly: false)
+                    var found: Found?
+                    if let first = span.continues, let prev = previous, prev.para == pi, prev.span == first {
+                        // « A, dit-il. B »: B has A's speaker and cue.
+                        found = prev.found.map { var f = $0; f.rule = "split-quote"; return f }
+                    }
+                    found = found ?? ctx.afterCue(pi, s, strongOnly: true) ?? ctx.beforeCue(pi, s, sentence: sent) ?? ctx.afterCue(pi, s, strongOnly: false)
                     if found == nil, let prev = previous, let sp = prev.speaker,
                        (prev.para == pi || (prev.para == pi - 1 && ctx.anchorToken(pi, s) == 0)),
                        !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s)) {
@@ -105,13 +117,26 @@ public struct Attributor: Sendable {
                     let kind: Quote.Kind = ctx.startsLowercase(pi, s) ? .partial : .direct
                     quotes.append(makeQuote(kind, para: pi, lo: span.start, hi: span.end, found: found, recovered: span.recovered))
                     if let sp = found?.speaker { ctx.pushSpeaker(sp) }
-                    previous = (pi, s, found?.speaker, ctx.tokenIndex(pi, atOrAfter: span.end))
+                    previous = (pi, s, found?.speaker, ctx.tokenIndex(pi, atOrAfter: span.end), found)
+                    if span.continuesNext { pendingContinued.append(quotes.count - 1) }
                 }
                 if spans.isEmpty, let ind = ctx.indirect(pi, sent) {
                     reported.append(makeQuote(.indirect, para: pi, lo: ind.lo, hi: ind.hi, found: ind.found, recovered: nil))
                     if let sp = ind.found.speaker { ctx.pushSpeaker(sp) }
                 }
                 ctx.notePersons(pi, sent)
+            }
+            // A quote that ran on from the previous paragraph takes the speaker found here.
+            if !carried.isEmpty, quotes.count > quotesBefore, quotes[quotesBefore].speakerName != nil {
+                for i in carried where quotes[i].speakerName == nil {
+                    quotes[i].speaker = quotes[quotesBefore].speaker
+                    quotes[i].speakerName = quotes[quotesBefore].speakerName
+                    quotes[i].evidence.cue = quotes[quotesBefore].evidence.cue
+                    quotes[i].evidence.rule = "continued-quote"
+                    quotes[i].evidence.confidence = 0.6
+                    quotes[i].evidence.notes = quotes[i].evidence.notes.filter { $0 != "no speaker found" }
+                        + ["the quotation goes on in the next paragraph, where its speaker is named"]
+                }
             }
         }
         return Output(quotes: quotes, reported: reported)
@@ -373,7 +398,13 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             guard i < ts.count else { return nil }
             var j = i + 1
-            if ts[i].lower == "according", j < ts.count, ts[j].lower == "to" { j += 1 } else if ts[i].lower != "selon" && ts[i].lower != "d'après" { return nil }
+            if ts[i].lower == "according", j < ts.count, ts[j].lower == "to" {
+                j += 1
+            } else if ts[i].lower == "d'", j < ts.count, ts[j].lower == "après" {
+                j += 1 // "D'après" is two tokens: the elided "d'" and "après".
+            } else if ts[i].lower != "selon" {
+                return nil
+            }
             guard j < ts.count else { return nil }
             if let m = mentionStarting[pi][j] { return m }
             if j + 1 < ts.count, g.determiners.contains(ts[j].lower), let m = mentionStarting[pi][j + 1] { return m }

@@ -12,6 +12,8 @@ public struct QuoteSpan: Hashable, Sendable {
     public var recovered: String?
     /// Set when the span continues into the next paragraph (an unclosed quote whose next paragraph opens again).
     public var continuesNext: Bool = false
+    /// For the second part of a quote split around its cue (« A, dit-il. B »), the index of the first part.
+    public var continues: Int?
 }
 
 /// Finds quotation spans: « », “ ”, „ “, "…", ‹ ›, ‘ ’ (never an apostrophe), any opening mark

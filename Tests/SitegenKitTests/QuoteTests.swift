@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// One quotation case: a short body, a snippet of the quote expected, and its speaker.
+struct QuoteCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var body: String
+    var snippet: String
+    /// A fragment of the expected speaker's name; nil when no speaker should be given.
+    var speaker: String?
+    var rule: String?
+    var language = "fr"
+    var testDescription: String { name }
+}
+
+let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "inverted name after the quote", body: "« Nous ne céderons pas », a déclaré Jean Dupont devant la presse.", snippet: "Nous ne céderons pas", speaker: "Jean Dupont", rule: "inverted-name"),
+    QuoteCase(name: "inverted name, present tense", body: "« La réforme est prête », affirme Jean Dupont.", snippet: "La réforme est prête", speaker: "Jean Dupont", rule: "inverted-name"),
+    QuoteCase(name: "inverted name, passé simple", body: "« La réforme est prête », déclara Jean Dupont.", snippet: "La réforme est prête", speaker: "Jean Dupont", rule: "inverted-name"),
+    QuoteCase(name: "a-t-il + participle", body: "Jean Dupont est arrivé à Lyon mardi. « Rien n'est décidé », a-t-il précisé.", snippet: "Rien n'est décidé", speaker: "Jean Dupont", rule: "inverted-pronoun"),
+    QuoteCase(name: "dit-elle", body: "Marie Durand a pris la parole en fin de séance. « Rien n'est décidé », dit-elle.", snippet: "Rien n'est décidé", speaker: "Marie Durand", rule: "inverted-pronoun"),
+    QuoteCase(name: "ajoute-t-elle", body: "Marie Durand a pris la parole. « C'est une erreur », ajoute-t-elle.", snippet: "C'est une erreur", speaker: "Marie Durand", rule: "inverted-pronoun"),
+    QuoteCase(name: "poursuit-il", body: "Jean Dupont a pris la parole. « Nous irons jusqu'au bout », poursuit-il.", snippet: "jusqu'au bout", speaker: "Jean Dupont", rule: "inverted-pronoun"),
+    QuoteCase(name: "colon after the speech verb", body: "Jean Dupont a déclaré : « Nous ne céderons pas. »", snippet: "Nous ne céderons pas", speaker: "Jean Dupont"),
+    QuoteCase(name: "colon without a speech verb", body: "Jean Dupont, lui, est formel : « Nous ne céderons pas. »", snippet: "Nous ne céderons pas", speaker: "Jean Dupont", rule: "colon"),
+    QuoteCase(name: "que « partial »", body: "Jean Dupont a déclaré que « la réforme est nécessaire ».", snippet: "la réforme est nécessaire", speaker: "Jean Dupont", rule: "cue-before"),
+    QuoteCase(name: "selon X, « … »", body: "Selon Marie Durand, « le projet est mort ».", snippet: "le projet est mort", speaker: "Marie Durand", rule: "selon"),
+    QuoteCase(name: "d'après X", body: "D'après Marie Durand, « le projet est mort ».", snippet: "le projet est mort", speaker: "Marie Durand", rule: "selon"),
+    QuoteCase(name: "« … », selon X", body: "« Le projet est mort », selon Marie Durand.", snippet: "Le projet est mort", speaker: "Marie Durand", rule: "selon"),
+    QuoteCase(name: "role in apposition, then the verb", body: "Le porte-parole du gouvernement, Olivier Véran, a affirmé que la situation était « sous contrôle ».", snippet: "sous contrôle", speaker: "Olivier Véran"),
+    QuoteCase(name: "role phrase resolves to the person named in that role", body: "Le porte-parole du gouvernement, Olivier Véran, a tenu une conférence de presse. Le porte-parole a ensuite ajouté : « Nous verrons. »", snippet: "Nous verrons", speaker: "Olivier Véran"),
+    QuoteCase(name: "inverted role", body: "La porte-parole du ministère, Maria Zakharova, était présente. « C'est faux », a répondu la porte-parole.", snippet: "C'est faux", speaker: "Maria Zakharova", rule: "inverted-role"),
+    QuoteCase(name: "X a qualifié Y de « … »", body: "Marie Durand a qualifié la décision du gouvernement de « scandaleuse ».", snippet: "scandaleuse", speaker: "Marie Durand"),
+    QuoteCase(name: "X a décrit Y comme « … » (Y is not the speaker)", body: "Jean Dupont a décrit Pierre Martin comme « un danger pour le pays ».", snippet: "un danger", speaker: "Jean Dupont"),
+    QuoteCase(name: "split quote around its cue: first part", body: "« Nous ne céderons pas, a dit Jean Dupont. Jamais nous ne reculerons. »", snippet: "Nous ne céderons pas", speaker: "Jean Dupont"),
+    QuoteCase(name: "split quote around its cue: second part", body: "« Nous ne céderons pas, a dit Jean Dupont. Jamais nous ne reculerons. »", snippet: "Jamais nous ne reculerons", speaker: "Jean Dupont", rule: "split-quote"),
+    QuoteCase(name: "split quote with dit-il", body: "Jean Dupont a parlé longtemps. « Nous ne céderons pas, dit-il. Jamais. »", snippet: "Jamais", speaker: "Jean Dupont", rule: "split-quote"),
+    QuoteCase(name: "missing closing mark, recovered at dit-il", body: "Jean Dupont a parlé. « Il est trop tôt. Avec qui devrions-nous travailler ? dit-il.", snippet: "Avec qui devrions-nous travailler ?", speaker: "Jean Dupont"),
+    QuoteCase(name: "missing opening mark, recovered at the paragraph start", body: "Nous resterons à l'écart des affaires des autres pays », a déclaré Jean Dupont.", snippet: "Nous resterons à l'écart", speaker: "Jean Dupont", rule: "inverted-name"),
+    QuoteCase(name: "two partial quotes in one sentence", body: "Le ministre Jean Dupont a jugé la proposition « irréaliste » et même « dangereuse ».", snippet: "dangereuse", speaker: "Jean Dupont"),
+    QuoteCase(name: "nested quote stays inside the outer one", body: "« Il m'a dit “jamais” et je l'ai cru », a raconté Marie Durand.", snippet: "Il m'a dit “jamais” et je l'ai cru", speaker: "Marie Durand"),
+    QuoteCase(name: "any opening mark with any closing one", body: "“Non. Pourquoi devrions-nous nous impliquer ? » a déclaré Jean Dupont.", snippet: "Pourquoi devrions-nous nous impliquer", speaker: "Jean Dupont"),
+    QuoteCase(name: "straight double quotes", body: "\"Le président n'a eu aucun contact\", a déclaré Jean Dupont.", snippet: "Le président n'a eu aucun contact", speaker: "Jean Dupont"),
+    QuoteCase(name: "single guillemets", body: "‹ Je pars ›, a dit Jean Dupont.", snippet: "Je pars", speaker: "Jean Dupont"),
+    QuoteCase(name: "single curly quotes", body: "‘Je pars demain’, a dit Jean Dupont à l’issue de la réunion.", snippet: "Je pars demain", speaker: "Jean Dupont"),
+    QuoteCase(name: "lower-case fragment goes on with the previous speaker", body: "Jean Dupont a promis qu'il réglerait le conflit. « dans les 24 heures. » La presse reste sceptique.", snippet: "dans les 24 heures", speaker: "Jean Dupont", rule: "continues-sentence"),
+    QuoteCase(name: "continuation: a quote after another with no cue", body: "Jean Dupont a déclaré : « Nous avons tout essayé. » « Rien n'a marché. »", snippet: "Rien n'a marché", speaker: "Jean Dupont", rule: "continuation"),
+    QuoteCase(name: "coordinated verb keeps its subject", body: "Jean Dupont a déclaré à Pierre Martin que tout allait bien, mais a ajouté que « rien n'est joué ».", snippet: "rien n'est joué", speaker: "Jean Dupont"),
+    QuoteCase(name: "participle keeps its subject", body: "Jean Dupont a annoncé sa candidature jeudi, précisant que « rien n'est joué ».", snippet: "rien n'est joué", speaker: "Jean Dupont"),
+    QuoteCase(name: "pronoun goes to the compatible gender (elle)", body: "Marie Durand a rencontré Jean Dupont lundi. « C'était utile », a-t-elle déclaré.", snippet: "C'était utile", speaker: "Marie Durand"),
+    QuoteCase(name: "pronoun goes to the compatible gender (il)", body: "Marie Durand a rencontré Jean Dupont lundi. « C'était utile », a-t-il déclaré.", snippet: "C'était utile", speaker: "Jean Dupont"),
+    QuoteCase(name: "pronoun goes to the last speaker, not the last name", body: "Jean Dupont a estimé que Pierre Martin avait « tort ». « Il le sait », a-t-il ajouté.", snippet: "Il le sait", speaker: "Jean Dupont"),
+    QuoteCase(name: "organisation as speaker, after", body: "« Nous démentons ces informations », a déclaré la Maison Blanche.", snippet: "Nous démentons", speaker: "Maison Blanche"),
+    QuoteCase(name: "organisation as speaker, before", body: "Le Kremlin a affirmé que « rien n'a changé ».", snippet: "rien n'a changé", speaker: "Kremlin"),
+    QuoteCase(name: "acronym organisation", body: "« La situation est grave », a indiqué l'ONU dans un communiqué.", snippet: "La situation est grave", speaker: "ONU"),
+    QuoteCase(name: "name then verb after the quote", body: "« Oh non, encore la Russie. » Jean Dupont a déclaré, insistant sur le fait que rien n'avait changé.", snippet: "Oh non", speaker: "Jean Dupont", rule: "cue-after"),
+    QuoteCase(name: "name, comma, verb after the quote", body: "« Je le connaissais bien », Jean Dupont a continué.", snippet: "Je le connaissais bien", speaker: "Jean Dupont", rule: "cue-after"),
+    QuoteCase(name: "title M. and surname only", body: "« Je reste », a assuré M. Dupont.", snippet: "Je reste", speaker: "Dupont"),
+    QuoteCase(name: "title Mme and surname only", body: "« Je reste », a assuré Mme Durand.", snippet: "Je reste", speaker: "Durand"),
+    QuoteCase(name: "reflexive speech verb", body: "« Pourquoi pas ? » s'est interrogé Jean Dupont.", snippet: "Pourquoi pas", speaker: "Jean Dupont"),
+    QuoteCase(name: "menacer as a cue", body: "Jean Dupont a menacé de laisser ses alliés « faire ce qu'ils veulent ».", snippet: "faire ce qu'ils veulent", speaker: "Jean Dupont"),
+    QuoteCase(name: "ayant déclaré: the subject before the participle", body: "Le parti reste prudent, Jean Dupont ayant récemment déclaré que Pierre Martin n'avait « pas de baguette magique ».", snippet: "pas de baguette magique", speaker: "Jean Dupont"),
+    QuoteCase(name: "a quote nobody said stays without a speaker", body: "Le texte évoque un « compromis » entre les partis.", snippet: "compromis", speaker: nil),
+    QuoteCase(name: "quote of an unnamed group stays without a speaker", body: "Certains médias, dont CNN, ont suggéré que c'était « simplement du trolling ».", snippet: "simplement du trolling", speaker: nil),
+]
+
+let englishCases: [QuoteCase] = [
+    QuoteCase(name: "said + name", body: "\"We will not give up,\" said John Smith.", snippet: "We will not give up", speaker: "John Smith", rule: "inverted-name", language: "en"),
+    QuoteCase(name: "name + said", body: "\"We will not give up,\" John Smith said.", snippet: "We will not give up", speaker: "John Smith", rule: "cue-after", language: "en"),
+    QuoteCase(name: "he said", body: "John Smith arrived late on Monday. \"We will not give up,\" he said.", snippet: "We will not give up", speaker: "John Smith", language: "en"),
+    QuoteCase(name: "she added", body: "Jane Doe spoke after him. \"It is a mistake,\" she added.", snippet: "It is a mistake", speaker: "Jane Doe", language: "en"),
+    QuoteCase(name: "name said: quote", body: "John Smith said: \"We will not give up.\"", snippet: "We will not give up", speaker: "John Smith", language: "en"),
+    QuoteCase(name: "according to", body: "According to Jane Doe, \"the plan is dead\".", snippet: "the plan is dead", speaker: "Jane Doe", rule: "selon", language: "en"),
+    QuoteCase(name: "told reporters, partial quote", body: "John Smith told reporters that the plan was \"dead on arrival\".", snippet: "dead on arrival", speaker: "John Smith", language: "en"),
+    QuoteCase(name: "organisation, said that", body: "The White House said that \"nothing has changed\".", snippet: "nothing has changed", speaker: "White House", language: "en"),
+    QuoteCase(name: "described as", body: "John Smith spoke on Monday. He described the deal as \"a disaster\".", snippet: "a disaster", speaker: "John Smith", language: "en"),
+    QuoteCase(name: "curly quotes, said + title", body: "“We are ready,” said Mr. Smith.", snippet: "We are ready", speaker: "Smith", language: "en"),
+]
+
+/// Quotation marks that are not speech.
+let notSpeechCases: [(String, String)] = [
+    ("un titre d'émission", "Il était l'invité de l'émission « Le Grand Jury » dimanche soir."),
+    ("un livre intitulé", "Elle a publié un livre intitulé « Mémoires d'une ministre » au printemps."),
+    ("un surnom", "Jean Dupont, surnommé « le Bulldozer », est arrivé en retard."),
+    ("un slogan", "La foule reprenait le slogan « Liberté, égalité » sous la pluie."),
+    ("des noms propres", "Il a cité l'émission télévisée « Moscou. Kremlin. Poutine », diffusée dimanche."),
+    ("des apostrophes seulement", "L’agence a publié l’information aujourd’hui, d’après l’AFP."),
+    ("a TV show, in English", "He appeared on the show \"Meet the Press\" on Sunday."),
+]
+
+@Suite("Quotations and speakers")
+struct QuoteTests {
+    @Test("French cases", arguments: frenchCases)
+    func french(_ c: QuoteCase) throws {
+        try check(c)
+    }
+
+    @Test("English cases", arguments: englishCases)
+    func english(_ c: QuoteCase) throws {
+        try check(c)
+    }
+
+    func check(_ c: QuoteCase) throws {
+        let out = extract(["Titre de l'article de test\n\n" + c.body], language: c.language)
+        let q = try #require(out.quotes.first { $0.text.contains(c.snippet) }, "no quote containing «\(c.snippet)» in \(out.quotes.map(\.text))")
+        if let expected = c.speaker {
+            #expect(q.speakerName?.contains(expected) == true, "speaker \(q.speakerName ?? "nil") by \(q.evidence.rule), want \(expected)")
+        } else {
+            #expect(q.speakerName == nil, "speaker \(q.speakerName ?? "") by \(q.evidence.rule), want none")
+        }
+        if let rule = c.rule { #expect(q.evidence.rule == rule) }
+        if c.speaker != nil {
+            #expect(q.evidence.confidence > 0)
+            #expect(!q.evidence.rule.isEmpty && q.evidence.rule != "none")
+        }
+    }
+
+    @Test("quotation marks around a title, a name or a slogan are not speech", arguments: notSpeechCases)
+    func notSpeech(_ c: (String, String)) {
+        let out = extract(["Titre de l'article de test\n\n" + c.1])
+        #expect(out.quotes.isEmpty, "\(c.0): \(out.quotes.map(\.text))")
+    }
+
+    @Test("a quote that runs across paragraphs takes the speaker named in the next one")
+    func acrossParagraphs() throws {
+        let out = extract(["Titre\n\n« Nous avons tout essayé, tout tenté pendant des mois.\n\n« Rien n'a marché », a conclu Jean Dupont.\n"])
+        let first = try #require(out.quotes.first { $0.text.contains("tout essayé") })
+        #expect(first.speakerName == "Jean Dupont")
+        #expect(first.evidence.rule == "continued-quote")
+        #expect(first.evidence.notes.contains { $0.contains("missing") })
+    }
+
+    @Test("a recovered quote says so in its evidence")
+    func recoveredMarkIsNoted() throws {
+        let out = extract(["Titre\n\nNous resterons à l'écart des affaires des autres pays », a déclaré Jean Dupont.\n"])
+        let q = try #require(out.quotes.first)
+        #expect(q.evidence.notes.contains { $0.contains("opening") })
+    }
+
+    @Test("direct and partial quotes; reported speech is kept apart as indirect")
+    func kinds() throws {
+        let out = extract(["Titre\n\nJean Dupont a déclaré que la réforme serait retirée. Il a jugé le texte « mal écrit ». « Nous verrons », a-t-il ajouté.\n"])
+        #expect(out.quotes.first { $0.text == "mal écrit" }?.kind == .partial)
+        #expect(out.quotes.first { $0.text == "Nous verrons" }?.kind == .direct)
+        let r = try #require(out.reported.first)
+        #expect(r.kind == .indirect)
+        #expect(r.text == "la réforme serait retirée")
+        #expect(r.speakerName == "Jean Dupont")
+        #expect(out.quotes.allSatisfy { $0.kind != .indirect })
+    }
+
+    @Test("English reported speech")
+    func englishReported() throws {
+        let out = extract(["Title of the test article\n\nJohn Smith said that the plan was dead.\n"], language: "en")
+        #expect(out.reported.first?.speakerName == "John Smith")
+        #expect(out.reported.first?.text == "the plan was dead")
+    }
+
+    @Test("quote ids are stable and unique, and offsets point at the text")
+    func idsAndOffsets() throws {
+        let text = "Titre\n\n« Oui », a dit Jean Dupont. « Oui », a dit Marie Durand.\n"
+        let a = extract([text]).quotes
+        let b = extract([text]).quotes
+        #expect(a.map(\.id) == b.map(\.id))
+        #expect(Set(a.map(\.id)).count == a.count)
+        let article = try #require(readArticle(text, name: "a0.txt").article)
+        let scalars = Array(article.text.unicodeScalars)
+        for q in a { #expect(String(String.UnicodeScalarView(scalars[q.start..<q.end])) == q.text) }
+    }
+}
