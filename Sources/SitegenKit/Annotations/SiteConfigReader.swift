@@ -26,7 +26,7 @@ public enum SiteConfigReader {
         }
         var config = SiteConfig()
         var diags: [Diagnostic] = []
-        let known: Set<String> = ["title", "description", "language", "base_url"]
+        let known: Set<String> = ["title", "description", "language", "base_url", "allow_raw_html"]
         for key in map.keys.sorted() where !known.contains(key) {
             diags.append(Diagnostic(.warning, stage: stage, file: path, line: lineOf(key, in: text), "unknown setting '\(key)' is ignored",
                                     hint: "known settings: " + known.sorted().joined(separator: ", ")))
@@ -35,6 +35,7 @@ public enum SiteConfigReader {
         if let t = map["description"] { config.description = "\(t)" }
         if let t = map["language"] { config.language = "\(t)" }
         if let t = map["base_url"] { config.baseURL = "\(t)" }
+        if let t = map["allow_raw_html"] { config.allowRawHTML = (t as? Bool) ?? ["true", "yes"].contains("\(t)".lowercased()) }
         return (config, diags)
     }
 

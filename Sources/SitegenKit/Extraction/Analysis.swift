@@ -85,6 +85,15 @@ public struct ArticleAnalysis: Sendable {
     public var lowercaseWords: Set<String>
 }
 
+extension ArticleAnalysis {
+    /// "à Atlanta", "in Paris": the word before the name marks a place.
+    public func isLocative(before m: NameMention) -> Bool {
+        guard m.paragraph >= 0, m.paragraph < paragraphs.count, m.lo > 0 else { return false }
+        let t = paragraphs[m.paragraph].tokens[m.lo - 1].lower
+        return ["à", "au", "aux", "en", "vers", "depuis", "in", "at", "from", "to", "near", "près"].contains(t)
+    }
+}
+
 /// Tokenizes an article, finds its quotation spans, sentences, names and other mentions.
 public struct Analyzer: Sendable {
     let g: Grammar
@@ -261,10 +270,11 @@ public struct Analyzer: Sendable {
             var j = i + 1
             while j < tokens.count {
                 if isNameWord(tokens[j]) && !tokens[j].isAllCaps { j += 1; continue }
-                if g.particles.contains(tokens[j].lower) && !tokens[j].isCapitalized, j + 1 < tokens.count, isNameWord(tokens[j + 1]),
-                   j + 1 < tokens.count, !g.places.contains(tokens[j + 1].folded) {
-                    // "de" inside a name only between two capitalised words of a name (Charles de Gaulle).
-                    j += 2
+                // Particles inside a name, between two capitalised words ("Charles de Gaulle", "von der Leyen").
+                var k = j
+                while k < tokens.count, k - j < 3, g.particles.contains(tokens[k].lower), !tokens[k].isCapitalized { k += 1 }
+                if k > j, k < tokens.count, isNameWord(tokens[k]), !g.places.contains(tokens[k].folded) {
+                    j = k + 1
                     continue
                 }
                 break
@@ -328,7 +338,8 @@ public struct Analyzer: Sendable {
         let words = tokens[lo..<end].map(\.text)
         let foldedWords = tokens[lo..<end].map(\.folded)
         let joined = foldedWords.joined(separator: " ")
-        if g.places.contains(joined) || g.organisations.contains(joined) || g.organisationHeads.contains(foldedWords[0]) {
+        let nounBefore = lo0 > 0 && g.organisationNouns.contains(tokens[lo0 - 1].lower)
+        if g.places.contains(joined) || g.organisations.contains(joined) || g.organisationHeads.contains(foldedWords[0]) || (nounBefore && title == nil) {
             let det = lo0 > 0 ? tokens[lo0 - 1].lower : ""
             let label = (g.determiners.contains(det) && det != "des" ? tokens[lo0 - 1].text + (det.hasSuffix("'") ? "" : " ") : "") + words.joined(separator: " ")
             mentions.append(Mention(kind: .organisation(label), paragraph: pi, lo: lo, hi: end))
@@ -360,9 +371,11 @@ public struct Analyzer: Sendable {
                 strength = .bare
             }
         }
+        let role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
+        // A role in apposition vouches for a name the first-name list does not know ("le ministre, Ndiaye Sow").
+        if role != nil && strength == .weak { strength = .strong }
         if inTitle && strength == .weak { return }
         if p.kind == .heading && strength == .weak { return }
-        let role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
         if gender == .unknown, let r = role { gender = roleGender(r.text, determiner: r.determiner) }
         // The mention starts at the title when there is one ("M. Dupont", "Mr. Smith").
         let start = titleAt.map { $0 == lo - 1 ? $0 : lo } ?? lo

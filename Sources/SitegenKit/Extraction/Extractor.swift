@@ -16,12 +16,13 @@ public struct Extractor: Sendable {
         /// Person ids of each article, in order of first mention.
         public var articlePeople: [String: [String]]
         public var ambiguous: [(article: String, name: String)]
+        public var diagnostics: [Diagnostic] = []
     }
 
-    public func extract(_ articles: [Article]) -> Output {
+    public func extract(_ articles: [Article], registry: [RegistryEntry] = []) -> Output {
         let analyzer = Analyzer(grammar: grammar)
         let analyses = Parallel.map(articles) { analyzer.analyze($0) }
-        let resolution = PeopleResolver(grammar: grammar).resolve(analyses)
+        let resolution = PeopleResolver(grammar: grammar).resolve(analyses, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
         let outputs = Parallel.map(Array(articles.indices)) { i in
@@ -44,7 +45,7 @@ public struct Extractor: Sendable {
             articlePeople[articles[i].id] = ids
         }
         return Output(people: people, quotes: outputs.flatMap(\.quotes), reported: outputs.flatMap(\.reported),
-                      articlePeople: articlePeople, ambiguous: resolution.ambiguous)
+                      articlePeople: articlePeople, ambiguous: resolution.ambiguous, diagnostics: resolution.diagnostics)
     }
 }
 

@@ -28,6 +28,7 @@ public struct Grammar: Sendable {
     public let places: Set<String>
     public let organisations: Set<String>
     public let organisationHeads: Set<String>
+    public let organisationNouns: Set<String>
     /// Folded spelling -> folded canonical spelling ("putin" -> "poutine").
     public let transliteration: [String: String]
     public let longestPlace: Int
@@ -61,6 +62,7 @@ public struct Grammar: Sendable {
         places = lexicon.foldedSet("places")
         organisations = lexicon.foldedSet("organisations")
         organisationHeads = lexicon.foldedSet("organisation.heads")
+        organisationNouns = lexicon.lowerSet("organisation.nouns")
         var tr: [String: String] = [:]
         for line in lexicon["transliterations"] {
             let forms = line.split(separator: "|").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }

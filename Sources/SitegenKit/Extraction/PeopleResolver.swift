@@ -10,6 +10,7 @@ public struct PeopleResolver: Sendable {
 
     public struct Resolution: Sendable {
         public var people: [Person]
+        public var diagnostics: [Diagnostic] = []
         /// For each article (same order as the input), person index of each name mention, or nil.
         public var personOfName: [[Int?]]
         /// Names that could be more than one person, for the build's report.
@@ -35,7 +36,7 @@ public struct PeopleResolver: Sendable {
         return (key([ws[0]]), key(Array(ws.dropFirst())))
     }
 
-    public func resolve(_ analyses: [ArticleAnalysis]) -> Resolution {
+    public func resolve(_ analyses: [ArticleAnalysis], registry: [RegistryEntry] = []) -> Resolution {
         // Words the dossier writes in lower case are common nouns, not names.
         var lowercase = Set<String>()
         for a in analyses { lowercase.formUnion(a.lowercaseWords) }
@@ -47,6 +48,30 @@ public struct PeopleResolver: Sendable {
         var byLastWord: [String: [Int]] = [:]
         var personOfName: [[Int?]] = analyses.map { [Int?](repeating: nil, count: $0.names.count) }
         var clusterOfName: [[Int?]] = personOfName
+
+        // The registry's names and aliases take part in the grouping: its forms join its person.
+        var registryOfCluster: [Int: RegistryEntry] = [:]
+        var aliasCluster: [String: Int] = [:]
+        var bareAlias: [String: Int] = [:]
+        func newCluster(first: String, surname: String) -> Int {
+            let k = first + "|" + surname
+            if let ci = clusterIndex[k] { return ci }
+            clusters.append(Cluster(surnameKey: surname, firstKey: first))
+            let ci = clusters.count - 1
+            clusterIndex[k] = ci
+            bySurname[surname, default: []].append(ci)
+            if let last = surname.split(separator: " ").last, last.count < surname.count { byLastWord[String(last), default: []].append(ci) }
+            return ci
+        }
+        for entry in registry where !entry.notAPerson {
+            let forms = ([entry.name].compactMap { $0 } + entry.aliases).map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+            guard let main = forms.first(where: { $0.count >= 2 }) ?? forms.first else { continue }
+            let ci = main.count >= 2 ? newCluster(first: key([main[0]]), surname: key(Array(main.dropFirst()))) : newCluster(first: "", surname: key(main))
+            registryOfCluster[ci] = entry
+            for f in forms {
+                if f.count >= 2 { aliasCluster[key([f[0]]) + "|" + key(Array(f.dropFirst()))] = ci } else { bareAlias[key(f)] = ci }
+            }
+        }
 
         func accepts(_ m: NameMention) -> Bool {
             guard m.words.count >= 2 else { return false }
@@ -61,7 +86,9 @@ public struct PeopleResolver: Sendable {
                 let (first, surname) = split(m)
                 let k = first + "|" + surname
                 let ci: Int
-                if let existing = clusterIndex[k] {
+                if let aliased = aliasCluster[k] {
+                    ci = aliased
+                } else if let existing = clusterIndex[k] {
                     ci = existing
                 } else if first.count <= 2, let cands = bySurname[surname],
                           let match = cands.first(where: { clusters[$0].firstKey.hasPrefix(first.prefix(1)) }), cands.count == 1 {
@@ -90,6 +117,12 @@ public struct PeopleResolver: Sendable {
             let inArticle = Set(clusterOfName[ai].compactMap { $0 })
             for (ni, m) in a.names.enumerated() where clusterOfName[ai][ni] == nil {
                 let k = key(m.words)
+                if let ci = bareAlias[k] ?? (m.words.count >= 2 ? aliasCluster[key([m.words[0]]) + "|" + key(Array(m.words.dropFirst()))] : nil) {
+                    clusterOfName[ai][ni] = ci
+                    continue
+                }
+                // A lone place name after "à", "in", "at" is the place, even when a person bears it.
+                if m.words.count == 1, m.title == nil, g.places.contains(k), a.isLocative(before: m) { continue }
                 // The surname of known people (or the end of a compound surname).
                 var cands = bySurname[k] ?? []
                 if cands.isEmpty, m.words.count == 1 {
@@ -136,26 +169,13 @@ public struct PeopleResolver: Sendable {
         }
 
         // 3. People: canonical name, aliases, gender, roles, articles; ids from names.
-        var people: [Person] = []
-        var usedIDs = Set<String>()
-        var personOfCluster: [Int: Int] = [:]
-        for (ci, c) in clusters.enumerated() {
+        func detectedName(_ c: Cluster) -> String? {
             var surfaceCounts: [String: Int] = [:]
             var fullCounts: [String: Int] = [:]
-            var genders: [Gender: Int] = [:]
-            var roles: [Person.Role] = []
-            var articles: [String] = []
             for (ai, ni) in c.mentions {
                 let m = analyses[ai].names[ni]
                 surfaceCounts[m.surface, default: 0] += 1
                 if m.words.count >= 2 { fullCounts[m.name, default: 0] += 1 }
-                if m.gender != .unknown { genders[m.gender, default: 0] += 1 }
-                if let r = m.role {
-                    let role = Person.Role(text: r, article: analyses[ai].articleID)
-                    if !roles.contains(role) { roles.append(role) }
-                }
-                let aid = analyses[ai].articleID
-                if !articles.contains(aid) { articles.append(aid) }
             }
             let pool = fullCounts.isEmpty ? surfaceCounts.filter { !$0.key.contains(".") } : fullCounts
             // The commonest full form; then the longest; then the first in alphabetical order.
@@ -164,29 +184,132 @@ public struct PeopleResolver: Sendable {
                 if a.key.count != b.key.count { return a.key.count > b.key.count }
                 return a.key < b.key
             }
-            guard let name = ranked.first?.key else { continue }
+            return ranked.first?.key
+        }
+        // A detected person whose id is a registry file's name belongs to that registry entry,
+        // even when the registry renames them.
+        let entryByID = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var clusterOfEntry: [String: Int] = [:]
+        for (ci, e) in registryOfCluster { clusterOfEntry[e.id] = ci }
+        for ci in clusters.indices where registryOfCluster[ci] == nil {
+            guard let name = detectedName(clusters[ci]), let entry = entryByID[Text.slug(name)], !entry.notAPerson || true else { continue }
+            if let target = clusterOfEntry[entry.id], target != ci {
+                clusters[target].mentions += clusters[ci].mentions
+                clusters[ci].mentions = []
+                for (ai, ni) in clusters[target].mentions { clusterOfName[ai][ni] = target }
+            } else {
+                registryOfCluster[ci] = entry
+                clusterOfEntry[entry.id] = ci
+            }
+        }
+
+        var people: [Person] = []
+        var usedIDs = Set(registryOfCluster.values.map(\.id))
+        var personOfCluster: [Int: Int] = [:]
+        for (ci, c) in clusters.enumerated() {
+            let entry = registryOfCluster[ci]
+            if c.mentions.isEmpty {
+                guard let entry else { continue }
+                // A person of the registry that no article names (yet).
+                personOfCluster[ci] = people.count
+                people.append(Person(id: entry.id, name: entry.name ?? entry.aliases.first ?? entry.id, aliases: entry.aliases.sorted(),
+                                     roles: [], articles: [], gender: .unknown, note: entry.body, registryFile: entry.file))
+                continue
+            }
+            var surfaceCounts: [String: Int] = [:]
+            var genders: [Gender: Int] = [:]
+            var roles: [Person.Role] = []
+            var articles: [String] = []
+            for (ai, ni) in c.mentions {
+                let m = analyses[ai].names[ni]
+                surfaceCounts[m.surface, default: 0] += 1
+                if m.gender != .unknown { genders[m.gender, default: 0] += 1 }
+                if let r = m.role {
+                    let role = Person.Role(text: r, article: analyses[ai].articleID)
+                    if !roles.contains(role) { roles.append(role) }
+                }
+                let aid = analyses[ai].articleID
+                if !articles.contains(aid) { articles.append(aid) }
+            }
+            guard let detected = detectedName(c) else { continue }
+            let name = entry?.name ?? detected
             var names = Set(surfaceCounts.keys)
             for (ai, ni) in c.mentions { names.insert(analyses[ai].names[ni].name) }
+            if let entry { names.formUnion(entry.aliases); names.insert(detected) }
             names.remove(name)
             let gender: Gender = (genders[.male] ?? 0) > (genders[.female] ?? 0) ? .male : (genders[.female] ?? 0) > (genders[.male] ?? 0) ? .female : .unknown
-            var id = Text.slug(name)
-            if id.isEmpty { id = "person" }
-            var n = 2
-            let baseID = id
-            while usedIDs.contains(id) { id = "\(baseID)-\(n)"; n += 1 }
-            usedIDs.insert(id)
+            var id = entry?.id ?? Text.slug(name)
+            if entry == nil {
+                if id.isEmpty { id = "person" }
+                var n = 2
+                let baseID = id
+                while usedIDs.contains(id) { id = "\(baseID)-\(n)"; n += 1 }
+                usedIDs.insert(id)
+            }
             personOfCluster[ci] = people.count
-            people.append(Person(id: id, name: name, aliases: names.sorted(), roles: roles, articles: articles, gender: gender))
+            people.append(Person(id: id, name: name, aliases: names.sorted(), roles: roles, articles: articles, gender: gender,
+                                 note: entry?.body ?? "", registryFile: entry?.file))
         }
         for ai in analyses.indices {
             for ni in analyses[ai].names.indices {
                 personOfName[ai][ni] = clusterOfName[ai][ni].flatMap { personOfCluster[$0] }
             }
         }
+        let order = Dictionary(analyses.enumerated().map { ($1.articleID, $0) }, uniquingKeysWith: { a, _ in a })
+        var diagnostics: [Diagnostic] = []
+        applyRegistry(registry, people: &people, personOfName: &personOfName, order: order, diagnostics: &diagnostics)
         // Articles of each person in dossier order.
-        let order = Dictionary(uniqueKeysWithValues: analyses.enumerated().map { ($1.articleID, $0) })
         for i in people.indices { people[i].articles.sort { (order[$0] ?? 0) < (order[$1] ?? 0) } }
-        return Resolution(people: people, personOfName: personOfName, ambiguous: ambiguous)
+        return Resolution(people: people, diagnostics: diagnostics, personOfName: personOfName, ambiguous: ambiguous)
+    }
+
+    /// What the registry says wins: notes and roles by id, `same_as` merges, `not_a_person` drops.
+    func applyRegistry(_ registry: [RegistryEntry], people: inout [Person], personOfName: inout [[Int?]], order: [String: Int],
+                       diagnostics: inout [Diagnostic]) {
+        guard !registry.isEmpty else { return }
+        var index = Dictionary(people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var redirect = Array(people.indices).map { Optional($0) }
+        for entry in registry {
+            guard let pi = index[entry.id] else {
+                if entry.notAPerson || entry.name == nil && entry.aliases.isEmpty {
+                    diagnostics.append(Diagnostic(.warning, stage: PeopleRegistry.stage, file: entry.file,
+                                                  "no person '\(entry.id)' in the dossier", hint: "name the file after an id shown on the people page"))
+                }
+                continue
+            }
+            if people[pi].note.isEmpty { people[pi].note = entry.body }
+            people[pi].registryFile = entry.file
+            if let role = entry.role { people[pi].roles.insert(Person.Role(text: role, article: ""), at: 0) }
+            for other in entry.sameAs where other != entry.id {
+                guard let oi = index[other], redirect[oi] != nil else {
+                    diagnostics.append(Diagnostic(.warning, stage: PeopleRegistry.stage, file: entry.file, line: 2,
+                                                  "same_as: no person '\(other)' in the dossier", hint: "use an id shown on the people page"))
+                    continue
+                }
+                let o = people[oi]
+                people[pi].aliases = Array(Set(people[pi].aliases + o.aliases + [o.name]).subtracting([people[pi].name])).sorted()
+                for r in o.roles where !people[pi].roles.contains(r) { people[pi].roles.append(r) }
+                for a in o.articles where !people[pi].articles.contains(a) { people[pi].articles.append(a) }
+                if people[pi].gender == .unknown { people[pi].gender = o.gender }
+                for (i, r) in redirect.enumerated() where r == oi { redirect[i] = pi }
+                index[other] = nil
+            }
+            if entry.notAPerson {
+                for (i, r) in redirect.enumerated() where r == pi { redirect[i] = nil }
+                index[entry.id] = nil
+            }
+        }
+        // Drop merged and removed people; renumber.
+        let kept = people.indices.filter { i in redirect.contains { $0 == i } && redirect[i] == i }
+        var newIndex: [Int: Int] = [:]
+        for (n, i) in kept.enumerated() { newIndex[i] = n }
+        let final = kept.map { people[$0] }
+        for ai in personOfName.indices {
+            for ni in personOfName[ai].indices {
+                personOfName[ai][ni] = personOfName[ai][ni].flatMap { redirect[$0] }.flatMap { newIndex[$0] }
+            }
+        }
+        people = final
     }
 
     /// The cluster of the closest full mention before `m` in the same article, among `cands`.

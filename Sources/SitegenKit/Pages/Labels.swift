@@ -19,7 +19,7 @@ public struct Labels: Sendable {
         "built_by": "Construit par sitegen", "in_text": "dans le texte", "quote_count": "citations", "article_count": "articles",
         "unattributed": "Sans locuteur identifié", "language": "langue", "dated": "Articles datés", "notes": "Remarques",
         "skip": "Aller au contenu", "nav": "Navigation principale", "none": "Aucune.", "by": "par",
-        "publication": "publication", "said_by": "dit par",
+        "publication": "publication", "said_by": "dit par", "registry": "registre des personnes",
     ]
 
     static let english: [String: String] = [
@@ -33,7 +33,7 @@ public struct Labels: Sendable {
         "built_by": "Built by sitegen", "in_text": "in the text", "quote_count": "quotes", "article_count": "articles",
         "unattributed": "No speaker identified", "language": "language", "dated": "Dated articles", "notes": "Notes",
         "skip": "Skip to content", "nav": "Main navigation", "none": "None.", "by": "by",
-        "publication": "publication", "said_by": "said by",
+        "publication": "publication", "said_by": "said by", "registry": "people registry",
     ]
 
     static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]

@@ -168,10 +168,13 @@ public struct PageBuilder: Sendable {
         let root = "../"
         var out = "# \(md(p.name))\n\n"
         if !p.aliases.isEmpty { out += "\(labels["aliases"]) : " + p.aliases.map(md).joined(separator: " · ") + "\n\n" }
+        if !p.note.isEmpty {
+            out += "## \(labels["notes"])\n\n" + UserMarkdown.embed(p.note, allowRawHTML: d.site.allowRawHTML)
+        }
         if !p.roles.isEmpty {
             out += "## \(labels["roles"])\n\n"
             for r in p.roles {
-                let source = articleByID[r.article].map { link($0.title, root + "articles/\($0.id).html") } ?? md(r.article)
+                let source = articleByID[r.article].map { link($0.title, root + "articles/\($0.id).html") } ?? "*\(labels["registry"])*"
                 out += "- \(md(r.text)) — \(source)\n"
             }
             out += "\n"

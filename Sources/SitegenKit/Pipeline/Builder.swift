@@ -54,7 +54,10 @@ public struct Builder: Sendable {
         let readStart = Self.now()
         let articles = try readArticles(options, site: site, report: &report)
         report.record("read", since: readStart)
-        let extracted = try timed("extract", &report) { Extractor(lexicon: lexicon).extract(articles) }
+        let (registry, registryDiags) = try timed("registry", &report) { PeopleRegistry.read(directory: options.content + "/people", fs: fs) }
+        report.diagnostics += registryDiags
+        let extracted = try timed("extract", &report) { Extractor(lexicon: lexicon).extract(articles, registry: registry) }
+        report.diagnostics += extracted.diagnostics
         for (article, name) in extracted.ambiguous {
             let source = articles.first { $0.id == article }?.source ?? article
             report.diagnostics.append(Diagnostic(.warning, stage: "extract", file: source, "'\(name)' could be more than one person; left unlinked",

@@ -136,6 +136,10 @@ public struct Person: Hashable, Sendable {
     /// Article ids that mention the person, in dossier order.
     public var articles: [String]
     public var gender: Gender
+    /// The user's notes from the registry (`Content/people/<id>.md`), as Markdown.
+    public var note: String = ""
+    /// The registry file that shaped this person, if any.
+    public var registryFile: String?
 
     public struct Role: Hashable, Sendable {
         public var text: String
@@ -151,12 +155,15 @@ public struct SiteConfig: Hashable, Sendable {
     public var description: String
     public var language: String
     public var baseURL: String?
+    /// Lets raw HTML in the user's Markdown through (`allow_raw_html: true` in site.yml). Off by default.
+    public var allowRawHTML: Bool
 
-    public init(title: String = "Dossier", description: String = "", language: String = "fr", baseURL: String? = nil) {
+    public init(title: String = "Dossier", description: String = "", language: String = "fr", baseURL: String? = nil, allowRawHTML: Bool = false) {
         self.title = title
         self.description = description
         self.language = language
         self.baseURL = baseURL
+        self.allowRawHTML = allowRawHTML
     }
 }
 

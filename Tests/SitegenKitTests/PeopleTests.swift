@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+@Suite("People")
+struct PeopleTests {
+    func names(_ texts: [String], language: String = "fr") -> [String] {
+        extract(texts.map { "Titre de l'article\n\n" + $0 }, language: language).people.map(\.name).sorted()
+    }
+
+    func person(_ name: String, in out: Extractor.Output) -> Person? { out.people.first { $0.name == name } }
+
+    @Test("names with particles and compounds")
+    func particlesAndCompounds() {
+        #expect(names(["Ursula von der Leyen a rencontré Charles de Gaulle et Jean-Luc Mélenchon, puis Marine Le Pen."]) ==
+                ["Charles de Gaulle", "Jean-Luc Mélenchon", "Marine Le Pen", "Ursula von der Leyen"])
+        #expect(names(["Le président syrien Bachar al-Assad a reçu Mohammed bin Salman à Damas."]) == ["Bachar al-Assad", "Mohammed bin Salman"])
+    }
+
+    @Test("a surname alone, with a title, or a compound surname's end, is the same person")
+    func surnameForms() throws {
+        let out = extract(["Titre\n\nMarine Le Pen est arrivée. Mme Le Pen a parlé. Le Pen a ensuite quitté la salle.\n",
+                           "Titre\n\nVladimir Poutine a parlé. M. Poutine a ajouté un mot. Poutine est parti.\n"])
+        #expect(out.people.count == 2)
+        let poutine = try #require(person("Vladimir Poutine", in: out))
+        #expect(Set(poutine.aliases).isSuperset(of: ["Poutine", "M. Poutine"]))
+    }
+
+    @Test("a transliteration is the same person, across articles and languages")
+    func transliteration() throws {
+        let out = extract(["Titre\n\nVladimir Poutine a parlé jeudi.\n", "Title\n\nVladimir Putin spoke on Thursday. Putin smiled.\n",
+                           "Titre\n\nDmitri Peskov a répondu.\n", "Title\n\nDmitry Peskov answered.\n",
+                           "Titre\n\nVolodymyr Zelensky a répondu.\n", "Title\n\nZelenskyy answered.\n"])
+        #expect(out.people.count == 3, "\(out.people.map(\.name))")
+        let p = try #require(person("Vladimir Poutine", in: out) ?? person("Vladimir Putin", in: out))
+        #expect(p.articles.count == 2)
+        #expect(Set(out.articlePeople["a0"] ?? []) == Set(out.articlePeople["a1"] ?? []))
+        #expect(out.articlePeople["a5"] == out.articlePeople["a4"])
+    }
+
+    @Test("accent-folded spellings are the same person")
+    func accents() {
+        #expect(extract(["Titre\n\nÉric Zemmour a parlé.\n", "Titre\n\nEric Zemmour a répondu. Zemmour est parti.\n"]).people.count == 1)
+    }
+
+    @Test("a first name alone, when one person bears it")
+    func firstNameAlone() throws {
+        let out = extract(["Titre\n\nKamala Harris a parlé. Il a soutenu Kamala, a dit Donald Trump.\n"])
+        let k = try #require(person("Kamala Harris", in: out))
+        #expect(k.aliases.contains("Kamala"))
+    }
+
+    @Test("two people who share a surname stay two; a bare surname goes to the nearest full mention")
+    func sharedSurname() throws {
+        let out = extract(["Titre\n\nJoe Biden a défendu son fils Hunter Biden. Biden, le fils, a été condamné.\n\nJoe Biden a réagi. « C'est mon fils », a déclaré Biden.\n"])
+        #expect(out.people.map(\.name).sorted() == ["Hunter Biden", "Joe Biden"])
+        #expect(out.quotes.first?.speakerName == "Joe Biden")
+    }
+
+    @Test("a bare surname shared by two people of different articles, and by none in its own, stays ambiguous and says so")
+    func ambiguousSurname() {
+        let out = extract(["Titre\n\nJoe Biden a parlé.\n", "Titre\n\nHunter Biden a parlé.\n", "Titre\n\nBiden a parlé.\n"])
+        #expect(out.articlePeople["a2"]?.isEmpty == true)
+        #expect(out.ambiguous.contains { $0.name == "Biden" })
+    }
+
+    @Test("places, organisations, days, months and sentence-initial words are not people")
+    func notPeople() {
+        let found = names(["Selon Jean Dupont, le Kremlin a répondu. Mercredi, l'agence Interfax a écrit à Atlanta. Enfin, les Américains ont voté en novembre. L'OTAN et la Maison Blanche se taisent. Interrogé, Dupont a souri."])
+        #expect(found == ["Jean Dupont"], "\(found)")
+    }
+
+    @Test("Title Case subheadings yield no people")
+    func headings() {
+        #expect(names(["Le gouvernement a présenté son budget mardi devant les députés.\n\nRéactions Américaines Vives\n\nLe texte sera voté en décembre."]).isEmpty)
+    }
+
+    @Test("a name the first-name list does not know: mid-sentence, or vouched for by a role")
+    func unknownFirstNames() {
+        #expect(names(["Le ministre de l'Intérieur, Ndiaye Sow, a répondu aux questions."]) == ["Ndiaye Sow"])
+        #expect(names(["La réunion a eu lieu avec Tulsi Gabbard la semaine dernière."]) == ["Tulsi Gabbard"])
+    }
+
+    @Test("roles from appositions and titles, kept with their article")
+    func roles() throws {
+        let out = extract(["Titre\n\nLe porte-parole du Kremlin, Dmitri Peskov, a répondu. Le secrétaire d'État géorgien, Brad Raffensperger, a affirmé le contraire. Le président russe Vladimir Poutine s'est tu.\n"])
+        #expect(person("Dmitri Peskov", in: out)?.roles.first?.text == "porte-parole du Kremlin")
+        #expect(person("Dmitri Peskov", in: out)?.roles.first?.article == "a0")
+        #expect(person("Brad Raffensperger", in: out)?.roles.first?.text == "secrétaire d'État géorgien")
+        #expect(person("Vladimir Poutine", in: out)?.roles.first?.text == "président russe")
+        // A role that ends in "de" belongs to someone else.
+        let other = extract(["Titre\n\nLe porte-parole de Poutine, Dmitri Peskov, a répondu.\n"])
+        #expect(person("Vladimir Poutine", in: other) == nil || person("Vladimir Poutine", in: other)?.roles.isEmpty == true)
+    }
+
+    @Test("gender from the first name, the title or the role")
+    func gender() {
+        let out = extract(["Titre\n\nMarie Durand et Jean Dupont ont parlé. Mme Lefèvre aussi. La porte-parole, Camille Roux, a conclu.\n"])
+        #expect(person("Marie Durand", in: out)?.gender == .female)
+        #expect(person("Jean Dupont", in: out)?.gender == .male)
+        #expect(out.people.first { $0.name.contains("Lefèvre") }?.gender == .female)
+        #expect(person("Camille Roux", in: out)?.gender == .female)
+    }
+}
+
+@Suite("People registry")
+struct RegistryTests {
+    let articles = [
+        "a.txt": "Titre un\n\nVladimir Poutine a déclaré : « Nous verrons. » Le Kremlin se tait.\n",
+        "b.txt": "Title two\n\nVladimir Putin said: \"We shall see.\" The text quotes Stone Harbor as an example.\n",
+        "c.txt": "Titre trois\n\nLe tsar, comme l'appellent ses opposants, est resté muet. Paul Durand a rencontré Daniel Petit.\n",
+    ]
+
+    func build(_ registry: [String: String]) throws -> (Dossier, [Diagnostic]) {
+        var extra: [String: String] = [:]
+        for (id, text) in registry { extra["Content/people/\(id).md"] = text }
+        let fs = try memoryDossier(articles: articles, extra: extra)
+        var report = BuildReport()
+        let d = try Builder(fs: fs).loadDossier(BuildOptions(), report: &report)
+        return (d, report.diagnostics)
+    }
+
+    @Test("an alias links a form the text uses to the person, and the body shows on the person page")
+    func aliasAndNote() throws {
+        let (d, _) = try build(["vladimir-poutine": "---\naliases: [le tsar, Vova]\nrole: président de la Fédération de Russie\n---\nSurnommé *le tsar* par ses opposants.\n"])
+        let p = try #require(d.people.first { $0.id == "vladimir-poutine" })
+        #expect(p.note.contains("le tsar"))
+        #expect(p.roles.first?.text == "président de la Fédération de Russie")
+        #expect(p.aliases.contains("Vova"))
+        let page = PageBuilder(dossier: d).person(p).markdown
+        #expect(page.contains("<div class=\"user-note\"><p>Surnommé <em>le tsar</em> par ses opposants.</p></div>"))
+    }
+
+    @Test("same_as merges two detected people; the quotes follow")
+    func merge() throws {
+        let (before, _) = try build([:])
+        #expect(before.people.contains { $0.id == "paul-durand" } && before.people.contains { $0.id == "daniel-petit" })
+        let (d, diags) = try build(["paul-durand": "---\nname: Paul Durand\nsame_as: daniel-petit\n---\n"])
+        #expect(!d.people.contains { $0.id == "daniel-petit" })
+        let paul = try #require(d.people.first { $0.id == "paul-durand" })
+        #expect(paul.aliases.contains("Daniel Petit"))
+        #expect(d.articlePeople.values.allSatisfy { !$0.contains("daniel-petit") })
+        #expect(diags.filter { $0.stage == PeopleRegistry.stage }.isEmpty)
+    }
+
+    @Test("not_a_person drops a detected person everywhere")
+    func removal() throws {
+        let (before, _) = try build([:])
+        let false_ = try #require(before.people.first { $0.name.contains("Stone") })
+        let (d, _) = try build([false_.id: "---\nnot_a_person: true\n---\n"])
+        #expect(!d.people.contains { $0.id == false_.id })
+        #expect(d.articlePeople.values.allSatisfy { !$0.contains(false_.id) })
+    }
+
+    @Test("the registry's name wins and its id is kept")
+    func nameWins() throws {
+        let (d, _) = try build(["vladimir-poutine": "---\nname: Vladimir Vladimirovitch Poutine\n---\n"])
+        let p = try #require(d.people.first { $0.id == "vladimir-poutine" })
+        #expect(p.name == "Vladimir Vladimirovitch Poutine")
+        #expect(d.quotes.filter { $0.speaker == "vladimir-poutine" }.count == 2)
+    }
+
+    @Test("mistakes in the registry are reported with file and line")
+    func mistakes() throws {
+        let (_, diags) = try build(["paul-durand": "---\nsame_as: nobody-here\nnicknames: [x]\n---\n", "broken": "---\nname: [oops\n---\n"])
+        #expect(diags.contains { $0.file.hasSuffix("paul-durand.md") && $0.message.contains("nobody-here") })
+        #expect(diags.contains { $0.file.hasSuffix("paul-durand.md") && $0.message.contains("nicknames") && $0.line == 3 })
+        #expect(diags.contains { $0.file.hasSuffix("broken.md") && $0.line != nil })
+    }
+}
