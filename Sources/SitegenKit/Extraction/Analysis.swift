@@ -257,7 +257,7 @@ public struct Analyzer: Sendable {
                 let gender: Gender = g.femaleRoles.contains(t.lower) && !g.maleRoles.contains(t.lower) ? .female
                     : g.maleRoles.contains(t.lower) && !g.femaleRoles.contains(t.lower) ? .male
                     : det == "la" ? .female : det == "le" ? .male : .unknown
-                mentions.append(Mention(kind: .role(t.lower, gender), paragraph: pi, lo: i - 1, hi: i + 1))
+                mentions.append(Mention(kind: .role(roleComplement(tokens, i), gender), paragraph: pi, lo: i - 1, hi: i + 1))
             }
             guard (isNameWord(t) && t.isCapitalized) || t.isAllCaps else { i += 1; continue }
             // All-caps words are acronyms: organisations (CNN, TASS), never people.
@@ -300,6 +300,7 @@ public struct Analyzer: Sendable {
         var lo = lo0
         var title: String?
         var titleAt: Int?
+        var roleStart: Int?
         var gender: Gender = .unknown
         var atStart = sentenceStart
         // Leading function words ("Selon", "Mais", "Le") and titles ("M.", "Mme", "President").
@@ -317,6 +318,13 @@ public struct Analyzer: Sendable {
             // A place or an organisation stays ("Le Kremlin", "The White House").
             let rest = tokens[lo..<hi].map(\.folded).joined(separator: " ")
             if g.places.contains(f) || g.organisations.contains(f) || g.places.contains(rest) || g.organisations.contains(rest) { break }
+            // English roles and nationalities written with capitals before a name ("Russian President").
+            if lo + 1 < hi, g.isDemonym(f) || g.roleWords.contains(f) {
+                if roleStart == nil { roleStart = lo }
+                lo += 1
+                atStart = false
+                continue
+            }
             if g.notNames.contains(f) || g.particles.contains(f) {
                 lo += 1
                 atStart = false
@@ -351,6 +359,8 @@ public struct Analyzer: Sendable {
             classify(p, pi, lo + k, end, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
             return
         }
+        // A run of initials ("U. S.") is no name: the last word must be a word.
+        if let last = words.last, last.hasSuffix(".") || last.count < 2 { return }
         let inQuote = p.isInQuote(lo)
         let first = foldedWords[0]
         let firstIsName = g.isFirstName(first) || g.isFirstName(first.split(separator: "-").first.map(String.init) ?? first)
@@ -361,8 +371,13 @@ public struct Analyzer: Sendable {
         } else if words.count >= 2 {
             // No known first name: a name only away from a sentence start, and with no word that is
             // a nationality or a common noun the article also writes in lower case.
-            if atStart && title == nil { return }
+            if atStart && title == nil && roleStart == nil { return }
             if foldedWords.contains(where: { g.isDemonym($0) }) { return }
+            // A place or an organisation among the words: "France Inter", "Thomson Reuters".
+            if foldedWords.contains(where: { g.places.contains($0) || g.organisations.contains($0) }) {
+                mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
+                return
+            }
             strength = title != nil ? .strong : .weak
         } else {
             strength = title != nil ? .strong : .bare
@@ -371,17 +386,38 @@ public struct Analyzer: Sendable {
                 strength = .bare
             }
         }
-        let role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
+        var role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
+        if role == nil, let rs = roleStart {
+            role = (tokens[rs..<lo].map(\.text).joined(separator: " "), nil)
+        }
         // A role in apposition vouches for a name the first-name list does not know ("le ministre, Ndiaye Sow").
         if role != nil && strength == .weak { strength = .strong }
         if inTitle && strength == .weak { return }
         if p.kind == .heading && strength == .weak { return }
         if gender == .unknown, let r = role { gender = roleGender(r.text, determiner: r.determiner) }
-        // The mention starts at the title when there is one ("M. Dupont", "Mr. Smith").
-        let start = titleAt.map { $0 == lo - 1 ? $0 : lo } ?? lo
+        // The mention starts at the title or the capitalised role when there is one ("M. Dupont",
+        // "Mr. Smith", "German Foreign Minister Annalena Baerbock").
+        let start = roleStart ?? titleAt.map { $0 == lo - 1 ? $0 : lo } ?? lo
         names.append(NameMention(paragraph: pi, lo: start, hi: end, words: words, title: title,
                                  gender: gender, strength: strength, role: role?.text, inQuote: inQuote, inTitle: inTitle))
         mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: start, hi: end))
+    }
+
+    /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
+    /// punctuation mark, a verb or a name.
+    func roleComplement(_ tokens: [Token], _ i: Int) -> String {
+        var words = [tokens[i].text]
+        var k = i + 1
+        while k < tokens.count, k - i <= 6 {
+            let t = tokens[k]
+            if t.kind == .punct || g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) || g.clauseBreaks.contains(t.lower) { break }
+            // A capitalised word right after the noun is the holder's name ("le porte-parole Dmitri
+            // Peskov"); further on it completes the role ("la présidente du groupe LFI").
+            if t.isCapitalized, k == i + 1 || g.isFirstName(t.folded) { break }
+            words.append(t.text)
+            k += 1
+        }
+        return Text.lower(joinWords(words))
     }
 
     func roleGender(_ role: String, determiner: String?) -> Gender {

@@ -283,18 +283,27 @@ public struct Attributor: Sendable {
             return nil
         }
 
-        func resolveRole(_ noun: String, _ pi: Int, _ lo: Int) -> Speaker? {
-            // The person this article named in that role, the closest mention before first.
+        /// The person this article named in that role, the closest mention before first. A role
+        /// with a complement ("la présidente du groupe LFI") must match the complement too; when
+        /// nobody holds it, the role stands for the latest speaker of its gender.
+        func resolveRole(_ phrase: String, _ gender: Gender, _ pi: Int, _ lo: Int) -> (Speaker, String)? {
+            let noun = String(phrase.split(separator: " ").first ?? "")
+            let hasComplement = phrase != noun
             var best: (Int, Int)?
             for (ni, m) in a.names.enumerated() {
                 guard let person = personOfName[ni] else { continue }
-                let roles = people[person].roles.filter { $0.article == a.articleID }.map { Text.lower($0.text) }
-                guard roles.contains(where: { $0 == noun || $0.hasPrefix(noun + " ") }) else { continue }
+                let roles = people[person].roles.filter { $0.article == a.articleID || $0.article.isEmpty }.map { Text.lower($0.text) }
+                let holds = roles.contains { r in
+                    hasComplement ? (r == phrase || r.hasPrefix(phrase + " ") || phrase.hasPrefix(r + " ")) : (r == noun || r.hasPrefix(noun + " "))
+                }
+                guard holds else { continue }
                 let before = m.paragraph < pi || (m.paragraph == pi && m.lo < lo)
                 let distance = before ? (pi - m.paragraph) * 10_000 + (lo - m.lo) : 1_000_000
                 if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
             }
-            return best.map { .person($0.1) }
+            if let b = best { return (.person(b.1), "role resolved to the person the article names so") }
+            if hasComplement, let (s, _) = resolvePronoun(gender) { return (s, "role resolved to the latest speaker it fits") }
+            return nil
         }
 
         func resolve(_ m: Mention) -> (speaker: Speaker, notes: [String])? {
@@ -308,9 +317,9 @@ public struct Attributor: Sendable {
             case .pronoun(let gender):
                 guard let (s, notes) = resolvePronoun(gender) else { return nil }
                 return (s, notes)
-            case .role(let noun, _):
+            case .role(let phrase, let gender):
                 let label = tokens(m.paragraph)[m.lo..<m.hi].map(\.text).joined(separator: " ")
-                if let s = resolveRole(noun, m.paragraph, m.lo) { return (s, ["role resolved to the person the article names so"]) }
+                if let (s, note) = resolveRole(phrase, gender, m.paragraph, m.lo) { return (s, [note]) }
                 return (.unresolved(label), ["the role is not linked to a named person"])
             }
         }

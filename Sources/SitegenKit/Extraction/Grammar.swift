@@ -24,6 +24,8 @@ public struct Grammar: Sendable {
     public let maleRoles: Set<String>
     public let femaleRoles: Set<String>
     public let demonymSuffixes: [String]
+    public let demonyms: Set<String>
+    public let roleWords: Set<String>
     public let notNames: Set<String>
     public let places: Set<String>
     public let organisations: Set<String>
@@ -58,6 +60,8 @@ public struct Grammar: Sendable {
         maleRoles = lexicon.lowerSet("roles.male")
         femaleRoles = lexicon.lowerSet("roles.female")
         demonymSuffixes = lexicon["demonym.suffixes"].map(Text.fold)
+        demonyms = lexicon.foldedSet("demonyms")
+        roleWords = lexicon.foldedSet("role.words")
         notNames = lexicon.foldedSet("not.names")
         places = lexicon.foldedSet("places")
         organisations = lexicon.foldedSet("organisations")
@@ -115,6 +119,6 @@ public struct Grammar: Sendable {
     public func isRole(_ lower: String) -> Bool { maleRoles.contains(lower) || femaleRoles.contains(lower) }
 
     public func isDemonym(_ folded: String) -> Bool {
-        folded.count > 5 && demonymSuffixes.contains { folded.hasSuffix($0) }
+        demonyms.contains(folded) || (folded.count > 5 && demonymSuffixes.contains { folded.hasSuffix($0) })
     }
 }

@@ -24,6 +24,8 @@ public struct Cleaner: Sendable {
     let dates: DateFinder
     let social: [String]
     let readAlso: [String]
+    let furniture: [String]
+    let dateWords: Set<String>
     let credits: [String]
     let datePrefixes: [String]
     let bylinePrefixes: [String]
@@ -37,6 +39,8 @@ public struct Cleaner: Sendable {
         self.dates = dates ?? DateFinder(lexicon: lexicon)
         social = lexicon["noise.social"].map(Text.fold)
         readAlso = lexicon["noise.readalso"].map(Text.fold)
+        furniture = lexicon["noise.furniture"].map(Text.fold)
+        dateWords = lexicon.foldedSet("date.words")
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
@@ -75,6 +79,7 @@ public struct Cleaner: Sendable {
             if isOtherLanguage(t, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
             if isSocialPrompt(folded) { drop(line, "social-prompt"); continue }
             if isReadAlso(folded) { drop(line, "read-also"); continue }
+            if isFurniture(folded) { drop(line, "page-furniture"); continue }
             let isMeta = headNumbers.contains(line.number) || lastNumbers.contains(line.number)
             if isMeta, let d = dateLine(t) {
                 drop(line, "date-line")
@@ -119,8 +124,14 @@ public struct Cleaner: Sendable {
         var guessed = false
         if title == nil {
             // A rubric sits above a headline that is itself followed by the body.
-            while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3,
-                  wordCount(kept[1].text) <= 40, wordCount(kept[2].text) > wordCount(kept[1].text) {
+            // A rubric sits above a headline that is itself followed by the body: a one-word line
+            // above a line shaped like a headline (no final period, not cut mid-sentence), or a
+            // short line above a line shorter than the paragraph after it.
+            func looksLikeHeadline(_ i: Int) -> Bool {
+                !hasTerminalPunctuation(kept[i].text) && !(kept[i + 1].text.first?.isLowercase ?? false)
+            }
+            while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3, wordCount(kept[1].text) <= 40,
+                  (wordCount(kept[0].text) == 1 && looksLikeHeadline(1)) || wordCount(kept[2].text) > wordCount(kept[1].text) {
                 drop(kept[0], "section-label")
                 kept.removeFirst()
             }
@@ -273,6 +284,13 @@ public struct Cleaner: Sendable {
         return rest.first.map { !$0.isNumber } ?? true
     }
 
+    /// "Temps de lecture 4 min.", "Reporting by …; Editing by …", "Our Standards: …".
+    func isFurniture(_ folded: String) -> Bool {
+        guard wordCount(folded) <= 25 else { return false }
+        let f = folded.drop { !$0.isLetter && $0 != "(" && $0 != "©" }
+        return furniture.contains { f.hasPrefix($0) }
+    }
+
     func isSocialPrompt(_ folded: String) -> Bool {
         guard wordCount(folded) <= 14 else { return false }
         return social.contains { folded.contains($0) }
@@ -357,7 +375,7 @@ public struct Cleaner: Sendable {
         for m in ms.reversed() { rest.removeSubrange(m.range) }
         var leftover = Text.fold(rest)
         for p in datePrefixes { leftover = leftover.replacingOccurrences(of: p, with: " ") }
-        let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 }
+        let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 && !dateWords.contains(String($0)) }
         return meaningful.isEmpty ? first.date : nil
     }
 

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// Two clippings written for the tests in styles the example dossier does not show (a French
+/// daily's page furniture, an English wire story), read end to end.
+@Suite("Articles in other styles")
+struct FreshArticleTests {
+    func load(_ name: String) throws -> String {
+        try String(contentsOfFile: repoRoot + "/Tests/SitegenKitTests/Fixtures/" + name, encoding: .utf8)
+    }
+
+    @Test("a French daily: rubric, byline with two authors, dates, reading time, read-also, role phrases")
+    func frenchDaily() throws {
+        let text = try load("fr-budget.txt")
+        let a = try #require(readArticle(text, name: "fr-budget.txt").article)
+        #expect(a.title == "Budget 2025 : Michel Barnier dégaine le 49.3, la gauche dépose une motion de censure")
+        #expect(a.date?.iso == "2024-12-02T16:12")
+        #expect(a.author == "Claire Gatinois et Mariama Darame")
+        #expect(!a.text.contains("Temps de Lecture") && !a.text.contains("Lire aussi") && !a.text.contains("Lire la suite"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "moment de vérité", in: out) == "Michel Barnier")
+        #expect(speaker(of: "Nous voterons la censure", in: out) == "Marine Le Pen")
+        #expect(speaker(of: "a choisi le chaos", in: out) == "Mathilde Panot")
+        #expect(speaker(of: "Ce gouvernement doit tomber", in: out) == "Mathilde Panot")
+        #expect(speaker(of: "se payer le luxe", in: out) == "Antoine Armand")
+        #expect(Set(out.people.map(\.name)) == ["Michel Barnier", "Marine Le Pen", "Mathilde Panot", "Antoine Armand", "Emmanuel Macron"])
+    }
+
+    @Test("an English wire story: dateline, capitalised roles, said-inversions, agency credits")
+    func englishWire() throws {
+        let text = try load("en-airdefence.txt")
+        let a = try #require(readArticle(text, name: "en-airdefence.txt").article)
+        #expect(a.language == "en")
+        #expect(a.title == "Zelenskiy says Ukraine needs more air defence after massive Russian strike")
+        #expect(a.date?.iso == "2024-11-28T10:15")
+        #expect(!a.text.contains("Reporting by") && !a.text.contains("Our Standards"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "Every day we see", in: out) == "Volodymyr Zelenskiy")
+        #expect(speaker(of: "We need more Patriots", in: out) == "Volodymyr Zelenskiy")
+        #expect(speaker(of: "decision-making centres", in: out) == "Vladimir Putin")
+        #expect(speaker(of: "outrageous", in: out) == "John Kirby")
+        #expect(speaker(of: "war on civilians", in: out) == "Annalena Baerbock")
+        #expect(Set(out.people.map(\.name)) == ["Volodymyr Zelenskiy", "Vladimir Putin", "John Kirby", "Annalena Baerbock"])
+        #expect(out.people.first { $0.name == "Annalena Baerbock" }?.roles.first?.text == "German Foreign Minister")
+    }
+}
