@@ -10,11 +10,50 @@ struct SitegenCommand: ParsableCommand {
         discussion: """
         Put articles (plain text or Markdown, as copied from a web page) in Content/articles/, \
         then run 'sitegen build'. The site is written to public/, ready for any static server.
+
+        Exit status: 0 on success, 1 when the dossier has errors (nothing is written), \
+        2 when the command line is wrong.
         """,
         version: "sitegen \(Sitegen.version)",
-        subcommands: [Build.self],
-        defaultSubcommand: nil
+        subcommands: [Build.self, Check.self, Annotate.self]
     )
+
+    /// Runs the command with sitegen's exit codes: usage errors exit with 2, not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The folders every command reads.
+struct Folders: ParsableArguments {
+    @Option(help: "The dossier's content folder (articles/, site.yml, annotations/, people/, notes/).")
+    var content = "Content"
+
+    @Option(help: "The folder of Mustache templates and the stylesheet.")
+    var templates = "Templates"
+}
+
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for d in diagnostics { print(d) }
+}
+
+func fail(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    return ExitCode(1)
 }
 
 struct Build: ParsableCommand {
@@ -22,19 +61,19 @@ struct Build: ParsableCommand {
         abstract: "Build the dossier site from Content/ and Templates/ into public/.",
         discussion: """
         The site is built in a temporary folder and swapped into place only when the build \
-        succeeds: a failed build leaves the previous output as it was. Content/ is only read.
-        Exit status: 0 when the site was built, 1 when the build failed.
+        succeeds: a failed build leaves the previous output as it was. Content/ is only read. \
+        When an annotation, a note or the registry has an error, every problem is reported \
+        with its file and line and nothing is written.
         """
     )
 
-    @Option(help: "The dossier's content folder (articles/, site.yml, annotations/, people/).")
-    var content = "Content"
-
-    @Option(help: "The folder of Mustache templates and the stylesheet.")
-    var templates = "Templates"
+    @OptionGroup var folders: Folders
 
     @Option(help: "The folder the site is written to (replaced as a whole).")
     var output = "public"
+
+    @Flag(help: "Treat warnings as errors: any warning stops the build.")
+    var strict = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -43,24 +82,72 @@ struct Build: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(content: content, templates: templates, output: output)
+        let options = BuildOptions(content: folders.content, templates: folders.templates, output: output, strict: strict)
         let report: BuildReport
         do {
             report = try Builder().build(options)
+        } catch let failure as BuildFailure {
+            printDiagnostics(failure.report.diagnostics)
+            throw fail(failure.description)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw fail("\(error)")
         }
         if !quiet {
-            for d in report.diagnostics { print(d) }
+            printDiagnostics(report.diagnostics)
             if verbose {
                 for (source, x) in report.dropped {
                     print("\(source):\(x.line): removed (\(x.rule)): \(x.text.prefix(100))")
                 }
-                for t in report.timings { print(String(format: "stage %-9@ %8.1f ms", t.stage as NSString, t.seconds * 1000)) }
+                for t in report.timings { print(String(format: "stage %-11@ %8.1f ms", t.stage as NSString, t.seconds * 1000)) }
             }
             print(String(format: "built %d articles, %d people, %d quotes, %d pages in %.2f s, %d warnings -> %@",
                          report.articles, report.people, report.quotes, report.pages, report.seconds, report.warnings, output as NSString))
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read everything and report every problem, with file, line and what to do; write nothing.",
+        discussion: "Exits with 1 when there is an error (or, with --strict, a warning)."
+    )
+
+    @OptionGroup var folders: Folders
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let report: BuildReport
+        do {
+            report = try Builder().check(BuildOptions(content: folders.content, templates: folders.templates, strict: strict))
+        } catch {
+            throw fail("\(error)")
+        }
+        printDiagnostics(report.diagnostics)
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        print("checked \(report.articles) articles, \(report.people) people, \(report.quotes) quotes: \(errors) errors, \(report.warnings) warnings")
+        if errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create Content/annotations/<id>.md for an article, pre-filled with what was detected.",
+        discussion: "Every line of the new file is commented out: it changes nothing until you edit it. An existing file is never overwritten."
+    )
+
+    @Argument(help: "The article: its id, its file name or its path.")
+    var article: String
+
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        do {
+            let path = try Annotator().annotate(article, options: BuildOptions(content: folders.content, templates: folders.templates))
+            print("created \(path)")
+        } catch {
+            throw fail("\(error)")
         }
     }
 }

@@ -72,7 +72,7 @@ public struct Attributor: Sendable {
             let confidence = (found?.confidence ?? 0) * (recovered == nil ? 1 : 0.9)
             return Quote(id: id, article: article.id, text: text, kind: kind, speaker: speakerID, speakerName: speakerName,
                          evidence: Evidence(cue: cue, rule: found?.rule ?? "none", confidence: (confidence * 100).rounded() / 100, notes: notes),
-                         start: p.base + lo, end: p.base + hi, paragraph: pi)
+                         note: nil, start: p.base + lo, end: p.base + hi, paragraph: pi)
         }
 
         // Quotes left open at a paragraph's end, waiting for the cue of the paragraph that goes on with them.

@@ -20,6 +20,7 @@ public struct Labels: Sendable {
         "unattributed": "Sans locuteur identifié", "language": "langue", "dated": "Articles datés", "notes": "Remarques",
         "skip": "Aller au contenu", "nav": "Navigation principale", "none": "Aucune.", "by": "par",
         "publication": "publication", "said_by": "dit par", "registry": "registre des personnes",
+        "commentary": "Commentaire", "rejected": "Citations écartées", "note": "Note", "user_notes": "Notes",
     ]
 
     static let english: [String: String] = [
@@ -34,6 +35,7 @@ public struct Labels: Sendable {
         "unattributed": "No speaker identified", "language": "language", "dated": "Dated articles", "notes": "Notes",
         "skip": "Skip to content", "nav": "Main navigation", "none": "None.", "by": "by",
         "publication": "publication", "said_by": "said by", "registry": "people registry",
+        "commentary": "Commentary", "rejected": "Rejected quotes", "note": "Note", "user_notes": "Notes",
     ]
 
     static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]

@@ -29,8 +29,10 @@ public struct PageBuilder: Sendable {
     let reportedByArticle: [String: [Quote]]
     let reportedByPerson: [String: [Quote]]
     let articleOrder: [String: Int]
+    let links: LinkTargets
 
     public init(dossier: Dossier) {
+        links = LinkTargets(dossier: dossier)
         d = dossier
         labels = Labels(language: dossier.site.language)
         articleByID = Dictionary(dossier.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -46,7 +48,19 @@ public struct PageBuilder: Sendable {
         var pages = [index(), timeline(), quotesPage(), peoplePage()]
         pages += d.articles.map(article)
         pages += d.people.map(person)
+        pages += d.notes.map(note)
         return pages
+    }
+
+    /// The user's Markdown, its [[links]] made relative to `root`, rendered in safe mode.
+    func user(_ markdown: String, root: String) -> String {
+        UserMarkdown.embed(WikiLinks.rewrite(markdown, root: root, targets: links).0, allowRawHTML: d.site.allowRawHTML)
+    }
+
+    /// A quote's note, as a block inside a list item indented by `indent` spaces.
+    func quoteNote(_ q: Quote, root: String, indent: Int) -> String {
+        guard let n = q.note, !n.isEmpty else { return "" }
+        return String(repeating: " ", count: indent) + user(n, root: root)
     }
 
     // MARK: - Helpers
@@ -103,6 +117,7 @@ public struct PageBuilder: Sendable {
         out += "*" + meta.joined(separator: " · ") + "*\n\n"
         if let url = a.url, isSafeURL(url) { out += "[\(labels["original"])](<\(url)>)\n\n" }
         out += "\(labels["source"]) : \(md(a.source))\n\n"
+        if let c = d.commentary[a.id] { out += "## \(labels["commentary"])\n\n" + user(c, root: root) }
 
         let people = d.articlePeople[a.id] ?? []
         out += "## \(labels["people"])\n\n"
@@ -136,8 +151,15 @@ public struct PageBuilder: Sendable {
         for (i, q) in quotes.enumerated() {
             out += "\(i + 1). <span class=\"anchor\" id=\"ev-\(q.id)\"></span>\(quoteLine(q)) — \(speakerText(q, root: root)) · [\(labels["in_text"])](#\(q.id))\n"
             out += "   <br><small>\(evidence(q))</small>\n"
+            if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
         }
         out += "\n"
+        let rejected = d.rejected.filter { $0.article == a.id }
+        if !rejected.isEmpty {
+            out += "## \(labels["rejected"])\n\n"
+            for q in rejected { out += "- <del>\(quoteLine(q))</del> — \(speakerText(q, root: root))  \n  <small>\(evidence(q))</small>\n" }
+            out += "\n"
+        }
         let reported = reportedByArticle[a.id] ?? []
         if !reported.isEmpty {
             out += "## \(labels["reported"])\n\n"
@@ -185,6 +207,7 @@ public struct PageBuilder: Sendable {
         for q in quotes {
             guard let a = articleByID[q.article] else { continue }
             out += "- \(quoteLine(q)) — \(link(a.title, root + "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+            if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 2) }
         }
         out += "\n"
         let reported = chronological(reportedByPerson[p.id] ?? [])
@@ -245,6 +268,12 @@ public struct PageBuilder: Sendable {
             if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
             out += "\n"
         }
+        if !d.notes.isEmpty {
+            out += "\n## \(labels["user_notes"])\n\n"
+            for n in d.notes.sorted(by: { ($0.date ?? PartialDate(year: 0), $0.title) > ($1.date ?? PartialDate(year: 0), $1.title) }) {
+                out += "- \(link(n.title, "notes/\(n.id).html"))" + (n.date.map { " — " + labels.format($0) } ?? "") + "\n"
+            }
+        }
         out += "\n## \(labels["most_quoted"])\n\n"
         let ranked = mostQuoted()
         if ranked.isEmpty { out += labels["none"] + "\n" }
@@ -300,7 +329,8 @@ public struct PageBuilder: Sendable {
         let speakers = mostQuoted()
         func line(_ q: Quote) -> String {
             guard let a = articleByID[q.article] else { return "" }
-            return "- \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+            let note = q.note != nil ? "\n" + quoteNote(q, root: "", indent: 2) : ""
+            return "- \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n" + note
         }
         for p in speakers {
             out += "## \(link(p.name, "people/\(p.id).html"))\n\n"
@@ -320,6 +350,14 @@ public struct PageBuilder: Sendable {
             for q in chronological(nobody) { out += line(q) }
         }
         return Page(path: "quotes", kind: "quotes", title: labels["quotes"], markdown: out, language: nil)
+    }
+
+    func note(_ n: Note) -> Page {
+        let body = n.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        var out = body.hasPrefix("# ") ? "" : "# \(md(n.title))\n\n"
+        if let date = n.date { out += "*\(labels.format(date))*\n\n" }
+        out += user(body, root: "../")
+        return Page(path: "notes/\(n.id)", kind: "note", title: n.title, markdown: out, language: nil)
     }
 
     func peoplePage() -> Page {

@@ -9,11 +9,24 @@ public struct BuildOptions: Sendable {
     public var content: String
     public var templates: String
     public var output: String
+    /// Warnings stop the build too.
+    public var strict: Bool
 
-    public init(content: String = "Content", templates: String = "Templates", output: String = "public") {
+    public init(content: String = "Content", templates: String = "Templates", output: String = "public", strict: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output
+        self.strict = strict
+    }
+}
+
+/// A build stopped by problems in the user's files; the previous output is untouched.
+public struct BuildFailure: Error, CustomStringConvertible, Sendable {
+    public var report: BuildReport
+    public var count: Int
+    public var strict: Bool
+    public var description: String {
+        "\(count) \(strict ? "problem" : "error")\(count == 1 ? "" : "s") in Content/; nothing was written, the previous site is as it was"
     }
 }
 
@@ -63,16 +76,40 @@ public struct Builder: Sendable {
             report.diagnostics.append(Diagnostic(.warning, stage: "extract", file: source, "'\(name)' could be more than one person; left unlinked",
                                                  hint: "name the person in full in the article, or add an alias in Content/people/"))
         }
-        return Dossier(site: site, articles: articles, people: extracted.people, quotes: extracted.quotes,
-                       articlePeople: extracted.articlePeople, reported: extracted.reported)
+        let extractedDossier = Dossier(site: site, articles: articles, people: extracted.people, quotes: extracted.quotes,
+                                       articlePeople: extracted.articlePeople, reported: extracted.reported)
+        let annStart = Self.now()
+        let (annotations, annDiags) = AnnotationReader.readAnnotations(directory: options.content + "/annotations", fs: fs)
+        let (notes, noteDiags) = AnnotationReader.readNotes(directory: options.content + "/notes", fs: fs)
+        let (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes, to: extractedDossier)
+        report.diagnostics += annDiags + noteDiags + mergeDiags
+        report.record("annotations", since: annStart)
+        return dossier
     }
 
+    /// Reads and checks everything, writes nothing: the problems of a build, without the build.
+    public func check(_ options: BuildOptions) throws -> BuildReport {
+        var report = BuildReport()
+        do { _ = try TemplateSet(directory: options.templates, fs: fs) } catch let e as BuildError {
+            report.diagnostics.append(Diagnostic(.error, stage: e.stage, file: e.file ?? options.templates, e.message))
+        }
+        let dossier = try loadDossier(options, report: &report)
+        report.articles = dossier.articles.count
+        report.people = dossier.people.count
+        report.quotes = dossier.quotes.count
+        return report
+    }
+
+    /// Builds the site. Problems in the user's files are all reported; when any is an error (or,
+    /// with `strict`, a warning), nothing is written and `BuildFailure` carries the report.
     @discardableResult
     public func build(_ options: BuildOptions) throws -> BuildReport {
         var report = BuildReport()
         try checkOutput(options)
         let templates = try timed("templates", &report) { try TemplateSet(directory: options.templates, fs: fs) }
         let dossier = try loadDossier(options, report: &report)
+        let blocking = report.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
+        if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
         let pages = try timed("pages", &report) { PageBuilder(dossier: dossier).build() }
         let files = try timed("render", &report) { render(pages, dossier: dossier, templates: templates) }
         try timed("write", &report) { try SiteWriter(fs: fs).write(files, to: options.output) }

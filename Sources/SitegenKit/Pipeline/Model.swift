@@ -121,6 +121,8 @@ public struct Quote: Hashable, Sendable {
     /// The speaker as the text names it (a person's canonical name, or an organisation).
     public var speakerName: String?
     public var evidence: Evidence
+    /// The user's note on this quote (Markdown), from the article's annotation.
+    public var note: String?
     /// Offsets in the article's cleaned text, in Unicode scalars (as Python indexes strings).
     public var start: Int
     public var end: Int
@@ -177,6 +179,13 @@ public struct Dossier: Sendable {
     public var articlePeople: [String: [String]]
     /// Reported speech without quotation marks (kind `indirect`).
     public var reported: [Quote]
+
+    /// The user's pages from `Content/notes/`.
+    public var notes: [Note] = []
+    /// The user's commentary on each article (Markdown), by article id.
+    public var commentary: [String: String] = [:]
+    /// Quotes the user rejected, kept to show what was set aside and why.
+    public var rejected: [Quote] = []
 
     public init(site: SiteConfig, articles: [Article], people: [Person], quotes: [Quote], articlePeople: [String: [String]], reported: [Quote] = []) {
         self.site = site

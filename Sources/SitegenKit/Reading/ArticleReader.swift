@@ -82,9 +82,6 @@ public struct ArticleReader: Sendable {
         if article.paragraphs.isEmpty {
             warn(nil, "no article text left after cleaning", hint: "check that the file holds the article body")
         }
-        if article.date == nil {
-            warn(nil, "no publication date found", hint: "add 'date: 2024-10-22' (or 2024-10, or 2024) to the article's front matter")
-        }
         return Result(article: article, diagnostics: diags)
     }
 

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Applies the user's annotations to the extracted dossier. The user always wins: metadata,
+/// speakers, rejections and added quotes. Every problem names its file and line.
+public struct AnnotationMerger: Sendable {
+    public static let stage = "annotations"
+    let dates = DateFinder()
+
+    public init() {}
+
+    func error(_ file: String, _ line: Int?, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, stage: Self.stage, file: file, line: line, message, hint: hint)
+    }
+
+    public func apply(_ annotations: [ArticleAnnotation], notes: [Note], to input: Dossier) -> (Dossier, [Diagnostic]) {
+        var d = input
+        d.notes = notes
+        var diags: [Diagnostic] = []
+        let articleIndex = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var personByKey: [String: Int] = [:]
+        var ambiguousKeys = Set<String>()
+        for (i, p) in d.people.enumerated() {
+            for k in Set([p.id, p.name] + p.aliases).map(Text.fold) {
+                if let other = personByKey[k], other != i { ambiguousKeys.insert(k) } else { personByKey[k] = i }
+            }
+        }
+        for k in ambiguousKeys { personByKey[k] = nil }
+
+        for ann in annotations.sorted(by: { $0.file < $1.file }) {
+            guard let ai = articleIndex[ann.articleID] else {
+                diags.append(error(ann.file, 1, "no article has the id '\(ann.articleID)'",
+                                   hint: "name the file after an article's id (its file name made URL-safe), or run 'sitegen annotate ARTICLE'"))
+                continue
+            }
+            // Metadata.
+            for (key, entry) in ann.metadata.sorted(by: { $0.key < $1.key }) {
+                switch key {
+                case "title": d.articles[ai].title = entry.value
+                case "author": d.articles[ai].author = entry.value
+                case "url": d.articles[ai].url = entry.value
+                case "outlet": d.articles[ai].outlet = entry.value
+                case "language": d.articles[ai].language = entry.value
+                case "date":
+                    if let date = PartialDate(iso: entry.value) ?? dates.first(in: entry.value)?.date {
+                        d.articles[ai].date = date
+                        d.articles[ai].dateSource = "\(ann.file):\(entry.line)"
+                    } else {
+                        diags.append(error(ann.file, entry.line, "'\(entry.value)' is not a date", hint: "write it as 2024-10-22, 2024-10 or 2024"))
+                    }
+                default: break
+                }
+            }
+            if let tags = ann.tags { d.articles[ai].tags = tags }
+            if !ann.body.isEmpty { d.commentary[ann.articleID] = ann.body }
+
+            // Quote corrections.
+            for c in ann.corrections {
+                let candidates = d.quotes.indices.filter { i in
+                    guard d.quotes[i].article == ann.articleID else { return false }
+                    switch c.selector {
+                    case .id(let id): return d.quotes[i].id == id
+                    case .text(let t): return Text.fold(d.quotes[i].text).contains(Text.fold(t))
+                    }
+                }
+                guard candidates.count == 1, let qi = candidates.first else {
+                    let what: String
+                    switch c.selector {
+                    case .id(let id): what = "no quote of this article has the id '\(id)'"
+                    case .text(let t):
+                        what = candidates.isEmpty ? "no quote of this article contains '\(t)'"
+                            : "'\(t)' matches \(candidates.count) quotes (\(candidates.map { d.quotes[$0].id }.joined(separator: ", ")))"
+                    }
+                    diags.append(error(ann.file, c.line, what, hint: candidates.isEmpty
+                                       ? "run 'sitegen annotate \(ann.articleID)' in another folder to see the quotes and their ids"
+                                       : "choose the quote by its 'id:' instead"))
+                    continue
+                }
+                if let note = c.note { d.quotes[qi].note = note }
+                if let s = c.speaker {
+                    let (id, name, problem) = speaker(s, personByKey: personByKey, people: d.people)
+                    if let problem { diags.append(Diagnostic(.warning, stage: Self.stage, file: ann.file, line: c.line, problem.0, hint: problem.1)) }
+                    d.quotes[qi].speaker = id
+                    d.quotes[qi].speakerName = name
+                    d.quotes[qi].evidence = Evidence(cue: "\(ann.file):\(c.line)", rule: "annotation", confidence: 1,
+                                                     notes: ["speaker set by the user (was: \(input.quotes[qi].speakerName ?? "none"))"])
+                    if let id { link(person: id, article: ann.articleID, in: &d) }
+                }
+                if c.reject {
+                    var q = d.quotes[qi]
+                    q.evidence.notes.append("rejected by the user in \(ann.file):\(c.line)")
+                    d.rejected.append(q)
+                }
+            }
+            let rejectedIDs = Set(d.rejected.filter { $0.article == ann.articleID }.map(\.id))
+            d.quotes.removeAll { $0.article == ann.articleID && rejectedIDs.contains($0.id) }
+
+            // Added quotes.
+            let text = d.articles[ai].text
+            for add in ann.additions {
+                guard let range = Self.find(add.text, in: text) else {
+                    diags.append(error(ann.file, add.line, "the added quote does not occur in the article's text",
+                                       hint: "copy the words exactly from the article page's text"))
+                    continue
+                }
+                let quoted = String(String.UnicodeScalarView(Array(text.unicodeScalars)[range]))
+                var speakerID: String?, speakerName: String?
+                if let s = add.speaker {
+                    let r = speaker(s, personByKey: personByKey, people: d.people)
+                    if let problem = r.2 { diags.append(Diagnostic(.warning, stage: Self.stage, file: ann.file, line: add.line, problem.0, hint: problem.1)) }
+                    speakerID = r.0; speakerName = r.1
+                    if let id = speakerID { link(person: id, article: ann.articleID, in: &d) }
+                }
+                var id = "q" + Attributor.hash(ann.articleID + "\u{0}" + Text.fold(quoted))
+                if d.quotes.contains(where: { $0.id == id }) { id += "-u" }
+                let paragraph = text.unicodeScalars.prefix(range.lowerBound).filter { $0 == "\n" }.count / 2
+                let kind: Quote.Kind = quoted.first?.isLowercase ?? false ? .partial : .direct
+                d.quotes.append(Quote(id: id, article: ann.articleID, text: quoted, kind: kind, speaker: speakerID, speakerName: speakerName,
+                                      evidence: Evidence(cue: "\(ann.file):\(add.line)", rule: "annotation", confidence: 1, notes: ["added by the user"]),
+                                      note: add.note, start: range.lowerBound, end: range.upperBound, paragraph: paragraph))
+            }
+        }
+        // Keep the quotes in article order, then text order.
+        let order = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        d.quotes.sort { ((order[$0.article] ?? 0), $0.start) < ((order[$1.article] ?? 0), $1.start) }
+
+        // Undated articles, once the annotations had their say.
+        for a in d.articles where a.date == nil {
+            diags.append(Diagnostic(.warning, stage: Self.stage, file: a.source, "no publication date found",
+                                    hint: "add 'date: 2024-10-22' (or 2024-10, or 2024) to Content/annotations/\(a.id).md, or run 'sitegen annotate \(a.id)'"))
+        }
+
+        // Links in the user's Markdown.
+        let targets = LinkTargets(dossier: d)
+        func check(_ markdown: String, file: String, firstLine: Int) {
+            for p in WikiLinks.rewrite(markdown, root: "", targets: targets).1 {
+                diags.append(error(file, firstLine + p.line, p.message, hint: "write [[name]] with a person's name or alias, an article id or a note id"))
+            }
+        }
+        for ann in annotations {
+            if d.commentary[ann.articleID] != nil { check(ann.body, file: ann.file, firstLine: ann.bodyLine) }
+            for c in ann.corrections { if let n = c.note { check(n, file: ann.file, firstLine: c.line) } }
+            for a in ann.additions { if let n = a.note { check(n, file: ann.file, firstLine: a.line) } }
+        }
+        for n in notes { check(n.body, file: n.file, firstLine: n.bodyLine) }
+        for p in d.people where !p.note.isEmpty { check(p.note, file: p.registryFile ?? "Content/people/\(p.id).md", firstLine: 1) }
+        return (d, diags)
+    }
+
+    /// The person a `speaker:` value names, by id, name or alias; else it is kept as a name
+    /// without a page (an organisation), with a warning in case it was a typo.
+    func speaker(_ s: String, personByKey: [String: Int], people: [Person]) -> (String?, String, (String, String)?) {
+        if let i = personByKey[Text.fold(s)] { return (people[i].id, people[i].name, nil) }
+        return (nil, s, ("'\(s)' is not a person of the dossier; kept as a speaker without a page",
+                         "use a name, alias or id from the people page, or add Content/people/\(Text.slug(s)).md"))
+    }
+
+    func link(person id: String, article: String, in d: inout Dossier) {
+        if !(d.articlePeople[article] ?? []).contains(id) { d.articlePeople[article, default: []].append(id) }
+        if let pi = d.people.firstIndex(where: { $0.id == id }), !d.people[pi].articles.contains(article) {
+            d.people[pi].articles.append(article)
+        }
+    }
+
+    /// Where `needle` occurs in `text`, in scalar offsets: exactly, or else ignoring typographic
+    /// differences (apostrophes, spaces, case).
+    static func find(_ needle: String, in text: String) -> Range<Int>? {
+        let n = needle.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !n.isEmpty else { return nil }
+        if let r = text.range(of: n) {
+            let lo = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+            return lo..<(lo + n.unicodeScalars.count)
+        }
+        // Compare scalar by scalar in a loose form that keeps one scalar per scalar.
+        func loose(_ c: Unicode.Scalar) -> Unicode.Scalar {
+            switch c.value {
+            case 0x2019, 0x2018, 0x02BC: return "'"
+            case 0x00A0, 0x202F, 0x2009: return " "
+            default: return Unicode.Scalar(Text.fold(String(c)).unicodeScalars.first?.value ?? c.value) ?? c
+            }
+        }
+        let hay = text.unicodeScalars.map(loose)
+        let pat = n.unicodeScalars.map(loose)
+        guard pat.count <= hay.count else { return nil }
+        var i = 0
+        while i + pat.count <= hay.count {
+            if hay[i] == pat[0], Array(hay[i..<(i + pat.count)]) == pat { return i..<(i + pat.count) }
+            i += 1
+        }
+        return nil
+    }
+}
