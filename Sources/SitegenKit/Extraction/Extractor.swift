@@ -17,6 +17,7 @@ public struct Extractor: Sendable {
         public var articlePeople: [String: [String]]
         public var ambiguous: [(article: String, name: String)]
         public var diagnostics: [Diagnostic] = []
+        public var events: [Event] = []
     }
 
     public func extract(_ articles: [Article], registry: [RegistryEntry] = []) -> Output {
@@ -25,8 +26,10 @@ public struct Extractor: Sendable {
         let resolution = PeopleResolver(grammar: grammar).resolve(analyses, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
-        let outputs = Parallel.map(Array(articles.indices)) { i in
-            attributor.attribute(article: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people)
+        let events = EventFinder()
+        let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event]) in
+            (attributor.attribute(article: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people),
+             events.events(of: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people))
         }
         var articlePeople: [String: [String]] = [:]
         for (i, a) in analyses.enumerated() {
@@ -44,8 +47,9 @@ public struct Extractor: Sendable {
             }
             articlePeople[articles[i].id] = ids
         }
-        return Output(people: people, quotes: outputs.flatMap(\.quotes), reported: outputs.flatMap(\.reported),
-                      articlePeople: articlePeople, ambiguous: resolution.ambiguous, diagnostics: resolution.diagnostics)
+        return Output(people: people, quotes: outputs.flatMap(\.0.quotes), reported: outputs.flatMap(\.0.reported),
+                      articlePeople: articlePeople, ambiguous: resolution.ambiguous, diagnostics: resolution.diagnostics,
+                      events: outputs.flatMap(\.1))
     }
 }
 

@@ -43,6 +43,21 @@ public enum DossierExport {
             })),
             ("quotes", .array(d.quotes.map(quote))),
             ("reported", .array(reported.map(quote))),
+            ("statements", .array(d.statementGroups.map { .array($0.map(JSON.string)) })),
+            ("events", .array(d.events.map { e in
+                .object([
+                    ("id", .string(e.id)),
+                    ("article", .string(e.article)),
+                    ("date", .optional(e.date?.iso)),
+                    ("precision", .optional(e.date?.precision.rawValue)),
+                    ("date_text", .string(e.dateText)),
+                    ("resolution", .string(e.resolution)),
+                    ("sentence", .string(e.sentence)),
+                    ("people", .array(e.people.map(JSON.string))),
+                    ("start", .int(e.start)),
+                    ("end", .int(e.end)),
+                ])
+            })),
         ])
     }
 

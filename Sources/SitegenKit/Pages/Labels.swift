@@ -21,6 +21,11 @@ public struct Labels: Sendable {
         "skip": "Aller au contenu", "nav": "Navigation principale", "none": "Aucune.", "by": "par",
         "publication": "publication", "said_by": "dit par", "registry": "registre des personnes",
         "commentary": "Commentaire", "rejected": "Citations écartées", "note": "Note", "user_notes": "Notes",
+        "events": "Événements", "to_date": "Dates à préciser", "to_date_hint": "Ces phrases donnent une date relative ou sans année, et leur article n’est pas daté au jour : datez l’article pour les placer.",
+        "also_reported": "Aussi rapporté dans", "same_statement": "Même déclaration, plusieurs sources", "search": "Recherche",
+        "search_label": "Chercher dans le dossier", "search_noscript": "La recherche a besoin de JavaScript. Sans lui, tout le dossier reste accessible depuis l’accueil, la chronologie, les personnes et les citations.",
+        "search_article": "Article", "search_person": "Personne", "search_quote": "Citation", "search_note": "Note", "search_results": "résultats",
+        "feed": "Flux Atom", "year": "Année",
     ]
 
     static let english: [String: String] = [
@@ -36,6 +41,11 @@ public struct Labels: Sendable {
         "skip": "Skip to content", "nav": "Main navigation", "none": "None.", "by": "by",
         "publication": "publication", "said_by": "said by", "registry": "people registry",
         "commentary": "Commentary", "rejected": "Rejected quotes", "note": "Note", "user_notes": "Notes",
+        "events": "Events", "to_date": "Dates to settle", "to_date_hint": "These sentences give a relative date or no year, and their article is not dated to the day: date the article to place them.",
+        "also_reported": "Also reported in", "same_statement": "The same statement, several sources", "search": "Search",
+        "search_label": "Search the dossier", "search_noscript": "Search needs JavaScript. Without it, the whole dossier is still reachable from the home page, the timeline, the people and the quotes.",
+        "search_article": "Article", "search_person": "Person", "search_quote": "Quote", "search_note": "Note", "search_results": "results",
+        "feed": "Atom feed", "year": "Year",
     ]
 
     static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]

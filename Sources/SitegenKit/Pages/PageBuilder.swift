@@ -30,6 +30,8 @@ public struct PageBuilder: Sendable {
     let reportedByPerson: [String: [Quote]]
     let articleOrder: [String: Int]
     let links: LinkTargets
+    /// For each quote in a group, the other quotes of its group.
+    let sameStatement: [String: [Quote]]
 
     public init(dossier: Dossier) {
         links = LinkTargets(dossier: dossier)
@@ -42,10 +44,23 @@ public struct PageBuilder: Sendable {
         reportedByArticle = Dictionary(grouping: dossier.reported, by: \.article)
         reportedByPerson = Dictionary(grouping: dossier.reported.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
         articleOrder = Dictionary(dossier.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let quoteByID = Dictionary(dossier.quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var same: [String: [Quote]] = [:]
+        for group in dossier.statementGroups {
+            for id in group { same[id] = group.filter { $0 != id }.compactMap { quoteByID[$0] } }
+        }
+        sameStatement = same
+    }
+
+    /// "Also reported in: [other article]" for a quote of a group, with links from `root`.
+    func alsoReported(_ q: Quote, root: String) -> String {
+        guard let others = sameStatement[q.id], !others.isEmpty else { return "" }
+        let links = others.compactMap { o in articleByID[o.article].map { link($0.title, root + "articles/\($0.id).html#\(o.id)") } }
+        return "\(labels["also_reported"]) : " + links.joined(separator: " · ")
     }
 
     public func build() -> [Page] {
-        var pages = [index(), timeline(), quotesPage(), peoplePage()]
+        var pages = [index(), timeline(), quotesPage(), peoplePage(), searchPage()]
         pages += d.articles.map(article)
         pages += d.people.map(person)
         pages += d.notes.map(note)
@@ -151,6 +166,8 @@ public struct PageBuilder: Sendable {
         for (i, q) in quotes.enumerated() {
             out += "\(i + 1). <span class=\"anchor\" id=\"ev-\(q.id)\"></span>\(quoteLine(q)) — \(speakerText(q, root: root)) · [\(labels["in_text"])](#\(q.id))\n"
             out += "   <br><small>\(evidence(q))</small>\n"
+            let also = alsoReported(q, root: root)
+            if !also.isEmpty { out += "   <br>\(also)\n" }
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
         }
         out += "\n"
@@ -207,6 +224,8 @@ public struct PageBuilder: Sendable {
         for q in quotes {
             guard let a = articleByID[q.article] else { continue }
             out += "- \(quoteLine(q)) — \(link(a.title, root + "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+            let also = alsoReported(q, root: root)
+            if !also.isEmpty { out += "  <br>\(also)\n" }
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 2) }
         }
         out += "\n"
@@ -296,25 +315,34 @@ public struct PageBuilder: Sendable {
 
     func timeline() -> Page {
         var out = "# \(labels["timeline"])\n\n"
-        let dated = d.articles.filter { $0.date != nil }.sorted { x, y in
-            if let a = x.date, let b = y.date, a != b { return a < b }
-            return (articleOrder[x.id] ?? 0) < (articleOrder[y.id] ?? 0)
-        }
         var year = -1, month = -1
-        for a in dated {
-            guard let date = a.date else { continue }
+        for item in Feeds.timeline(d, people: d.articlePeople) {
+            let date = item.date
             if date.year != year {
                 year = date.year; month = -1
-                out += "## \(year)\n\n"
+                out += "\n## \(year)\n\n"
             }
             if let m = date.month, m != month {
                 month = m
-                out += "### \(labels.monthTitle(year: date.year, month: m))\n\n"
+                out += "\n### \(labels.monthTitle(year: date.year, month: m))\n\n"
             }
-            let people = (d.articlePeople[a.id] ?? []).prefix(6).compactMap { personLink($0, root: "") }
-            out += "- **\(labels.format(date))** — \(link(a.title, "articles/\(a.id).html"))"
-            if !people.isEmpty { out += " — " + people.joined(separator: " · ") }
+            let people = item.people.prefix(6).compactMap { personLink($0, root: "") }
+            let source = link(item.article.title, "articles/\(item.article.id).html")
+            if item.isPublication {
+                out += "- **\(labels.format(date))** · *\(labels["publication"])* — \(source)"
+            } else if let e = item.event {
+                out += "- **\(labels.format(date))** — \(sentence(e)) — \(source)"
+            }
+            if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
             out += "\n"
+        }
+        let unresolved = d.events.filter { $0.date == nil }
+        if !unresolved.isEmpty {
+            out += "\n## \(labels["to_date"])\n\n\(md(labels["to_date_hint"]))\n\n"
+            for e in unresolved {
+                guard let a = articleByID[e.article] else { continue }
+                out += "- \(sentence(e)) — \(link(a.title, "articles/\(a.id).html"))\n"
+            }
         }
         let undated = d.articles.filter { $0.date == nil }
         if !undated.isEmpty {
@@ -324,8 +352,40 @@ public struct PageBuilder: Sendable {
         return Page(path: "timeline", kind: "timeline", title: labels["timeline"], markdown: out, language: nil)
     }
 
+    /// An event's sentence, shortened around its date, the date's words in bold.
+    func sentence(_ e: Event) -> String {
+        var text = e.sentence
+        if text.count > 260 { text = String(text.prefix(250)) + " …" }
+        guard let r = text.range(of: e.dateText) else { return md(text) }
+        return md(String(text[..<r.lowerBound])) + "**" + md(e.dateText) + "**" + md(String(text[r.upperBound...]))
+    }
+
+    func searchPage() -> Page {
+        var out = "# \(labels["search"])\n\n"
+        out += "<form id=\"search-form\" role=\"search\" hidden><label for=\"search-input\">\(Text.html(labels["search_label"]))</label> "
+        out += "<input id=\"search-input\" type=\"search\" name=\"q\" autocomplete=\"off\"></form>\n\n"
+        out += "<noscript><p>\(Text.html(labels["search_noscript"]))</p></noscript>\n\n"
+        out += "<p id=\"search-status\" role=\"status\"></p>\n\n<ol id=\"search-results\"></ol>\n\n"
+        out += "<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>\n"
+        return Page(path: "search", kind: "search", title: labels["search"], markdown: out, language: nil)
+    }
+
     func quotesPage() -> Page {
         var out = "# \(labels["quotes"])\n\n"
+        if !d.statementGroups.isEmpty {
+            out += "## \(labels["same_statement"])\n\n"
+            let quoteByID = Dictionary(d.quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for group in d.statementGroups {
+                let qs = group.compactMap { quoteByID[$0] }
+                guard let first = qs.first else { continue }
+                out += "- \(speakerText(first, root: ""))\n"
+                for q in qs {
+                    guard let a = articleByID[q.article] else { continue }
+                    out += "  - \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+                }
+            }
+            out += "\n"
+        }
         let speakers = mostQuoted()
         func line(_ q: Quote) -> String {
             guard let a = articleByID[q.article] else { return "" }

@@ -76,14 +76,20 @@ public struct Builder: Sendable {
             report.diagnostics.append(Diagnostic(.warning, stage: "extract", file: source, "'\(name)' could be more than one person; left unlinked",
                                                  hint: "name the person in full in the article, or add an alias in Content/people/"))
         }
-        let extractedDossier = Dossier(site: site, articles: articles, people: extracted.people, quotes: extracted.quotes,
+        var extractedDossier = Dossier(site: site, articles: articles, people: extracted.people, quotes: extracted.quotes,
                                        articlePeople: extracted.articlePeople, reported: extracted.reported)
+        extractedDossier.events = extracted.events
         let annStart = Self.now()
         let (annotations, annDiags) = AnnotationReader.readAnnotations(directory: options.content + "/annotations", fs: fs)
         let (notes, noteDiags) = AnnotationReader.readNotes(directory: options.content + "/notes", fs: fs)
-        let (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes, to: extractedDossier)
+        var (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes, to: extractedDossier)
         report.diagnostics += annDiags + noteDiags + mergeDiags
         report.record("annotations", since: annStart)
+        // After the user's corrections: events of re-dated articles, and statements across sources.
+        try timed("link", &report) {
+            Self.redate(&dossier, before: extractedDossier)
+            dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
+        }
         return dossier
     }
 
@@ -119,6 +125,22 @@ public struct Builder: Sendable {
         report.pages = pages.count
         report.files = files.count
         return report
+    }
+
+    /// The events of an article whose date the user changed are resolved again against the new date.
+    static func redate(_ d: inout Dossier, before: Dossier) {
+        let old = Dictionary(before.articles.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        let changed = Dictionary(d.articles.filter { old[$0.id] != $0.date }.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        guard !changed.isEmpty else { return }
+        let finder = EventFinder()
+        for i in d.events.indices {
+            guard let date = changed[d.events[i].article] else { continue }
+            let found = finder.find(in: d.events[i].sentence, reference: date)
+            if let f = found.first(where: { $0.text == d.events[i].dateText }) ?? found.first {
+                d.events[i].date = f.date
+                d.events[i].resolution = f.resolution
+            }
+        }
     }
 
     func timed<T>(_ stage: String, _ report: inout BuildReport, _ body: () throws -> T) throws -> T {
@@ -209,7 +231,8 @@ public struct Builder: Sendable {
         let site = dossier.site
         let rendered = Parallel.map(pages) { page -> [OutputFile] in
             let html = CMark.html(page.markdown, allowRawHTML: true)
-            let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html")].map {
+            let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html"),
+                                        ("search", "search.html")].map {
                 ["label": labels[$0.0], "href": page.root + $0.1, "current": page.kind == $0.0]
             }
             let layout: [String: Any] = [
@@ -223,6 +246,7 @@ public struct Builder: Sendable {
                 "label_nav": labels["nav"],
                 "label_built_by": labels["built_by"],
                 "markdown": (page.path as NSString).lastPathComponent + ".md",
+                "label_feed": labels["feed"],
             ]
             let context: [String: Any] = ["content": html, "title": page.title, "root": page.root]
             let full = templates.render(kind: page.kind, context: context, layout: layout)
@@ -231,6 +255,11 @@ public struct Builder: Sendable {
         }
         var files = rendered.flatMap { $0 }
         files.append(OutputFile(path: "style.css", data: templates.stylesheet))
+        files.append(OutputFile(path: "search.js", data: Data(PackageResources.search_js)))
+        files.append(OutputFile(path: "search-index.js", data: Data(Feeds.searchIndex(dossier, labels: labels).utf8)))
+        files.append(OutputFile(path: "timeline.json", data: Data(Feeds.timelineJSON(dossier, labels: labels).serialized().utf8)))
+        files.append(OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8)))
+        if let sitemap = Feeds.sitemap(dossier, pages: pages) { files.append(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
         let json = DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)")
         files.append(OutputFile(path: "dossier.json", data: Data(json.serialized().utf8)))
         return files

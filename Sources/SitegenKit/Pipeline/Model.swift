@@ -129,6 +129,23 @@ public struct Quote: Hashable, Sendable {
     public var paragraph: Int
 }
 
+/// A sentence of an article that carries a date: a point on the timeline.
+public struct Event: Hashable, Sendable {
+    public var id: String
+    public var article: String
+    /// The date, at the precision the text gives; nil when it could not be resolved.
+    public var date: PartialDate?
+    /// The words that give the date ("mercredi", "le 5 novembre", "en 2016").
+    public var dateText: String
+    /// How the date was found: "absolute", "year-from-article", "relative".
+    public var resolution: String
+    public var sentence: String
+    public var people: [String]
+    public var paragraph: Int
+    public var start: Int
+    public var end: Int
+}
+
 /// A person of the dossier, merged across spellings and articles.
 public struct Person: Hashable, Sendable {
     public var id: String
@@ -186,6 +203,10 @@ public struct Dossier: Sendable {
     public var commentary: [String: String] = [:]
     /// Quotes the user rejected, kept to show what was set aside and why.
     public var rejected: [Quote] = []
+    /// Dated sentences of the articles.
+    public var events: [Event] = []
+    /// Quotes that report the same statement in different articles: quote id -> group number.
+    public var statementGroups: [[String]] = []
 
     public init(site: SiteConfig, articles: [Article], people: [Person], quotes: [Quote], articlePeople: [String: [String]], reported: [Quote] = []) {
         self.site = site

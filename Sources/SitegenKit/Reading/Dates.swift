@@ -2,6 +2,8 @@ import Foundation
 
 /// Finds dates written the ways news sites write them, in French and English, and keeps the
 /// precision the text gives: "2024-09" stays a month, "October 22, 2024 08:28" keeps its time.
+/// `@unchecked`: the compiled regexes are immutable after init; only `AnyRegexOutput` keeps
+/// `Regex` from being `Sendable` here.
 public struct DateFinder: @unchecked Sendable {
     public struct Match: Sendable {
         public var date: PartialDate

@@ -4,7 +4,7 @@ import Mustache
 /// The Mustache templates of `Templates/`: a layout, one template per kind of page, a stylesheet.
 public struct TemplateSet: Sendable {
     public static let stage = "templates"
-    public static let pageKinds = ["index", "article", "person", "people", "quotes", "timeline", "note"]
+    public static let pageKinds = ["index", "article", "person", "people", "quotes", "timeline", "note", "search"]
     let library: MustacheLibrary
     public let stylesheet: Data
 

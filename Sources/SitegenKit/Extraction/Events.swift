@@ -1,0 +1,194 @@
+import Foundation
+
+/// Finds the dates in an article's sentences. Absolute dates keep their precision; a date
+/// without a year takes the article's year (the nearer one); a weekday or "hier" is resolved
+/// against the article's date only when that date is known to the day, and is otherwise kept
+/// as unresolved rather than guessed.
+/// `@unchecked`: the compiled regexes are immutable after init; only `AnyRegexOutput` keeps
+/// `Regex` from being `Sendable` here.
+public struct EventFinder: @unchecked Sendable {
+    let dates: DateFinder
+    let months: [String: Int]
+    let weekdays: [String: Int]
+    let relativeDays: [String: Int]
+    private let patterns: [(form: String, regex: Regex<AnyRegexOutput>)]
+
+    public init(lexicon: Lexicon = .standard) {
+        dates = DateFinder(lexicon: lexicon)
+        months = dates.months
+        weekdays = lexicon.numbers("weekdays")
+        var rel: [String: Int] = [:]
+        for e in lexicon["relative.days"] {
+            let kv = e.split(separator: "=")
+            if kv.count == 2, let v = Int(kv[1].trimmingCharacters(in: .whitespaces)) { rel[Text.lower(String(kv[0]).trimmingCharacters(in: .whitespaces))] = v }
+        }
+        relativeDays = rel
+        var forms = Set(months.keys)
+        for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
+        let month = "(" + forms.filter { $0.count > 3 }.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
+        var wd = Set(weekdays.keys)
+        for e in lexicon["weekdays"] { if let k = e.split(separator: "=").first { wd.insert(String(k).lowercased()) } }
+        let weekday = "(" + wd.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
+        let relative = "(" + rel.keys.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|") + ")"
+        let specs: [(String, String)] = [
+            ("day-month", "\\b(\\d{1,2})(?:er)?\\s+" + month + "\\b"),
+            ("month-day", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"),
+            ("in-month", "\\b(?:en|in|au mois d'|au mois de|début|fin|mi-|early|late|mid-)\\s*" + month + "\\b"),
+            ("year", "\\b(?:en|in|de|depuis|since|from|to|à|jusqu'en|during|pendant|l'an|année|year)\\s+(1[89]\\d\\d|20\\d\\d|21\\d\\d)\\b"),
+            ("last-weekday", "\\b(?:last|this)\\s+" + weekday + "\\b"),
+            ("weekday", "\\b" + weekday + "(?:\\s+(dernier|prochain|soir|matin|après-midi|night|morning|evening))?\\b"),
+            ("relative", "\\b" + relative + "(?![\\w-])"),
+        ]
+        var compiled: [(String, Regex<AnyRegexOutput>)] = []
+        for (form, p) in specs { if let r = try? Regex(p).ignoresCase() { compiled.append((form, r)) } }
+        patterns = compiled
+        patternCount = specs.count
+    }
+
+    public let patternCount: Int
+    public var compiledPatternCount: Int { patterns.count }
+
+    public struct Found: Sendable, Hashable {
+        public var date: PartialDate?
+        public var text: String
+        public var resolution: String
+        public var range: Range<String.Index>
+
+        public static func == (a: Found, b: Found) -> Bool { a.date == b.date && a.text == b.text && a.range == b.range }
+        public func hash(into h: inout Hasher) { h.combine(text) }
+    }
+
+    /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
+    public func find(in sentence: String, reference: PartialDate?) -> [Found] {
+        var found: [Found] = []
+        for m in dates.all(in: sentence) {
+            found.append(Found(date: m.date, text: String(sentence[m.range]), resolution: "absolute", range: m.range))
+        }
+        for (form, regex) in patterns {
+            for m in sentence.matches(of: regex) {
+                if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
+                let text = String(sentence[m.range])
+                if let f = resolve(form: form, m.output, text: text, reference: reference) {
+                    found.append(Found(date: f.0, text: text, resolution: f.1, range: m.range))
+                }
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func str(_ o: AnyRegexOutput, _ i: Int) -> String? {
+        guard i < o.count, let s = o[i].substring else { return nil }
+        return String(s)
+    }
+
+    /// The year that puts month/day nearest to the reference date.
+    func nearestYear(month: Int, day: Int?, reference: PartialDate) -> Int {
+        let ref = reference.year * 12 + (reference.month ?? 6)
+        let candidates = [reference.year - 1, reference.year, reference.year + 1]
+        return candidates.min { abs($0 * 12 + month - ref) < abs($1 * 12 + month - ref) } ?? reference.year
+    }
+
+    private func resolve(form: String, _ o: AnyRegexOutput, text: String, reference: PartialDate?) -> (PartialDate?, String)? {
+        switch form {
+        case "day-month", "month-day":
+            let (dayText, monthText) = form == "day-month" ? (str(o, 1), str(o, 2)) : (str(o, 2), str(o, 1))
+            guard let d = dayText.flatMap(Int.init), let mname = monthText, let m = months[Text.fold(mname)], (1...31).contains(d) else { return nil }
+            guard let ref = reference else { return (nil, "no-year") }
+            let y = nearestYear(month: m, day: d, reference: ref)
+            guard d <= DateFinder.daysIn(month: m, year: y) else { return nil }
+            return (PartialDate(year: y, month: m, day: d), "year-from-article")
+        case "in-month":
+            guard let mname = str(o, 1), let m = months[Text.fold(mname)] else { return nil }
+            guard let ref = reference else { return (nil, "no-year") }
+            return (PartialDate(year: nearestYear(month: m, day: nil, reference: ref), month: m), "year-from-article")
+        case "year":
+            guard let y = str(o, 1).flatMap(Int.init) else { return nil }
+            return (PartialDate(year: y), "absolute")
+        case "weekday", "last-weekday":
+            guard let name = str(o, 1), let wd = weekdays[Text.fold(name)] else { return nil }
+            let qualifier = Text.fold(str(o, 2) ?? "")
+            guard let ref = reference, let date = Self.date(ref) else { return (nil, "relative-unresolved") }
+            // Reported events are past: the latest such weekday on or before the article's date,
+            // unless the text says "prochain".
+            let current = Self.weekday(date)
+            var delta = (current - wd + 7) % 7
+            if qualifier == "dernier" || (form == "last-weekday" && text.lowercased().hasPrefix("last")) { if delta == 0 { delta = 7 } }
+            if qualifier == "prochain" { delta = -((wd - current + 7) % 7 == 0 ? 7 : (wd - current + 7) % 7) }
+            return (Self.add(days: -delta, to: date), "relative")
+        case "relative":
+            guard let offset = relativeDays[Text.lower(text)] else { return nil }
+            guard let ref = reference, let date = Self.date(ref) else { return (nil, "relative-unresolved") }
+            return (Self.add(days: offset, to: date), "relative")
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Calendar arithmetic on days (proleptic Gregorian), no time zones involved.
+
+    static func date(_ p: PartialDate) -> (Int, Int, Int)? {
+        guard let m = p.month, let d = p.day else { return nil }
+        return (p.year, m, d)
+    }
+
+    /// Days since 1970-01-01.
+    static func dayNumber(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// 1 = Monday … 7 = Sunday.
+    static func weekday(_ date: (Int, Int, Int)) -> Int {
+        let n = dayNumber(date.0, date.1, date.2)
+        return ((n % 7) + 7 + 3) % 7 + 1 // 1970-01-01 was a Thursday
+    }
+
+    static func add(days: Int, to date: (Int, Int, Int)) -> PartialDate {
+        let (y, m, d) = civil(dayNumber(date.0, date.1, date.2) + days)
+        return PartialDate(year: y, month: m, day: d)
+    }
+
+    /// The dated sentences of an article, one event per sentence (its most precise date).
+    public func events(of article: Article, analysis: ArticleAnalysis, personOfName: [Int?], people: [Person]) -> [Event] {
+        var out: [Event] = []
+        for (pi, p) in analysis.paragraphs.enumerated() where p.kind == .text {
+            var bounds = p.sentenceStarts
+            bounds.append(p.tokens.count)
+            for si in 0..<(bounds.count - 1) where bounds[si] < bounds[si + 1] {
+                let lo = p.tokens[bounds[si]].start, hi = p.tokens[bounds[si + 1] - 1].end
+                let sentence = p.scalarText(lo, hi)
+                let found = find(in: sentence, reference: article.date)
+                guard !found.isEmpty else { continue }
+                func rank(_ f: Found) -> Int {
+                    guard let d = f.date else { return -1 }
+                    switch d.precision { case .time: return 4; case .day: return 3; case .month: return 2; case .year: return 1 }
+                }
+                guard let best = found.max(by: { rank($0) < rank($1) }) else { continue }
+                var ids: [String] = []
+                for (ni, m) in analysis.names.enumerated() where m.paragraph == pi && m.lo >= bounds[si] && m.lo < bounds[si + 1] {
+                    if let person = personOfName[ni], !ids.contains(people[person].id) { ids.append(people[person].id) }
+                }
+                let id = "e" + Attributor.hash(article.id + "\u{0}" + sentence)
+                out.append(Event(id: id, article: article.id, date: best.date, dateText: best.text, resolution: best.resolution,
+                                 sentence: sentence, people: ids, paragraph: pi, start: p.base + lo, end: p.base + hi))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Groups the quotes that report the same statement in different articles, cut or translated
+/// differently (« nous la soutiendrons aussi » and « Je la soutiendrai également »). Only quotes of
+/// the same speaker are compared, and only through the content words they share (an inverted
+/// index), so the work stays near-linear in the number of quotes.
+public struct StatementGrouper: Sendable {
+    let stopwords: Set<String>
+    let synonyms: [String: String]
+
+    public init(lexicon: Lexicon = .standard) {
+        let stop = lexicon.foldedSet("statement.stopwords")
+        stopwords = stop
+        var syn: [String: String] = [:]
+        for line in lexicon["synonyms"] {
+            let forms = line.split(separator: "|").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }
+            guard let first = forms.first else { continue }
+            for f in forms { syn[f] = first }
+        }
+        synonyms = syn
+    }
+
+    /// Content-word stems: folded, function words left out, synonyms made one, cut to five letters
+    /// ("soutiendrons" and "soutiendrai" are both "souti").
+    public func stems(_ text: String) -> Set<String> {
+        var out = Set<String>()
+        let folded = Text.fold(text)
+        for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            var word = String(w)
+            if let same = synonyms[word] {
+                word = same
+            } else {
+                if word.count < 3 && !word.allSatisfy(\.isNumber) { continue }
+                if stopwords.contains(word) { continue }
+            }
+            out.insert(String(word.prefix(5)))
+        }
+        return out
+    }
+
+    /// Groups of quote ids (two or more quotes, from two or more articles), in dossier order.
+    public func group(_ quotes: [Quote]) -> [[String]] {
+        var parent = Array(quotes.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        let bySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].kind != .indirect && (quotes[$0].speaker ?? quotes[$0].speakerName) != nil },
+                                   by: { quotes[$0].speaker ?? "name:" + Text.fold(quotes[$0].speakerName ?? "") })
+        for (_, indices) in bySpeaker where indices.count > 1 {
+            let stemSets = indices.map { stems(quotes[$0].text) }
+            var postings: [String: [Int]] = [:]
+            for (k, set) in stemSets.enumerated() { for s in set { postings[s, default: []].append(k) } }
+            // A stem in a large share of the speaker's quotes says nothing.
+            let limit = max(8, indices.count / 5)
+            for (k, set) in stemSets.enumerated() {
+                var shared: [Int: Int] = [:]
+                for s in set {
+                    guard let list = postings[s], list.count <= limit else { continue }
+                    for other in list where other > k { shared[other, default: 0] += 1 }
+                }
+                for (other, n) in shared {
+                    let a = quotes[indices[k]], b = quotes[indices[other]]
+                    guard a.article != b.article else { continue }
+                    let smaller = min(set.count, stemSets[other].count)
+                    if n >= 2 && Double(n) >= 0.6 * Double(smaller) {
+                        parent[find(indices[k])] = find(indices[other])
+                    }
+                }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in quotes.indices { groups[find(i), default: []].append(i) }
+        return groups.values
+            .filter { g in g.count > 1 && Set(g.map { quotes[$0].article }).count > 1 }
+            .map { $0.sorted() }
+            .sorted { ($0.first ?? 0) < ($1.first ?? 0) }
+            .map { $0.map { quotes[$0].id } }
+    }
+}

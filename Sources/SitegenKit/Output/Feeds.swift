@@ -1,0 +1,146 @@
+import Foundation
+
+/// The machine-readable companions of the site: the search index, the TimelineJS data, the Atom
+/// feed and the sitemap. All of them deterministic, all relative unless `site.yml` gives a base URL.
+public enum Feeds {
+    /// One point of the timeline: an article's publication or a dated sentence.
+    public struct TimelineItem: Sendable {
+        public var date: PartialDate
+        public var isPublication: Bool
+        public var article: Article
+        public var event: Event?
+        public var people: [String]
+    }
+
+    /// Publications and resolved events, in date order (a month before its days, a year before its months).
+    public static func timeline(_ d: Dossier, people articlePeople: [String: [String]]) -> [TimelineItem] {
+        let byID = Dictionary(d.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var items: [TimelineItem] = []
+        for a in d.articles { if let date = a.date { items.append(TimelineItem(date: date, isPublication: true, article: a, event: nil, people: articlePeople[a.id] ?? [])) } }
+        for e in d.events { if let date = e.date, let a = byID[e.article] { items.append(TimelineItem(date: date, isPublication: false, article: a, event: e, people: e.people)) } }
+        return items.sorted { x, y in
+            if x.date != y.date { return x.date < y.date }
+            if x.isPublication != y.isPublication { return !x.isPublication }
+            let ox = order[x.article.id] ?? 0, oy = order[y.article.id] ?? 0
+            if ox != oy { return ox < oy }
+            return (x.event?.start ?? 0) < (y.event?.start ?? 0)
+        }
+    }
+
+    /// TimelineJS's JSON format: https://timeline.knightlab.com/docs/json-format.html. Its text
+    /// fields are HTML, so every text is escaped.
+    public static func timelineJSON(_ d: Dossier, labels: Labels) -> JSON {
+        func date(_ p: PartialDate) -> JSON {
+            var f: [(String, JSON)] = [("year", .string(String(p.year)))]
+            if let m = p.month { f.append(("month", .string(String(m)))) }
+            if let day = p.day { f.append(("day", .string(String(day)))) }
+            if let h = p.hour { f.append(("hour", .string(String(h)))); f.append(("minute", .string(String(p.minute ?? 0)))) }
+            return .object(f)
+        }
+        let items = timeline(d, people: d.articlePeople).map { item -> JSON in
+            let headline = item.isPublication ? item.article.title : (item.event?.dateText ?? "") + " — " + item.article.title
+            let text = item.isPublication ? "\(labels["publication"]): <a href=\"articles/\(item.article.id).html\">\(Text.html(item.article.title))</a>"
+                : Text.html(item.event?.sentence ?? "") + " (<a href=\"articles/\(item.article.id).html\">\(Text.html(item.article.title))</a>)"
+            return .object([
+                ("unique_id", .string(item.event?.id ?? "pub-" + item.article.id)),
+                ("start_date", date(item.date)),
+                ("text", .object([("headline", .string(Text.html(headline))), ("text", .string(text))])),
+                ("group", .string(item.isPublication ? labels["publication"] : labels["events"])),
+            ])
+        }
+        return .object([
+            ("title", .object([("text", .object([("headline", .string(Text.html(d.site.title))), ("text", .string(Text.html(d.site.description)))]))])),
+            ("events", .array(items)),
+        ])
+    }
+
+    /// `search-index.js`: the entries as a JavaScript assignment, loadable by a <script> element
+    /// from file:// (where fetch() is not allowed). JSON.serialized escapes "<", ">" and "&".
+    public static func searchIndex(_ d: Dossier, labels: Labels) -> String {
+        var entries: [JSON] = []
+        let byPerson = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for a in d.articles {
+            let people = (d.articlePeople[a.id] ?? []).compactMap { byPerson[$0] }
+            let text = [a.title, a.author ?? "", people.joined(separator: " "), String(a.text.prefix(2000))].joined(separator: " ")
+            entries.append(.array([.string("article"), .string(a.title), .string("articles/\(a.id).html"), .string(Text.fold(text)),
+                                   .string(a.date.map(labels.format) ?? labels["undated"])]))
+        }
+        for p in d.people {
+            let text = ([p.name] + p.aliases + p.roles.map(\.text)).joined(separator: " ")
+            entries.append(.array([.string("person"), .string(p.name), .string("people/\(p.id).html"), .string(Text.fold(text)),
+                                   .string(p.roles.first?.text ?? "")]))
+        }
+        for q in d.quotes {
+            let text = q.text + " " + (q.speakerName ?? "")
+            entries.append(.array([.string("quote"), .string("« " + q.text + " »"), .string("articles/\(q.article).html#\(q.id)"),
+                                   .string(Text.fold(text)), .string(q.speakerName ?? "")]))
+        }
+        for n in d.notes {
+            entries.append(.array([.string("note"), .string(n.title), .string("notes/\(n.id).html"), .string(Text.fold(n.title + " " + n.body)), .string("")]))
+        }
+        let labelsJSON = JSON.object(["article", "person", "quote", "note", "results"].map { ($0, .string(labels["search_" + $0])) })
+        let index = JSON.object([("labels", labelsJSON), ("entries", .array(entries))])
+        return "window.SITEGEN_SEARCH = " + index.serialized(pretty: false) + ";\n"
+    }
+
+    static func xml(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // Characters XML 1.0 does not allow are left out.
+                if c.value < 0x20 && c != "\n" && c != "\t" { continue }
+                if c.value == 0xFFFE || c.value == 0xFFFF { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static func timestamp(_ d: PartialDate) -> String {
+        String(format: "%04d-%02d-%02dT%02d:%02d:00Z", d.year, d.month ?? 1, d.day ?? 1, d.hour ?? 0, d.minute ?? 0)
+    }
+
+    /// An Atom feed of the articles and notes, newest first. Without a base URL its links are
+    /// relative to the feed (valid for any reader that resolves them) and its ids are tag-like URNs.
+    public static func atom(_ d: Dossier, labels: Labels) -> String {
+        let base = d.site.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        func href(_ path: String) -> String { (base ?? "") + path }
+        func id(_ path: String) -> String { base.map { $0 + path } ?? "urn:sitegen:" + Text.slug(d.site.title) + ":" + path }
+        struct Entry { var title: String; var path: String; var date: PartialDate?; var summary: String; var author: String? }
+        var entries = d.articles.map { Entry(title: $0.title, path: "articles/\($0.id).html", date: $0.date,
+                                             summary: String($0.paragraphs.first?.text.prefix(400) ?? ""), author: $0.author) }
+        entries += d.notes.map { Entry(title: $0.title, path: "notes/\($0.id).html", date: $0.date, summary: String($0.body.prefix(400)), author: nil) }
+        entries.sort { ($0.date ?? PartialDate(year: 1970), $1.path) > ($1.date ?? PartialDate(year: 1970), $0.path) }
+        let latest = entries.compactMap(\.date).max() ?? PartialDate(year: 1970, month: 1, day: 1)
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(xml(d.site.language))\">\n"
+        out += "  <title>\(xml(d.site.title))</title>\n"
+        if !d.site.description.isEmpty { out += "  <subtitle>\(xml(d.site.description))</subtitle>\n" }
+        out += "  <id>\(xml(id("")))</id>\n  <updated>\(timestamp(latest))</updated>\n"
+        out += "  <link rel=\"self\" href=\"\(xml(href("feed.xml")))\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href("index.html")))\"/>\n"
+        out += "  <author><name>\(xml(d.site.title))</name></author>\n  <generator>sitegen</generator>\n"
+        for e in entries {
+            out += "  <entry>\n    <title>\(xml(e.title))</title>\n    <id>\(xml(id(e.path)))</id>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href(e.path)))\"/>\n"
+            out += "    <updated>\(timestamp(e.date ?? latest))</updated>\n"
+            if let a = e.author { out += "    <author><name>\(xml(a))</name></author>\n" }
+            out += "    <summary>\(xml(e.summary))</summary>\n  </entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    /// `sitemap.xml`, only when `site.yml` gives `base_url` (a sitemap needs absolute URLs).
+    public static func sitemap(_ d: Dossier, pages: [Page]) -> String? {
+        guard let raw = d.site.baseURL, !raw.isEmpty else { return nil }
+        let base = raw.hasSuffix("/") ? raw : raw + "/"
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for p in pages.sorted(by: { $0.path < $1.path }) { out += "  <url><loc>\(xml(base + p.path + ".html"))</loc></url>\n" }
+        return out + "</urlset>\n"
+    }
+}

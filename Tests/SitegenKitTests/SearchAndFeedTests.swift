@@ -1,0 +1,128 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import SitegenKit
+
+/// The example dossier built once into a temporary folder, for the tests that read its files.
+let builtExample: (dir: String, files: [String: Data]) = {
+    let dir = (try? temporaryFolder()) ?? NSTemporaryDirectory()
+    _ = try? Builder().build(BuildOptions(content: repoRoot + "/Content", templates: repoRoot + "/Templates", output: dir + "/public"))
+    return (dir + "/public", (try? snapshot(dir + "/public")) ?? [:])
+}()
+
+func builtText(_ path: String) -> String { String(decoding: builtExample.files[path] ?? Data(), as: UTF8.self) }
+
+func nodePath() -> String? {
+    for p in ["/usr/bin/node", "/usr/local/bin/node"] where FileManager.default.isExecutableFile(atPath: p) { return p }
+    return nil
+}
+
+@Suite("Search, feeds, timeline data")
+struct SearchAndFeedTests {
+    /// Runs search.js under node against the built index and returns the titles found for `query`.
+    func nodeSearch(_ query: String) throws -> [String] {
+        let node = try #require(nodePath(), "node is needed to test the search script")
+        let script = """
+            const vm = require('vm'), fs = require('fs');
+            const ctx = { console };
+            ctx.globalThis = ctx; ctx.window = ctx;
+            vm.createContext(ctx);
+            vm.runInContext(fs.readFileSync(process.argv[1] + '/search-index.js', 'utf8'), ctx);
+            vm.runInContext(fs.readFileSync(process.argv[1] + '/search.js', 'utf8'), ctx);
+            const hits = ctx.sitegenSearch(ctx.SITEGEN_SEARCH, process.argv[2], 100);
+            console.log(JSON.stringify(hits.map(h => h.kind + ':' + h.title)));
+            """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: node)
+        p.arguments = ["-e", script, builtExample.dir, query]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        return (try JSONSerialization.jsonObject(with: data) as? [String]) ?? []
+    }
+
+    @Test("the search script finds accented and unaccented queries, case-insensitive")
+    func searchUnderNode() throws {
+        let accented = try nodeSearch("ingérence")
+        let plain = try nodeSearch("INGERENCE")
+        #expect(!accented.isEmpty)
+        #expect(accented == plain)
+        #expect(try nodeSearch("Peskov").contains("person:Dmitri Peskov"))
+        #expect(try nodeSearch("peskov baguette").contains { $0.hasPrefix("quote:« Pas de baguette magique") })
+        #expect(try nodeSearch("zakharova malaise").contains { $0.hasPrefix("quote:« manifestation d'un malaise") })
+        #expect(try nodeSearch("xyzzy").isEmpty)
+        #expect(try nodeSearch("Methode").contains("note:Méthode"))
+    }
+
+    @Test("the search page works without JavaScript: it says so and the site stays reachable")
+    func searchPage() {
+        let html = builtText("search.html")
+        #expect(html.contains("<noscript>"))
+        #expect(html.contains("<script src=\"search-index.js\"></script>"))
+        #expect(builtText("index.html").contains("href=\"search.html\""))
+        #expect(builtText("search-index.js").hasPrefix("window.SITEGEN_SEARCH = {"))
+        #expect(!builtText("search-index.js").contains("<"))
+    }
+
+    @Test("the Atom feed is well-formed XML with one entry per article and note")
+    func atom() throws {
+        let data = try #require(builtExample.files["feed.xml"])
+        let doc = try XMLDocument(data: data)
+        let entries = try doc.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']")
+        #expect(entries.count == 6)
+        #expect(builtText("feed.xml").contains("<link rel=\"alternate\" type=\"text/html\" href=\"articles/000-57d6d87391ec6554.html\"/>"))
+        #expect(builtExample.files["sitemap.xml"] == nil, "no sitemap without a base URL")
+    }
+
+    @Test("with a base URL: absolute feed links and a sitemap")
+    func baseURL() throws {
+        let fs = try memoryDossier(articles: ["a.txt": "Titre\n\nLe texte.\n"], extra: ["Content/site.yml": "title: T\nbase_url: https://example.org/dossier\n"])
+        try Builder(fs: fs).build(BuildOptions())
+        let feed = String(decoding: fs.allFiles["public/feed.xml"] ?? Data(), as: UTF8.self)
+        #expect(feed.contains("href=\"https://example.org/dossier/articles/a.html\""))
+        let sitemap = String(decoding: fs.allFiles["public/sitemap.xml"] ?? Data(), as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://example.org/dossier/people.html</loc>"))
+    }
+
+    @Test("timeline.json is TimelineJS data with the example's key dates")
+    func timelineJSON() throws {
+        let obj = try #require(try JSONSerialization.jsonObject(with: builtExample.files["timeline.json"] ?? Data()) as? [String: Any])
+        let events = try #require(obj["events"] as? [[String: Any]])
+        func has(_ y: String, _ m: String, _ d: String, _ snippet: String) -> Bool {
+            events.contains { e in
+                let s = e["start_date"] as? [String: String]
+                let text = ((e["text"] as? [String: String])?["text"]) ?? ""
+                return s?["year"] == y && s?["month"] == m && s?["day"] == d && text.contains(snippet)
+            }
+        }
+        #expect(has("2024", "11", "5", "aura lieu le 5 novembre"))
+        #expect(has("2024", "11", "6", "mercredi"))
+        #expect(has("2024", "10", "21", "TASS"))
+        #expect((obj["title"] as? [String: Any]) != nil)
+    }
+
+    @Test("the timeline page: events with their source, undated articles and unplaced dates apart")
+    func timelinePage() {
+        let t = builtText("timeline.md")
+        #expect(t.contains("- **5 novembre 2024** — L'élection présidentielle américaine aura lieu le **5 novembre**."))
+        #expect(t.contains("**6 novembre 2024** — Selon le porte-parole du Kremlin, Dmitri Peskov, qui s’est exprimé **mercredi**"))
+        #expect(t.contains("**21 octobre 2024** — L'agence de presse TASS a rapporté le **21 octobre**"))
+        #expect(t.contains("## Sans date"))
+        #expect(t.contains("articles/001-80ac8afef52869fb.html") && t.contains("articles/004-cbb181e6dfcfe494.html"))
+        #expect(t.contains("## Dates à préciser"))
+    }
+
+    @Test("each quote of a group shows where else it was reported; the quotes page shows the groups")
+    func sameStatementPages() {
+        let a1 = builtText("articles/001-80ac8afef52869fb.md")
+        #expect(a1.contains("Aussi rapporté dans : [Le candidat à la présidence"))
+        let quotes = builtText("quotes.md")
+        #expect(quotes.contains("## Même déclaration, plusieurs sources"))
+        #expect(quotes.contains("  - « Je la soutiendrai également. »"))
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+@Suite("Events and dates in sentences")
+struct EventTests {
+    let finder = EventFinder()
+    let wednesday = PartialDate(year: 2024, month: 11, day: 6, hour: 16, minute: 49) // a Wednesday
+
+    func date(_ sentence: String, _ reference: PartialDate?) -> String? {
+        finder.find(in: sentence, reference: reference).first?.date?.iso
+    }
+
+    @Test("every pattern compiles")
+    func patterns() { #expect(finder.compiledPatternCount == finder.patternCount) }
+
+    @Test("absolute dates keep their precision")
+    func absolute() {
+        #expect(date("L'élection a eu lieu le 5 novembre 2024.", nil) == "2024-11-05")
+        #expect(date("The vote was on September 5, 2024 in Atlanta.", nil) == "2024-09-05")
+        #expect(date("Il avait perdu en 2016 face à elle.", nil) == "2016")
+        #expect(date("En poste de 2017 à 2021.", nil) == "2017")
+        #expect(date("Les élections de novembre 2024.", nil) == "2024-11")
+    }
+
+    @Test("a day or month without a year takes the article's year, the nearer one")
+    func yearFromArticle() {
+        let oct = PartialDate(year: 2024, month: 10, day: 22)
+        #expect(date("L'élection aura lieu le 5 novembre.", oct) == "2024-11-05")
+        #expect(date("TASS a rapporté le 21 octobre que…", oct) == "2024-10-21")
+        #expect(date("Il s'est retiré en juillet.", oct) == "2024-07")
+        #expect(date("Rendez-vous le 1er février.", PartialDate(year: 2024, month: 12, day: 20)) == "2025-02-01")
+        #expect(date("On March 3, they met.", PartialDate(year: 2024, month: 5)) == "2024-03-03")
+        // No year known: found, but not placed.
+        let f = finder.find(in: "L'élection aura lieu le 5 novembre.", reference: nil).first
+        #expect(f != nil && f?.date == nil)
+    }
+
+    @Test("relative days resolve against a date known to the day")
+    func relative() {
+        #expect(date("Peskov s'est exprimé mercredi.", wednesday) == "2024-11-06")
+        #expect(date("Il a parlé jeudi.", wednesday) == "2024-10-31")
+        #expect(date("Il a parlé hier.", wednesday) == "2024-11-05")
+        #expect(date("Ils se sont vus samedi dernier.", wednesday) == "2024-11-02")
+        #expect(date("They met last Thursday.", wednesday) == "2024-10-31")
+        #expect(date("Rendez-vous mardi prochain.", wednesday) == "2024-11-12")
+        #expect(date("Il le dira demain.", wednesday) == "2024-11-07")
+    }
+
+    @Test("relative days are not guessed when the article's date is not known to the day")
+    func unresolved() {
+        for reference in [nil, PartialDate(year: 2024, month: 9)] {
+            let f = finder.find(in: "Poutine a parlé jeudi.", reference: reference).first
+            #expect(f?.text == "jeudi")
+            #expect(f?.date == nil)
+            #expect(f?.resolution == "relative-unresolved")
+        }
+    }
+
+    @Test("on the example dossier: election day, Peskov's Wednesday, TASS's report")
+    func exampleDossier() throws {
+        var report = BuildReport()
+        let d = try Builder().loadDossier(BuildOptions(content: repoRoot + "/Content"), report: &report)
+        func event(_ article: String, _ snippet: String) -> Event? {
+            d.events.first { $0.article.hasPrefix(article) && $0.sentence.contains(snippet) }
+        }
+        #expect(event("000", "aura lieu le 5 novembre")?.date?.iso == "2024-11-05")
+        #expect(event("002", "exprimé mercredi")?.date?.iso == "2024-11-06")
+        #expect(event("002", "exprimé mercredi")?.people.contains("dmitri-peskov") == true)
+        #expect(event("000", "TASS a rapporté le 21 octobre")?.date?.iso == "2024-10-21")
+        #expect(event("001", "jeudi son soutien")?.date == nil)
+    }
+}
+
+@Suite("The same statement across sources")
+struct StatementTests {
+    func quote(_ id: String, _ article: String, _ speaker: String, _ text: String) -> Quote {
+        Quote(id: id, article: article, text: text, kind: .direct, speaker: speaker, speakerName: speaker,
+              evidence: Evidence(cue: "", rule: "test", confidence: 1, notes: []), note: nil, start: 0, end: 0, paragraph: 0)
+    }
+
+    @Test("reports cut or worded differently are grouped", arguments: [
+        ("Le président américain Joe Biden a recommandé à ses électeurs de soutenir Kamala Harris, donc nous la soutiendrons aussi", "Je la soutiendrai également."),
+        ("plus de sanctions à la Russie qu’aucun président", "Trump a imposé plus de sanctions à la Russie que n’importe quel président avant lui"),
+        ("Kamala Harris s’abstiendra peut-être de faire ce genre de choses", "Je m’abstiendrais peut-être de telles actions."),
+        ("Nous ne laisserons pas faire cette réforme des retraites", "nous ne laisserons pas faire la réforme"),
+    ])
+    func truePairs(_ pair: (String, String)) {
+        let groups = StatementGrouper().group([quote("a", "x", "p", pair.0), quote("b", "y", "p", pair.1)])
+        #expect(groups == [["a", "b"]])
+    }
+
+    @Test("different statements, or the same words by different speakers or in one article, are not grouped", arguments: [
+        ("Deuxièmement, elle a un rire si expressif et contagieux", "Je la soutiendrai également.", "p", "y"),
+        ("Nous verrons bien ce que la Russie décidera", "La Russie a décidé de nouvelles sanctions", "p", "y"),
+        ("plus de sanctions à la Russie qu’aucun président", "plus de sanctions à la Russie qu’aucun président", "q", "y"),
+        ("de nombreuses mesures contre l'ingérence", "de nombreuses mesures contre l'ingérence", "p", "x"),
+    ])
+    func falsePairs(_ c: (String, String, String, String)) {
+        #expect(StatementGrouper().group([quote("a", "x", "p", c.0), quote("b", c.3, c.2, c.1)]).isEmpty)
+    }
+
+    @Test("on the example dossier: Putin's Vladivostok remarks in 001 and 003 are grouped, nothing else")
+    func exampleDossier() throws {
+        var report = BuildReport()
+        let d = try Builder().loadDossier(BuildOptions(content: repoRoot + "/Content"), report: &report)
+        let byID = Dictionary(uniqueKeysWithValues: d.quotes.map { ($0.id, $0) })
+        let groups = d.statementGroups.map { $0.compactMap { byID[$0] } }
+        #expect(groups.count == 3, "\(groups.map { $0.map(\.text) })")
+        for g in groups {
+            #expect(Set(g.map { String($0.article.prefix(3)) }) == ["001", "003"])
+            #expect(g.allSatisfy { $0.speaker == "vladimir-poutine" })
+        }
+    }
+}
