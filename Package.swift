@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
         .library(name: "SitegenKit", targets: ["SitegenKit"]),
+        .executable(name: "sitegen-fuzz", targets: ["sitegen-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,9 +45,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded random and mutated inputs for reading, cleaning and extraction: a bounded test in
+        // CI, and `swift run -c release sitegen-fuzz --seconds N` for long runs.
+        .target(name: "SitegenFuzzing", dependencies: ["SitegenKit"]),
+        .executableTarget(name: "sitegen-fuzz", dependencies: ["SitegenFuzzing"]),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit"]
+            dependencies: ["SitegenKit", "SitegenFuzzing"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -56,22 +56,64 @@ public struct ParagraphAnalysis: Sendable {
     public var spanOfToken: [Int?]
     /// Token indices where sentences start (outside quotes).
     public var sentenceStarts: [Int]
+    /// Where each token starts in `text`, as a string index, so that slicing never walks from the start.
+    var tokenIndices: [String.UnicodeScalarView.Index?] = []
+    var scalarCount = 0
+
+    public init(text: String, kind: Paragraph.Kind, base: Int, tokens: [Token], spans: [QuoteSpan], spanOfToken: [Int?], sentenceStarts: [Int]) {
+        self.text = text
+        self.kind = kind
+        self.base = base
+        self.tokens = tokens
+        self.spans = spans
+        self.spanOfToken = spanOfToken
+        self.sentenceStarts = sentenceStarts
+        var indices: [String.UnicodeScalarView.Index?] = []
+        indices.reserveCapacity(tokens.count)
+        var offset = 0
+        var t = 0
+        var i = text.unicodeScalars.startIndex
+        while i < text.unicodeScalars.endIndex && t < tokens.count {
+            while t < tokens.count && tokens[t].start == offset { indices.append(i); t += 1 }
+            text.unicodeScalars.formIndex(after: &i)
+            offset += 1
+        }
+        while indices.count < tokens.count { indices.append(nil) }
+        tokenIndices = indices
+        scalarCount = text.unicodeScalars.count
+    }
 
     public func sentence(of token: Int) -> Range<Int> {
-        var lo = 0, hi = tokens.count
-        for s in sentenceStarts {
-            if s <= token { lo = s } else { hi = s; break }
+        // The last start at or before `token` (binary search), and the next one.
+        var a = 0, b = sentenceStarts.count
+        while a < b {
+            let mid = (a + b) / 2
+            if sentenceStarts[mid] <= token { a = mid + 1 } else { b = mid }
         }
+        let lo = a > 0 ? sentenceStarts[a - 1] : 0
+        let hi = a < sentenceStarts.count ? sentenceStarts[a] : tokens.count
         return lo..<hi
     }
 
     public func isInQuote(_ token: Int) -> Bool { token >= 0 && token < spanOfToken.count && spanOfToken[token] != nil }
 
     public func scalarText(_ lo: Int, _ hi: Int) -> String {
+        // Tokens know their UTF-8 place too: start from the nearest token instead of the text's start.
         let scalars = text.unicodeScalars
-        let a = scalars.index(scalars.startIndex, offsetBy: max(0, lo))
-        let b = scalars.index(scalars.startIndex, offsetBy: min(scalars.count, hi))
-        return String(scalars[a..<b])
+        let count = scalarCount
+        let l = max(0, min(lo, count)), h = max(l, min(hi, count))
+        return String(scalars[scalarIndex(l)..<scalarIndex(h)])
+    }
+
+    /// The index of scalar `offset`, reached from the closest token start (tokens hold their index).
+    func scalarIndex(_ offset: Int) -> String.UnicodeScalarView.Index {
+        let scalars = text.unicodeScalars
+        var t = Analyzer.firstToken(tokens, atOrAfter: offset + 1) - 1
+        while t >= 0, tokens[t].start > offset { t -= 1 }
+        if t >= 0, let base = tokenIndices[t] {
+            return scalars.index(base, offsetBy: offset - tokens[t].start)
+        }
+        return scalars.index(scalars.startIndex, offsetBy: offset)
     }
 }
 
@@ -111,7 +153,11 @@ public struct Analyzer: Sendable {
             let spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
             var spanOf = [Int?](repeating: nil, count: tokens.count)
             for (si, s) in spans.enumerated() {
-                for (ti, t) in tokens.enumerated() where t.start >= s.start && t.end <= s.end { spanOf[ti] = si }
+                var ti = Self.firstToken(tokens, atOrAfter: s.start)
+                while ti < tokens.count, tokens[ti].start < s.end {
+                    if tokens[ti].end <= s.end { spanOf[ti] = si }
+                    ti += 1
+                }
             }
             let pa = ParagraphAnalysis(text: p.text, kind: p.kind, base: base, tokens: tokens, spans: spans,
                                        spanOfToken: spanOf, sentenceStarts: sentenceStarts(tokens, spanOf))
@@ -158,10 +204,25 @@ public struct Analyzer: Sendable {
 
     /// « A, dit-il. B » and « A, a déclaré X, B »: one quotation with its cue inside becomes two
     /// spans, the second marked as continuing the first, and the cue stays outside both.
+    /// The index of the first token that starts at or after `offset` (binary search).
+    static func firstToken(_ tokens: [Token], atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     func splitAroundCues(_ spans: [QuoteSpan], _ tokens: [Token]) -> [QuoteSpan] {
         var out: [QuoteSpan] = []
         for span in spans {
-            let inner = tokens.indices.filter { tokens[$0].start >= span.start && tokens[$0].end <= span.end }
+            var inner: [Int] = []
+            var ti = Self.firstToken(tokens, atOrAfter: span.start)
+            while ti < tokens.count, tokens[ti].start < span.end, inner.count < 400 {
+                if tokens[ti].end <= span.end { inner.append(ti) }
+                ti += 1
+            }
             var split: (aEnd: Int, bStart: Int)?
             for (n, k) in inner.enumerated() where n > 1 && tokens[k - 1].text == "," {
                 var e = k

@@ -359,30 +359,35 @@ public struct Attributor: Sendable {
             let coordinated = t >= sent.lowerBound && g.coordinations.contains(ts[t].lower)
             if (participle || coordinated) && depth < 3 {
                 var u = (coordinated ? t : v) - 1
-                while u >= sent.lowerBound {
+                while u >= max(sent.lowerBound, v - Self.window) {
                     if isSpeechVerb(pi, u), let s = subject(ofVerb: u, pi, sent, depth: depth + 1) { return s }
                     u -= 1
                 }
                 return mainSubject(pi, sent, before: v)
             }
             var u = t
-            while u >= sent.lowerBound {
+            let floor = max(sent.lowerBound, t - Self.window)
+            while u >= floor {
                 if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m) { return m }
                 u -= 1
             }
             return nil
         }
 
+        /// How far, in tokens, a rule looks for a subject or a cue: enough for any real sentence,
+        /// and a bound on the work for a paragraph that never ends.
+        static let window = 80
+
         func hasSpeechVerb(_ pi: Int, from: Int, to: Int) -> Bool {
             guard from < to else { return false }
-            return (from..<to).contains { isSpeechVerb(pi, $0) }
+            return (max(from, to - Self.window)..<to).contains { isSpeechVerb(pi, $0) }
         }
 
         /// The end of the sentence's main clause: its first "que", "qui", "lorsque"… before `limit`.
         func clauseEnd(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Int {
             let ts = tokens(pi)
             var u = sent.lowerBound
-            while u < limit {
+            while u < min(limit, sent.lowerBound + Self.window) {
                 if g.clauseBreaks.contains(ts[u].lower) && !a.paragraphs[pi].isInQuote(u) { return u }
                 u += 1
             }
@@ -392,7 +397,7 @@ public struct Attributor: Sendable {
         /// The first mention of the sentence that can be a subject.
         func mainSubject(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Mention? {
             var u = sent.lowerBound
-            while u < min(limit, sent.upperBound) {
+            while u < min(limit, sent.upperBound, sent.lowerBound + Self.window) {
                 if let m = mentionStarting[pi][u], !a.paragraphs[pi].isInQuote(u), eligible(m) {
                     if case .pronoun = m.kind, m.lo > sent.lowerBound + 3 { u += 1; continue }
                     return m
@@ -436,7 +441,12 @@ public struct Attributor: Sendable {
             }
             // Capitalised words only, and more than one: a name or a title ("Moscou. Kremlin. Poutine").
             let span = a.paragraphs[pi].spans[s]
-            let inside = ts.filter { $0.start >= span.start && $0.end <= span.end && $0.kind == .word }
+            var inside: [Token] = []
+            var k2 = tokenIndex(pi, atOrAfter: span.start)
+            while k2 < ts.count, ts[k2].start < span.end, inside.count < 8 {
+                if ts[k2].end <= span.end && ts[k2].kind == .word { inside.append(ts[k2]) }
+                k2 += 1
+            }
             if inside.count >= 2 && inside.count <= 6 && inside.allSatisfy({ $0.isCapitalized }) { return true }
             return inside.isEmpty
         }
@@ -505,7 +515,7 @@ public struct Attributor: Sendable {
                     return Found(speaker: r.speaker, cueLo: m.lo, cueHi: t + 1, rule: "colon", confidence: 0.8, notes: r.notes)
                 }
             }
-            while t >= sent.lowerBound {
+            while t >= max(sent.lowerBound, open - Self.window) {
                 if a.paragraphs[pi].isInQuote(t) { t -= 1; continue }
                 if let m = selonObject(pi, t), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: t, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
@@ -532,6 +542,7 @@ public struct Attributor: Sendable {
         func hasCueBetween(prevPara: Int, prevEnd: Int, para pi: Int, upTo limit: Int) -> Bool {
             func scan(_ p: Int, _ from: Int, _ to: Int) -> Bool {
                 guard from < to else { return false }
+                if to - from > Self.window { return true } // far apart: not a continuation
                 for i in from..<to {
                     if isSpeechVerb(p, i) { return true }
                     if let m = mentionStarting[p][i], !a.paragraphs[p].isInQuote(i) {
@@ -558,7 +569,7 @@ public struct Attributor: Sendable {
                 guard from < endTok else { return nil }
                 return (ts[from].start, endOffset, Found(speaker: r.speaker, cueLo: sent.lowerBound, cueHi: m.hi, rule: "selon", confidence: 0.7, notes: r.notes))
             }
-            for v in sent where isSpeechVerb(pi, v) {
+            for v in sent.prefix(Self.window) where isSpeechVerb(pi, v) {
                 var q = v + 1
                 var steps = 0
                 while q < sent.upperBound, steps < 5, !["que", "qu'", "that"].contains(ts[q].lower), ts[q].kind != .punct || ts[q].text == "," { q += 1; steps += 1 }

@@ -172,7 +172,8 @@ public struct EventFinder: @unchecked Sendable {
             bounds.append(p.tokens.count)
             for si in 0..<(bounds.count - 1) where bounds[si] < bounds[si + 1] {
                 let lo = p.tokens[bounds[si]].start, hi = p.tokens[bounds[si + 1] - 1].end
-                let sentence = p.scalarText(lo, hi)
+                // A real sentence is short; a run-on "sentence" is searched only at its start.
+                let sentence = p.scalarText(lo, min(hi, lo + 1500))
                 let found = find(in: sentence, reference: article.date)
                 guard !found.isEmpty else { continue }
                 func rank(_ f: Found) -> Int {

@@ -63,6 +63,7 @@ public enum QuoteSpans {
         // Stack of open marks (offset, isSingle). Only the outermost span is kept; inner marks nest.
         var stack: [(Int, Bool)] = []
         var lastEnd = 0
+        let lastSingleClose = s.lastIndex(where: { $0 == "\u{2019}" || $0 == "\u{203A}" }) ?? -1
         var i = 0
         while i < s.count {
             guard var mark = classify(s, i) else { i += 1; continue }
@@ -71,7 +72,7 @@ public enum QuoteSpans {
             if single && mark == .close && !stack.contains(where: { $0.1 }) { i += 1; continue }
             if single && mark == .open {
                 // A ‘ opens only if a ’ closes it later in the paragraph.
-                if !s[(i + 1)...].contains(where: { $0 == "\u{2019}" || $0 == "\u{203A}" }) { i += 1; continue }
+                if lastSingleClose <= i { i += 1; continue }
             }
             switch mark {
             case .open:

@@ -142,9 +142,16 @@ public struct PageBuilder: Sendable {
         let numbers = Dictionary(quotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         out += "## \(labels["text"])\n\n"
         var base = 0
+        var next = 0 // quotes are sorted by start: one sweep over them
         for p in a.paragraphs {
             let length = p.text.unicodeScalars.count
-            let inside = quotes.filter { $0.start >= base && $0.end <= base + length }
+            while next < quotes.count, quotes[next].start < base { next += 1 }
+            var inside: [Quote] = []
+            var k = next
+            while k < quotes.count, quotes[k].start < base + length {
+                if quotes[k].end <= base + length { inside.append(quotes[k]) }
+                k += 1
+            }
             var line = ""
             var cursor = 0
             let scalars = Array(p.text.unicodeScalars)

@@ -381,13 +381,14 @@ public struct Cleaner: Sendable {
 
     /// "date 2024-09 Le candidat…": a date glued before the headline. Returns the date and the rest.
     func datePrefix(_ s: String) -> (PartialDate, String)? {
-        let rest = stripPrefixes(Substring(s), datePrefixes)
-        guard let m = dates.first(in: String(rest)) else { return nil }
-        let r = String(rest)
-        guard m.range.lowerBound == r.startIndex else { return nil }
-        let after = r[m.range.upperBound...].drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == ":" }
-        guard wordCount(String(after)) >= 2 else { return nil }
-        return (m.date, String(after))
+        let rest = stripPrefixes(Substring(s.prefix(2000)), datePrefixes)
+        let head = String(rest.prefix(60))
+        guard let m = dates.first(in: head), m.range.lowerBound == head.startIndex else { return nil }
+        let consumed = head.distance(from: head.startIndex, to: m.range.upperBound)
+        let after = rest.dropFirst(consumed).drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == ":" }
+        let full = s.count > 2000 ? String(after) + s.dropFirst(2000) : String(after)
+        guard wordCount(String(after.prefix(200))) >= 2 else { return nil }
+        return (m.date, full)
     }
 
     /// "Hoang Bach October 22, 2024 08:28", "Par Jean Dupont", "By Jane Doe | 5 March 2024".
