@@ -85,11 +85,18 @@ public struct Attributor: Sendable {
             let quotesBefore = quotes.count
             var bounds = p.sentenceStarts
             bounds.append(p.tokens.count)
+            // Spans in order of their anchor token: one sweep assigns them to sentences.
+            let anchors = p.spans.indices.map { ctx.anchorToken(pi, $0) }
+            var nextSpan = 0
             for si in 0..<(bounds.count - 1) {
                 let sent = bounds[si]..<bounds[si + 1]
                 sentenceNo += 1
                 ctx.sentenceNo = sentenceNo
-                let spans = p.spans.indices.filter { sent.contains(ctx.anchorToken(pi, $0)) }
+                var spans: [Int] = []
+                while nextSpan < anchors.count, anchors[nextSpan] < sent.upperBound {
+                    if anchors[nextSpan] >= sent.lowerBound { spans.append(nextSpan) }
+                    nextSpan += 1
+                }
                 for s in spans {
                     let span = p.spans[s]
                     if ctx.isNotSpeech(pi, s) { continue }
@@ -166,6 +173,8 @@ public struct Attributor: Sendable {
         /// Mentions by paragraph, indexed by their last token and by their first.
         let mentionEnding: [[Int: Mention]]
         let mentionStarting: [[Int: Mention]]
+        /// The names of the article whose person holds a role, with those roles (lower case).
+        let roleHolders: [(name: NameMention, person: Int, roles: [String])]
 
         init(g: Grammar, analyzer: Analyzer, a: ArticleAnalysis, personOfName: [Int?], people: [Person]) {
             self.g = g
@@ -188,6 +197,15 @@ public struct Attributor: Sendable {
             }
             mentionEnding = ending
             mentionStarting = starting
+            var holders: [(NameMention, Int, [String])] = []
+            var rolesOf: [Int: [String]] = [:]
+            for (ni, m) in a.names.enumerated() {
+                guard let person = personOfName[ni] else { continue }
+                let roles = rolesOf[person] ?? people[person].roles.filter { $0.article == a.articleID || $0.article.isEmpty }.map { Text.lower($0.text) }
+                rolesOf[person] = roles
+                if !roles.isEmpty { holders.append((m, person, roles)) }
+            }
+            roleHolders = holders
         }
 
         func tokens(_ pi: Int) -> [Token] { a.paragraphs[pi].tokens }
@@ -290,9 +308,7 @@ public struct Attributor: Sendable {
             let noun = String(phrase.split(separator: " ").first ?? "")
             let hasComplement = phrase != noun
             var best: (Int, Int)?
-            for (ni, m) in a.names.enumerated() {
-                guard let person = personOfName[ni] else { continue }
-                let roles = people[person].roles.filter { $0.article == a.articleID || $0.article.isEmpty }.map { Text.lower($0.text) }
+            for (m, person, roles) in roleHolders {
                 let holds = roles.contains { r in
                     hasComplement ? (r == phrase || r.hasPrefix(phrase + " ") || phrase.hasPrefix(r + " ")) : (r == noun || r.hasPrefix(noun + " "))
                 }
@@ -457,7 +473,9 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             let span = a.paragraphs[pi].spans[s]
             var k = afterSpan(pi, s)
-            let endsSentence = span.end > 0 && ".!?…".unicodeScalars.contains(a.paragraphs[pi].text.unicodeScalars[a.paragraphs[pi].text.unicodeScalars.index(a.paragraphs[pi].text.unicodeScalars.startIndex, offsetBy: span.end - 1)])
+            // Does the quote end with its own sentence-final mark? (the last token inside it)
+            let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
+            let endsSentence = lastInside >= 0 && [".", "!", "?", "…", "..."].contains(ts[lastInside].text)
             var sawComma = false
             while k < ts.count, [",", "»", "”", "\"", "’"].contains(ts[k].text) { if ts[k].text == "," { sawComma = true }; k += 1 }
             guard k < ts.count else { return nil }

@@ -23,6 +23,13 @@ public struct EventFinder: @unchecked Sendable {
             if kv.count == 2, let v = Int(kv[1].trimmingCharacters(in: .whitespaces)) { rel[Text.lower(String(kv[0]).trimmingCharacters(in: .whitespaces))] = v }
         }
         relativeDays = rel
+        var trig = Set(months.keys).union(weekdays.keys)
+        for k in rel.keys { trig.insert(Text.fold(k)); for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { trig.insert(Text.fold(String(part))) } }
+        for w in ["last", "this"] { trig.insert(w) }
+        triggers = trig
+        var relWords = Set<String>()
+        for k in rel.keys { for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { relWords.insert(Text.fold(String(part))) } }
+        relativeWords = relWords
         var forms = Set(months.keys)
         for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
         let month = "(" + forms.filter { $0.count > 3 }.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
@@ -47,6 +54,8 @@ public struct EventFinder: @unchecked Sendable {
 
     public let patternCount: Int
     public var compiledPatternCount: Int { patterns.count }
+    let triggers: Set<String>
+    let relativeWords: Set<String>
 
     public struct Found: Sendable, Hashable {
         public var date: PartialDate?
@@ -58,13 +67,31 @@ public struct EventFinder: @unchecked Sendable {
         public func hash(into h: inout Hasher) { h.combine(text) }
     }
 
+    /// Whether a sentence can hold a date at all: a digit, or a month, weekday or relative-day
+    /// word. The regexes run only on such sentences (most have none).
+    public func mayHoldDate(_ tokens: ArraySlice<Token>) -> Bool {
+        tokens.contains { t in t.kind == .number || t.folded.first?.isNumber == true || triggers.contains(t.folded) }
+    }
+
     /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
     public func find(in sentence: String, reference: PartialDate?) -> [Found] {
         var found: [Found] = []
-        for m in dates.all(in: sentence) {
+        let h = dates.hints(sentence)
+        let hasDigit = sentence.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        for m in dates.all(in: sentence, hints: h) {
             found.append(Found(date: m.date, text: String(sentence[m.range]), resolution: "absolute", range: m.range))
         }
+        let hasWeekday = !h.words.isDisjoint(with: weekdays.keys)
+        let hasRelative = h.words.contains { relativeWords.contains($0) }
         for (form, regex) in patterns {
+            switch form {
+            case "day-month", "month-day": if !hasDigit || !h.monthWord { continue }
+            case "in-month": if !h.monthWord { continue }
+            case "year": if !h.fourDigits { continue }
+            case "weekday", "last-weekday": if !hasWeekday { continue }
+            case "relative": if !hasRelative { continue }
+            default: break
+            }
             for m in sentence.matches(of: regex) {
                 if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
                 let text = String(sentence[m.range])
@@ -167,10 +194,12 @@ public struct EventFinder: @unchecked Sendable {
     /// The dated sentences of an article, one event per sentence (its most precise date).
     public func events(of article: Article, analysis: ArticleAnalysis, personOfName: [Int?], people: [Person]) -> [Event] {
         var out: [Event] = []
+        let namesByParagraph = Dictionary(grouping: analysis.names.indices, by: { analysis.names[$0].paragraph })
         for (pi, p) in analysis.paragraphs.enumerated() where p.kind == .text {
             var bounds = p.sentenceStarts
             bounds.append(p.tokens.count)
             for si in 0..<(bounds.count - 1) where bounds[si] < bounds[si + 1] {
+                guard mayHoldDate(p.tokens[bounds[si]..<bounds[si + 1]]) else { continue }
                 let lo = p.tokens[bounds[si]].start, hi = p.tokens[bounds[si + 1] - 1].end
                 // A real sentence is short; a run-on "sentence" is searched only at its start.
                 let sentence = p.scalarText(lo, min(hi, lo + 1500))
@@ -182,7 +211,7 @@ public struct EventFinder: @unchecked Sendable {
                 }
                 guard let best = found.max(by: { rank($0) < rank($1) }) else { continue }
                 var ids: [String] = []
-                for (ni, m) in analysis.names.enumerated() where m.paragraph == pi && m.lo >= bounds[si] && m.lo < bounds[si + 1] {
+                for ni in namesByParagraph[pi] ?? [] where analysis.names[ni].lo >= bounds[si] && analysis.names[ni].lo < bounds[si + 1] {
                     if let person = personOfName[ni], !ids.contains(people[person].id) { ids.append(people[person].id) }
                 }
                 let id = "e" + Attributor.hash(article.id + "\u{0}" + sentence)

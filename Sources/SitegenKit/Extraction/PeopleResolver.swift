@@ -160,9 +160,12 @@ public struct PeopleResolver: Sendable {
                 }
             }
         }
+        // Every linked name in its cluster's mentions, once (a set of the ones already there).
+        var present = Set<Int64>()
+        for c in clusters { for m in c.mentions { present.insert(Int64(m.article) << 32 | Int64(m.name)) } }
         for ai in analyses.indices {
             for ni in analyses[ai].names.indices {
-                if let ci = clusterOfName[ai][ni], !clusters[ci].mentions.contains(where: { $0.article == ai && $0.name == ni }) {
+                if let ci = clusterOfName[ai][ni], present.insert(Int64(ai) << 32 | Int64(ni)).inserted {
                     clusters[ci].mentions.append((ai, ni))
                 }
             }

@@ -11,6 +11,21 @@ public struct OutputFile: Sendable {
     }
 }
 
+extension SiteWriter {
+    /// A build killed before its swap leaves `.public.tmp-<pid>` (and `.old`) beside the output;
+    /// the next build removes those whose process is gone.
+    func removeStaleTemporaries(parent: String, name: String) {
+        guard fs is DiskFileSystem else { return }
+        let dir = parent.isEmpty ? "." : parent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).tmp-") {
+            let pidText = entry.dropFirst(".\(name).tmp-".count).prefix { $0.isNumber }
+            guard let pid = Int32(pidText), pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? fs.removeItem(dir + "/" + entry) }
+        }
+    }
+}
+
 /// Writes the site into a temporary folder beside the output, then swaps it into place in one
 /// step: a failed or interrupted build leaves the previous output exactly as it was.
 public struct SiteWriter: Sendable {
@@ -23,8 +38,10 @@ public struct SiteWriter: Sendable {
         let out = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
-        let temp = (parent.isEmpty ? "" : parent + "/") + ".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let prefix = (parent.isEmpty ? "" : parent + "/") + ".\(name).tmp-"
+        let temp = prefix + "\(ProcessInfo.processInfo.processIdentifier)"
         try? fs.removeItem(temp)
+        removeStaleTemporaries(parent: parent, name: name)
         do {
             try fs.createDirectory(temp)
             var dirs = Set<String>()

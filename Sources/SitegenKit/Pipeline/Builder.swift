@@ -177,7 +177,8 @@ public struct Builder: Sendable {
         }
         let listing = try fs.listFiles(in: dir)
         for s in listing.skipped {
-            report.diagnostics.append(Diagnostic(.warning, stage: ArticleReader.stage, file: dir + "/" + s, "skipped: not a regular file"))
+            report.diagnostics.append(Diagnostic(.warning, stage: ArticleReader.stage, file: dir + "/" + s.path, "skipped: " + s.reason,
+                                                 hint: "remove it from the articles folder"))
         }
         let accepted = ["txt", "text", "md", "markdown"]
         // The exported source path does not depend on where the build runs from.

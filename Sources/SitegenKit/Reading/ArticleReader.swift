@@ -26,6 +26,13 @@ public struct ArticleReader: Sendable {
         func warn(_ line: Int?, _ message: String, hint: String? = nil) {
             diags.append(Diagnostic(.warning, stage: Self.stage, file: shown, line: line, message, hint: hint))
         }
+        var data = data
+        if data.count > Self.sizeLimit {
+            let total = data.count
+            data = Self.cut(data, at: Self.sizeLimit)
+            warn(nil, String(format: "is %.1f MB: only its first %d KB were read", Double(total) / 1_048_576, data.count / 1024),
+                 hint: "an article is rarely longer than 100 KB; split the file into several articles")
+        }
         let decoded: Decoding.Result
         do { decoded = try Decoding.decode(data) } catch {
             warn(nil, "skipped: \(error)", hint: "only text files belong in Content/articles")
@@ -33,6 +40,8 @@ public struct ArticleReader: Sendable {
         }
         if decoded.encoding == .windows1252 {
             warn(nil, "not UTF-8: read as Windows-1252/ISO-8859-1", hint: "save the file as UTF-8 to silence this")
+        } else if decoded.encoding == .utf8Repaired {
+            warn(nil, "has invalid UTF-8 bytes (a cut character?); they were left out", hint: "save the file again as UTF-8")
         }
         var front = FrontMatter(fields: [:], lists: [:], body: decoded.text, bodyLine: 1)
         do { front = try FrontMatter.parse(decoded.text) } catch {
@@ -83,6 +92,24 @@ public struct ArticleReader: Sendable {
             warn(nil, "no article text left after cleaning", hint: "check that the file holds the article body")
         }
         return Result(article: article, diagnostics: diags)
+    }
+
+    /// The largest article read whole (256 KB, some 40,000 words).
+    public static let sizeLimit = 256 * 1024
+
+    /// The first `limit` bytes, cut after a line end when there is one in the last quarter, and
+    /// never inside a UTF-8 or UTF-16 character.
+    static func cut(_ data: Data, at limit: Int) -> Data {
+        let bytes = [UInt8](data.prefix(limit))
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        var end = bytes.count
+        if let nl = bytes[(limit * 3 / 4)...].lastIndex(of: 0x0A) {
+            end = nl + 1
+        }
+        if utf16 { end &= ~1 } else {
+            while end > 0 && end < bytes.count && (bytes[end] & 0xC0) == 0x80 { end -= 1 }
+        }
+        return Data(bytes[..<end])
     }
 
     /// When the YAML is broken, the lines up to the closing '---' are still not article text.

@@ -114,9 +114,14 @@ public struct Cleaner: Sendable {
                 kept.removeLast()
             }
         }
-        kept.removeAll { line in
-            if let a = author, Text.fold(line.text) == Text.fold(a) { drop(line, "signature"); return true }
-            return false
+        if let a = author {
+            let fa = Text.fold(a)
+            kept.removeAll { line in
+                // Only a line about as long as the name can be the name.
+                guard abs(line.text.utf8.count - a.utf8.count) <= 8, Text.fold(line.text) == fa else { return false }
+                drop(line, "signature")
+                return true
+            }
         }
 
         // Title: the user's, else the first line left, after any section label above it.
@@ -148,9 +153,11 @@ public struct Cleaner: Sendable {
         }
         if let t = title {
             let ft = Text.fold(t)
+            let length = t.utf8.count
             kept.removeAll { line in
-                if Text.fold(line.text) == ft { drop(line, "repeated-title"); return true }
-                return false
+                guard abs(line.text.utf8.count - length) <= 8, Text.fold(line.text) == ft else { return false }
+                drop(line, "repeated-title")
+                return true
             }
         }
 
@@ -311,7 +318,17 @@ public struct Cleaner: Sendable {
     /// A photo credit at the end of a line ("… Photo : Reuters", "…électorale.Crédit: PA", "© AFP").
     /// A one-sentence line that carries a credit is a caption and goes whole; from a longer line
     /// only the credit goes.
-    func caption(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
+    func caption(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
+        // A credit ends its line: only the line's tail is searched.
+        let s = line.count > 160 ? String(line.suffix(160)) : line
+        let head = line.count > 160 ? String(line.dropLast(160)) : ""
+        // Every credit has a colon or a copyright sign.
+        guard s.contains(":") || s.contains("©") || s.lowercased().contains("(c)"), let found = captionInTail(s) else { return nil }
+        if head.isEmpty { return found }
+        return (found.credit, (head + found.rest).trimmingCharacters(in: .whitespaces), false)
+    }
+
+    private func captionInTail(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
         let chars = Array(s)
         let foldedChars = chars.map { Text.fold(String($0)).first ?? $0 }
         let folded = String(foldedChars)

@@ -42,10 +42,54 @@ public struct DateFinder: @unchecked Sendable {
     public let patternCount: Int
     public var compiledPatternCount: Int { patterns.count }
 
+    /// What a text holds, found in one pass, so that a pattern that cannot match is not run.
+    public struct Hints: Sendable {
+        public var fourDigits = false
+        public var digitDash = false
+        public var digitSeparator = false
+        public var monthWord = false
+        public var words: Set<String> = []
+    }
+
+    public func hints(_ s: String) -> Hints {
+        var h = Hints()
+        var run = 0
+        var prevDigit = false
+        var word: [UInt8] = []
+        func endWord() {
+            guard !word.isEmpty else { return }
+            let w = Text.fold(String(decoding: word, as: UTF8.self))
+            h.words.insert(w)
+            if months[w] != nil { h.monthWord = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in s.utf8 {
+            let isDigit = b >= 0x30 && b <= 0x39
+            if isDigit { run += 1; if run >= 4 { h.fourDigits = true } } else { run = 0 }
+            if prevDigit && b == 0x2D { h.digitDash = true }
+            if prevDigit && (b == 0x2F || b == 0x2E) { h.digitSeparator = true }
+            prevDigit = isDigit
+            // Letters (ASCII or any byte of a multi-byte character) make words.
+            if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 { word.append(b) } else { endWord() }
+        }
+        endWord()
+        return h
+    }
+
     /// Every date in `s`, left to right, without overlaps (the more precise form wins a tie).
     public func all(in s: String) -> [Match] {
+        all(in: s, hints: hints(s))
+    }
+
+    public func all(in s: String, hints h: Hints) -> [Match] {
         var found: [Match] = []
+        guard h.fourDigits else { return found } // every form here has a year
         for (form, regex) in patterns {
+            switch form {
+            case "iso", "iso-month": if !h.digitDash { continue }
+            case "numeric": if !h.digitSeparator { continue }
+            default: if !h.monthWord { continue }
+            }
             for m in s.matches(of: regex) {
                 // No digit, hyphen or slash right before: "12024-10" or "3/10/2024" are not these dates.
                 if m.range.lowerBound > s.startIndex {

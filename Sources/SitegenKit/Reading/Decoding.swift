@@ -3,7 +3,9 @@ import Foundation
 /// Turns the bytes of a clipping into text: UTF-8 (with or without BOM), UTF-16 (with BOM, or
 /// recognised by its zero bytes), or Windows-1252/ISO-8859-1; line ends made `\n`; NFC.
 public enum Decoding {
-    public enum Encoding: String, Sendable { case utf8 = "UTF-8", utf16le = "UTF-16LE", utf16be = "UTF-16BE", windows1252 = "Windows-1252" }
+    public enum Encoding: String, Sendable {
+        case utf8 = "UTF-8", utf8Repaired = "UTF-8 with invalid bytes", utf16le = "UTF-16LE", utf16be = "UTF-16BE", windows1252 = "Windows-1252"
+    }
 
     public struct Result: Sendable {
         public var text: String
@@ -34,13 +36,19 @@ public enum Decoding {
         } else if let s = String(validating: bytes, as: UTF8.self) {
             encoding = .utf8
             text = s
+        } else if let s = mostlyUTF8(bytes) {
+            // Valid UTF-8 but for a few bytes (a truncated character): those become U+FFFD.
+            encoding = .utf8Repaired
+            text = s
         } else {
             if looksBinary(bytes) { throw .binary }
             encoding = .windows1252
             text = windows1252(bytes)
         }
         if looksBinary(text) { throw .binary }
-        return Result(text: normalise(text), encoding: encoding)
+        // Replacement characters of a repaired file are dropped, not shown.
+        let clean = encoding == .utf8Repaired ? text.replacingOccurrences(of: "\u{FFFD}", with: "") : text
+        return Result(text: normalise(clean), encoding: encoding)
     }
 
     /// CRLF and CR become LF, NUL and other control characters go, the text is NFC.
@@ -56,6 +64,17 @@ public enum Decoding {
             out.append(c)
         }
         return String(out).precomposedStringWithCanonicalMapping
+    }
+
+    /// UTF-8 with at most a handful of invalid sequences (and some valid multi-byte ones): a
+    /// damaged UTF-8 file rather than a Windows-1252 one.
+    static func mostlyUTF8(_ bytes: [UInt8]) -> String? {
+        let s = String(decoding: bytes, as: UTF8.self)
+        var replaced = 0, multibyte = 0
+        for c in s.unicodeScalars {
+            if c.value == 0xFFFD { replaced += 1 } else if c.value >= 0x80 { multibyte += 1 }
+        }
+        return replaced <= 3 && multibyte >= replaced ? s : nil
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {

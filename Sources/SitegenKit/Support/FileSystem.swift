@@ -9,8 +9,8 @@ import Glibc
 public protocol FileSystem: Sendable {
     func readFile(_ path: String) throws -> Data
     /// Regular files below `directory`, as paths relative to it, sorted; hidden files left out.
-    /// Entries that are not regular files (folders, broken links, devices) are reported in `skipped`.
-    func listFiles(in directory: String) throws -> (files: [String], skipped: [String])
+    /// Entries that cannot be read as files are reported in `skipped`, with the reason.
+    func listFiles(in directory: String) throws -> (files: [String], skipped: [(path: String, reason: String)])
     func fileExists(_ path: String) -> Bool
     func isDirectory(_ path: String) -> Bool
     func createDirectory(_ path: String) throws
@@ -41,29 +41,35 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
-    public func listFiles(in directory: String) throws -> (files: [String], skipped: [String]) {
+    public func listFiles(in directory: String) throws -> (files: [String], skipped: [(path: String, reason: String)]) {
         guard isDirectory(directory) else { throw FileSystemError(path: directory, message: "is not a folder") }
         var files: [String] = []
-        var skipped: [String] = []
-        var visited = Set<String>()
+        var skipped: [(path: String, reason: String)] = []
+        // Folders are known by device and inode, so that a link back to a parent ("loop -> .")
+        // is seen as the folder it is, whatever its path.
+        struct FolderID: Hashable { var dev: UInt64; var ino: UInt64 }
+        var visited = Set<FolderID>()
         func walk(_ dir: String, _ prefix: String) throws {
-            let real = (dir as NSString).resolvingSymlinksInPath
-            guard visited.insert(real).inserted else { skipped.append(prefix.isEmpty ? dir : prefix); return }
+            var st = stat()
+            guard stat(dir, &st) == 0, visited.insert(FolderID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))).inserted else {
+                skipped.append((prefix.isEmpty ? dir : prefix, "a link back to a folder already read (a loop)"))
+                return
+            }
             let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
             for name in names where !name.hasPrefix(".") {
                 let full = dir + "/" + name
                 let rel = prefix.isEmpty ? name : prefix + "/" + name
                 var st = stat()
-                if stat(full, &st) != 0 { skipped.append(rel); continue }
+                if stat(full, &st) != 0 { skipped.append((rel, "a broken link or an unreadable entry")); continue }
                 switch st.st_mode & S_IFMT {
                 case S_IFREG: files.append(rel)
                 case S_IFDIR: try walk(full, rel)
-                default: skipped.append(rel)
+                default: skipped.append((rel, "not a regular file (a device, a socket or a pipe)"))
                 }
             }
         }
         try walk(directory, "")
-        return (files.sorted(), skipped.sorted())
+        return (files.sorted(), skipped.sorted { $0.path < $1.path })
     }
 
     public func fileExists(_ path: String) -> Bool {
@@ -190,7 +196,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func listFiles(in directory: String) throws -> (files: [String], skipped: [String]) {
+    public func listFiles(in directory: String) throws -> (files: [String], skipped: [(path: String, reason: String)]) {
         try lock.withLock {
             let dir = Self.normalise(directory)
             guard directories.contains(dir) else { throw FileSystemError(path: directory, message: "is not a folder") }

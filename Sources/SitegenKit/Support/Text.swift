@@ -5,28 +5,70 @@ public enum Text {
     /// Lower case, accents and typographic variants removed, white space collapsed: the form used
     /// to compare names and snippets ("Zelenskyy" and "Zélenskyy" fold alike).
     public static func fold(_ s: String) -> String {
+        // Fast path: plain ASCII needs only lower case and white space folded.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            var lastSpace = true
+            for b in s.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    if !lastSpace { bytes.append(0x20) }
+                    lastSpace = true
+                    continue
+                }
+                lastSpace = false
+                bytes.append(b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b))
+            }
+            if bytes.last == 0x20 { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         var lastSpace = true
-        for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            var c = scalar
-            switch scalar.value {
-            case 0x2019, 0x2018, 0x02BC, 0x0060, 0x00B4: c = "'"
-            case 0x2010, 0x2011, 0x2012, 0x2013: c = "-"
-            default: break
-            }
+        func emit(_ c: Unicode.Scalar) {
             if c.properties.isWhitespace {
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
-                continue
+                return
             }
             lastSpace = false
-            for l in c.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+            out.append(c)
+        }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) { emit(" ") } else {
+                    emit(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : (v == 0x60 ? "'" : scalar))
+                }
+                continue
+            }
+            if v >= 0xA0 && v < 0x250 {
+                // Latin-1 and Latin Extended: a precomputed table.
+                for c in foldTable[Int(v - 0xA0)].unicodeScalars { emit(c) }
+                continue
+            }
+            for c in foldScalar(scalar).unicodeScalars { emit(c) }
         }
         var r = String(out)
         if r.hasSuffix(" ") { r.removeLast() }
         return r
     }
+
+    /// The folded form of one scalar: decomposed, marks dropped, typographic variants made plain, lower case.
+    static func foldScalar(_ scalar: Unicode.Scalar) -> String {
+        var out = ""
+        for c in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if c.properties.generalCategory == .nonspacingMark { continue }
+            switch c.value {
+            case 0x2019, 0x2018, 0x02BC, 0x0060, 0x00B4: out += "'"
+            case 0x2010, 0x2011, 0x2012, 0x2013: out += "-"
+            default: out += c.properties.isWhitespace ? " " : c.properties.lowercaseMapping
+            }
+        }
+        return out
+    }
+
+    /// `foldScalar` of U+00A0 to U+024F, computed once (immutable).
+    static let foldTable: [String] = (0xA0..<0x250).map { Unicode.Scalar($0).map(foldScalar) ?? "" }
 
     /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
     /// ("à" and "a" stay apart).
