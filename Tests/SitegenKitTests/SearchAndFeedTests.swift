@@ -126,3 +126,53 @@ struct SearchAndFeedTests {
         #expect(quotes.contains("  - « Je la soutiendrai également. »"))
     }
 }
+
+@Suite("Pictures and accessibility")
+struct ChartTests {
+    @Test("the timeline chart and the graph are SVG with titles, every mark a link to its page")
+    func charts() {
+        let timeline = builtText("timeline.html")
+        #expect(timeline.contains("<svg class=\"chart chart-timeline\""))
+        #expect(timeline.contains("role=\"img\" aria-labelledby=\"tl-title tl-desc\""))
+        #expect(timeline.contains("<a href=\"articles/002-16214e6d72130146.html\"><title>6 novembre 2024 — "))
+        let graph = builtText("graph.html")
+        #expect(graph.contains("<svg class=\"chart chart-graph\""))
+        #expect(graph.contains("<a href=\"people/dmitri-peskov.html\"><title>Dmitri Peskov — "))
+        #expect(graph.contains("## ") == false && graph.contains("Paires les plus fréquentes"))
+    }
+
+    @Test("the same dossier gives the same pictures")
+    func deterministic() throws {
+        var report = BuildReport()
+        let d = try Builder().loadDossier(BuildOptions(content: repoRoot + "/Content"), report: &report)
+        let labels = Labels(language: "fr")
+        let counts = Dictionary(uniqueKeysWithValues: d.people.map { ($0.id, 1) })
+        #expect(Charts.graph(d, quoteCounts: counts, labels: labels, root: "") == Charts.graph(d, quoteCounts: counts, labels: labels, root: ""))
+    }
+
+    @Test("every page: one h1, lang set, landmarks, headings in order")
+    func accessibility() throws {
+        let headingPattern = try Regex("<h([1-6])[ >]")
+        for (path, data) in builtExample.files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(html.contains("<html lang=\"fr\">"), "\(path)")
+            #expect(html.contains("<main id=\"main\">") && html.contains("<nav aria-label=") && html.contains("<header") && html.contains("<footer"), "\(path)")
+            let levels = html.matches(of: headingPattern).compactMap { Int($0.output[1].substring ?? "") }
+            #expect(levels.filter { $0 == 1 }.count == 1, "\(path): \(levels.filter { $0 == 1 }.count) h1")
+            var previous = 0
+            for l in levels {
+                #expect(l <= previous + 1, "\(path): h\(l) after h\(previous)")
+                previous = l
+            }
+        }
+    }
+
+    @Test("the labels follow the dossier's language")
+    func englishLabels() throws {
+        let fs = try memoryDossier(articles: ["a.txt": "A title\n\nJohn Smith said: \"We will see.\"\n"], extra: ["Content/site.yml": "title: T\nlanguage: en\n"])
+        try Builder(fs: fs).build(BuildOptions())
+        let index = String(decoding: fs.allFiles["public/index.html"] ?? Data(), as: UTF8.self)
+        #expect(index.contains("<html lang=\"en\">"))
+        #expect(index.contains(">Timeline</a>") && index.contains(">Search</a>") && index.contains("Most quoted"))
+    }
+}

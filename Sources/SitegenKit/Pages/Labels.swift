@@ -25,7 +25,11 @@ public struct Labels: Sendable {
         "also_reported": "Aussi rapporté dans", "same_statement": "Même déclaration, plusieurs sources", "search": "Recherche",
         "search_label": "Chercher dans le dossier", "search_noscript": "La recherche a besoin de JavaScript. Sans lui, tout le dossier reste accessible depuis l’accueil, la chronologie, les personnes et les citations.",
         "search_article": "Article", "search_person": "Personne", "search_quote": "Citation", "search_note": "Note", "search_results": "résultats",
-        "feed": "Flux Atom", "year": "Année",
+        "feed": "Flux Atom", "year": "Année", "graph": "Qui apparaît avec qui", "publications": "Publications",
+        "chart_timeline_desc": "Les publications (carrés) et les événements datés (ronds) du dossier sur un axe du temps ; la liste qui suit donne les mêmes points.",
+        "chart_graph_desc": "Les personnes les plus présentes du dossier, reliées quand des articles les nomment ensemble ; plus le rond est grand, plus la personne est citée. La liste qui suit donne les mêmes liens.",
+        "graph_intro": "Deux personnes sont reliées quand un même article les nomme ; l’épaisseur du trait compte ces articles.",
+        "pairs": "Paires les plus fréquentes",
     ]
 
     static let english: [String: String] = [
@@ -45,7 +49,11 @@ public struct Labels: Sendable {
         "also_reported": "Also reported in", "same_statement": "The same statement, several sources", "search": "Search",
         "search_label": "Search the dossier", "search_noscript": "Search needs JavaScript. Without it, the whole dossier is still reachable from the home page, the timeline, the people and the quotes.",
         "search_article": "Article", "search_person": "Person", "search_quote": "Quote", "search_note": "Note", "search_results": "results",
-        "feed": "Atom feed", "year": "Year",
+        "feed": "Atom feed", "year": "Year", "graph": "Who appears with whom", "publications": "Publications",
+        "chart_timeline_desc": "The dossier's publications (squares) and dated events (dots) on a time axis; the list below gives the same points.",
+        "chart_graph_desc": "The people most present in the dossier, linked when articles name them together; the larger the dot, the more the person is quoted. The list below gives the same links.",
+        "graph_intro": "Two people are linked when an article names them both; the line's width counts those articles.",
+        "pairs": "Most frequent pairs",
     ]
 
     static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]

@@ -60,7 +60,7 @@ public struct PageBuilder: Sendable {
     }
 
     public func build() -> [Page] {
-        var pages = [index(), timeline(), quotesPage(), peoplePage(), searchPage()]
+        var pages = [index(), timeline(), quotesPage(), peoplePage(), searchPage(), graphPage()]
         pages += d.articles.map(article)
         pages += d.people.map(person)
         pages += d.notes.map(note)
@@ -278,7 +278,7 @@ public struct PageBuilder: Sendable {
         var out = "# \(md(d.site.title))\n\n"
         if !d.site.description.isEmpty { out += md(d.site.description) + "\n\n" }
         out += "**\(d.articles.count)** \(labels["articles"].lowercased()) · **\(d.people.count)** \(labels["people"].lowercased()) · **\(d.quotes.count)** \(labels["quotes"].lowercased())\n\n"
-        out += "\(link(labels["timeline"], "timeline.html")) · \(link(labels["people"], "people.html")) · \(link(labels["quotes"], "quotes.html"))\n\n"
+        out += "\(link(labels["timeline"], "timeline.html")) · \(link(labels["people"], "people.html")) · \(link(labels["quotes"], "quotes.html")) · \(link(labels["graph"], "graph.html")) · \(link(labels["search"], "search.html"))\n\n"
         out += "## \(labels["latest"])\n\n"
         let latest = d.articles.sorted { x, y in
             switch (x.date, y.date) {
@@ -322,8 +322,12 @@ public struct PageBuilder: Sendable {
 
     func timeline() -> Page {
         var out = "# \(labels["timeline"])\n\n"
+        let items = Feeds.timeline(d, people: d.articlePeople)
+        if let svg = Charts.timeline(items, labels: labels, root: "") {
+            out += "<figure class=\"chart\">\(svg)</figure>\n\n"
+        }
         var year = -1, month = -1
-        for item in Feeds.timeline(d, people: d.articlePeople) {
+        for item in items {
             let date = item.date
             if date.year != year {
                 year = date.year; month = -1
@@ -367,11 +371,32 @@ public struct PageBuilder: Sendable {
         return md(String(text[..<r.lowerBound])) + "**" + md(e.dateText) + "**" + md(String(text[r.upperBound...]))
     }
 
+    func graphPage() -> Page {
+        var out = "# \(labels["graph"])\n\n\(md(labels["graph_intro"]))\n\n"
+        let counts = d.people.reduce(into: [String: Int]()) { $0[$1.id] = quotesByPerson[$1.id]?.count ?? 0 }
+        if let svg = Charts.graph(d, quoteCounts: counts, labels: labels, root: "") {
+            out += "<figure class=\"chart\">\(svg)</figure>\n\n"
+        }
+        // The text equivalent: the pairs, most shared articles first.
+        var pairs: [String: Int] = [:]
+        for a in d.articles {
+            let ids = (d.articlePeople[a.id] ?? []).sorted()
+            for (n, i) in ids.enumerated() { for j in ids[(n + 1)...] { pairs[i + "\u{0}" + j, default: 0] += 1 } }
+        }
+        out += "## \(labels["pairs"])\n\n"
+        for (key, n) in pairs.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(60) {
+            let ids = key.split(separator: "\u{0}").map(String.init)
+            guard ids.count == 2, let a = personLink(ids[0], root: ""), let b = personLink(ids[1], root: "") else { continue }
+            out += "- \(a) — \(b) : \(n) \(labels["article_count"])\n"
+        }
+        return Page(path: "graph", kind: "people", title: labels["graph"], markdown: out, language: nil)
+    }
+
     func searchPage() -> Page {
         var out = "# \(labels["search"])\n\n"
         out += "<form id=\"search-form\" role=\"search\" hidden><label for=\"search-input\">\(Text.html(labels["search_label"]))</label> "
         out += "<input id=\"search-input\" type=\"search\" name=\"q\" autocomplete=\"off\"></form>\n\n"
-        out += "<noscript><p>\(Text.html(labels["search_noscript"]))</p></noscript>\n\n"
+        out += "<div class=\"noscript\"><noscript><p>\(Text.html(labels["search_noscript"]))</p></noscript></div>\n\n"
         out += "<p id=\"search-status\" role=\"status\"></p>\n\n<ol id=\"search-results\"></ol>\n\n"
         out += "<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>\n"
         return Page(path: "search", kind: "search", title: labels["search"], markdown: out, language: nil)
@@ -428,7 +453,7 @@ public struct PageBuilder: Sendable {
     }
 
     func peoplePage() -> Page {
-        var out = "# \(labels["people"])\n\n"
+        var out = "# \(labels["people"])\n\n\(link(labels["graph"], "graph.html"))\n\n"
         for p in d.people.sorted(by: { Text.fold($0.name) < Text.fold($1.name) }) {
             let q = quotesByPerson[p.id]?.count ?? 0
             out += "- \(link(p.name, "people/\(p.id).html")) — \(q) \(labels["quote_count"]) · \(p.articles.count) \(labels["article_count"])\n"
