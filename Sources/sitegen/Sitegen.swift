@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenServe
 
 @main
-struct SitegenCommand: ParsableCommand {
+struct SitegenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Turns a folder of news clippings into an annotated dossier website.",
@@ -15,14 +16,14 @@ struct SitegenCommand: ParsableCommand {
         2 when the command line is wrong.
         """,
         version: "sitegen \(Sitegen.version)",
-        subcommands: [Build.self, Check.self, Annotate.self]
+        subcommands: [Build.self, Check.self, Annotate.self, Serve.self]
     )
 
     /// Runs the command with sitegen's exit codes: usage errors exit with 2, not 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -149,5 +150,62 @@ struct Annotate: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the site on loopback, rebuild on every change and reload the open pages.",
+        discussion: """
+        Edit a file under Content/ or Templates/, save it, and the page in the browser reloads with         the change. A failed build shows its error on the page and here, and the last good site         stays served. The reload script is added only to served pages, never to the files of         public/. Stop with Ctrl-C.
+        """
+    )
+
+    @OptionGroup var folders: Folders
+
+    @Option(help: "The folder the site is written to.")
+    var output = "public"
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    @Option(help: "The address to listen on (loopback by default).")
+    var host = "127.0.0.1"
+
+    func run() async throws {
+        let options = BuildOptions(content: folders.content, templates: folders.templates, output: output)
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(options: options, host: host, port: port) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+        } catch {
+            throw fail("cannot listen on \(host):\(port) (\(error))")
+        }
+        // Ctrl-C (and SIGTERM) stop the server cleanly.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
+        for source in signals {
+            source.setEventHandler {
+                Task {
+                    await server.stop()
+                    FileHandle.standardOutput.write(Data("stopped\n".utf8))
+                    Foundation.exit(0)
+                }
+            }
+            source.resume()
+        }
+        let url = "http://\(host):\(port)/"
+        Task {
+            try? await server.waitUntilListening()
+            FileHandle.standardOutput.write(Data("serving \(output)/ at \(url) — edit Content/ and the pages reload; Ctrl-C stops\n".utf8))
+        }
+        do { try await server.run() } catch is CancellationError {
+            return
+        } catch {
+            throw fail("the server stopped: \(error)")
+        }
+        withExtendedLifetime(signals) {}
     }
 }
