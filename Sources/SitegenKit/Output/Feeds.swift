@@ -84,23 +84,13 @@ public enum Feeds {
         return "window.SITEGEN_SEARCH = " + index.serialized(pretty: false) + ";\n"
     }
 
+    /// XML text: HTML's escaping, without the characters XML 1.0 does not allow.
     static func xml(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Characters XML 1.0 does not allow are left out.
-                if c.value < 0x20 && c != "\n" && c != "\t" { continue }
-                if c.value == 0xFFFE || c.value == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
-            }
+        var allowed = String.UnicodeScalarView()
+        for c in s.unicodeScalars where !(c.value < 0x20 && c != "\n" && c != "\t") && c.value != 0xFFFE && c.value != 0xFFFF {
+            allowed.append(c)
         }
-        return out
+        return Text.html(String(allowed))
     }
 
     static func timestamp(_ d: PartialDate) -> String {

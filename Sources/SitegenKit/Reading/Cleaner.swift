@@ -60,8 +60,8 @@ public struct Cleaner: Sendable {
         var date: PartialDate?
         var dateSource: String?
         let nonEmpty = input.filter { !$0.text.isEmpty }
-        let language = detectLanguage(nonEmpty.map(\.text), fallback: defaultLanguage)
         let totals = stopwordCounts(nonEmpty.map(\.text))
+        let language = language(of: totals, fallback: defaultLanguage)
         let latinDocument = dominantScriptIsLatin(nonEmpty.map(\.text))
         // Lines near the top and bottom may carry metadata (byline, date); the body never does.
         let headCount = 6
@@ -189,16 +189,12 @@ public struct Cleaner: Sendable {
 
     /// "fr" or "en" by their commonest words; the dossier's language when there is too little text.
     public func detectLanguage(_ lines: [String], fallback: String) -> String {
-        var fr = 0, en = 0
-        for line in lines {
-            for w in words(line) {
-                let f = Text.fold(w)
-                if stopFR.contains(f) { fr += 1 }
-                if stopEN.contains(f) { en += 1 }
-            }
-        }
-        if fr + en < 5 { return fallback }
-        return en > fr ? "en" : "fr"
+        language(of: stopwordCounts(lines), fallback: fallback)
+    }
+
+    func language(of counts: (fr: Int, en: Int), fallback: String) -> String {
+        if counts.fr + counts.en < 5 { return fallback }
+        return counts.en > counts.fr ? "en" : "fr"
     }
 
     /// French and English common words in `lines`.

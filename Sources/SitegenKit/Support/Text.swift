@@ -161,11 +161,23 @@ public enum Text {
         return out
     }
 
-    /// Escapes a string for a Markdown link destination inside <...>.
+    /// Escapes a link destination for Markdown: the characters that would end or break it are
+    /// percent-encoded, in one pass.
     public static func markdownURL(_ s: String) -> String {
-        s.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "<", with: "%3C")
-            .replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: "(", with: "%28")
-            .replacingOccurrences(of: ")", with: "%29")
+        guard s.utf8.contains(where: { $0 == 0x20 || $0 == 0x3C || $0 == 0x3E || $0 == 0x28 || $0 == 0x29 }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for c in s.unicodeScalars {
+            switch c {
+            case " ": out += "%20"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            case "(": out += "%28"
+            case ")": out += "%29"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     /// Counts Unicode scalars, the unit of quote offsets.
