@@ -195,7 +195,7 @@ public struct PeopleResolver: Sendable {
         var clusterOfEntry: [String: Int] = [:]
         for (ci, e) in registryOfCluster { clusterOfEntry[e.id] = ci }
         for ci in clusters.indices where registryOfCluster[ci] == nil {
-            guard let name = detectedName(clusters[ci]), let entry = entryByID[Text.slug(name)], !entry.notAPerson || true else { continue }
+            guard let name = detectedName(clusters[ci]), let entry = entryByID[Text.slug(name)] else { continue }
             if let target = clusterOfEntry[entry.id], target != ci {
                 clusters[target].mentions += clusters[ci].mentions
                 clusters[ci].mentions = []
