@@ -44,4 +44,35 @@ struct FreshArticleTests {
         #expect(Set(out.people.map(\.name)) == ["Volodymyr Zelenskiy", "Vladimir Putin", "John Kirby", "Annalena Baerbock"])
         #expect(out.people.first { $0.name == "Annalena Baerbock" }?.roles.first?.text == "German Foreign Minister")
     }
+
+    @Test("a French agency dispatch: dateline, absolute participle, 'Pour X,', réagir, role after the name")
+    func frenchDispatch() throws {
+        let a = try #require(readArticle(try load("fr-dispatch.txt"), name: "fr-dispatch.txt").article)
+        #expect(a.title == "Inflation : la BCE maintient ses taux, Christine Lagarde appelle à la patience")
+        #expect(a.date?.iso == "2024-09-12T15:02")
+        #expect(!a.text.contains("(Avec AFP)"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "chemin de la désinflation", in: out) == "Christine Lagarde")
+        #expect(speaker(of: "au bout du chemin", in: out) == "Christine Lagarde")
+        #expect(speaker(of: "rester vigilants", in: out) == "Christine Lagarde")
+        #expect(speaker(of: "surprendre les marchés", in: out) == "Philippe Martin")
+        #expect(speaker(of: "décision sage", in: out) == "Bruno Le Maire")
+        #expect(speaker(of: "baisse graduelle", in: out) == "François Villeroy de Galhau")
+        #expect(speaker(of: "salaires ne suivent pas", in: out) == "Sophie Binet")
+        #expect(Set(out.people.map(\.name)) == ["Christine Lagarde", "Philippe Martin", "Bruno Le Maire", "François Villeroy de Galhau", "Sophie Binet"])
+    }
+
+    @Test("an English report: byline with a role, a time with a dot, apposition, a group as speaker, an unnamed spokesperson")
+    func englishReport() throws {
+        let a = try #require(readArticle(try load("en-report.txt"), name: "en-report.txt").article)
+        #expect(a.author == "Jessica Elgot")
+        #expect(a.date?.iso == "2024-10-08T18:30")
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "turning point", in: out) == nil, "'what they called': a group, not a person")
+        #expect(speaker(of: "We will not issue new licences", in: out) == "Ed Miliband")
+        #expect(speaker(of: "ideological decision", in: out) == "Claire Coutinho")
+        #expect(speaker(of: "deeply disappointing", in: out) == "Mike Tholen")
+        #expect(speaker(of: "cliff edge", in: out) == "Mike Tholen")
+        #expect(Set(out.people.map(\.name)) == ["Ed Miliband", "Claire Coutinho", "Mike Tholen", "Keir Starmer"])
+    }
 }

@@ -380,7 +380,7 @@ public struct Analyzer: Sendable {
             let rest = tokens[lo..<hi].map(\.folded).joined(separator: " ")
             if g.places.contains(f) || g.organisations.contains(f) || g.places.contains(rest) || g.organisations.contains(rest) { break }
             // English roles and nationalities written with capitals before a name ("Russian President").
-            if lo + 1 < hi, g.isDemonym(f) || g.roleWords.contains(f) {
+            if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.roleWords.contains(f) {
                 if roleStart == nil { roleStart = lo }
                 lo += 1
                 atStart = false
@@ -395,6 +395,11 @@ public struct Analyzer: Sendable {
         }
         // Organisations and places, by the lexicon or their first word.
         var end = hi
+        // Capitalised role words after a name belong to a role or a byline ("Jessica Elgot Deputy").
+        while end > lo + 2 || (end > lo + 1 && g.roleWords.contains(tokens[end - 1].folded) && g.isFirstName(tokens[lo].folded)) {
+            guard g.roleWords.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) else { break }
+            end -= 1
+        }
         while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) {
             let run = tokens[lo..<end].map(\.folded).joined(separator: " ")
             if g.places.contains(run) || g.organisations.contains(run) { break }
@@ -434,6 +439,14 @@ public struct Analyzer: Sendable {
             // a nationality or a common noun the article also writes in lower case.
             if atStart && title == nil && roleStart == nil { return }
             if foldedWords.contains(where: { g.isDemonym($0) }) { return }
+            // After "à", "chez", "at": a place or an institution ("économiste à Sciences Po");
+            // before an acronym: an organisation ("Offshore Energies UK").
+            let before = lo > 0 ? tokens[lo - 1].lower : ""
+            let acronymAfter = end < tokens.count && tokens[end].isAllCaps
+            if ["à", "au", "aux", "chez", "at", "in", "from"].contains(before) || acronymAfter {
+                mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
+                return
+            }
             // A place or an organisation among the words: "France Inter", "Thomson Reuters".
             if foldedWords.contains(where: { g.places.contains($0) || g.organisations.contains($0) }) {
                 mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
@@ -497,8 +510,9 @@ public struct Analyzer: Sendable {
         let comma = k >= 0 && tokens[k].text == ","
         if comma { k -= 1 }
         let end = k
-        // "le porte-parole de Poutine, Dmitri Peskov": a role that ends in "de" is someone else's.
-        if end >= 0, ["de", "du", "des", "d'", "of"].contains(tokens[end].lower) { return nil }
+        // "le porte-parole de Poutine, Dmitri Peskov": a role that ends in "de" (or "à") is someone
+        // else's, or a place's ("économiste à Sciences Po").
+        if end >= 0, ["de", "du", "des", "d'", "of", "à", "au", "aux", "at", "in", "chez"].contains(tokens[end].lower) { return nil }
         var words = 0
         while k >= 0, words < 10 {
             let t = tokens[k]

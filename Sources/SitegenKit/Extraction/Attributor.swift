@@ -289,7 +289,9 @@ public struct Attributor: Sendable {
 
         static func compatible(_ a: Gender, _ b: Gender) -> Bool { a == .unknown || b == .unknown || a == b }
 
-        func resolvePronoun(_ wanted: Gender) -> (Speaker, [String])? {
+        func resolvePronoun(_ wanted: Gender, plural: Bool = false) -> (Speaker, [String])? {
+            // "ils", "they", "on": a group, never guessed to be one person.
+            if plural { return nil }
             for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
                 if case .person = s.speaker, Self.compatible(gender(of: s.speaker), wanted) {
                     return (s.speaker, ["pronoun resolved to the most recent speaker"])
@@ -331,7 +333,9 @@ public struct Attributor: Sendable {
             case .organisation(let label):
                 return (.organisation(label), [])
             case .pronoun(let gender):
-                guard let (s, notes) = resolvePronoun(gender) else { return nil }
+                let word = tokens(m.paragraph)[m.lo].lower
+                let plural = ["ils", "elles", "on", "they", "them"].contains(word) || word.hasSuffix("-ils") || word.hasSuffix("-elles") || word.hasSuffix("-on")
+                guard let (s, notes) = resolvePronoun(gender, plural: plural) else { return nil }
                 return (s, notes)
             case .role(let phrase, let gender):
                 let label = tokens(m.paragraph)[m.lo..<m.hi].map(\.text).joined(separator: " ")
@@ -345,20 +349,25 @@ public struct Attributor: Sendable {
         func eligible(_ m: Mention) -> Bool {
             let ts = tokens(m.paragraph)
             if a.paragraphs[m.paragraph].isInQuote(m.lo) { return false }
+            // A mention in parentheses is an aside, not a subject: "Francfort (AFP) - …".
+            if m.lo > 0, ts[m.lo - 1].text == "(" { return false }
+            // Subject pronouns are subjects by their form.
+            if case .pronoun = m.kind { return true }
+            // Walk back over the words that qualify the mention ("le président russe", "the industry
+            // body") to the determiner: a preposition there governs the mention.
             var k = m.lo - 1
             var steps = 0
-            while k >= 0 && steps < 8 {
+            while k >= 0 && steps < 7 {
                 let t = ts[k]
                 if g.prepositions.contains(t.lower) { return false }
                 // Right after a speech verb, a name is its object: "a décrit Poutine comme …".
                 if steps == 0, g.speechVerbs.contains(t.lower) { return false }
-                if t.kind == .punct || g.determiners.contains(t.lower) {
-                    // Before a determiner, a preposition still governs ("à la vice-présidente X").
-                    if g.determiners.contains(t.lower), k > 0, g.prepositions.contains(ts[k - 1].lower) { return false }
-                    return true
+                if t.kind == .punct { return true }
+                if g.determiners.contains(t.lower) {
+                    return !(k > 0 && g.prepositions.contains(ts[k - 1].lower))
                 }
-                if case .name = m.kind, t.kind == .word, !t.isCapitalized, !g.isRole(t.lower) && steps == 0 { return true }
                 if t.isCapitalized { return true }
+                if g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) { return steps > 0 }
                 steps += 1
                 k -= 1
             }
@@ -372,6 +381,8 @@ public struct Attributor: Sendable {
             var t = v - 1
             while t >= sent.lowerBound, isSkippable(ts[t]) { t -= 1 }
             let participle = ts[v].lower.hasSuffix("ant")
+            // "sa présidente Christine Lagarde estimant que …": a name right before the participle is its subject.
+            if participle, t >= sent.lowerBound, let m = mentionEnding[pi][t], case .name = m.kind, !a.paragraphs[pi].isInQuote(t) { return m }
             let coordinated = t >= sent.lowerBound && g.coordinations.contains(ts[t].lower)
             if (participle || coordinated) && depth < 3 {
                 var u = (coordinated ? t : v) - 1
@@ -432,6 +443,10 @@ public struct Attributor: Sendable {
                 j += 1
             } else if ts[i].lower == "d'", j < ts.count, ts[j].lower == "après" {
                 j += 1 // "D'après" is two tokens: the elided "d'" and "après".
+            } else if ts[i].lower == "pour", i == 0 || ts[i - 1].kind == .punct {
+                // "Pour Philippe Martin, …" at a sentence's start reports his view; "Pour cette raison" names nobody.
+                guard j < ts.count, let m = mentionStarting[pi][j], case .name = m.kind, m.hi < ts.count, ts[m.hi].text == "," else { return nil }
+                return m
             } else if ts[i].lower != "selon" {
                 return nil
             }
@@ -538,11 +553,15 @@ public struct Attributor: Sendable {
                 if let m = selonObject(pi, t), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: t, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
                 }
-                if isSpeechVerb(pi, t) {
-                    if let m = subject(ofVerb: t, pi, sent), let r = resolve(m) {
-                        let lo = min(m.lo, t)
-                        return Found(speaker: r.speaker, cueLo: lo, cueHi: t + 1, rule: "cue-before", confidence: 0.85, notes: r.notes)
+                if isSpeechVerb(pi, t), let m = subject(ofVerb: t, pi, sent) {
+                    let lo = min(m.lo, t)
+                    guard let r = resolve(m) else {
+                        // "what they called « … »": the speaker is a group or nobody named; an
+                        // earlier verb's subject would be a guess.
+                        return Found(speaker: nil, cueLo: lo, cueHi: t + 1, rule: "cue-before", confidence: 0.3,
+                                     notes: ["the speech verb's subject is a group or a pronoun with no named person"])
                     }
+                    return Found(speaker: r.speaker, cueLo: lo, cueHi: t + 1, rule: "cue-before", confidence: 0.85, notes: r.notes)
                 }
                 if analyzer.isInvertedVerb(ts[t].lower), let gender = analyzer.pronounGender(ts[t].lower), let (sp, notes) = resolvePronoun(gender) {
                     return Found(speaker: sp, cueLo: t, cueHi: t + 1, rule: "inverted-pronoun", confidence: 0.8, notes: notes)

@@ -118,7 +118,8 @@ public struct Grammar: Sendable {
 
     public func isRole(_ lower: String) -> Bool { maleRoles.contains(lower) || femaleRoles.contains(lower) }
 
+    /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
     public func isDemonym(_ folded: String) -> Bool {
-        demonyms.contains(folded) || (folded.count > 5 && demonymSuffixes.contains { folded.hasSuffix($0) })
+        demonyms.contains(folded) || (folded.count > 5 && !isFirstName(folded) && demonymSuffixes.contains { folded.hasSuffix($0) })
     }
 }

@@ -26,6 +26,7 @@ public struct Cleaner: Sendable {
     let readAlso: [String]
     let furniture: [String]
     let dateWords: Set<String>
+    let bylineRoles: Set<String>
     let credits: [String]
     let datePrefixes: [String]
     let bylinePrefixes: [String]
@@ -41,6 +42,7 @@ public struct Cleaner: Sendable {
         readAlso = lexicon["noise.readalso"].map(Text.fold)
         furniture = lexicon["noise.furniture"].map(Text.fold)
         dateWords = lexicon.foldedSet("date.words")
+        bylineRoles = lexicon.foldedSet("byline.roles")
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
@@ -423,7 +425,20 @@ public struct Cleaner: Sendable {
             date = m.date
             namePart = Substring(str[..<m.range.lowerBound])
         }
-        let name = namePart.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—/·•:"))
+        var name = namePart.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—/·•:"))
+        if !hasPrefix && date == nil {
+            // "Jessica Elgot Deputy political editor": a known first name, a surname, then only byline words.
+            let ws = name.split(separator: " ").map(String.init)
+            guard ws.count >= 3, ws.count <= 8, firstNames.contains(Text.fold(ws[0])), ws[1].first?.isUppercase ?? false,
+                  ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) }) else { return nil }
+            return (ws[0] + " " + ws[1], nil)
+        }
+        if hasPrefix || date != nil {
+            // Byline words after the name are its author's role, not the name.
+            var ws = name.split(separator: " ").map(String.init)
+            while ws.count > 2, let last = ws.last, bylineRoles.contains(Text.fold(last)) { ws.removeLast() }
+            name = ws.joined(separator: " ")
+        }
         guard hasPrefix || date != nil else { return nil }
         if name.isEmpty { return date == nil ? nil : (nil, date) }
         let nameWords = name.split(separator: " ")

@@ -21,7 +21,7 @@ public struct DateFinder: @unchecked Sendable {
         for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
         let names = forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { NSRegularExpression.escapedPattern(for: $0) }
         let month = "(" + names.joined(separator: "|") + ")\\.?"
-        let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:)\\s*(\\d{2})(?:\\s*(am|pm))?)?"
+        let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:|\\.)\\s*(\\d{2})(?:\\s*(am|pm))?)?"
         let specs: [(String, String)] = [
             ("iso", "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{1,2}):(\\d{2}))?(?![\\d])"),
             ("numeric", "(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?![\\d])" + time),
