@@ -3,7 +3,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
-.PHONY: site test deps build release score clean check-site check-hostile screenshots fuzz
+.PHONY: site test deps build release score clean check-site check-hostile screenshots fuzz bench
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -45,6 +45,10 @@ screenshots: site
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	$(SWIFT) run -c release sitegen-fuzz --seconds $(FUZZ_SECONDS)
+
+# sitegen and Hugo side by side on generated dossiers (BENCH_SIZES="1000 10000 100000").
+bench: deps
+	bash scripts/bench.sh
 
 clean:
 	rm -rf .build

@@ -59,7 +59,9 @@ let package = Package(
         .executableTarget(name: "sitegen-fuzz", dependencies: ["SitegenFuzzing"]),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenFuzzing"]
+            dependencies: ["SitegenKit", "SitegenFuzzing"],
+            // Articles the tests read from the repository by path.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

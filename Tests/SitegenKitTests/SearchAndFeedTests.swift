@@ -176,3 +176,22 @@ struct ChartTests {
         #expect(index.contains(">Timeline</a>") && index.contains(">Search</a>") && index.contains("Most quoted"))
     }
 }
+
+@Suite("Scale")
+struct ScaleTests {
+    @Test("a statement repeated by many articles: each page names at most 8 other sources, the quotes page lists all")
+    func largeGroups() throws {
+        var articles: [String: String] = [:]
+        for i in 0..<12 {
+            articles["a\(i).txt"] = "Article numéro \(i)\n\n« Nous ne céderons jamais sur la réforme des retraites », a déclaré Jean Dupont.\n"
+        }
+        let fs = try memoryDossier(articles: articles)
+        try Builder(fs: fs).build(BuildOptions())
+        let page = String(decoding: fs.allFiles["public/articles/a0.md"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("Aussi rapporté dans : "))
+        #expect(page.contains("… (+3)"))
+        #expect(page.components(separatedBy: "](../articles/").count - 1 == 8)
+        let quotes = String(decoding: fs.allFiles["public/quotes.md"] ?? Data(), as: UTF8.self)
+        #expect(quotes.components(separatedBy: "  - « Nous ne céderons jamais").count - 1 == 12)
+    }
+}

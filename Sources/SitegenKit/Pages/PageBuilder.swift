@@ -30,8 +30,9 @@ public struct PageBuilder: Sendable {
     let reportedByPerson: [String: [Quote]]
     let articleOrder: [String: Int]
     let links: LinkTargets
-    /// For each quote in a group, the other quotes of its group.
-    let sameStatement: [String: [Quote]]
+    /// For each quote in a group, the group's number in `dossier.statementGroups`.
+    let groupOfQuote: [String: Int]
+    let quoteByID: [String: Quote]
 
     public init(dossier: Dossier) {
         links = LinkTargets(dossier: dossier)
@@ -44,19 +45,28 @@ public struct PageBuilder: Sendable {
         reportedByArticle = Dictionary(grouping: dossier.reported, by: \.article)
         reportedByPerson = Dictionary(grouping: dossier.reported.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
         articleOrder = Dictionary(dossier.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let quoteByID = Dictionary(dossier.quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var same: [String: [Quote]] = [:]
-        for group in dossier.statementGroups {
-            for id in group { same[id] = group.filter { $0 != id }.compactMap { quoteByID[$0] } }
-        }
-        sameStatement = same
+        quoteByID = Dictionary(dossier.quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var groups: [String: Int] = [:]
+        for (n, group) in dossier.statementGroups.enumerated() { for id in group { groups[id] = n } }
+        groupOfQuote = groups
     }
+
+    /// How many other reports "also reported in" names before "and N more": a statement repeated
+    /// by hundreds of articles must not make every page list all of them.
+    static let alsoReportedLimit = 8
 
     /// "Also reported in: [other article]" for a quote of a group, with links from `root`.
     func alsoReported(_ q: Quote, root: String) -> String {
-        guard let others = sameStatement[q.id], !others.isEmpty else { return "" }
-        let links = others.compactMap { o in articleByID[o.article].map { link($0.title, root + "articles/\($0.id).html#\(o.id)") } }
-        return "\(labels["also_reported"]) : " + links.joined(separator: " · ")
+        guard let n = groupOfQuote[q.id] else { return "" }
+        let group = d.statementGroups[n]
+        var links: [String] = []
+        for id in group where id != q.id && links.count < Self.alsoReportedLimit {
+            guard let o = quoteByID[id], let a = articleByID[o.article] else { continue }
+            links.append(link(a.title, root + "articles/\(a.id).html#\(o.id)"))
+        }
+        guard !links.isEmpty else { return "" }
+        let more = group.count - 1 - links.count
+        return "\(labels["also_reported"]) : " + links.joined(separator: " · ") + (more > 0 ? " … (+\(more))" : "")
     }
 
     public func build() -> [Page] {
@@ -406,7 +416,6 @@ public struct PageBuilder: Sendable {
         var out = "# \(labels["quotes"])\n\n"
         if !d.statementGroups.isEmpty {
             out += "## \(labels["same_statement"])\n\n"
-            let quoteByID = Dictionary(d.quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for group in d.statementGroups {
                 let qs = group.compactMap { quoteByID[$0] }
                 guard let first = qs.first else { continue }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds synthetic dossiers with sitegen (release) and the same articles with Hugo, side by side,
+# and prints wall time, pages per second, peak memory and the sitegen/Hugo time ratio.
+#   BENCH_SIZES="1000 10000 100000" scripts/bench.sh      (make bench)
+# Needs ../shared/bench/gen_dossier.py beside the repository; installs Debian's hugo when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES="${BENCH_SIZES:-1000 10000 100000}"
+WORK="${BENCH_DIR:-/tmp/sitegen-bench}"
+GEN="../shared/bench/gen_dossier.py"
+[ -f "$GEN" ] || { echo "bench: $GEN not found"; exit 1; }
+command -v hugo >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q hugo; }
+swift build -c release --product sitegen >/dev/null
+BIN="$(swift build -c release --show-bin-path)/sitegen"
+mkdir -p "$WORK"
+
+measure() { # command... -> "seconds megabytes"
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log"; rm -f "$log"; return 1; }
+  local wall mem
+  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  mem=$(grep "Maximum resident set size" "$log" | awk '{printf "%.0f", $NF/1024}')
+  rm -f "$log"
+  echo "$wall $mem"
+}
+
+echo "| articles | sitegen s | sitegen pages/s | sitegen MB | hugo s | hugo pages/s | hugo MB | sitegen/hugo |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+for N in $SIZES; do
+  D="$WORK/$N"
+  if [ ! -d "$D/articles" ]; then python3 "$GEN" "$N" "$D" --format txt,hugo >/dev/null; fi
+  # sitegen: the articles as Content/articles, the repository's templates.
+  mkdir -p "$D/sg/Content"
+  [ -e "$D/sg/Content/articles" ] || ln -s "$D/articles" "$D/sg/Content/articles"
+  printf 'title: "Bench %s"\nlanguage: fr\n' "$N" > "$D/sg/Content/site.yml"
+  rm -rf "$D/sg/Templates"; cp -r Templates "$D/sg/Templates"
+  rm -rf "$D/sg/public"
+  read -r sg_s sg_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
+  sg_pages=$(find "$D/sg/public" -name '*.html' | wc -l)
+  # Hugo: a minimal site with trivial templates over the same articles.
+  mkdir -p "$D/hugo/layouts/_default"
+  [ -e "$D/hugo/content" ] || ln -s "$D/content" "$D/hugo/content"
+  printf 'baseURL = "http://localhost/"\nlanguageCode = "fr"\ntitle = "Bench"\n[taxonomies]\n  person = "people"\n' > "$D/hugo/hugo.toml"
+  printf '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n' > "$D/hugo/layouts/_default/single.html"
+  printf '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n' > "$D/hugo/layouts/_default/list.html"
+  rm -rf "$D/hugo/public"
+  read -r hu_s hu_mb < <(measure hugo --quiet -s "$D/hugo")
+  hu_pages=$(find "$D/hugo/public" -name '*.html' | wc -l)
+  awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" 'BEGIN {
+    printf "| %d | %.2f | %.0f | %d | %.2f | %.0f | %d | %.2f |\n", n, s, sp/s, sm, h, hp/h, hm, s/h }'
+done
