@@ -51,14 +51,21 @@ public struct StatementGrouper: Sendable {
         for (_, indices) in bySpeaker where indices.count > 1 {
             let stemSets = indices.map { stems(quotes[$0].text) }
             var postings: [String: [Int]] = [:]
-            for (k, set) in stemSets.enumerated() { for s in set { postings[s, default: []].append(k) } }
-            // A stem in a large share of the speaker's quotes says nothing.
-            let limit = max(8, indices.count / 5)
+            var position: [[String: Int]] = Array(repeating: [:], count: stemSets.count)
+            for (k, set) in stemSets.enumerated() {
+                for s in set {
+                    position[k][s] = postings[s, default: []].count
+                    postings[s, default: []].append(k)
+                }
+            }
+            // Each quote meets the next `window` quotes of each of its stems' lists: the work is
+            // bounded, and a statement repeated by hundreds of articles still chains into one group.
+            let window = 64
             for (k, set) in stemSets.enumerated() {
                 var shared: [Int: Int] = [:]
                 for s in set {
-                    guard let list = postings[s], list.count <= limit else { continue }
-                    for other in list where other > k { shared[other, default: 0] += 1 }
+                    guard let list = postings[s], let at = position[k][s] else { continue }
+                    for other in list[(at + 1)..<min(list.count, at + 1 + window)] { shared[other, default: 0] += 1 }
                 }
                 for (other, n) in shared {
                     let a = quotes[indices[k]], b = quotes[indices[other]]
