@@ -105,6 +105,13 @@ struct CleaningTests {
         #expect(body("Titre\n\nLire aussi les propositions des syndicats demande du temps, selon le ministre.\n").contains("Lire aussi"))
     }
 
+    @Test func pageFurniture() {
+        #expect(dropped("Titre du jour\n\nTemps de lecture : 4 min.\n\n\(lead)\n\nReporting by Jane Doe; Editing by John Roe\n")["Temps de lecture : 4 min."] == "page-furniture")
+        #expect(dropped("Titre du jour\n\n\(lead)\n\nReporting by Jane Doe; Editing by John Roe\n")["Reporting by Jane Doe; Editing by John Roe"] == "page-furniture")
+        // A sentence that starts with the same words stays.
+        #expect(body("Titre\n\nTemps de lecture et temps de travail se confondent souvent pour les élèves, selon le rapport publié hier.\n").contains("Temps de lecture et temps"))
+    }
+
     @Test func photoCaptionAndCredit() {
         let d = dropped("Titre du jour\n\n\(lead)\n\nLe ministre à l'Assemblée. Photo : AFP\n\nDonald Trump et Vladimir Poutine en Finlande, 2018. Poutine n'a pas encore félicité Trump.Crédit: PA\n")
         #expect(d["Le ministre à l'Assemblée. Photo : AFP"] == "photo-caption")

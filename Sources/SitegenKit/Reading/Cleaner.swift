@@ -291,7 +291,9 @@ public struct Cleaner: Sendable {
 
     /// "Temps de lecture 4 min.", "Reporting by …; Editing by …", "Our Standards: …".
     func isFurniture(_ folded: String) -> Bool {
-        guard wordCount(folded) <= 25 else { return false }
+        // Short, or shaped like furniture (a number, a colon, a bar…): not a sentence of the article.
+        let words = wordCount(folded)
+        guard words <= 25, words <= 8 || folded.contains(where: { $0.isNumber || ":;|(©".contains($0) }) else { return false }
         let f = folded.drop { !$0.isLetter && $0 != "(" && $0 != "©" }
         return furniture.contains { f.hasPrefix($0) }
     }
