@@ -544,7 +544,7 @@ public struct Attributor: Sendable {
             let open = anchorToken(pi, s)
             var t = open - 1
             if t >= sent.lowerBound, ts[t].text == ":" {
-                if let m = subjectBeforeColon(pi, sent, t), let r = resolve(m) {
+                if let m = mainSubject(pi, sent, before: t), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: m.lo, cueHi: t + 1, rule: "colon", confidence: 0.8, notes: r.notes)
                 }
             }
@@ -569,10 +569,6 @@ public struct Attributor: Sendable {
                 t -= 1
             }
             return nil
-        }
-
-        func subjectBeforeColon(_ pi: Int, _ sent: Range<Int>, _ colon: Int) -> Mention? {
-            mainSubject(pi, sent, before: colon)
         }
 
         /// A speech verb or a name outside quotes between two quotes means the second has its own cue.

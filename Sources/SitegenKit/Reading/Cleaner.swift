@@ -435,15 +435,11 @@ public struct Cleaner: Sendable {
                   ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) }) else { return nil }
             return (ws[0] + " " + ws[1], nil)
         }
-        if hasPrefix || date != nil {
-            // Byline words after the name are its author's role, not the name.
-            var ws = name.split(separator: " ").map(String.init)
-            while ws.count > 2, let last = ws.last, bylineRoles.contains(Text.fold(last)) { ws.removeLast() }
-            name = ws.joined(separator: " ")
-        }
-        guard hasPrefix || date != nil else { return nil }
+        // Byline words after the name are its author's role, not the name.
+        var nameWords = name.split(separator: " ").map(String.init)
+        while nameWords.count > 2, let last = nameWords.last, bylineRoles.contains(Text.fold(last)) { nameWords.removeLast() }
+        name = nameWords.joined(separator: " ")
         if name.isEmpty { return date == nil ? nil : (nil, date) }
-        let nameWords = name.split(separator: " ")
         guard (hasPrefix || looksLikeName(name)), nameWords.count <= 6,
               nameWords.allSatisfy({ $0.first?.isUppercase ?? false || ["de", "du", "van", "von", "et", "and", "le", "la"].contains($0) })
         else { return nil }

@@ -17,39 +17,20 @@ public struct FrontMatter: Sendable {
 
     /// Splits and parses front matter; a file without any gives empty fields and the whole text.
     public static func parse(_ text: String) throws(Failure) -> FrontMatter {
-        guard text.hasPrefix("---\n") || text == "---" else {
-            return FrontMatter(fields: [:], lists: [:], body: text, bodyLine: 1)
-        }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            throw Failure(line: 1, message: "front matter opened with '---' is never closed")
-        }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        let node: Any?
-        do { node = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp)) } catch let error as YamlError {
-            throw Failure(line: 1 + Self.line(of: error), message: "front matter is not valid YAML: \(Self.summary(of: error))")
-        } catch {
-            throw Failure(line: 2, message: "front matter is not valid YAML: \(error)")
-        }
+        let parsed = try parseNode(text)
         var fields: [String: String] = [:]
         var lists: [String: [String]] = [:]
-        if let node {
-            guard let map = node as? [String: Any] else {
-                throw Failure(line: 2, message: "front matter must be a map of 'key: value' lines")
-            }
-            for (k, v) in map {
-                if let list = v as? [Any] {
-                    lists[k] = list.map { "\($0)" }
-                } else if v is NSNull {
-                    continue
-                } else {
-                    fields[k] = "\(v)"
-                }
+        for (k, v) in parsed.node?.mapping ?? [:] {
+            guard let key = k.string else { continue }
+            if let items = v.sequence {
+                lists[key] = items.map { $0.string ?? "\($0.any)" }
+            } else if let value = v.string {
+                fields[key] = value
+            } else if v.null == nil {
+                fields[key] = "\(v.any)"
             }
         }
-        return FrontMatter(fields: fields, lists: lists, body: body, bodyLine: end + 3)
+        return FrontMatter(fields: fields, lists: lists, body: parsed.body, bodyLine: parsed.bodyLine)
     }
 
     /// The front matter as a YAML node tree (with the line of every value), for files whose

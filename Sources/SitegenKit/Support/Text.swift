@@ -180,9 +180,6 @@ public enum Text {
         return out
     }
 
-    /// Counts Unicode scalars, the unit of quote offsets.
-    @inline(__always) public static func scalarCount(_ s: Substring) -> Int { s.unicodeScalars.count }
-
     /// Collapses runs of white space (including non-breaking and thin spaces) to one space and trims.
     public static func collapseSpaces(_ s: String) -> String {
         var out = String.UnicodeScalarView()
