@@ -86,7 +86,9 @@ struct Build: ParsableCommand {
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: output, strict: strict)
         let report: BuildReport
         do {
-            report = try Builder().build(options)
+            // A stage-and-count line on a terminal once the build has taken a second; none in logs.
+            let progress: BuildProgress = !quiet && TerminalProgress.isTerminal ? TerminalProgress() : NoProgress()
+            report = try Builder(progress: progress).build(options)
         } catch let failure as BuildFailure {
             printDiagnostics(failure.report.diagnostics)
             throw fail(failure.description)

@@ -132,7 +132,7 @@ extension ArticleAnalysis {
     public func isLocative(before m: NameMention) -> Bool {
         guard m.paragraph >= 0, m.paragraph < paragraphs.count, m.lo > 0 else { return false }
         let t = paragraphs[m.paragraph].tokens[m.lo - 1].lower
-        return ["à", "au", "aux", "en", "vers", "depuis", "in", "at", "from", "to", "near", "près"].contains(t)
+        return Words.locativeWords.contains(t)
     }
 }
 
@@ -184,17 +184,17 @@ public struct Analyzer: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if t.kind == .punct, [".", "!", "?", "…", "..."].contains(t.text), spanOf[i] == nil, i + 1 < tokens.count {
+            if t.kind == .punct, Words.sentenceEnds.contains(t.text), spanOf[i] == nil, i + 1 < tokens.count {
                 var j = i + 1
                 // Closing marks right after the period belong to the sentence that ends.
-                while j < tokens.count, tokens[j].kind == .punct, ["»", "”", "\"", ")", "’"].contains(tokens[j].text) { j += 1 }
+                while j < tokens.count, tokens[j].kind == .punct, Words.closingMarks.contains(tokens[j].text) { j += 1 }
                 if j < tokens.count, tokens[j].isCapitalized || tokens[j].kind == .punct || tokens[j].kind == .number { starts.append(j) }
                 i = j
                 continue
             }
             // A quote that ends with its own period, followed by a capital or another quote, also ends the sentence.
-            if t.kind == .punct, ["»", "”", "\""].contains(t.text), i > 0, [".", "!", "?", "…", "..."].contains(tokens[i - 1].text),
-               i + 1 < tokens.count, (tokens[i + 1].isCapitalized && spanOf[i + 1] == nil) || ["«", "“"].contains(tokens[i + 1].text) {
+            if t.kind == .punct, Words.closingQuoteMarks.contains(t.text), i > 0, Words.sentenceEnds.contains(tokens[i - 1].text),
+               i + 1 < tokens.count, (tokens[i + 1].isCapitalized && spanOf[i + 1] == nil) || Words.openingGuillemets.contains(tokens[i + 1].text) {
                 starts.append(i + 1)
             }
             i += 1
@@ -237,7 +237,7 @@ public struct Analyzer: Sendable {
                     while e < tokens.count, tokens[e].isCapitalized || g.determiners.contains(tokens[e].lower) || g.isRole(tokens[e].lower) { e += 1; names += 1 }
                     guard names > 0 else { continue }
                 }
-                guard e < tokens.count, [".", ","].contains(tokens[e].text), e + 1 < tokens.count, tokens[e + 1].start < span.end else { continue }
+                guard e < tokens.count, Words.periodOrComma.contains(tokens[e].text), e + 1 < tokens.count, tokens[e + 1].start < span.end else { continue }
                 split = (tokens[k - 1].start, tokens[e + 1].start)
                 break
             }
@@ -266,6 +266,7 @@ public struct Analyzer: Sendable {
 
     /// "dit-il", "ajoute-t-elle", "a-t-il", "poursuit-il".
     func isInvertedVerb(_ lower: String) -> Bool {
+        guard lower.utf8.contains(0x2D) else { return false } // every form has a hyphen
         for suffix in ["-t-il", "-t-elle", "-il", "-elle", "-t-ils", "-t-elles", "-ils", "-elles", "-t-on", "-on"] where lower.hasSuffix(suffix) {
             let verb = String(lower.dropLast(suffix.count))
             if g.speechVerbs.contains(verb) || verb == "a" || verb == "avait" || verb == "aurait" { return true }
@@ -274,6 +275,7 @@ public struct Analyzer: Sendable {
     }
 
     func pronounGender(_ folded: String) -> Gender? {
+        guard folded.utf8.contains(0x2D) else { return nil }
         if folded.hasSuffix("-t-il") || folded.hasSuffix("-il") || folded.hasSuffix("-ils") { return .male }
         if folded.hasSuffix("-t-elle") || folded.hasSuffix("-elle") || folded.hasSuffix("-elles") { return .female }
         if folded.hasSuffix("-on") { return .unknown }
@@ -286,6 +288,7 @@ public struct Analyzer: Sendable {
         guard t.kind == .word else { return false }
         if t.isCapitalized { return !t.isAllCaps || t.text.count <= 2 }
         // "al-Assad", "ben-Gvir", "bin-Laden": an Arabic or Hebrew particle joined to a surname.
+        guard t.lower.utf8.contains(0x2D) else { return false }
         for p in ["al-", "el-", "ben-", "bin-", "ibn-", "abu-", "abou-", "ould-"] where t.lower.hasPrefix(p) {
             let rest = t.text.dropFirst(p.count)
             return rest.first?.isUppercase ?? false
@@ -300,8 +303,8 @@ public struct Analyzer: Sendable {
         while i < tokens.count {
             let t = tokens[i]
             // Pronouns that can be subjects.
-            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i) || (i > 0 && ["«", "“", "\""].contains(tokens[i - 1].text)) {
-                if g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && ["selon", "après"].contains(tokens[i - 1].lower) {
+            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i) || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
+                if g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
                 } else if g.femalePronouns.contains(t.lower) && t.lower != "her" {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
@@ -443,7 +446,7 @@ public struct Analyzer: Sendable {
             // before an acronym: an organisation ("Offshore Energies UK").
             let before = lo > 0 ? tokens[lo - 1].lower : ""
             let acronymAfter = end < tokens.count && tokens[end].isAllCaps
-            if ["à", "au", "aux", "chez", "at", "in", "from"].contains(before) || acronymAfter {
+            if Words.locativePrepositions.contains(before) || acronymAfter {
                 mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
                 return
             }
@@ -512,7 +515,7 @@ public struct Analyzer: Sendable {
         let end = k
         // "le porte-parole de Poutine, Dmitri Peskov": a role that ends in "de" (or "à") is someone
         // else's, or a place's ("économiste à Sciences Po").
-        if end >= 0, ["de", "du", "des", "d'", "of", "à", "au", "aux", "at", "in", "chez"].contains(tokens[end].lower) { return nil }
+        if end >= 0, Words.placeOrOfPrepositions.contains(tokens[end].lower) { return nil }
         var words = 0
         while k >= 0, words < 10 {
             let t = tokens[k]
@@ -544,7 +547,7 @@ public struct Analyzer: Sendable {
         guard k < tokens.count, g.isRole(tokens[k].lower) else { return nil }
         var e = k
         while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].text == "'" { e += 1 }
-        guard e < tokens.count, [",", ".", ";"].contains(tokens[e].text) else { return nil }
+        guard e < tokens.count, Words.commaPeriodSemicolon.contains(tokens[e].text) else { return nil }
         return (joinWords(tokens[k..<e].map(\.text)), det)
     }
 

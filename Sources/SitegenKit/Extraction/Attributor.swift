@@ -334,7 +334,7 @@ public struct Attributor: Sendable {
                 return (.organisation(label), [])
             case .pronoun(let gender):
                 let word = tokens(m.paragraph)[m.lo].lower
-                let plural = ["ils", "elles", "on", "they", "them"].contains(word) || word.hasSuffix("-ils") || word.hasSuffix("-elles") || word.hasSuffix("-on")
+                let plural = Words.pluralPronouns.contains(word) || word.hasSuffix("-ils") || word.hasSuffix("-elles") || word.hasSuffix("-on")
                 guard let (s, notes) = resolvePronoun(gender, plural: plural) else { return nil }
                 return (s, notes)
             case .role(let phrase, let gender):
@@ -490,9 +490,9 @@ public struct Attributor: Sendable {
             var k = afterSpan(pi, s)
             // Does the quote end with its own sentence-final mark? (the last token inside it)
             let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
-            let endsSentence = lastInside >= 0 && [".", "!", "?", "…", "..."].contains(ts[lastInside].text)
+            let endsSentence = lastInside >= 0 && Words.sentenceEnds.contains(ts[lastInside].text)
             var sawComma = false
-            while k < ts.count, [",", "»", "”", "\"", "’"].contains(ts[k].text) { if ts[k].text == "," { sawComma = true }; k += 1 }
+            while k < ts.count, Words.commaOrClosingMark.contains(ts[k].text) { if ts[k].text == "," { sawComma = true }; k += 1 }
             guard k < ts.count else { return nil }
             let start = k
             // (i) dit-il, ajoute-t-elle, a-t-il précisé
@@ -605,8 +605,8 @@ public struct Attributor: Sendable {
             for v in sent.prefix(Self.window) where isSpeechVerb(pi, v) {
                 var q = v + 1
                 var steps = 0
-                while q < sent.upperBound, steps < 5, !["que", "qu'", "that"].contains(ts[q].lower), ts[q].kind != .punct || ts[q].text == "," { q += 1; steps += 1 }
-                guard q < endTok, ["que", "qu'", "that"].contains(ts[q].lower), q + 1 < endTok else { continue }
+                while q < sent.upperBound, steps < 5, !Words.thatWords.contains(ts[q].lower), ts[q].kind != .punct || ts[q].text == "," { q += 1; steps += 1 }
+                guard q < endTok, Words.thatWords.contains(ts[q].lower), q + 1 < endTok else { continue }
                 guard let m = subject(ofVerb: v, pi, sent), let r = resolve(m) else { return nil }
                 let lo = min(m.lo, v)
                 return (ts[q + 1].start, endOffset, Found(speaker: r.speaker, cueLo: lo, cueHi: v + 1, rule: "reported-que", confidence: 0.7, notes: r.notes))

@@ -4,14 +4,12 @@ import Foundation
 /// without a year takes the article's year (the nearer one); a weekday or "hier" is resolved
 /// against the article's date only when that date is known to the day, and is otherwise kept
 /// as unresolved rather than guessed.
-/// `@unchecked`: the compiled regexes are immutable after init; only `AnyRegexOutput` keeps
-/// `Regex` from being `Sendable` here.
-public struct EventFinder: @unchecked Sendable {
+public struct EventFinder: Sendable {
     let dates: DateFinder
     let months: [String: Int]
     let weekdays: [String: Int]
     let relativeDays: [String: Int]
-    private let patterns: [(form: String, regex: Regex<AnyRegexOutput>)]
+    private let patterns: [(form: String, regex: Pattern)]
 
     public init(lexicon: Lexicon = .standard) {
         dates = DateFinder(lexicon: lexicon)
@@ -46,8 +44,8 @@ public struct EventFinder: @unchecked Sendable {
             ("weekday", "\\b" + weekday + "(?:\\s+(dernier|prochain|soir|matin|après-midi|night|morning|evening))?\\b"),
             ("relative", "\\b" + relative + "(?![\\w-])"),
         ]
-        var compiled: [(String, Regex<AnyRegexOutput>)] = []
-        for (form, p) in specs { if let r = try? Regex(p).ignoresCase() { compiled.append((form, r)) } }
+        var compiled: [(String, Pattern)] = []
+        for (form, p) in specs { if let r = Pattern(p) { compiled.append((form, r)) } }
         patterns = compiled
         patternCount = specs.count
     }
@@ -92,7 +90,7 @@ public struct EventFinder: @unchecked Sendable {
             case "relative": if !hasRelative { continue }
             default: break
             }
-            for m in sentence.matches(of: regex) {
+            for m in regex.matches(in: sentence) {
                 if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
                 let text = String(sentence[m.range])
                 if let f = resolve(form: form, m.output, text: text, reference: reference) {
@@ -103,7 +101,7 @@ public struct EventFinder: @unchecked Sendable {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private func str(_ o: AnyRegexOutput, _ i: Int) -> String? {
+    private func str(_ o: Pattern.Groups, _ i: Int) -> String? {
         guard i < o.count, let s = o[i].substring else { return nil }
         return String(s)
     }
@@ -115,7 +113,7 @@ public struct EventFinder: @unchecked Sendable {
         return candidates.min { abs($0 * 12 + month - ref) < abs($1 * 12 + month - ref) } ?? reference.year
     }
 
-    private func resolve(form: String, _ o: AnyRegexOutput, text: String, reference: PartialDate?) -> (PartialDate?, String)? {
+    private func resolve(form: String, _ o: Pattern.Groups, text: String, reference: PartialDate?) -> (PartialDate?, String)? {
         switch form {
         case "day-month", "month-day":
             let (dayText, monthText) = form == "day-month" ? (str(o, 1), str(o, 2)) : (str(o, 2), str(o, 1))

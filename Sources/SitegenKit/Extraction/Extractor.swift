@@ -20,15 +20,20 @@ public struct Extractor: Sendable {
         public var events: [Event] = []
     }
 
-    public func extract(_ articles: [Article], registry: [RegistryEntry] = []) -> Output {
+    public func extract(_ articles: [Article], registry: [RegistryEntry] = [], progress: BuildProgress = NoProgress()) -> Output {
         let analyzer = Analyzer(grammar: grammar)
-        let analyses = Parallel.map(articles) { analyzer.analyze($0) }
+        progress.begin("extract", total: articles.count * 2)
+        let analyses = Parallel.map(articles) { a in
+            defer { progress.advance() }
+            return analyzer.analyze(a)
+        }
         let resolution = PeopleResolver(grammar: grammar).resolve(analyses, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
         let events = EventFinder()
         let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event]) in
-            (attributor.attribute(article: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people),
+            defer { progress.advance() }
+            return (attributor.attribute(article: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people),
              events.events(of: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people))
         }
         var articlePeople: [String: [String]] = [:]

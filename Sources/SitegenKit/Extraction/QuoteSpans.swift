@@ -26,7 +26,7 @@ public enum QuoteSpans {
         let c = s[i]
         let prev: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
         let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
-        func isLetter(_ x: Unicode.Scalar?) -> Bool { x.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        func isLetter(_ x: Unicode.Scalar?) -> Bool { x.map { Scalars.isLetterOrNumber($0) } ?? false }
         switch c {
         case "«", "\u{2039}", "\u{201E}": return .open
         case "»", "\u{203A}": return .close
@@ -35,7 +35,7 @@ public enum QuoteSpans {
             if isLetter(prev) || prev.map({ ".!?,;…".unicodeScalars.contains($0) }) ?? false { return .close }
             return .open
         case "\u{201D}":
-            if prev == nil || prev.map({ $0.properties.isWhitespace }) ?? true { return next.map { !$0.properties.isWhitespace } ?? false ? .open : nil }
+            if prev == nil || prev.map({ Scalars.isSpace($0) }) ?? true { return next.map { !Scalars.isSpace($0) } ?? false ? .open : nil }
             return .close
         case "\u{2018}":
             return isLetter(prev) ? nil : .open
@@ -44,8 +44,8 @@ public enum QuoteSpans {
             if isLetter(prev) && isLetter(next) { return nil }
             return isLetter(prev) || prev.map({ ".!?,…".unicodeScalars.contains($0) }) ?? false ? .close : nil
         case "\"":
-            let prevSpace = prev == nil || prev.map({ $0.properties.isWhitespace || "([{—–-/".unicodeScalars.contains($0) }) ?? true
-            let nextSpace = next == nil || next.map({ $0.properties.isWhitespace || ",.;:!?)".unicodeScalars.contains($0) }) ?? true
+            let prevSpace = prev == nil || prev.map({ Scalars.isSpace($0) || "([{—–-/".unicodeScalars.contains($0) }) ?? true
+            let nextSpace = next == nil || next.map({ Scalars.isSpace($0) || ",.;:!?)".unicodeScalars.contains($0) }) ?? true
             if prevSpace && !nextSpace { return .open }
             if !prevSpace && nextSpace { return .close }
             return .ambiguous
@@ -101,9 +101,9 @@ public enum QuoteSpans {
             var end = s.count
             if let cue = cueStarts.filter({ $0 > open + 1 }).min() {
                 end = cue
-                while end > open + 1, s[end - 1].properties.isWhitespace || s[end - 1] == "," { end -= 1 }
+                while end > open + 1, Scalars.isSpace(s[end - 1]) || s[end - 1] == "," { end -= 1 }
             }
-            while end > open + 1, s[end - 1].properties.isWhitespace { end -= 1 }
+            while end > open + 1, Scalars.isSpace(s[end - 1]) { end -= 1 }
             if end > open + 1 {
                 spans.append(QuoteSpan(start: open + 1, end: end, openMark: open, closeMark: nil, recovered: "closing",
                                        continuesNext: end == s.count))
@@ -115,14 +115,14 @@ public enum QuoteSpans {
     static func recoveredStart(_ s: [Unicode.Scalar], from: Int, to: Int) -> Int {
         // The paragraph's start, or after the previous closed quote.
         var start = from
-        while start < to, s[start].properties.isWhitespace || s[start] == "," { start += 1 }
+        while start < to, Scalars.isSpace(s[start]) || s[start] == "," { start += 1 }
         return start
     }
 
     static func trim(_ span: QuoteSpan, _ s: [Unicode.Scalar]) -> QuoteSpan {
         var q = span
-        while q.start < q.end, s[q.start].properties.isWhitespace { q.start += 1 }
-        while q.end > q.start, s[q.end - 1].properties.isWhitespace { q.end -= 1 }
+        while q.start < q.end, Scalars.isSpace(s[q.start]) { q.start += 1 }
+        while q.end > q.start, Scalars.isSpace(s[q.end - 1]) { q.end -= 1 }
         return q
     }
 }

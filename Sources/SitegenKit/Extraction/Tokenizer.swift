@@ -14,14 +14,18 @@ public struct Token: Hashable, Sendable {
 
     public var isCapitalized: Bool {
         guard kind == .word, let f = text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
+        return Scalars.isUpper(f)
     }
 
     /// "TASS", "CNN": more than one letter, all upper case.
     public var isAllCaps: Bool {
         guard kind == .word else { return false }
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        var letters = 0
+        for c in text.unicodeScalars where Scalars.isLetter(c) {
+            guard Scalars.isUpper(c) else { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 }
 
@@ -37,21 +41,19 @@ public enum Tokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var i = 0
-        func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-            c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
-        }
+        func isWordScalar(_ c: Unicode.Scalar) -> Bool { Scalars.isWordPart(c) }
         func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
         func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2011}" }
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isWhitespace { i += 1; continue }
+            if Scalars.isSpace(c) { i += 1; continue }
             if isWordScalar(c) {
                 var j = i
                 var hasLetter = false
                 while j < scalars.count {
                     let d = scalars[j]
                     if isWordScalar(d) {
-                        if d.properties.isAlphabetic { hasLetter = true }
+                        if Scalars.isLetter(d) { hasLetter = true }
                         j += 1
                     } else if isHyphen(d), j + 1 < scalars.count, isWordScalar(scalars[j + 1]) {
                         j += 1

@@ -126,11 +126,11 @@ public enum Feeds {
     }
 
     /// `sitemap.xml`, only when `site.yml` gives `base_url` (a sitemap needs absolute URLs).
-    public static func sitemap(_ d: Dossier, pages: [Page]) -> String? {
+    public static func sitemap(_ d: Dossier, paths: [String]) -> String? {
         guard let raw = d.site.baseURL, !raw.isEmpty else { return nil }
         let base = raw.hasSuffix("/") ? raw : raw + "/"
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for p in pages.sorted(by: { $0.path < $1.path }) { out += "  <url><loc>\(xml(base + p.path + ".html"))</loc></url>\n" }
+        for p in paths.sorted() { out += "  <url><loc>\(xml(base + p + ".html"))</loc></url>\n" }
         return out + "</urlset>\n"
     }
 }

@@ -34,7 +34,24 @@ public struct SiteWriter: Sendable {
 
     public init(fs: FileSystem) { self.fs = fs }
 
+    /// Writes `files` and swaps them in: `begin`, `write` each, `commit`.
     public func write(_ files: [OutputFile], to output: String) throws {
+        let staging = try begin(output)
+        do {
+            let failures = Parallel.map(files) { f -> String? in
+                do { try staging.write(f); return nil } catch { return "\(error)" }
+            }
+            if let first = failures.compactMap({ $0 }).first { throw BuildError(stage: Self.stage, file: staging.output, first) }
+            try staging.commit()
+        } catch {
+            staging.abort()
+            throw error
+        }
+    }
+
+    /// Opens the temporary folder the pages are written into as they are made, so that a big
+    /// dossier is never held in memory whole.
+    public func begin(_ output: String) throws -> Staging {
         let out = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
@@ -42,26 +59,46 @@ public struct SiteWriter: Sendable {
         let temp = prefix + "\(ProcessInfo.processInfo.processIdentifier)"
         try? fs.removeItem(temp)
         removeStaleTemporaries(parent: parent, name: name)
-        do {
-            try fs.createDirectory(temp)
-            var dirs = Set<String>()
-            for f in files {
-                let d = (f.path as NSString).deletingLastPathComponent
-                if !d.isEmpty { dirs.insert(d) }
-            }
-            for d in dirs.sorted() { try fs.createDirectory(temp + "/" + d) }
-            let fs = self.fs
-            let failures = Parallel.map(files) { f -> String? in
-                do { try fs.writeFile(temp + "/" + f.path, f.data); return nil } catch { return "\(error)" }
-            }
-            if let first = failures.compactMap({ $0 }).first { throw BuildError(stage: Self.stage, file: out, first) }
-            try fs.replaceItem(at: out, with: temp)
-        } catch let e as BuildError {
-            try? fs.removeItem(temp)
-            throw e
-        } catch {
-            try? fs.removeItem(temp)
-            throw BuildError(stage: Self.stage, file: out, "\(error)")
+        do { try fs.createDirectory(temp) } catch { throw BuildError(stage: Self.stage, file: out, "\(error)") }
+        return Staging(fs: fs, temp: temp, output: out)
+    }
+
+    /// The temporary folder of one build. Safe to write from several threads.
+    public final class Staging: @unchecked Sendable {
+        let fs: FileSystem
+        public let temp: String
+        public let output: String
+        private let lock = NSLock()
+        private var directories: Set<String> = [""]
+        private var written = 0
+
+        init(fs: FileSystem, temp: String, output: String) {
+            self.fs = fs
+            self.temp = temp
+            self.output = output
         }
+
+        /// How many files were written so far.
+        public var count: Int { lock.withLock { written } }
+
+        public func write(_ f: OutputFile) throws {
+            let dir = (f.path as NSString).deletingLastPathComponent
+            // Folders are few: made under the lock, so that no thread writes into one being made.
+            try lock.withLock {
+                if directories.insert(dir).inserted { try fs.createDirectory(temp + "/" + dir) }
+            }
+            try fs.writeFile(temp + "/" + f.path, f.data)
+            lock.withLock { written += 1 }
+        }
+
+        /// Swaps the finished folder into place.
+        public func commit() throws {
+            do { try fs.replaceItem(at: output, with: temp) } catch {
+                abort()
+                throw BuildError(stage: SiteWriter.stage, file: output, "\(error)")
+            }
+        }
+
+        public func abort() { try? fs.removeItem(temp) }
     }
 }

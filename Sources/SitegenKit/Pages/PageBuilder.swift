@@ -69,13 +69,35 @@ public struct PageBuilder: Sendable {
         return "\(labels["also_reported"]) : " + links.joined(separator: " · ") + (more > 0 ? " … (+\(more))" : "")
     }
 
-    public func build() -> [Page] {
-        var pages = [index(), timeline(), quotesPage(), peoplePage(), searchPage(), graphPage()]
-        pages += d.articles.map(article)
-        pages += d.people.map(person)
-        pages += d.notes.map(note)
-        return pages
+    /// One page to make: the build makes, renders and writes each in turn, in parallel, so that
+    /// the pages of a big dossier are never all in memory at once.
+    public enum Job: Sendable, Hashable {
+        case index, timeline, quotes, people, search, graph
+        case article(Int), person(Int), note(Int)
     }
+
+    /// Every page of the site. The long list pages come first, so that a worker starts on them
+    /// while the other makes the many small pages.
+    public var jobs: [Job] {
+        [.quotes, .timeline, .index, .graph, .people, .search]
+            + d.articles.indices.map(Job.article) + d.people.indices.map(Job.person) + d.notes.indices.map(Job.note)
+    }
+
+    public func page(_ job: Job) -> Page {
+        switch job {
+        case .index: index()
+        case .timeline: timeline()
+        case .quotes: quotesPage()
+        case .people: peoplePage()
+        case .search: searchPage()
+        case .graph: graphPage()
+        case .article(let i): article(d.articles[i])
+        case .person(let i): person(d.people[i])
+        case .note(let i): note(d.notes[i])
+        }
+    }
+
+    public func build() -> [Page] { jobs.map(page) }
 
     /// The user's Markdown, its [[links]] made relative to `root`, rendered in safe mode.
     func user(_ markdown: String, root: String) -> String {

@@ -54,10 +54,12 @@ public struct BuildReport: Sendable {
 public struct Builder: Sendable {
     let fs: FileSystem
     let lexicon: Lexicon
+    let progress: BuildProgress
 
-    public init(fs: FileSystem = DiskFileSystem(), lexicon: Lexicon = .standard) {
+    public init(fs: FileSystem = DiskFileSystem(), lexicon: Lexicon = .standard, progress: BuildProgress = NoProgress()) {
         self.fs = fs
         self.lexicon = lexicon
+        self.progress = progress
     }
 
     /// The stages up to the dossier (read and extract), shared by `build` and tools that only read.
@@ -69,7 +71,7 @@ public struct Builder: Sendable {
         report.record("read", since: readStart)
         let (registry, registryDiags) = try timed("registry", &report) { PeopleRegistry.read(directory: options.content + "/people", fs: fs) }
         report.diagnostics += registryDiags
-        let extracted = try timed("extract", &report) { Extractor(lexicon: lexicon).extract(articles, registry: registry) }
+        let extracted = try timed("extract", &report) { Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress) }
         report.diagnostics += extracted.diagnostics
         for (article, name) in extracted.ambiguous {
             let source = articles.first { $0.id == article }?.source ?? article
@@ -111,19 +113,30 @@ public struct Builder: Sendable {
     @discardableResult
     public func build(_ options: BuildOptions) throws -> BuildReport {
         var report = BuildReport()
+        defer { progress.finish() }
         try checkOutput(options)
         let templates = try timed("templates", &report) { try TemplateSet(directory: options.templates, fs: fs) }
         let dossier = try loadDossier(options, report: &report)
         let blocking = report.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
-        let pages = try timed("pages", &report) { PageBuilder(dossier: dossier).build() }
-        let files = try timed("render", &report) { render(pages, dossier: dossier, templates: templates) }
-        try timed("write", &report) { try SiteWriter(fs: fs).write(files, to: options.output) }
+        let staging = try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) }
+        let paths: [String]
+        do {
+            // Each page is made, rendered and written in one go, on both cores, beside the feeds.
+            paths = try timed("pages", &report) { try writePages(dossier: dossier, templates: templates, to: staging) }
+            if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
+            try timed("swap", &report) { try staging.commit() }
+        } catch {
+            staging.abort()
+            if error is BuildError { throw error }
+            throw BuildError(stage: SiteWriter.stage, file: options.output, "\(error)")
+        }
+        let files = staging.count
         report.articles = dossier.articles.count
         report.people = dossier.people.count
         report.quotes = dossier.quotes.count
-        report.pages = pages.count
-        report.files = files.count
+        report.pages = paths.count
+        report.files = files
         return report
     }
 
@@ -145,6 +158,7 @@ public struct Builder: Sendable {
 
     func timed<T>(_ stage: String, _ report: inout BuildReport, _ body: () throws -> T) throws -> T {
         let start = Self.now()
+        progress.begin(stage, total: 0)
         defer { report.record(stage, since: start) }
         return try body()
     }
@@ -209,7 +223,10 @@ public struct Builder: Sendable {
         }
         let reader = ArticleReader(lexicon: lexicon)
         let fs = self.fs
+        let progress = self.progress
+        progress.begin(ArticleReader.stage, total: inputs.count)
         let results = Parallel.map(inputs) { input -> ArticleReader.Result in
+            defer { progress.advance() }
             do {
                 return reader.read(path: input.path, source: input.source, id: input.id, data: try fs.readFile(input.path), site: site)
             } catch {
@@ -227,42 +244,77 @@ public struct Builder: Sendable {
         return articles
     }
 
-    func render(_ pages: [Page], dossier: Dossier, templates: TemplateSet) -> [OutputFile] {
+    /// Makes, renders and writes every page and feed; returns the pages' paths.
+    func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging) throws -> [String] {
+        enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
+        let builder = PageBuilder(dossier: dossier)
         let labels = Labels(language: dossier.site.language)
-        let site = dossier.site
-        let rendered = Parallel.map(pages) { page -> [OutputFile] in
-            let html = CMark.html(page.markdown, allowRawHTML: true)
-            let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html"),
-                                        ("search", "search.html")].map {
-                ["label": labels[$0.0], "href": page.root + $0.1, "current": page.kind == $0.0]
+        let feeds = Self.feeds(dossier: dossier, templates: templates)
+        // The feeds are long single tasks: first, so that the other worker meanwhile makes pages.
+        let work = feeds.indices.map(Work.feed) + builder.jobs.map(Work.page)
+        let progress = self.progress
+        progress.begin(PageBuilder.stage, total: work.count)
+        let results = Parallel.map(work) { item -> (path: String?, error: String?) in
+            defer { progress.advance() }
+            var path: String?
+            do {
+                switch item {
+                case .feed(let i):
+                    try staging.write(feeds[i]())
+                case .page(let job):
+                    let page = builder.page(job)
+                    path = page.path
+                    for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                }
+                return (path, nil)
+            } catch {
+                return (path, "\(error)")
             }
-            let layout: [String: Any] = [
-                "lang": page.language ?? site.language,
-                "title": page.title,
-                "site_title": site.title,
-                "is_index": page.kind == "index",
-                "root": page.root,
-                "nav": nav,
-                "label_skip": labels["skip"],
-                "label_nav": labels["nav"],
-                "label_built_by": labels["built_by"],
-                "markdown": (page.path as NSString).lastPathComponent + ".md",
-                "label_feed": labels["feed"],
-            ]
-            let context: [String: Any] = ["content": html, "title": page.title, "root": page.root]
-            let full = templates.render(kind: page.kind, context: context, layout: layout)
-            return [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)),
-                    OutputFile(path: page.path + ".html", data: Data(full.utf8))]
         }
-        var files = rendered.flatMap { $0 }
-        files.append(OutputFile(path: "style.css", data: templates.stylesheet))
-        files.append(OutputFile(path: "search.js", data: Data(PackageResources.search_js)))
-        files.append(OutputFile(path: "search-index.js", data: Data(Feeds.searchIndex(dossier, labels: labels).utf8)))
-        files.append(OutputFile(path: "timeline.json", data: Data(Feeds.timelineJSON(dossier, labels: labels).serialized().utf8)))
-        files.append(OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8)))
-        if let sitemap = Feeds.sitemap(dossier, pages: pages) { files.append(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
-        let json = DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)")
-        files.append(OutputFile(path: "dossier.json", data: Data(json.serialized().utf8)))
-        return files
+        if let failed = results.first(where: { $0.error != nil }) {
+            throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
+        }
+        return results.compactMap(\.path)
+    }
+
+    /// One page as its Markdown and its HTML.
+    static func render(_ page: Page, site: SiteConfig, labels: Labels, templates: TemplateSet) -> [OutputFile] {
+        let html = CMark.html(page.markdown, allowRawHTML: true)
+        let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html"),
+                                    ("search", "search.html")].map {
+            ["label": labels[$0.0], "href": page.root + $0.1, "current": page.kind == $0.0]
+        }
+        let layout: [String: Any] = [
+            "lang": page.language ?? site.language,
+            "title": page.title,
+            "site_title": site.title,
+            "is_index": page.kind == "index",
+            "root": page.root,
+            "nav": nav,
+            "label_skip": labels["skip"],
+            "label_nav": labels["nav"],
+            "label_built_by": labels["built_by"],
+            "markdown": (page.path as NSString).lastPathComponent + ".md",
+            "label_feed": labels["feed"],
+        ]
+        let context: [String: Any] = ["content": html, "title": page.title, "root": page.root]
+        let full = templates.render(kind: page.kind, context: context, layout: layout)
+        return [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)),
+                OutputFile(path: page.path + ".html", data: Data(full.utf8))]
+    }
+
+    /// The files that are not pages, each made on demand: stylesheet, search index, TimelineJS
+    /// data, feed, dossier.json.
+    static func feeds(dossier: Dossier, templates: TemplateSet) -> [@Sendable () -> OutputFile] {
+        let labels = Labels(language: dossier.site.language)
+        let css = templates.stylesheet
+        return [
+            { OutputFile(path: "dossier.json", data: Data(DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)").bytes())) },
+            { OutputFile(path: "search-index.js", data: Data(Feeds.searchIndex(dossier, labels: labels).utf8)) },
+            { OutputFile(path: "timeline.json", data: Data(Feeds.timelineJSON(dossier, labels: labels).bytes())) },
+            { OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8)) },
+            { OutputFile(path: "style.css", data: css) },
+            { OutputFile(path: "search.js", data: Data(PackageResources.search_js)) },
+        ]
     }
 }

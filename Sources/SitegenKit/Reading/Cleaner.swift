@@ -62,9 +62,11 @@ public struct Cleaner: Sendable {
         var date: PartialDate?
         var dateSource: String?
         let nonEmpty = input.filter { !$0.text.isEmpty }
-        let totals = stopwordCounts(nonEmpty.map(\.text))
+        // Every per-line count the rules need, in one pass over each line's scalars.
+        let facts = nonEmpty.map { LineFacts($0.text, cleaner: self) }
+        let totals = facts.reduce(into: (fr: 0, en: 0)) { $0.fr += $1.fr; $0.en += $1.en }
         let language = language(of: totals, fallback: defaultLanguage)
-        let latinDocument = dominantScriptIsLatin(nonEmpty.map(\.text))
+        let latinDocument = facts.reduce(0) { $0 + $1.latin } >= facts.reduce(0) { $0 + $1.otherScript }
         // Lines near the top and bottom may carry metadata (byline, date); the body never does.
         let headCount = 6
         let lastNumbers = Set(nonEmpty.suffix(3).map(\.number))
@@ -72,13 +74,14 @@ public struct Cleaner: Sendable {
 
         func drop(_ line: Line, _ rule: String) { dropped.append(DroppedLine(line: line.number, text: line.text, rule: rule)) }
 
-        for var line in nonEmpty {
+        for (index, var line) in nonEmpty.enumerated() {
             let t = line.text
-            let folded = Text.fold(t)
-            if isSeparator(t) { drop(line, "separator"); continue }
+            let fact = facts[index]
+            if !fact.hasLetterOrNumber { drop(line, "separator"); continue }
             if isTicker(t) { drop(line, "news-ticker"); continue }
-            if isOtherScript(t, latinDocument: latinDocument) { drop(line, "other-script"); continue }
-            if isOtherLanguage(t, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
+            if isOtherScript(fact, latinDocument: latinDocument) { drop(line, "other-script"); continue }
+            if isOtherLanguage(fact, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
+            let folded = Text.fold(t)
             if isSocialPrompt(folded) { drop(line, "social-prompt"); continue }
             if isReadAlso(folded) { drop(line, "read-also"); continue }
             if isFurniture(folded) { drop(line, "page-furniture"); continue }
@@ -183,33 +186,76 @@ public struct Cleaner: Sendable {
 
     // MARK: - Language and script
 
-    func words(_ s: String) -> [String] {
-        s.split { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-") }.map(String.init)
+    /// Words made of letters, apostrophes and hyphens.
+    static func words(_ s: String) -> [Substring] {
+        var out: [Substring] = []
+        var start: String.Index?
+        let view = s.unicodeScalars
+        var i = view.startIndex
+        while i < view.endIndex {
+            let c = view[i]
+            if Scalars.isLetter(c) || c == "'" || c == "\u{2019}" || c == "-" {
+                if start == nil { start = i }
+            } else if let st = start {
+                out.append(Substring(view[st..<i]))
+                start = nil
+            }
+            i = view.index(after: i)
+        }
+        if let st = start { out.append(Substring(view[st..<view.endIndex])) }
+        return out
     }
 
-    func wordCount(_ s: String) -> Int { s.split(whereSeparator: \.isWhitespace).count }
+    /// Words separated by white space.
+    func wordCount(_ s: String) -> Int { Self.wordCount(s) }
+
+    static func wordCount<S: StringProtocol>(_ s: S) -> Int {
+        var n = 0
+        var inWord = false
+        for c in s.unicodeScalars {
+            if Scalars.isSpace(c) { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        return n
+    }
+
+    /// What the rules want to know of a line, counted in one pass.
+    struct LineFacts {
+        var latin = 0, otherScript = 0
+        var hasLetterOrNumber = false
+        var words = 0, foreignWords = 0
+        var fr = 0, en = 0
+
+        init(_ s: String, cleaner: Cleaner) {
+            for c in s.unicodeScalars {
+                let f = Scalars.flags(c)
+                if f & (Scalars.letter | Scalars.number) != 0 { hasLetterOrNumber = true }
+                if f & Scalars.letter != 0 {
+                    if Cleaner.isLatinLetter(c) { latin += 1 } else { otherScript += 1 }
+                }
+            }
+            for w in Cleaner.words(s) {
+                words += 1
+                if w.unicodeScalars.contains(where: Cleaner.isForeignLatin) { foreignWords += 1 }
+                let folded = Text.fold(String(w))
+                if cleaner.stopFR.contains(folded) { fr += 1 }
+                if cleaner.stopEN.contains(folded) { en += 1 }
+            }
+        }
+    }
 
     /// "fr" or "en" by their commonest words; the dossier's language when there is too little text.
     public func detectLanguage(_ lines: [String], fallback: String) -> String {
-        language(of: stopwordCounts(lines), fallback: fallback)
+        let counts = lines.reduce(into: (fr: 0, en: 0)) { sum, line in
+            let f = LineFacts(line, cleaner: self)
+            sum.fr += f.fr
+            sum.en += f.en
+        }
+        return language(of: counts, fallback: fallback)
     }
 
     func language(of counts: (fr: Int, en: Int), fallback: String) -> String {
         if counts.fr + counts.en < 5 { return fallback }
         return counts.en > counts.fr ? "en" : "fr"
-    }
-
-    /// French and English common words in `lines`.
-    func stopwordCounts(_ lines: [String]) -> (fr: Int, en: Int) {
-        var fr = 0, en = 0
-        for line in lines {
-            for w in words(line) {
-                let f = Text.fold(w)
-                if stopFR.contains(f) { fr += 1 }
-                if stopEN.contains(f) { en += 1 }
-            }
-        }
-        return (fr, en)
     }
 
     static func isLatinLetter(_ c: Unicode.Scalar) -> Bool {
@@ -219,31 +265,19 @@ public struct Cleaner: Sendable {
         }
     }
 
-    func dominantScriptIsLatin(_ lines: [String]) -> Bool {
-        var latin = 0, other = 0
-        for line in lines {
-            for c in line.unicodeScalars where c.properties.isAlphabetic {
-                if Self.isLatinLetter(c) { latin += 1 } else { other += 1 }
-            }
-        }
-        return latin >= other
+    /// A line written mostly in another script than the article (an Arabic ticker in a French article).
+    func isOtherScript(_ f: LineFacts, latinDocument: Bool) -> Bool {
+        guard f.latin + f.otherScript > 0 else { return false }
+        return latinDocument ? f.otherScript > f.latin : f.latin > f.otherScript * 2
     }
 
-    /// A line written mostly in another script than the article (an Arabic ticker in a French article).
-    func isOtherScript(_ s: String, latinDocument: Bool) -> Bool {
-        var latin = 0, other = 0
-        for c in s.unicodeScalars where c.properties.isAlphabetic {
-            if Self.isLatinLetter(c) { latin += 1 } else { other += 1 }
-        }
-        guard latin + other > 0 else { return false }
-        return latinDocument ? other > latin : latin > other * 2
-    }
+    static let foreignLatin1 = Set("×÷ÐðÑñÕõÃãÅåØøÝýÞþßÁáÍíÓóÚúÌìÒò".unicodeScalars)
 
     /// Letters French and English never use: the mark of Vietnamese, Polish, Turkish... text.
     static func isForeignLatin(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x41...0x5A, 0x61...0x7A: return false
-        case 0xC0...0xFF: return "×÷ÐðÑñÕõÃãÅåØøÝýÞþßÁáÍíÓóÚúÌìÒò".unicodeScalars.contains(c)
+        case 0xC0...0xFF: return foreignLatin1.contains(c)
         case 0x152, 0x153, 0x178: return false
         case 0x100...0x24F, 0x1E00...0x1EFF: return true
         default: return false
@@ -252,14 +286,11 @@ public struct Cleaner: Sendable {
 
     /// A line in another language than the article: words full of letters the language lacks
     /// (a Vietnamese caption), or a short English line in a French article (and the reverse).
-    func isOtherLanguage(_ s: String, language: String, documentCounts: (fr: Int, en: Int)) -> Bool {
-        let ws = words(s)
-        guard ws.count >= 3 else { return false }
-        let foreign = ws.filter { $0.unicodeScalars.contains(where: Self.isForeignLatin) }.count
-        if foreign >= 2 && foreign * 10 >= ws.count * 3 { return true }
-        guard ws.count <= 25 else { return false }
-        let (fr, en) = stopwordCounts([s])
-        let (lineOwn, lineOther) = language == "en" ? (en, fr) : (fr, en)
+    func isOtherLanguage(_ f: LineFacts, language: String, documentCounts: (fr: Int, en: Int)) -> Bool {
+        guard f.words >= 3 else { return false }
+        if f.foreignWords >= 2 && f.foreignWords * 10 >= f.words * 3 { return true }
+        guard f.words <= 25 else { return false }
+        let (lineOwn, lineOther) = language == "en" ? (f.en, f.fr) : (f.fr, f.en)
         guard lineOther >= 3 && lineOwn == 0 else { return false }
         // The rest of the article must clearly be in its language, and the line a small part of
         // it: a half-French, half-English text loses nothing.
@@ -269,10 +300,6 @@ public struct Cleaner: Sendable {
     }
 
     // MARK: - Noise rules
-
-    func isSeparator(_ s: String) -> Bool {
-        !s.contains { $0.isLetter || $0.isNumber }
-    }
 
     /// "- 21:08 Headline", "21h03 Headline": a live ticker's entries.
     func isTicker(_ s: String) -> Bool {
@@ -293,14 +320,15 @@ public struct Cleaner: Sendable {
     func isFurniture(_ folded: String) -> Bool {
         // Short, or shaped like furniture (a number, a colon, a bar…): not a sentence of the article.
         let words = wordCount(folded)
-        guard words <= 25, words <= 8 || folded.contains(where: { $0.isNumber || ":;|(©".contains($0) }) else { return false }
+        guard words <= 25, words <= 8 || folded.unicodeScalars.contains(where: { Scalars.isNumber($0) || ":;|(©".unicodeScalars.contains($0) })
+        else { return false }
         let f = folded.drop { !$0.isLetter && $0 != "(" && $0 != "©" }
         return furniture.contains { f.hasPrefix($0) }
     }
 
     func isSocialPrompt(_ folded: String) -> Bool {
         guard wordCount(folded) <= 14 else { return false }
-        return social.contains { folded.contains($0) }
+        return social.contains { Text.contains(folded, $0) }
     }
 
     /// "LIRE AUSSI : Le budget en cinq questions", "Read more - …": a link to another article,
@@ -319,6 +347,12 @@ public struct Cleaner: Sendable {
     /// A one-sentence line that carries a credit is a caption and goes whole; from a longer line
     /// only the credit goes.
     func caption(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
+        // Every credit has a colon, "(c)" or a copyright sign (C2 A9 in UTF-8): most lines stop here.
+        var previous: UInt8 = 0
+        guard line.utf8.contains(where: { b in
+            defer { previous = b }
+            return b == 0x3A || b == 0x28 || (previous == 0xC2 && b == 0xA9)
+        }) else { return nil }
         // A credit ends its line: only the line's tail is searched.
         let s = line.count > 160 ? String(line.suffix(160)) : line
         let head = line.count > 160 ? String(line.dropLast(160)) : ""

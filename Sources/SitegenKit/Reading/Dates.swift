@@ -2,9 +2,7 @@ import Foundation
 
 /// Finds dates written the ways news sites write them, in French and English, and keeps the
 /// precision the text gives: "2024-09" stays a month, "October 22, 2024 08:28" keeps its time.
-/// `@unchecked`: the compiled regexes are immutable after init; only `AnyRegexOutput` keeps
-/// `Regex` from being `Sendable` here.
-public struct DateFinder: @unchecked Sendable {
+public struct DateFinder: Sendable {
     public struct Match: Sendable {
         public var date: PartialDate
         public var range: Range<String.Index>
@@ -12,7 +10,7 @@ public struct DateFinder: @unchecked Sendable {
     }
 
     let months: [String: Int]
-    private let patterns: [(form: String, regex: Regex<AnyRegexOutput>)]
+    private let patterns: [(form: String, regex: Pattern)]
 
     public init(lexicon: Lexicon = .standard) {
         months = lexicon.numbers("months")
@@ -30,9 +28,9 @@ public struct DateFinder: @unchecked Sendable {
             ("iso-month", "(\\d{4})-(\\d{2})(?![\\d-])"),
             ("month-year", "\\b" + month + "\\s+(\\d{4})\\b"),
         ]
-        var compiled: [(String, Regex<AnyRegexOutput>)] = []
+        var compiled: [(String, Pattern)] = []
         for (form, p) in specs {
-            if let r = try? Regex(p).ignoresCase() { compiled.append((form, r)) }
+            if let r = Pattern(p) { compiled.append((form, r)) }
         }
         patterns = compiled
         patternCount = specs.count
@@ -90,7 +88,7 @@ public struct DateFinder: @unchecked Sendable {
             case "numeric": if !h.digitSeparator { continue }
             default: if !h.monthWord { continue }
             }
-            for m in s.matches(of: regex) {
+            for m in regex.matches(in: s) {
                 // No digit, hyphen or slash right before: "12024-10" or "3/10/2024" are not these dates.
                 if m.range.lowerBound > s.startIndex {
                     let before = s[s.index(before: m.range.lowerBound)]
@@ -106,22 +104,22 @@ public struct DateFinder: @unchecked Sendable {
 
     public func first(in s: String) -> Match? { all(in: s).first }
 
-    private func int(_ o: AnyRegexOutput, _ i: Int) -> Int? {
+    private func int(_ o: Pattern.Groups, _ i: Int) -> Int? {
         guard i < o.count, let sub = o[i].substring else { return nil }
         return Int(sub)
     }
 
-    private func str(_ o: AnyRegexOutput, _ i: Int) -> String? {
+    private func str(_ o: Pattern.Groups, _ i: Int) -> String? {
         guard i < o.count, let sub = o[i].substring else { return nil }
         return String(sub)
     }
 
-    private func month(_ o: AnyRegexOutput, _ i: Int) -> Int? {
+    private func month(_ o: Pattern.Groups, _ i: Int) -> Int? {
         guard let name = str(o, i) else { return nil }
         return months[Text.fold(name)]
     }
 
-    private func makeDate(form: String, _ o: AnyRegexOutput) -> PartialDate? {
+    private func makeDate(form: String, _ o: Pattern.Groups) -> PartialDate? {
         var y: Int?, mo: Int?, d: Int?, h: Int?, mi: Int?, ampm: String?
         switch form {
         case "iso": y = int(o, 1); mo = int(o, 2); d = int(o, 3); h = int(o, 4); mi = int(o, 5)

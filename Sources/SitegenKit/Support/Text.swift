@@ -22,35 +22,40 @@ public enum Text {
             if bytes.last == 0x20 { bytes.removeLast() }
             return String(decoding: bytes, as: UTF8.self)
         }
-        var out = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
         var lastSpace = true
-        func emit(_ c: Unicode.Scalar) {
-            if c.properties.isWhitespace {
-                if !lastSpace { out.append(" ") }
-                lastSpace = true
-                return
+        @inline(__always) func emit(_ folded: [UInt8]) {
+            for b in folded {
+                if b == 0x20 {
+                    if !lastSpace { bytes.append(0x20) }
+                    lastSpace = true
+                } else {
+                    lastSpace = false
+                    bytes.append(b)
+                }
             }
-            lastSpace = false
-            out.append(c)
         }
         for scalar in s.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
-                if v == 0x20 || (v >= 0x09 && v <= 0x0D) { emit(" ") } else {
-                    emit(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : (v == 0x60 ? "'" : scalar))
+                let b = UInt8(v)
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    if !lastSpace { bytes.append(0x20) }
+                    lastSpace = true
+                } else {
+                    lastSpace = false
+                    bytes.append(b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b))
                 }
-                continue
+            } else if v < foldTableEnd {
+                // Latin, Greek, Cyrillic, punctuation...: a precomputed table.
+                emit(foldTable[Int(v - 0x80)])
+            } else {
+                emit(Array(foldScalar(scalar).utf8))
             }
-            if v >= 0xA0 && v < 0x250 {
-                // Latin-1 and Latin Extended: a precomputed table.
-                for c in foldTable[Int(v - 0xA0)].unicodeScalars { emit(c) }
-                continue
-            }
-            for c in foldScalar(scalar).unicodeScalars { emit(c) }
         }
-        var r = String(out)
-        if r.hasSuffix(" ") { r.removeLast() }
-        return r
+        if bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The folded form of one scalar: decomposed, marks dropped, typographic variants made plain, lower case.
@@ -67,12 +72,16 @@ public enum Text {
         return out
     }
 
-    /// `foldScalar` of U+00A0 to U+024F, computed once (immutable).
-    static let foldTable: [String] = (0xA0..<0x250).map { Unicode.Scalar($0).map(foldScalar) ?? "" }
+    static let foldTableEnd: UInt32 = 0x2100
+    /// `foldScalar` of U+0080 to U+20FF as UTF-8 (white space as one space), computed once (immutable).
+    static let foldTable: [[UInt8]] = (0x80..<foldTableEnd).map { v in
+        Unicode.Scalar(v).map { Array(foldScalar($0).utf8) } ?? []
+    }
 
     /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
     /// ("à" and "a" stay apart).
     public static func lower(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x60 }) { return s }
         var out = String.UnicodeScalarView()
         for c in s.lowercased().unicodeScalars {
             switch c.value {
@@ -185,7 +194,7 @@ public enum Text {
         var out = String.UnicodeScalarView()
         var pending = false
         for c in s.unicodeScalars {
-            if c.properties.isWhitespace || c.value == 0x200B || c.value == 0xFEFF {
+            if Scalars.isSpace(c) || c.value == 0x200B || c.value == 0xFEFF {
                 pending = !out.isEmpty
             } else {
                 if pending { out.append(" "); pending = false }
