@@ -20,24 +20,37 @@ public struct Extractor: Sendable {
         public var events: [Event] = []
     }
 
+    /// How much analysis (tokens, mostly: about twenty bytes per byte of text) may be kept
+    /// between the two passes. Beyond it an article is analysed again in the second pass, so
+    /// that a dossier of 100,000 articles does not hold every token at once.
+    public var analysisBudget = 160 << 20
+
     public func extract(_ articles: [Article], registry: [RegistryEntry] = [], progress: BuildProgress = NoProgress()) -> Output {
         let analyzer = Analyzer(grammar: grammar)
         progress.begin("extract", total: articles.count * 2)
-        let analyses = Parallel.map(articles) { a in
+        let budget = Budget(analysisBudget)
+        // Pass 1: every article's names (kept), and its analysis while the budget lasts.
+        let first = Parallel.map(articles) { a -> (NameSheet, ArticleAnalysis?) in
             defer { progress.advance() }
-            return analyzer.analyze(a)
+            let analysis = analyzer.analyze(a)
+            let cost = a.paragraphs.reduce(0) { $0 + $1.text.utf8.count } * 20
+            return (analysis.sheet, budget.take(cost) ? analysis : nil)
         }
-        let resolution = PeopleResolver(grammar: grammar).resolve(analyses, registry: registry)
+        let sheets = first.map(\.0)
+        let resolution = PeopleResolver(grammar: grammar).resolve(sheets, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
         let events = EventFinder()
+        // Pass 2: quotes and events, each article on its own (the result is the same whether its
+        // analysis was kept or is made again).
         let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event]) in
             defer { progress.advance() }
-            return (attributor.attribute(article: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people),
-             events.events(of: articles[i], analysis: analyses[i], personOfName: resolution.personOfName[i], people: people))
+            let analysis = first[i].1 ?? analyzer.analyze(articles[i])
+            return (attributor.attribute(article: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people),
+                    events.events(of: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people))
         }
         var articlePeople: [String: [String]] = [:]
-        for (i, a) in analyses.enumerated() {
+        for (i, a) in sheets.enumerated() {
             // Body mentions in reading order, then the title's.
             var ids: [String] = []
             var seen = Set<String>()
@@ -58,13 +71,30 @@ public struct Extractor: Sendable {
     }
 }
 
+/// A byte budget shared by worker threads.
+final class Budget: @unchecked Sendable {
+    private var left: Int
+    private let lock = NSLock()
+    init(_ bytes: Int) { left = bytes }
+    /// Takes `n` bytes if that many are left.
+    func take(_ n: Int) -> Bool {
+        lock.withLock {
+            guard n <= left else { return false }
+            left -= n
+            return true
+        }
+    }
+}
+
 /// Maps over an array on all cores, keeping the order. Work items must be independent.
 public enum Parallel {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
         let results = ResultBox<R>(count: items.count)
         let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let chunk = max(1, items.count / (workers * 8))
+        // Small chunks: items differ in cost (a list page against an article page), and one
+        // worker must not be left with all the long ones.
+        let chunk = max(1, min(16, items.count / (workers * 16)))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {

@@ -36,7 +36,7 @@ public struct PeopleResolver: Sendable {
         return (key([ws[0]]), key(Array(ws.dropFirst())))
     }
 
-    public func resolve(_ analyses: [ArticleAnalysis], registry: [RegistryEntry] = []) -> Resolution {
+    public func resolve(_ analyses: [NameSheet], registry: [RegistryEntry] = []) -> Resolution {
         // Words the dossier writes in lower case are common nouns, not names.
         var lowercase = Set<String>()
         for a in analyses { lowercase.formUnion(a.lowercaseWords) }
@@ -122,7 +122,7 @@ public struct PeopleResolver: Sendable {
                     continue
                 }
                 // A lone place name after "à", "in", "at" is the place, even when a person bears it.
-                if m.words.count == 1, m.title == nil, g.places.contains(k), a.isLocative(before: m) { continue }
+                if m.words.count == 1, m.title == nil, g.places.contains(k), a.locative.contains(ni) { continue }
                 // The surname of known people (or the end of a compound surname).
                 var cands = bySurname[k] ?? []
                 if cands.isEmpty, m.words.count == 1 {
@@ -316,7 +316,7 @@ public struct PeopleResolver: Sendable {
     }
 
     /// The cluster of the closest full mention before `m` in the same article, among `cands`.
-    func nearestFullMention(_ cands: [Int], in a: ArticleAnalysis, before m: NameMention, clusterOfName: [Int?]) -> Int? {
+    func nearestFullMention(_ cands: [Int], in a: NameSheet, before m: NameMention, clusterOfName: [Int?]) -> Int? {
         var best: (Int, Int)? // (distance, cluster)
         for (ni, other) in a.names.enumerated() {
             guard let ci = clusterOfName[ni], cands.contains(ci), other.words.count >= 2 else { continue }

@@ -15,8 +15,9 @@ public enum DossierExport {
                 ("description", .string(d.site.description)),
                 ("language", .string(d.site.language)),
             ])),
-            ("articles", .array(d.articles.map { a in
-                .object([
+            ("articles", .lazyArray(count: d.articles.count) { i in
+                let a = d.articles[i]
+                return .object([
                     ("id", .string(a.id)),
                     ("source", .string(a.source)),
                     ("title", .string(a.title)),
@@ -29,7 +30,7 @@ public enum DossierExport {
                     ("text", .string(a.text)),
                     ("people", .array((d.articlePeople[a.id] ?? []).map(JSON.string))),
                 ])
-            })),
+            }),
             ("people", .array(d.people.map { p in
                 .object([
                     ("id", .string(p.id)),
@@ -41,11 +42,12 @@ public enum DossierExport {
                     ("page", .string("people/\(p.id).html")),
                 ])
             })),
-            ("quotes", .array(d.quotes.map(quote))),
-            ("reported", .array(reported.map(quote))),
-            ("statements", .array(d.statementGroups.map { .array($0.map(JSON.string)) })),
-            ("events", .array(d.events.map { e in
-                .object([
+            ("quotes", .lazyArray(count: d.quotes.count) { quote(d.quotes[$0]) }),
+            ("reported", .lazyArray(count: reported.count) { quote(reported[$0]) }),
+            ("statements", .lazyArray(count: d.statementGroups.count) { .array(d.statementGroups[$0].map(JSON.string)) }),
+            ("events", .lazyArray(count: d.events.count) { i in
+                let e = d.events[i]
+                return .object([
                     ("id", .string(e.id)),
                     ("article", .string(e.article)),
                     ("date", .optional(e.date?.iso)),
@@ -57,7 +59,7 @@ public enum DossierExport {
                     ("start", .int(e.start)),
                     ("end", .int(e.end)),
                 ])
-            })),
+            }),
         ])
     }
 

@@ -31,14 +31,16 @@ public enum Feeds {
     /// TimelineJS's JSON format: https://timeline.knightlab.com/docs/json-format.html. Its text
     /// fields are HTML, so every text is escaped.
     public static func timelineJSON(_ d: Dossier, labels: Labels) -> JSON {
-        func date(_ p: PartialDate) -> JSON {
+        @Sendable func date(_ p: PartialDate) -> JSON {
             var f: [(String, JSON)] = [("year", .string(String(p.year)))]
             if let m = p.month { f.append(("month", .string(String(m)))) }
             if let day = p.day { f.append(("day", .string(String(day)))) }
             if let h = p.hour { f.append(("hour", .string(String(h)))); f.append(("minute", .string(String(p.minute ?? 0)))) }
             return .object(f)
         }
-        let items = timeline(d, people: d.articlePeople).map { item -> JSON in
+        let all = timeline(d, people: d.articlePeople)
+        let items = JSON.lazyArray(count: all.count) { i -> JSON in
+            let item = all[i]
             let headline = item.isPublication ? item.article.title : (item.event?.dateText ?? "") + " — " + item.article.title
             let text = item.isPublication ? "\(labels["publication"]): <a href=\"articles/\(item.article.id).html\">\(Text.html(item.article.title))</a>"
                 : Text.html(item.event?.sentence ?? "") + " (<a href=\"articles/\(item.article.id).html\">\(Text.html(item.article.title))</a>)"
@@ -51,38 +53,46 @@ public enum Feeds {
         }
         return .object([
             ("title", .object([("text", .object([("headline", .string(Text.html(d.site.title))), ("text", .string(Text.html(d.site.description)))]))])),
-            ("events", .array(items)),
+            ("events", items),
         ])
     }
 
     /// `search-index.js`: the entries as a JavaScript assignment, loadable by a <script> element
     /// from file:// (where fetch() is not allowed). JSON.serialized escapes "<", ">" and "&".
-    public static func searchIndex(_ d: Dossier, labels: Labels) -> String {
-        var entries: [JSON] = []
+    /// The file is `searchIndexPrefix`, this JSON (compact), then `searchIndexSuffix`.
+    public static func searchIndex(_ d: Dossier, labels: Labels) -> JSON {
         let byPerson = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for a in d.articles {
-            let people = (d.articlePeople[a.id] ?? []).compactMap { byPerson[$0] }
-            let text = [a.title, a.author ?? "", people.joined(separator: " "), String(a.text.prefix(2000))].joined(separator: " ")
-            entries.append(.array([.string("article"), .string(a.title), .string("articles/\(a.id).html"), .string(Text.fold(text)),
-                                   .string(a.date.map(labels.format) ?? labels["undated"])]))
-        }
-        for p in d.people {
-            let text = ([p.name] + p.aliases + p.roles.map(\.text)).joined(separator: " ")
-            entries.append(.array([.string("person"), .string(p.name), .string("people/\(p.id).html"), .string(Text.fold(text)),
-                                   .string(p.roles.first?.text ?? "")]))
-        }
-        for q in d.quotes {
-            let text = q.text + " " + (q.speakerName ?? "")
-            entries.append(.array([.string("quote"), .string("« " + q.text + " »"), .string("articles/\(q.article).html#\(q.id)"),
-                                   .string(Text.fold(text)), .string(q.speakerName ?? "")]))
-        }
-        for n in d.notes {
-            entries.append(.array([.string("note"), .string(n.title), .string("notes/\(n.id).html"), .string(Text.fold(n.title + " " + n.body)), .string("")]))
+        let undated = labels["undated"]
+        let (na, np, nq) = (d.articles.count, d.people.count, d.quotes.count)
+        let entries = JSON.lazyArray(count: na + np + nq + d.notes.count) { i -> JSON in
+            if i < na {
+                let a = d.articles[i]
+                let people = (d.articlePeople[a.id] ?? []).compactMap { byPerson[$0] }
+                let text = [a.title, a.author ?? "", people.joined(separator: " "), String(a.text.prefix(2000))].joined(separator: " ")
+                return .array([.string("article"), .string(a.title), .string("articles/\(a.id).html"), .string(Text.fold(text)),
+                               .string(a.date.map(labels.format) ?? undated)])
+            }
+            if i < na + np {
+                let p = d.people[i - na]
+                let text = ([p.name] + p.aliases + p.roles.map(\.text)).joined(separator: " ")
+                return .array([.string("person"), .string(p.name), .string("people/\(p.id).html"), .string(Text.fold(text)),
+                               .string(p.roles.first?.text ?? "")])
+            }
+            if i < na + np + nq {
+                let q = d.quotes[i - na - np]
+                let text = q.text + " " + (q.speakerName ?? "")
+                return .array([.string("quote"), .string("« " + q.text + " »"), .string("articles/\(q.article).html#\(q.id)"),
+                               .string(Text.fold(text)), .string(q.speakerName ?? "")])
+            }
+            let n = d.notes[i - na - np - nq]
+            return .array([.string("note"), .string(n.title), .string("notes/\(n.id).html"), .string(Text.fold(n.title + " " + n.body)), .string("")])
         }
         let labelsJSON = JSON.object(["article", "person", "quote", "note", "results"].map { ($0, .string(labels["search_" + $0])) })
-        let index = JSON.object([("labels", labelsJSON), ("entries", .array(entries))])
-        return "window.SITEGEN_SEARCH = " + index.serialized(pretty: false) + ";\n"
+        return JSON.object([("labels", labelsJSON), ("entries", entries)])
     }
+
+    public static let searchIndexPrefix = "window.SITEGEN_SEARCH = "
+    public static let searchIndexSuffix = ";\n"
 
     /// XML text: HTML's escaping, without the characters XML 1.0 does not allow.
     static func xml(_ s: String) -> String {

@@ -82,13 +82,24 @@ public struct SiteWriter: Sendable {
         public var count: Int { lock.withLock { written } }
 
         public func write(_ f: OutputFile) throws {
-            let dir = (f.path as NSString).deletingLastPathComponent
+            try makeFolder(of: f.path)
+            try fs.writeFile(temp + "/" + f.path, f.data)
+            lock.withLock { written += 1 }
+        }
+
+        /// Writes a file whose content `produce` hands over in pieces.
+        public func write(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+            try makeFolder(of: path)
+            try fs.writeFile(temp + "/" + path, streaming: produce)
+            lock.withLock { written += 1 }
+        }
+
+        private func makeFolder(of path: String) throws {
+            let dir = (path as NSString).deletingLastPathComponent
             // Folders are few: made under the lock, so that no thread writes into one being made.
             try lock.withLock {
                 if directories.insert(dir).inserted { try fs.createDirectory(temp + "/" + dir) }
             }
-            try fs.writeFile(temp + "/" + f.path, f.data)
-            lock.withLock { written += 1 }
         }
 
         /// Swaps the finished folder into place.

@@ -260,7 +260,7 @@ public struct Builder: Sendable {
             do {
                 switch item {
                 case .feed(let i):
-                    try staging.write(feeds[i]())
+                    try feeds[i](staging)
                 case .page(let job):
                     let page = builder.page(job)
                     path = page.path
@@ -303,18 +303,24 @@ public struct Builder: Sendable {
                 OutputFile(path: page.path + ".html", data: Data(full.utf8))]
     }
 
-    /// The files that are not pages, each made on demand: stylesheet, search index, TimelineJS
-    /// data, feed, dossier.json.
-    static func feeds(dossier: Dossier, templates: TemplateSet) -> [@Sendable () -> OutputFile] {
+    /// The files that are not pages, each made and written on demand: dossier.json, the search
+    /// index, TimelineJS data and feed, stylesheet and search script. The big ones are streamed.
+    static func feeds(dossier: Dossier, templates: TemplateSet) -> [@Sendable (SiteWriter.Staging) throws -> Void] {
         let labels = Labels(language: dossier.site.language)
         let css = templates.stylesheet
         return [
-            { OutputFile(path: "dossier.json", data: Data(DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)").bytes())) },
-            { OutputFile(path: "search-index.js", data: Data(Feeds.searchIndex(dossier, labels: labels).utf8)) },
-            { OutputFile(path: "timeline.json", data: Data(Feeds.timelineJSON(dossier, labels: labels).bytes())) },
-            { OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8)) },
-            { OutputFile(path: "style.css", data: css) },
-            { OutputFile(path: "search.js", data: Data(PackageResources.search_js)) },
+            { try $0.write("dossier.json") { sink in
+                try DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)").stream(to: sink)
+            } },
+            { try $0.write("search-index.js") { sink in
+                try sink(Array(Feeds.searchIndexPrefix.utf8))
+                try Feeds.searchIndex(dossier, labels: labels).stream(pretty: false, to: sink)
+                try sink(Array(Feeds.searchIndexSuffix.utf8))
+            } },
+            { try $0.write("timeline.json") { sink in try Feeds.timelineJSON(dossier, labels: labels).stream(to: sink) } },
+            { try $0.write(OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8))) },
+            { try $0.write(OutputFile(path: "style.css", data: css)) },
+            { try $0.write(OutputFile(path: "search.js", data: Data(PackageResources.search_js))) },
         ]
     }
 }

@@ -53,6 +53,20 @@ public enum Decoding {
 
     /// CRLF and CR become LF, NUL and other control characters go, the text is NFC.
     static func normalise(_ s: String) -> String {
+        // Most clippings need nothing: no CR, no control character, no BOM or DEL, and only
+        // scalars that are already in NFC (below U+0300, general punctuation, currency signs).
+        var needsCleaning = false
+        var alreadyNFC = true
+        for c in s.unicodeScalars {
+            let v = c.value
+            if v < 0x20 { if v != 0x0A && v != 0x09 { needsCleaning = true; break } } else if v == 0x7F || v == 0xFEFF {
+                needsCleaning = true
+                break
+            } else if v >= 0x300 && !(v >= 0x2000 && v <= 0x206F) && !(v >= 0x20A0 && v <= 0x20C0) {
+                alreadyNFC = false
+            }
+        }
+        if !needsCleaning { return alreadyNFC ? s : s.precomposedStringWithCanonicalMapping }
         var out = String.UnicodeScalarView()
         var lastCR = false
         for c in s.unicodeScalars {

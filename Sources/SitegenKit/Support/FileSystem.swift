@@ -15,9 +15,33 @@ public protocol FileSystem: Sendable {
     func isDirectory(_ path: String) -> Bool
     func createDirectory(_ path: String) throws
     func writeFile(_ path: String, _ data: Data) throws
+    /// Writes a file whose content `produce` hands over in pieces (a big file is never whole in memory).
+    func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws
     func removeItem(_ path: String) throws
     /// Puts `source` in the place of `destination` as one step where the system allows it.
     func replaceItem(at destination: String, with source: String) throws
+    /// Makes `destination` the same file as `source` (a hard link on disk), for an output file
+    /// that did not change since the last build.
+    func linkFile(from source: String, to destination: String) throws
+    /// What tells that a file changed without reading it: size, modification time, inode.
+    func stamp(_ path: String) -> FileStamp?
+}
+
+/// Size, modification time and inode of a file: when all three are unchanged, so is the file
+/// (as git and make assume).
+public struct FileStamp: Hashable, Sendable, Codable {
+    public var size: Int64
+    public var modified: Int64
+    public var inode: UInt64
+}
+
+extension FileSystem {
+    /// Collects the pieces, then writes them at once: for file systems without streaming.
+    public func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        var data = Data()
+        try produce { data.append(contentsOf: $0) }
+        try writeFile(path, data)
+    }
 }
 
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {
@@ -89,14 +113,25 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func writeFile(_ path: String, _ data: Data) throws {
+        try writeFile(path, raw: { write in try data.withUnsafeBytes { try write($0) } })
+    }
+
+    public func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try writeFile(path, raw: { write in
+            try withoutActuallyEscaping(write) { write in try produce { bytes in try bytes.withUnsafeBytes { try write($0) } } }
+        })
+    }
+
+    /// Opens `path` for writing and hands `produce` a function that writes raw bytes to it.
+    private func writeFile(_ path: String, raw produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason(errno)))") }
         defer { close(fd) }
-        try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+        try produce { buf in
             var offset = 0
             while offset < buf.count {
                 guard let base = buf.baseAddress else { return }
-                let n = write(fd, base + offset, buf.count - offset)
+                let n = Glibc.write(fd, base + offset, buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw FileSystemError(path: path, message: "write failed (\(Self.reason(errno)))")
@@ -139,6 +174,19 @@ public struct DiskFileSystem: FileSystem {
         try removeItem(parked)
     }
 
+    public func linkFile(from source: String, to destination: String) throws {
+        guard link(source, destination) == 0 else {
+            throw FileSystemError(path: destination, message: "cannot be linked to \(source) (\(Self.reason(errno)))")
+        }
+    }
+
+    public func stamp(_ path: String) -> FileStamp? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                         inode: UInt64(st.st_ino))
+    }
+
     private static func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
@@ -159,6 +207,9 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: Data] = [:]
     private var directories: Set<String> = [""]
+    /// A write counter per file, standing for the modification time.
+    private var versions: [String: Int64] = [:]
+    private var clock: Int64 = 0
     /// Paths below which writes fail, to test failing builds.
     public var readOnlyPrefixes: [String] = []
 
@@ -227,7 +278,28 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             let p = Self.normalise(path)
             try checkWritable(p)
             files[p] = data
+            clock += 1
+            versions[p] = clock
             addParents(of: p)
+        }
+    }
+
+    public func linkFile(from source: String, to destination: String) throws {
+        try lock.withLock {
+            let s = Self.normalise(source), d = Self.normalise(destination)
+            try checkWritable(d)
+            guard let data = files[s] else { throw FileSystemError(path: source, message: "no such file") }
+            files[d] = data
+            versions[d] = versions[s]
+            addParents(of: d)
+        }
+    }
+
+    public func stamp(_ path: String) -> FileStamp? {
+        lock.withLock {
+            let p = Self.normalise(path)
+            guard let data = files[p] else { return nil }
+            return FileStamp(size: Int64(data.count), modified: versions[p] ?? 0, inode: 0)
         }
     }
 
@@ -255,6 +327,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             for (k, v) in files where k.hasPrefix(s + "/") {
                 files[k] = nil
                 files[d + k.dropFirst(s.count)] = v
+                versions[d + k.dropFirst(s.count)] = versions[k]
             }
             let moved = directories.filter { $0 == s || $0.hasPrefix(s + "/") }
             for m in moved { directories.remove(m); directories.insert(d + m.dropFirst(s.count)) }

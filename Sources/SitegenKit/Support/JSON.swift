@@ -9,6 +9,9 @@ public indirect enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// An array whose elements are made one at a time while it is written: the 100,000 quotes
+    /// of a big dossier never exist as one tree.
+    case lazyArray(count: Int, element: @Sendable (Int) -> JSON)
 
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
 
@@ -24,9 +27,27 @@ public indirect enum JSON: Sendable, Equatable {
     public func bytes(pretty: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(to: &out, indent: 0, pretty: pretty)
+        write(to: &out, indent: 0, pretty: pretty, flush: nil)
         if pretty { out.append(0x0A) }
         return out
+    }
+
+    /// Writes the serialization in pieces of about `chunk` bytes to `sink`.
+    public func stream(pretty: Bool = true, chunk: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var out: [UInt8] = []
+            out.reserveCapacity(chunk + 4096)
+            var failure: Error?
+            let flush: (inout [UInt8]) -> Void = { buffer in
+                guard buffer.count >= chunk, failure == nil else { return }
+                do { try sink(buffer) } catch { failure = error }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            write(to: &out, indent: 0, pretty: pretty, flush: flush)
+            if let failure { throw failure }
+            if pretty { out.append(0x0A) }
+            try sink(out)
+        }
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
@@ -34,7 +55,7 @@ public indirect enum JSON: Sendable, Equatable {
         for _ in 0..<(indent * 2) { out.append(0x20) }
     }
 
-    private func write(to out: inout [UInt8], indent: Int, pretty: Bool) {
+    private func write(to out: inout [UInt8], indent: Int, pretty: Bool, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
         case .null: out += Array("null".utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
@@ -45,15 +66,9 @@ public indirect enum JSON: Sendable, Equatable {
             } else { out += Array("null".utf8) }
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += [0x5B, 0x5D]; return }
-            out.append(0x5B)
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                if pretty { Self.newline(&out, indent + 1) }
-                item.write(to: &out, indent: indent + 1, pretty: pretty)
-            }
-            if pretty { Self.newline(&out, indent) }
-            out.append(0x5D)
+            Self.writeArray(count: items.count, element: { items[$0] }, to: &out, indent: indent, pretty: pretty, flush: flush)
+        case .lazyArray(let count, let element):
+            Self.writeArray(count: count, element: element, to: &out, indent: indent, pretty: pretty, flush: flush)
         case .object(let fields):
             if fields.isEmpty { out += [0x7B, 0x7D]; return }
             out.append(0x7B)
@@ -63,11 +78,25 @@ public indirect enum JSON: Sendable, Equatable {
                 Self.quote(k, into: &out)
                 out.append(0x3A)
                 if pretty { out.append(0x20) }
-                v.write(to: &out, indent: indent + 1, pretty: pretty)
+                v.write(to: &out, indent: indent + 1, pretty: pretty, flush: flush)
             }
             if pretty { Self.newline(&out, indent) }
             out.append(0x7D)
         }
+    }
+
+    private static func writeArray(count: Int, element: (Int) -> JSON, to out: inout [UInt8], indent: Int, pretty: Bool,
+                                   flush: ((inout [UInt8]) -> Void)?) {
+        if count == 0 { out += [0x5B, 0x5D]; return }
+        out.append(0x5B)
+        for i in 0..<count {
+            if i > 0 { out.append(0x2C) }
+            if pretty { newline(&out, indent + 1) }
+            element(i).write(to: &out, indent: indent + 1, pretty: pretty, flush: flush)
+            flush?(&out)
+        }
+        if pretty { newline(&out, indent) }
+        out.append(0x5D)
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)

@@ -112,38 +112,44 @@ public enum Text {
 
     /// Escapes text for HTML element content and quoted attribute values.
     public static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+        escape(s) { b in
+            switch b {
+            case 0x26: "&amp;"
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x22: "&quot;"
+            case 0x27: "&#39;"
+            default: nil
             }
         }
-        return out
     }
 
     /// Escapes text for the middle of a Markdown line: inline markup characters get a backslash
     /// (so "<script>" reaches HTML as text), and line breaks become spaces.
     public static func markdownInline(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|", "!", "#":
-                out.append("\\")
-                out.unicodeScalars.append(c)
-            case "\n", "\r":
-                out.append(" ")
-            default:
-                out.unicodeScalars.append(c)
+        escape(s) { b in
+            switch b {
+            case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x26, 0x7E, 0x7C, 0x21, 0x23: markdownEscapes[Int(b)]
+            case 0x0A, 0x0D: " "
+            default: nil
             }
         }
-        return out
+    }
+
+    /// "\\x" for each ASCII byte x.
+    static let markdownEscapes: [String] = (0..<128).map { "\\" + String(UnicodeScalar(UInt8($0))) }
+
+    /// Replaces the ASCII bytes `replacement` maps (all others are kept), on UTF-8 bytes: a text
+    /// with nothing to escape is returned as it is.
+    @inline(__always)
+    static func escape(_ s: String, _ replacement: (UInt8) -> String?) -> String {
+        guard s.utf8.contains(where: { $0 < 0x80 && replacement($0) != nil }) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            if b < 0x80, let r = replacement(b) { out += r.utf8 } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes text so that cmark reads it as one plain paragraph: inline markup is escaped, and a
