@@ -76,6 +76,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors: any warning stops the build.")
     var strict = false
 
+    @Flag(help: "Do all the work, and keep no cache beside the output (by default the build keeps one in .<output>.cache/ and redoes only what changed).")
+    var noCache = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -83,7 +86,8 @@ struct Build: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(content: folders.content, templates: folders.templates, output: output, strict: strict)
+        let options = BuildOptions(content: folders.content, templates: folders.templates, output: output, strict: strict,
+                                   incremental: !noCache)
         let report: BuildReport
         do {
             // A stage-and-count line on a terminal once the build has taken a second; none in logs.
@@ -102,6 +106,10 @@ struct Build: ParsableCommand {
                     print("\(source):\(x.line): removed (\(x.rule)): \(x.text.prefix(100))")
                 }
                 for t in report.timings { print(String(format: "stage %-11@ %8.1f ms", t.stage as NSString, t.seconds * 1000)) }
+                if options.incremental {
+                    print("cache: \(report.cachedReads) of \(report.articles) articles read from it, extraction \(report.cachedExtraction ? "reused" : "done"), "
+                          + "\(report.unchangedPages) of \(report.pages) pages unchanged")
+                }
             }
             print(String(format: "built %d articles, %d people, %d quotes, %d pages in %.2f s, %d warnings -> %@",
                          report.articles, report.people, report.quotes, report.pages, report.seconds, report.warnings, output as NSString))
@@ -175,7 +183,7 @@ struct Serve: AsyncParsableCommand {
     var host = "127.0.0.1"
 
     func run() async throws {
-        let options = BuildOptions(content: folders.content, templates: folders.templates, output: output)
+        let options = BuildOptions(content: folders.content, templates: folders.templates, output: output, incremental: true)
         let server: PreviewServer
         do {
             server = try PreviewServer(options: options, host: host, port: port) { line in

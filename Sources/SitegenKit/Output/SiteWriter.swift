@@ -94,6 +94,13 @@ public struct SiteWriter: Sendable {
             lock.withLock { written += 1 }
         }
 
+        /// Puts the file `source` (of the previous output) at `path` without copying it.
+        public func link(_ path: String, from source: String) throws {
+            try makeFolder(of: path)
+            try fs.linkFile(from: source, to: temp + "/" + path)
+            lock.withLock { written += 1 }
+        }
+
         private func makeFolder(of path: String) throws {
             let dir = (path as NSString).deletingLastPathComponent
             // Folders are few: made under the lock, so that no thread writes into one being made.

@@ -11,12 +11,17 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// Warnings stop the build too.
     public var strict: Bool
+    /// Keep what was read, extracted and written beside the output (`.public.cache/`), and redo
+    /// only what changed on the next build.
+    public var incremental: Bool
 
-    public init(content: String = "Content", templates: String = "Templates", output: String = "public", strict: Bool = false) {
+    public init(content: String = "Content", templates: String = "Templates", output: String = "public", strict: Bool = false,
+                incremental: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output
         self.strict = strict
+        self.incremental = incremental
     }
 }
 
@@ -39,6 +44,11 @@ public struct BuildReport: Sendable {
     public var files = 0
     public var diagnostics: [Diagnostic] = []
     public var timings: [(stage: String, seconds: Double)] = []
+    /// With `incremental`: articles whose reading came from the cache, whether the extraction
+    /// did, and pages that were unchanged (linked from the previous output, not written).
+    public var cachedReads = 0
+    public var cachedExtraction = false
+    public var unchangedPages = 0
     /// Lines removed while cleaning, per article source, with the rule that removed them.
     public var dropped: [(source: String, line: DroppedLine)] = []
     public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
@@ -66,12 +76,31 @@ public struct Builder: Sendable {
     public func loadDossier(_ options: BuildOptions, report: inout BuildReport) throws -> Dossier {
         let (site, siteDiags) = try timed("config", &report) { SiteConfigReader.read(path: options.content + "/site.yml", fs: fs) }
         report.diagnostics += siteDiags
+        let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
+        let previous = try timed("cache", &report) { cache?.loadArticles() }
         let readStart = Self.now()
-        let articles = try readArticles(options, site: site, report: &report)
+        let (articles, reads) = try readArticles(options, site: site, report: &report, cache: cache, previous: previous)
         report.record("read", since: readStart)
         let (registry, registryDiags) = try timed("registry", &report) { PeopleRegistry.read(directory: options.content + "/people", fs: fs) }
         report.diagnostics += registryDiags
-        let extracted = try timed("extract", &report) { Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress) }
+        var extractionReused = false
+        let cachedReads = report.cachedReads
+        let extracted = try timed("extract", &report) { () -> Extractor.Output in
+            guard let cache else { return Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress) }
+            let key = cache.extractionKey(readKeys: reads.map(\.key), registry: registry)
+            if let hit = previous?.extraction, hit.key == key {
+                extractionReused = true
+                if cachedReads < reads.count || reads.count != previous?.reads.count {
+                    cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit))
+                }
+                return hit.output
+            }
+            let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress)
+            cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
+                                           extraction: BuildCache.Extraction(key: key, output)))
+            return output
+        }
+        report.cachedExtraction = extractionReused
         report.diagnostics += extracted.diagnostics
         for (article, name) in extracted.ambiguous {
             let source = articles.first { $0.id == article }?.source ?? article
@@ -121,11 +150,16 @@ public struct Builder: Sendable {
         if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
         let staging = try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) }
         let paths: [String]
+        let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
+        var written: [String: BuildCache.Written] = [:]
         do {
             // Each page is made, rendered and written in one go, on both cores, beside the feeds.
-            paths = try timed("pages", &report) { try writePages(dossier: dossier, templates: templates, to: staging) }
+            (paths, written, report.unchangedPages) = try timed("pages", &report) {
+                try writePages(dossier: dossier, templates: templates, to: staging, cache: cache)
+            }
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             try timed("swap", &report) { try staging.commit() }
+            if let cache { cache.save(BuildCache.Outputs(salt: cache.salt, pages: written)) }
         } catch {
             staging.abort()
             if error is BuildError { throw error }
@@ -184,7 +218,10 @@ public struct Builder: Sendable {
         }
     }
 
-    func readArticles(_ options: BuildOptions, site: SiteConfig, report: inout BuildReport) throws -> [Article] {
+    /// Reads every article (from the cache when its bytes are unchanged); returns the articles and
+    /// each input's cache key with its read result (empty without a cache).
+    func readArticles(_ options: BuildOptions, site: SiteConfig, report: inout BuildReport, cache: BuildCache? = nil,
+                      previous: BuildCache.Articles? = nil) throws -> ([Article], [(key: String, value: BuildCache.Read)]) {
         let dir = options.content + "/articles"
         guard fs.isDirectory(dir) else {
             throw BuildError(stage: ArticleReader.stage, file: dir, "the articles folder does not exist (create it and put the clippings there)")
@@ -225,56 +262,92 @@ public struct Builder: Sendable {
         let fs = self.fs
         let progress = self.progress
         progress.begin(ArticleReader.stage, total: inputs.count)
-        let results = Parallel.map(inputs) { input -> ArticleReader.Result in
+        let results = Parallel.map(inputs) { input -> (ArticleReader.Result, String?, Bool) in
             defer { progress.advance() }
             do {
-                return reader.read(path: input.path, source: input.source, id: input.id, data: try fs.readFile(input.path), site: site)
+                let data = try fs.readFile(input.path)
+                let key = cache?.readKey(data: data, source: input.source, id: input.id, site: site)
+                if let key, let hit = previous?.reads[key] {
+                    return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), key, true)
+                }
+                return (reader.read(path: input.path, source: input.source, id: input.id, data: data, site: site), key, false)
             } catch {
-                return ArticleReader.Result(article: nil, diagnostics: [Diagnostic(.warning, stage: ArticleReader.stage, file: input.path, "skipped: \(error)")])
+                return (ArticleReader.Result(article: nil, diagnostics: [Diagnostic(.warning, stage: ArticleReader.stage, file: input.path, "skipped: \(error)")]),
+                        nil, false)
             }
         }
         var articles: [Article] = []
-        for r in results {
+        var reads: [(key: String, value: BuildCache.Read)] = []
+        for (r, key, hit) in results {
             report.diagnostics += r.diagnostics
+            if hit { report.cachedReads += 1 }
+            if let key { reads.append((key, BuildCache.Read(article: r.article, diagnostics: r.diagnostics))) }
             if let a = r.article {
                 articles.append(a)
                 for x in a.dropped { report.dropped.append((a.source, x)) }
             }
         }
-        return articles
+        return (articles, reads)
     }
 
-    /// Makes, renders and writes every page and feed; returns the pages' paths.
-    func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging) throws -> [String] {
+    /// Makes, renders and writes every page and feed; returns the pages' paths and, with a cache,
+    /// what each page was made from. A page made from the same Markdown, templates and settings
+    /// as in the last build, whose files in the output are as that build wrote them, is linked
+    /// from the output instead of being rendered and written again.
+    func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
+                    cache: BuildCache? = nil) throws -> (paths: [String], written: [String: BuildCache.Written], unchanged: Int) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let builder = PageBuilder(dossier: dossier)
         let labels = Labels(language: dossier.site.language)
         let feeds = Self.feeds(dossier: dossier, templates: templates)
+        let previous = cache?.loadOutputs()?.pages ?? [:]
+        var settingsHash = StableHash()
+        settingsHash.add(cache?.salt ?? "")
+        settingsHash.add(templates.fingerprint)
+        settingsHash.add(String(describing: dossier.site))
+        let settings = settingsHash
+        let fs = self.fs
         // The feeds are long single tasks: first, so that the other worker meanwhile makes pages.
         let work = feeds.indices.map(Work.feed) + builder.jobs.map(Work.page)
         let progress = self.progress
         progress.begin(PageBuilder.stage, total: work.count)
-        let results = Parallel.map(work) { item -> (path: String?, error: String?) in
+        let results = Parallel.map(work) { item -> (path: String?, written: BuildCache.Written?, reused: Bool, error: String?) in
             defer { progress.advance() }
             var path: String?
             do {
                 switch item {
                 case .feed(let i):
                     try feeds[i](staging)
+                    return (nil, nil, false, nil)
                 case .page(let job):
                     let page = builder.page(job)
                     path = page.path
+                    guard cache != nil else {
+                        for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                        return (page.path, nil, false, nil)
+                    }
+                    var h = settings
+                    for part in [page.path, page.kind, page.title, page.language ?? "", page.markdown] { h.add(part) }
+                    let files = [page.path + ".md", page.path + ".html"]
+                    let old = files.map { fs.stamp(staging.output + "/" + $0) }
+                    if let before = previous[page.path], before.key == h.hex, old.allSatisfy({ $0 != nil }), before.stamps == old.compactMap({ $0 }) {
+                        for f in files { try staging.link(f, from: staging.output + "/" + f) }
+                        return (page.path, before, true, nil)
+                    }
                     for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                    let stamps = files.compactMap { fs.stamp(staging.temp + "/" + $0) }
+                    return (page.path, BuildCache.Written(key: h.hex, stamps: stamps), false, nil)
                 }
-                return (path, nil)
             } catch {
-                return (path, "\(error)")
+                return (path, nil, false, "\(error)")
             }
         }
         if let failed = results.first(where: { $0.error != nil }) {
             throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
         }
-        return results.compactMap(\.path)
+        var written: [String: BuildCache.Written] = [:]
+        for r in results { if let p = r.path, let w = r.written { written[p] = w } }
+        return (results.compactMap(\.path), written, results.filter(\.reused).count)
     }
 
     /// One page as its Markdown and its HTML.

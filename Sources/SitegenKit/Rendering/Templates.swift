@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     public static let pageKinds = ["index", "article", "person", "people", "quotes", "timeline", "note", "search"]
     let library: MustacheLibrary
     public let stylesheet: Data
+    /// A hash of every template and the stylesheet: a page is rendered again when it changes.
+    public let fingerprint: String
 
     /// Reads every `*.mustache` file of `directory` (and `style.css`) through the file-system seam.
     public init(directory: String, fs: FileSystem) throws {
@@ -14,10 +16,13 @@ public struct TemplateSet: Sendable {
             throw BuildError(stage: Self.stage, file: directory, "the templates folder does not exist")
         }
         var library = MustacheLibrary()
+        var hash = StableHash()
         let listing = try fs.listFiles(in: directory)
         for file in listing.files where file.hasSuffix(".mustache") {
             let path = directory + "/" + file
             let text = String(decoding: try fs.readFile(path), as: UTF8.self)
+            hash.add(file)
+            hash.add(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
             } catch {
@@ -29,6 +34,8 @@ public struct TemplateSet: Sendable {
         }
         let css = directory + "/style.css"
         stylesheet = fs.fileExists(css) ? try fs.readFile(css) : Data()
+        hash.add(stylesheet)
+        fingerprint = hash.hex
         self.library = library
     }
 

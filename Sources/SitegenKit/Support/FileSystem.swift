@@ -322,6 +322,12 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         try lock.withLock {
             let s = Self.normalise(source), d = Self.normalise(destination)
             try checkWritable(d)
+            if let file = files[s] {
+                files[d] = file
+                versions[d] = versions[s]
+                files[s] = nil
+                return
+            }
             for k in files.keys where k == d || k.hasPrefix(d + "/") { files[k] = nil }
             directories = directories.filter { $0 != d && !$0.hasPrefix(d + "/") }
             for (k, v) in files where k.hasPrefix(s + "/") {

@@ -1,0 +1,174 @@
+import Foundation
+
+/// A 64-bit FNV-1a hash: stable across runs and machines (Swift's `Hasher` is seeded anew in
+/// every process, so it cannot key a cache on disk).
+public struct StableHash: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var h = value
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        value = h
+    }
+
+    public mutating func add(_ data: Data) { data.withUnsafeBytes { add($0) } }
+
+    /// Adds `s` and a separator, so that ("ab", "c") and ("a", "bc") differ.
+    public mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0xFF)) { add($0) }
+    }
+
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// What the last build read, extracted and wrote, kept beside the output (`.public.cache/` for
+/// `public/`) so that the next build redoes only what changed. Every entry is keyed by the
+/// content of its inputs and by the sitegen executable itself, so that a stale entry can never
+/// be used: the output of a build with the cache is byte for byte the output without it. The
+/// cache is only ever an accelerator: when it is missing, unreadable or from another version of
+/// sitegen, the build simply does all the work.
+public struct BuildCache: Sendable {
+    public static let format = 1
+    let fs: FileSystem
+    /// The cache folder.
+    public let folder: String
+    /// Ties every entry to this version and build of sitegen.
+    let salt: String
+
+    public init(fs: FileSystem, output: String) {
+        self.fs = fs
+        let out = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        let parent = (out as NSString).deletingLastPathComponent
+        folder = (parent.isEmpty ? "" : parent + "/") + ".\((out as NSString).lastPathComponent).cache"
+        salt = "sitegen \(Sitegen.version) cache \(Self.format) " + Self.executableFingerprint()
+    }
+
+    /// Size and modification time of the running executable: a rebuilt sitegen (whose rules may
+    /// have changed) never trusts the entries of the previous one.
+    static func executableFingerprint() -> String {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
+        return "\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }
+
+    // MARK: - Reading and extraction
+
+    public struct Read: Codable, Sendable {
+        public var article: Article?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public struct Extraction: Codable, Sendable {
+        public var key: String
+        public var people: [Person]
+        public var quotes: [Quote]
+        public var reported: [Quote]
+        public var articlePeople: [String: [String]]
+        public var ambiguous: [[String]]
+        public var diagnostics: [Diagnostic]
+        public var events: [Event]
+
+        init(key: String, _ o: Extractor.Output) {
+            self.key = key
+            people = o.people
+            quotes = o.quotes
+            reported = o.reported
+            articlePeople = o.articlePeople
+            ambiguous = o.ambiguous.map { [$0.article, $0.name] }
+            diagnostics = o.diagnostics
+            events = o.events
+        }
+
+        var output: Extractor.Output {
+            Extractor.Output(people: people, quotes: quotes, reported: reported, articlePeople: articlePeople,
+                             ambiguous: ambiguous.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
+                             diagnostics: diagnostics, events: events)
+        }
+    }
+
+    /// Read results by the key of their input, and the last extraction.
+    public struct Articles: Codable, Sendable {
+        public var salt: String
+        public var reads: [String: Read]
+        public var extraction: Extraction?
+    }
+
+    /// The key of one article's reading: its bytes, where it comes from, the site's language.
+    public func readKey(data: Data, source: String, id: String, site: SiteConfig) -> String {
+        var h = StableHash()
+        h.add(salt)
+        h.add(source)
+        h.add(id)
+        h.add(site.language)
+        h.add(data)
+        return h.hex
+    }
+
+    /// The key of an extraction: every article's read key in order, and the registry.
+    public func extractionKey(readKeys: [String], registry: [RegistryEntry]) -> String {
+        var h = StableHash()
+        h.add(salt)
+        for k in readKeys { h.add(k) }
+        h.add(String(describing: registry))
+        return h.hex
+    }
+
+    // MARK: - Written pages
+
+    /// One page of the last output: the key of what it was made from, and the stamps of its
+    /// `.md` and `.html` files as they were written (a file changed by hand is written again).
+    public struct Written: Codable, Sendable {
+        public var key: String
+        public var stamps: [FileStamp]
+    }
+
+    public struct Outputs: Codable, Sendable {
+        public var salt: String
+        public var pages: [String: Written]
+    }
+
+    // MARK: - Files
+
+    var articlesFile: String { folder + "/articles.json" }
+    var outputsFile: String { folder + "/outputs.json" }
+
+    public func loadArticles() -> Articles? {
+        load(articlesFile).flatMap { (a: Articles) in a.salt == salt ? a : nil }
+    }
+
+    public func loadOutputs() -> Outputs? {
+        load(outputsFile).flatMap { (o: Outputs) in o.salt == salt ? o : nil }
+    }
+
+    public func save(_ articles: Articles) { save(articles, to: articlesFile) }
+    public func save(_ outputs: Outputs) { save(outputs, to: outputsFile) }
+
+    private func load<T: Decodable>(_ path: String) -> T? {
+        guard fs.fileExists(path), let data = try? fs.readFile(path) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: data)
+    }
+
+    /// Written to a temporary file and renamed: a build killed while saving leaves the old cache
+    /// or none, never a torn one. A cache that cannot be saved only makes the next build slower.
+    private func save<T: Encodable>(_ value: T, to path: String) {
+        guard let data = try? JSONEncoder().encode(value) else { return }
+        let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try fs.createDirectory(folder)
+            try fs.writeFile(temp, data)
+            try fs.replaceItem(at: path, with: temp)
+        } catch {
+            try? fs.removeItem(temp)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// Incremental builds: after each edit, a build that uses the cache gives exactly the files of a
+/// build without it, and reuses what the edit did not touch.
+@Suite("Incremental builds")
+struct IncrementalTests {
+    /// The example dossier in a temporary folder, built once with the cache.
+    struct Dossier {
+        let dir: String
+        var content: String { dir + "/Content" }
+        var incremental: BuildOptions {
+            BuildOptions(content: content, templates: dir + "/Templates", output: dir + "/public", incremental: true)
+        }
+
+        init() throws {
+            dir = try temporaryFolder()
+            try copyExample(to: dir)
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + path))
+        }
+
+        func append(_ path: String, _ text: String) throws {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/" + path))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        }
+
+        /// Builds with the cache, then without it into `clean/`, and checks both give the same files.
+        @discardableResult
+        func rebuildMatchesCleanBuild(_ sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
+            let report = try Builder().build(incremental)
+            try? FileManager.default.removeItem(atPath: dir + "/clean")
+            try Builder().build(BuildOptions(content: content, templates: dir + "/Templates", output: dir + "/clean"))
+            let built = try snapshot(dir + "/public"), clean = try snapshot(dir + "/clean")
+            #expect(Set(built.keys) == Set(clean.keys), sourceLocation: sourceLocation)
+            let differing = built.keys.filter { built[$0] != clean[$0] }.sorted()
+            #expect(differing.isEmpty, "files that differ from a clean build: \(differing.prefix(5))", sourceLocation: sourceLocation)
+            return report
+        }
+    }
+
+    @Test("a rebuild without changes reads, extracts and writes nothing again")
+    func unchangedRebuild() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        let first = try Builder().build(d.incremental)
+        #expect(first.cachedReads == 0 && !first.cachedExtraction && first.unchangedPages == 0)
+        #expect(FileManager.default.fileExists(atPath: d.dir + "/.public.cache/articles.json"))
+        let again = try d.rebuildMatchesCleanBuild()
+        #expect(again.cachedReads == 5)
+        #expect(again.cachedExtraction)
+        #expect(again.unchangedPages == again.pages)
+    }
+
+    @Test("after several edits, each incremental build is byte-identical to a clean build")
+    func editsGiveCleanBuildOutput() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        try Builder().build(d.incremental)
+        let articles = try FileManager.default.contentsOfDirectory(atPath: d.content + "/articles").filter { $0.hasSuffix(".txt") }.sorted()
+        let firstID = Text.slug((articles[0] as NSString).deletingPathExtension)
+
+        // 1. An annotation: new date and commentary. Reading and extraction are reused; the pages
+        //    it does not touch are linked, not written.
+        try d.write("Content/annotations/\(firstID).md", "---\ndate: 2024-09-06\n---\nVoir [[Vladimir Poutine]].\n")
+        var r = try d.rebuildMatchesCleanBuild()
+        #expect(r.cachedReads == 5 && r.cachedExtraction)
+        #expect(r.unchangedPages > 0 && r.unchangedPages < r.pages)
+
+        // 2. An article gains a paragraph: only it is read again; extraction runs again.
+        try d.append("Content/articles/" + articles[1], "\nUne phrase ajoutée, a déclaré Jean Dupont.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.cachedReads == 4 && !r.cachedExtraction)
+
+        // 3. A person in the registry.
+        try d.write("Content/people/vladimir-poutine.md", "---\nname: Vladimir Poutine\naliases: [Putin]\nrole: président russe\n---\nNotes.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.cachedReads == 5 && !r.cachedExtraction)
+
+        // 4. A template: every page is rendered again.
+        try d.append("Templates/article.mustache", "\n<!-- edited -->\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.cachedExtraction)
+        #expect(r.unchangedPages <= 6 + 1, "only pages that do not use the article template may stay")
+
+        // 5. An article removed, and the annotation of another.
+        try FileManager.default.removeItem(atPath: d.content + "/articles/" + articles[2])
+        try FileManager.default.removeItem(atPath: d.content + "/annotations/\(firstID).md")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.articles == 4)
+    }
+
+    @Test("an output file changed by hand is written again; a damaged cache is ignored")
+    func handEditsAndDamagedCache() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        try Builder().build(d.incremental)
+        let index = d.dir + "/public/index.html"
+        try Data("tampered".utf8).write(to: URL(fileURLWithPath: index))
+        try d.rebuildMatchesCleanBuild()
+        #expect(try String(contentsOfFile: index, encoding: .utf8) != "tampered")
+
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/articles.json"))
+        try Data([0xFF, 0x00]).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/outputs.json"))
+        let r = try d.rebuildMatchesCleanBuild()
+        #expect(r.cachedReads == 0 && r.unchangedPages == 0)
+    }
+
+    @Test("a build without the cache leaves no cache folder")
+    func noCacheFolderWithoutIncremental() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        try Builder().build(BuildOptions(content: d.content, templates: d.dir + "/Templates", output: d.dir + "/public"))
+        #expect(!FileManager.default.fileExists(atPath: d.dir + "/.public.cache"))
+    }
+}
