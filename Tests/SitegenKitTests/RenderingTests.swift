@@ -127,3 +127,50 @@ struct PageTests {
         #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
     }
 }
+
+@Suite("Long list pages")
+struct ListPageTests {
+    /// The example dossier, read and extracted.
+    func example() throws -> Dossier {
+        let fs = DiskFileSystem()
+        var report = BuildReport()
+        return try Builder(fs: fs).loadDossier(BuildOptions(content: repoRoot + "/Content", templates: repoRoot + "/Templates"), report: &report)
+    }
+
+    @Test("quotes and timeline are split into pages of at most the page size, every entry once, with a pager")
+    func splitIntoPages() throws {
+        let d = try example()
+        let size = 7
+        let pages = PageBuilder(dossier: d, listPageSize: size).build()
+        let quotePages = pages.filter { $0.kind == "quotes" }.sorted { $0.path.count != $1.path.count ? $0.path.count < $1.path.count : $0.path < $1.path }
+        #expect(quotePages.count >= 3)
+        #expect(quotePages.first?.path == "quotes" && quotePages.dropFirst().first?.path == "quotes-2")
+        // Every quote of the dossier is on exactly one page (statement groups list theirs again, so count the speaker lists).
+        var seen: [String: Int] = [:]
+        for p in quotePages {
+            #expect(p.markdown.contains("class=\"pager\""), "\(p.path) has no pager")
+            let ids = p.markdown.components(separatedBy: "#q").dropFirst().map { String($0.prefix { $0.isHexDigit || $0 == "-" }) }
+            for id in ids { seen[id, default: 0] += 1 }
+        }
+        for q in d.quotes { #expect(seen["\(q.id.dropFirst())"] != nil, "quote \(q.id) is on no page") }
+        let timelinePages = pages.filter { $0.kind == "timeline" }
+        #expect(timelinePages.count >= 2)
+        #expect(timelinePages.map(\.path).contains("timeline-2"))
+        // Only the first page of the timeline carries the chart.
+        #expect(timelinePages.filter { $0.markdown.contains("<svg") }.map(\.path) == ["timeline"])
+        // With the default size the example is one page each, without a pager.
+        let single = PageBuilder(dossier: d).build()
+        #expect(single.filter { $0.kind == "quotes" }.map(\.path) == ["quotes"])
+        #expect(!(single.first { $0.path == "quotes" }?.markdown.contains("pager") ?? true))
+    }
+
+    @Test("a long run of pages shows the first, the last and the pages around the current one")
+    func pagerWindow() throws {
+        let b = PageBuilder(dossier: try example())
+        let pager = b.pager("quotes", page: 20, of: 40)
+        #expect(pager.contains("[1](quotes.html)") && pager.contains("[40](quotes-40.html)"))
+        #expect(pager.contains("**21**") && pager.contains("[18](quotes-18.html)") && pager.contains("[24](quotes-24.html)"))
+        #expect(!pager.contains("[10](quotes-10.html)"))
+        #expect(pager.components(separatedBy: "…").count == 3)
+    }
+}

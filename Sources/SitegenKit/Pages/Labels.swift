@@ -9,7 +9,7 @@ public struct Labels: Sendable {
     public subscript(_ key: String) -> String { values[key] ?? key }
 
     static let french: [String: String] = [
-        "index": "Accueil", "timeline": "Chronologie", "people": "Personnes", "quotes": "Citations", "articles": "Articles",
+        "pages": "Pages", "continued": "suite", "index": "Accueil", "timeline": "Chronologie", "people": "Personnes", "quotes": "Citations", "articles": "Articles",
         "article": "Article", "person": "Personne", "undated": "Sans date", "author": "Auteur", "source": "Fichier source",
         "original": "Article original", "text": "Texte", "reported": "Propos rapportés", "roles": "Fonctions",
         "aliases": "Aussi écrit", "appears_with": "Apparaît avec", "mentioned_in": "Articles qui le mentionnent",
@@ -33,7 +33,7 @@ public struct Labels: Sendable {
     ]
 
     static let english: [String: String] = [
-        "index": "Home", "timeline": "Timeline", "people": "People", "quotes": "Quotes", "articles": "Articles",
+        "pages": "Pages", "continued": "continued", "index": "Home", "timeline": "Timeline", "people": "People", "quotes": "Quotes", "articles": "Articles",
         "article": "Article", "person": "Person", "undated": "Undated", "author": "Author", "source": "Source file",
         "original": "Original article", "text": "Text", "reported": "Reported speech", "roles": "Roles",
         "aliases": "Also written", "appears_with": "Appears with", "mentioned_in": "Articles that mention them",

@@ -33,8 +33,13 @@ public struct PageBuilder: Sendable {
     /// For each quote in a group, the group's number in `dossier.statementGroups`.
     let groupOfQuote: [String: Int]
     let quoteByID: [String: Quote]
+    /// The quotes and timeline pages' entries, split into pages.
+    let quotesPlan: ListPlan
+    let timelinePlan: ListPlan
+    let timelineItems: [Feeds.TimelineItem]
 
-    public init(dossier: Dossier) {
+    /// `listPageSize`: how many entries a quotes or timeline page holds at most.
+    public init(dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize) {
         links = LinkTargets(dossier: dossier)
         d = dossier
         labels = Labels(language: dossier.site.language)
@@ -49,6 +54,15 @@ public struct PageBuilder: Sendable {
         var groups: [String: Int] = [:]
         for (n, group) in dossier.statementGroups.enumerated() { for id in group { groups[id] = n } }
         groupOfQuote = groups
+        let labels = self.labels
+        let articleByID = self.articleByID, articleOrder = self.articleOrder
+        let quotesByPerson = self.quotesByPerson
+        quotesPlan = Self.quotesPlan(dossier, mostQuoted: Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson),
+                                     quotesByPerson: quotesByPerson,
+                                     chronological: { Self.chronological($0, articleByID: articleByID, articleOrder: articleOrder) },
+                                     labels: labels, pageSize: listPageSize)
+        timelineItems = Feeds.timeline(dossier, people: dossier.articlePeople)
+        timelinePlan = Self.timelinePlan(dossier, items: timelineItems, labels: labels, pageSize: listPageSize)
     }
 
     /// How many other reports "also reported in" names before "and N more": a statement repeated
@@ -72,22 +86,22 @@ public struct PageBuilder: Sendable {
     /// One page to make: the build makes, renders and writes each in turn, in parallel, so that
     /// the pages of a big dossier are never all in memory at once.
     public enum Job: Sendable, Hashable {
-        case index, timeline, quotes, people, search, graph
-        case article(Int), person(Int), note(Int)
+        case index, people, search, graph
+        case quotes(Int), timeline(Int), article(Int), person(Int), note(Int)
     }
 
     /// Every page of the site. The long list pages come first, so that a worker starts on them
     /// while the other makes the many small pages.
     public var jobs: [Job] {
-        [.quotes, .timeline, .index, .graph, .people, .search]
+        quotesPlan.pages.indices.map(Job.quotes) + timelinePlan.pages.indices.map(Job.timeline) + [.index, .graph, .people, .search]
             + d.articles.indices.map(Job.article) + d.people.indices.map(Job.person) + d.notes.indices.map(Job.note)
     }
 
     public func page(_ job: Job) -> Page {
         switch job {
         case .index: index()
-        case .timeline: timeline()
-        case .quotes: quotesPage()
+        case .timeline(let n): timelinePage(n)
+        case .quotes(let n): quotesPage(n)
         case .people: peoplePage()
         case .search: searchPage()
         case .graph: graphPage()
@@ -130,17 +144,21 @@ public struct PageBuilder: Sendable {
 
     /// Quotes in the order of the dossier: article date (undated last), then place in the text.
     func chronological(_ qs: [Quote]) -> [Quote] {
-        qs.sorted { x, y in
-            let ax = articleByID[x.article], ay = articleByID[y.article]
-            switch (ax?.date, ay?.date) {
+        Self.chronological(qs, articleByID: articleByID, articleOrder: articleOrder)
+    }
+
+    static func chronological(_ qs: [Quote], articleByID: [String: Article], articleOrder: [String: Int]) -> [Quote] {
+        // Each quote's key looked up once, not at every comparison.
+        let keyed = qs.map { q in (date: articleByID[q.article]?.date, order: articleOrder[q.article] ?? 0, q) }
+        return keyed.sorted { x, y in
+            switch (x.date, y.date) {
             case let (dx?, dy?) where dx != dy: return dx < dy
             case (_?, nil): return true
             case (nil, _?): return false
             default: break
             }
-            let ox = articleOrder[x.article] ?? 0, oy = articleOrder[y.article] ?? 0
-            return ox != oy ? ox < oy : x.start < y.start
-        }
+            return x.order != y.order ? x.order < y.order : x.2.start < y.2.start
+        }.map(\.2)
     }
 
     func isSafeURL(_ s: String) -> Bool {
@@ -343,56 +361,15 @@ public struct PageBuilder: Sendable {
     }
 
     /// People with at least one quote, most quoted first.
-    func mostQuoted() -> [Person] {
-        let quoted: [Person] = d.people.filter { quotesByPerson[$0.id] != nil }
+    func mostQuoted() -> [Person] { Self.mostQuoted(d.people, quotesByPerson: quotesByPerson) }
+
+    static func mostQuoted(_ people: [Person], quotesByPerson: [String: [Quote]]) -> [Person] {
+        let quoted: [Person] = people.filter { quotesByPerson[$0.id] != nil }
         return quoted.sorted { a, b in
             let na = quotesByPerson[a.id]?.count ?? 0
             let nb = quotesByPerson[b.id]?.count ?? 0
             return na != nb ? na > nb : a.name < b.name
         }
-    }
-
-    func timeline() -> Page {
-        var out = "# \(labels["timeline"])\n\n"
-        let items = Feeds.timeline(d, people: d.articlePeople)
-        if let svg = Charts.timeline(items, labels: labels, root: "") {
-            out += "<figure class=\"chart\">\(svg)</figure>\n\n"
-        }
-        var year = -1, month = -1
-        for item in items {
-            let date = item.date
-            if date.year != year {
-                year = date.year; month = -1
-                out += "\n## \(year)\n\n"
-            }
-            if let m = date.month, m != month {
-                month = m
-                out += "\n### \(labels.monthTitle(year: date.year, month: m))\n\n"
-            }
-            let people = item.people.prefix(6).compactMap { personLink($0, root: "") }
-            let source = link(item.article.title, "articles/\(item.article.id).html")
-            if item.isPublication {
-                out += "- **\(labels.format(date))** · *\(labels["publication"])* — \(source)"
-            } else if let e = item.event {
-                out += "- **\(labels.format(date))** — \(sentence(e)) — \(source)"
-            }
-            if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
-            out += "\n"
-        }
-        let unresolved = d.events.filter { $0.date == nil }
-        if !unresolved.isEmpty {
-            out += "\n## \(labels["to_date"])\n\n\(md(labels["to_date_hint"]))\n\n"
-            for e in unresolved {
-                guard let a = articleByID[e.article] else { continue }
-                out += "- \(sentence(e)) — \(link(a.title, "articles/\(a.id).html"))\n"
-            }
-        }
-        let undated = d.articles.filter { $0.date == nil }
-        if !undated.isEmpty {
-            out += "\n## \(labels["undated"])\n\n\(md(labels["how_to_date"]))\n\n"
-            for a in undated { out += "- \(link(a.title, "articles/\(a.id).html")) — \(md(a.source))\n" }
-        }
-        return Page(path: "timeline", kind: "timeline", title: labels["timeline"], markdown: out, language: nil)
     }
 
     /// An event's sentence, shortened around its date, the date's words in bold.
@@ -432,47 +409,6 @@ public struct PageBuilder: Sendable {
         out += "<p id=\"search-status\" role=\"status\"></p>\n\n<ol id=\"search-results\"></ol>\n\n"
         out += "<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>\n"
         return Page(path: "search", kind: "search", title: labels["search"], markdown: out, language: nil)
-    }
-
-    func quotesPage() -> Page {
-        var out = "# \(labels["quotes"])\n\n"
-        if !d.statementGroups.isEmpty {
-            out += "## \(labels["same_statement"])\n\n"
-            for group in d.statementGroups {
-                let qs = group.compactMap { quoteByID[$0] }
-                guard let first = qs.first else { continue }
-                out += "- \(speakerText(first, root: ""))\n"
-                for q in qs {
-                    guard let a = articleByID[q.article] else { continue }
-                    out += "  - \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
-                }
-            }
-            out += "\n"
-        }
-        let speakers = mostQuoted()
-        func line(_ q: Quote) -> String {
-            guard let a = articleByID[q.article] else { return "" }
-            let note = q.note != nil ? "\n" + quoteNote(q, root: "", indent: 2) : ""
-            return "- \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n" + note
-        }
-        for p in speakers {
-            out += "## \(link(p.name, "people/\(p.id).html"))\n\n"
-            for q in chronological(quotesByPerson[p.id] ?? []) { out += line(q) }
-            out += "\n"
-        }
-        let others = d.quotes.filter { $0.speaker == nil }
-        let byName = Dictionary(grouping: others.filter { $0.speakerName != nil }, by: { $0.speakerName ?? "" })
-        for name in byName.keys.sorted() {
-            out += "## \(md(name))\n\n"
-            for q in chronological(byName[name] ?? []) { out += line(q) }
-            out += "\n"
-        }
-        let nobody = others.filter { $0.speakerName == nil }
-        if !nobody.isEmpty {
-            out += "## \(labels["unattributed"])\n\n"
-            for q in chronological(nobody) { out += line(q) }
-        }
-        return Page(path: "quotes", kind: "quotes", title: labels["quotes"], markdown: out, language: nil)
     }
 
     func note(_ n: Note) -> Page {

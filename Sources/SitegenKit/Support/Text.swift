@@ -5,6 +5,9 @@ public enum Text {
     /// Lower case, accents and typographic variants removed, white space collapsed: the form used
     /// to compare names and snippets ("Zelenskyy" and "Zélenskyy" fold alike).
     public static func fold(_ s: String) -> String {
+        // Fastest path: a word already in folded form (lower-case ASCII, no white space or
+        // backquote) is returned as it is, without a copy.
+        if s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 && $0 != 0x60 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
         // Fast path: plain ASCII needs only lower case and white space folded.
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []

@@ -1,0 +1,223 @@
+import Foundation
+
+/// The quotes and timeline pages, split into pages of at most `PageBuilder.listPageSize` entries:
+/// a dossier of 10,000 articles has 80,000 quotes, and one page of them would be 30 MB, which no
+/// phone opens and no reader scrolls. The first page keeps the address `quotes.html` /
+/// `timeline.html`; the next are `quotes-2.html`, `quotes-3.html`... with a pager on each.
+struct ListPlan: Sendable {
+    /// One entry of a list page, under a section heading.
+    enum Entry: Sendable {
+        case group(Int)            // a same-statement group (its number in statementGroups)
+        case quote(Quote)
+        case item(Int)             // a timeline point (its number in `timelineItems`)
+        case unresolved(Event)
+        case undated(Article)
+    }
+
+    struct Section: Sendable {
+        /// The Markdown heading, and what follows it once (an explanation).
+        var heading: String
+        var intro: String = ""
+        var entries: [Entry]
+    }
+
+    var sections: [Section]
+    /// Pages as (section, first entry) to (section, end entry), in order.
+    var pages: [(start: (Int, Int), end: (Int, Int))] = []
+
+    init(sections: [Section], pageSize: Int, weight: (Entry) -> Int = { _ in 1 }) {
+        self.sections = sections
+        var start = (0, 0)
+        var filled = 0
+        for (si, s) in sections.enumerated() {
+            for (ei, e) in s.entries.enumerated() {
+                if filled >= pageSize {
+                    pages.append((start, (si, ei)))
+                    start = (si, ei)
+                    filled = 0
+                }
+                filled += weight(e)
+            }
+        }
+        pages.append((start, (sections.count, 0)))
+    }
+
+    /// The entries of page `n` (0-based), with their section and place in it.
+    func entries(ofPage n: Int) -> [(section: Int, index: Int, entry: Entry)] {
+        guard n < pages.count else { return [] }
+        let (start, end) = pages[n]
+        var out: [(Int, Int, Entry)] = []
+        var si = start.0, ei = start.1
+        while si < sections.count && (si, ei) < end {
+            if ei < sections[si].entries.count {
+                out.append((si, ei, sections[si].entries[ei]))
+                ei += 1
+            } else {
+                si += 1
+                ei = 0
+            }
+        }
+        return out
+    }
+}
+
+extension PageBuilder {
+    /// How many entries a list page holds at most.
+    public static let listPageSize = 1000
+
+    static func listPath(_ base: String, _ n: Int) -> String { n == 0 ? base : "\(base)-\(n + 1)" }
+
+    /// "Pages : 1 · [2](quotes-2.html) · [3](quotes-3.html)", or nothing for a single page. Long
+    /// runs show the first and last pages and three on each side of this one.
+    func pager(_ base: String, page n: Int, of count: Int) -> String {
+        guard count > 1 else { return "" }
+        var links: [String] = []
+        var skipped = false
+        for i in 0..<count {
+            guard i == 0 || i == count - 1 || abs(i - n) <= 3 else {
+                if !skipped { links.append("…") }
+                skipped = true
+                continue
+            }
+            skipped = false
+            links.append(i == n ? "**\(i + 1)**" : link(String(i + 1), Self.listPath(base, i) + ".html"))
+        }
+        return "<nav class=\"pager\" aria-label=\"\(Text.html(labels["pages"]))\">\n\n\(labels["pages"]) : " + links.joined(separator: " · ") + "\n\n</nav>\n\n"
+    }
+
+    func listTitle(_ key: String, page n: Int, of count: Int) -> String {
+        count > 1 ? "\(labels[key]) (\(n + 1)/\(count))" : labels[key]
+    }
+
+    // MARK: - Quotes
+
+    static func quotesPlan(_ d: Dossier, mostQuoted: [Person], quotesByPerson: [String: [Quote]],
+                           chronological: ([Quote]) -> [Quote], labels: Labels, pageSize: Int) -> ListPlan {
+        var sections: [ListPlan.Section] = []
+        let md = Text.markdownInline
+        func link(_ text: String, _ href: String) -> String { "[\(md(text))](\(Text.markdownURL(href)))" }
+        if !d.statementGroups.isEmpty {
+            sections.append(.init(heading: "## \(labels["same_statement"])", entries: d.statementGroups.indices.map(ListPlan.Entry.group)))
+        }
+        for p in mostQuoted {
+            sections.append(.init(heading: "## \(link(p.name, "people/\(p.id).html"))",
+                                  entries: chronological(quotesByPerson[p.id] ?? []).map(ListPlan.Entry.quote)))
+        }
+        let others = d.quotes.filter { $0.speaker == nil }
+        let byName = Dictionary(grouping: others.filter { $0.speakerName != nil }, by: { $0.speakerName ?? "" })
+        for name in byName.keys.sorted() {
+            sections.append(.init(heading: "## \(md(name))", entries: chronological(byName[name] ?? []).map(ListPlan.Entry.quote)))
+        }
+        let nobody = others.filter { $0.speakerName == nil }
+        if !nobody.isEmpty {
+            sections.append(.init(heading: "## \(labels["unattributed"])", entries: chronological(nobody).map(ListPlan.Entry.quote)))
+        }
+        return ListPlan(sections: sections, pageSize: pageSize) { e in
+            if case .group(let n) = e { return d.statementGroups[n].count }
+            return 1
+        }
+    }
+
+    func quotesPage(_ n: Int) -> Page {
+        let plan = quotesPlan
+        var out = "# \(listTitle("quotes", page: n, of: plan.pages.count))\n\n" + pager("quotes", page: n, of: plan.pages.count)
+        func line(_ q: Quote) -> String {
+            guard let a = articleByID[q.article] else { return "" }
+            let note = q.note != nil ? "\n" + quoteNote(q, root: "", indent: 2) : ""
+            return "- \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n" + note
+        }
+        var section = -1
+        for (si, index, entry) in plan.entries(ofPage: n) {
+            if si != section {
+                if section >= 0 { out += "\n" }
+                section = si
+                out += plan.sections[si].heading + (index > 0 ? " (\(labels["continued"]))" : "") + "\n\n"
+            }
+            switch entry {
+            case .group(let g):
+                let qs = d.statementGroups[g].compactMap { quoteByID[$0] }
+                guard let first = qs.first else { continue }
+                out += "- \(speakerText(first, root: ""))\n"
+                for q in qs {
+                    guard let a = articleByID[q.article] else { continue }
+                    out += "  - \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+                }
+            case .quote(let q): out += line(q)
+            default: break
+            }
+        }
+        out += "\n" + pager("quotes", page: n, of: plan.pages.count)
+        return Page(path: Self.listPath("quotes", n), kind: "quotes", title: listTitle("quotes", page: n, of: plan.pages.count),
+                    markdown: out, language: nil)
+    }
+
+    // MARK: - Timeline
+
+    static func timelinePlan(_ d: Dossier, items: [Feeds.TimelineItem], labels: Labels, pageSize: Int) -> ListPlan {
+        let md = Text.markdownInline
+        var sections = [ListPlan.Section(heading: "", entries: items.indices.map(ListPlan.Entry.item))]
+        let unresolved = d.events.filter { $0.date == nil }
+        if !unresolved.isEmpty {
+            sections.append(.init(heading: "## \(labels["to_date"])", intro: md(labels["to_date_hint"]) + "\n\n",
+                                  entries: unresolved.map(ListPlan.Entry.unresolved)))
+        }
+        let undated = d.articles.filter { $0.date == nil }
+        if !undated.isEmpty {
+            sections.append(.init(heading: "## \(labels["undated"])", intro: md(labels["how_to_date"]) + "\n\n",
+                                  entries: undated.map(ListPlan.Entry.undated)))
+        }
+        return ListPlan(sections: sections, pageSize: pageSize)
+    }
+
+    func timelinePage(_ n: Int) -> Page {
+        let plan = timelinePlan
+        let count = plan.pages.count
+        var out = "# \(listTitle("timeline", page: n, of: count))\n\n"
+        if n == 0, let svg = Charts.timeline(timelineItems, labels: labels, root: "") {
+            out += "<figure class=\"chart\">\(svg)</figure>\n\n"
+        }
+        out += pager("timeline", page: n, of: count)
+        var year = -1, month = -1
+        var section = -1
+        for (si, index, entry) in plan.entries(ofPage: n) {
+            if si != section {
+                section = si
+                if si > 0 {
+                    out += "\n" + plan.sections[si].heading + (index > 0 ? " (\(labels["continued"]))" : "") + "\n\n"
+                    if index == 0 { out += plan.sections[si].intro }
+                }
+            }
+            switch entry {
+            case .item(let i):
+                let item = timelineItems[i]
+                let date = item.date
+                if date.year != year {
+                    year = date.year; month = -1
+                    out += "\n## \(year)\n\n"
+                }
+                if let m = date.month, m != month {
+                    month = m
+                    out += "\n### \(labels.monthTitle(year: date.year, month: m))\n\n"
+                }
+                let people = item.people.prefix(6).compactMap { personLink($0, root: "") }
+                let source = link(item.article.title, "articles/\(item.article.id).html")
+                if item.isPublication {
+                    out += "- **\(labels.format(date))** · *\(labels["publication"])* — \(source)"
+                } else if let e = item.event {
+                    out += "- **\(labels.format(date))** — \(sentence(e)) — \(source)"
+                }
+                if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
+                out += "\n"
+            case .unresolved(let e):
+                guard let a = articleByID[e.article] else { continue }
+                out += "- \(sentence(e)) — \(link(a.title, "articles/\(a.id).html"))\n"
+            case .undated(let a):
+                out += "- \(link(a.title, "articles/\(a.id).html")) — \(md(a.source))\n"
+            default: break
+            }
+        }
+        if count > 1 { out += "\n" + pager("timeline", page: n, of: count) }
+        return Page(path: Self.listPath("timeline", n), kind: "timeline", title: listTitle("timeline", page: n, of: count),
+                    markdown: out, language: nil)
+    }
+}
