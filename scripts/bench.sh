@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds synthetic dossiers with sitegen (release) and the same articles with Hugo, side by side,
-# and prints wall time, pages per second, peak memory and the sitegen/Hugo time ratio.
+# and prints wall time, pages per second, peak memory and the sitegen/Hugo time ratio; then edits
+# one annotation and times sitegen's incremental rebuild against its full build.
 #   BENCH_SIZES="1000 10000 100000" scripts/bench.sh      (make bench)
 # Needs ../shared/bench/gen_dossier.py beside the repository; installs Debian's hugo when missing.
 set -euo pipefail
@@ -24,8 +25,8 @@ measure() { # command... -> "seconds megabytes"
   echo "$wall $mem"
 }
 
-echo "| articles | sitegen s | sitegen pages/s | sitegen MB | hugo s | hugo pages/s | hugo MB | sitegen/hugo |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| articles | sitegen s | sitegen pages/s | sitegen MB | hugo s | hugo pages/s | hugo MB | sitegen/hugo | rebuild s | rebuild/full |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for N in $SIZES; do
   D="$WORK/$N"
   if [ ! -d "$D/articles" ]; then python3 "$GEN" "$N" "$D" --format txt,hugo >/dev/null; fi
@@ -34,9 +35,16 @@ for N in $SIZES; do
   [ -e "$D/sg/Content/articles" ] || ln -s "$D/articles" "$D/sg/Content/articles"
   printf 'title: "Bench %s"\nlanguage: fr\n' "$N" > "$D/sg/Content/site.yml"
   rm -rf "$D/sg/Templates"; cp -r Templates "$D/sg/Templates"
-  rm -rf "$D/sg/public"
+  rm -rf "$D/sg/public" "$D/sg/.public.cache" "$D/sg/Content/annotations"
+  # A full build from nothing (it also writes the cache the rebuild uses).
   read -r sg_s sg_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
   sg_pages=$(find "$D/sg/public" -name '*.html' | wc -l)
+  # One annotation edited (a date and a commentary for the first article), then a rebuild.
+  first=$(ls "$D/articles" | head -1); first="${first%.*}"
+  mkdir -p "$D/sg/Content/annotations"
+  printf -- '---\ndate: 2024-05-02\n---\nCommentaire ajouté pour le banc d’essai.\n' > "$D/sg/Content/annotations/$first.md"
+  read -r re_s re_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
+  rm -rf "$D/sg/Content/annotations"
   # Hugo: a minimal site with trivial templates over the same articles.
   mkdir -p "$D/hugo/layouts/_default"
   [ -e "$D/hugo/content" ] || ln -s "$D/content" "$D/hugo/content"
@@ -46,6 +54,6 @@ for N in $SIZES; do
   rm -rf "$D/hugo/public"
   read -r hu_s hu_mb < <(measure hugo --quiet -s "$D/hugo")
   hu_pages=$(find "$D/hugo/public" -name '*.html' | wc -l)
-  awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" 'BEGIN {
-    printf "| %d | %.2f | %.0f | %d | %.2f | %.0f | %d | %.2f |\n", n, s, sp/s, sm, h, hp/h, hm, s/h }'
+  awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" -v r="$re_s" 'BEGIN {
+    printf "| %d | %.2f | %.0f | %d | %.2f | %.0f | %d | %.2f | %.2f | %.0f%% |\n", n, s, sp/s, sm, h, hp/h, hm, s/h, r, 100*r/s }'
 done

@@ -179,7 +179,7 @@ struct ChartTests {
 
 @Suite("Scale")
 struct ScaleTests {
-    @Test("a statement repeated by many articles: each page names at most 8 other sources, the quotes page lists all")
+    @Test("a statement repeated by many articles: each page names at most 3 other sources, the quotes page lists all")
     func largeGroups() throws {
         var articles: [String: String] = [:]
         for i in 0..<12 {
@@ -189,8 +189,9 @@ struct ScaleTests {
         try Builder(fs: fs).build(BuildOptions())
         let page = String(decoding: fs.allFiles["public/articles/a0.md"] ?? Data(), as: UTF8.self)
         #expect(page.contains("Aussi rapporté dans : "))
-        #expect(page.contains("… (+3)"))
-        #expect(page.components(separatedBy: "](../articles/").count - 1 == 8)
+        #expect(page.contains("… (+8)"))
+        #expect(page.components(separatedBy: "](../articles/").count - 1 == PageBuilder.alsoReportedLimit)
+        #expect(PageBuilder.alsoReportedLimit == 3)
         let quotes = String(decoding: fs.allFiles["public/quotes.md"] ?? Data(), as: UTF8.self)
         #expect(quotes.components(separatedBy: "  - « Nous ne céderons jamais").count - 1 == 12)
     }

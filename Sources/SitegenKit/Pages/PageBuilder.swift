@@ -66,8 +66,9 @@ public struct PageBuilder: Sendable {
     }
 
     /// How many other reports "also reported in" names before "and N more": a statement repeated
-    /// by hundreds of articles must not make every page list all of them.
-    static let alsoReportedLimit = 8
+    /// by hundreds of articles must not make every page list all of them (the quotes page lists
+    /// each group whole). Three keep article and person pages about half the size eight made.
+    static let alsoReportedLimit = 3
 
     /// "Also reported in: [other article]" for a quote of a group, with links from `root`.
     func alsoReported(_ q: Quote, root: String) -> String {
@@ -203,17 +204,27 @@ public struct PageBuilder: Sendable {
                 k += 1
             }
             var line = ""
+            // Offsets are in scalars and only grow: one forward walk turns them into indices.
+            let view = p.text.unicodeScalars
+            var walker = (index: view.startIndex, offset: 0)
+            func index(_ offset: Int) -> String.Index {
+                while walker.offset < offset && walker.index < view.endIndex {
+                    view.formIndex(after: &walker.index)
+                    walker.offset += 1
+                }
+                return walker.index
+            }
             var cursor = 0
-            let scalars = Array(p.text.unicodeScalars)
             for q in inside {
                 let s = q.start - base, e = q.end - base
                 guard s >= cursor else { continue }
-                line += md(String(String.UnicodeScalarView(scalars[cursor..<s])))
-                line += "<mark class=\"quote\" id=\"\(q.id)\">" + md(String(String.UnicodeScalarView(scalars[s..<e]))) + "</mark>"
+                let from = index(cursor), start = index(s), end = index(e)
+                line += md(String(Substring(view[from..<start])))
+                line += "<mark class=\"quote\" id=\"\(q.id)\">" + md(String(Substring(view[start..<end]))) + "</mark>"
                 line += "<sup class=\"ref\"><a href=\"#ev-\(q.id)\">\(numbers[q.id] ?? 0)</a></sup>"
                 cursor = e
             }
-            line += md(String(String.UnicodeScalarView(scalars[cursor...])))
+            line += md(String(Substring(view[index(cursor)...])))
             out += (p.kind == .heading ? "### " + line : Text.protectBlockStart(line)) + "\n\n"
             base += length + 2
         }
@@ -253,7 +264,8 @@ public struct PageBuilder: Sendable {
         var parts: [String] = []
         if !q.evidence.cue.isEmpty { parts.append("\(labels["cue"]) : « \(md(q.evidence.cue)) »") }
         parts.append("\(labels["rule"]) `\(q.evidence.rule)`")
-        parts.append("\(labels["confidence"]) \(String(format: "%.2f", q.evidence.confidence))")
+        let cents = Int((q.evidence.confidence * 100).rounded())
+        parts.append("\(labels["confidence"]) \(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)")
         for n in q.evidence.notes { parts.append(md(n)) }
         return parts.joined(separator: " · ")
     }

@@ -114,45 +114,44 @@ public enum Text {
     }
 
     /// Escapes text for HTML element content and quoted attribute values.
-    public static func html(_ s: String) -> String {
-        escape(s) { b in
-            switch b {
-            case 0x26: "&amp;"
-            case 0x3C: "&lt;"
-            case 0x3E: "&gt;"
-            case 0x22: "&quot;"
-            case 0x27: "&#39;"
-            default: nil
-            }
-        }
-    }
+    public static func html(_ s: String) -> String { htmlEscaper.escape(s) }
 
     /// Escapes text for the middle of a Markdown line: inline markup characters get a backslash
     /// (so "<script>" reaches HTML as text), and line breaks become spaces.
-    public static func markdownInline(_ s: String) -> String {
-        escape(s) { b in
-            switch b {
-            case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x26, 0x7E, 0x7C, 0x21, 0x23: markdownEscapes[Int(b)]
-            case 0x0A, 0x0D: " "
-            default: nil
+    public static func markdownInline(_ s: String) -> String { markdownEscaper.escape(s) }
+
+    static let htmlEscaper = Escaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
+    static let markdownEscaper = Escaper(Dictionary(uniqueKeysWithValues: "\\`*_[]<>&~|!#".map { ($0, "\\" + String($0)) })
+                                         .merging(["\n": " ", "\r": " "]) { a, _ in a })
+
+    /// Replaces some ASCII characters by strings, on UTF-8 bytes, with a table: a text with
+    /// nothing to escape is returned as it is.
+    struct Escaper: Sendable {
+        let replacement: [[UInt8]]
+        let escaped: [Bool]
+
+        init(_ map: [Character: String]) {
+            var r = [[UInt8]](repeating: [], count: 128)
+            var e = [Bool](repeating: false, count: 128)
+            for (c, s) in map {
+                guard let b = c.asciiValue else { continue }
+                r[Int(b)] = Array(s.utf8)
+                e[Int(b)] = true
             }
+            replacement = r
+            escaped = e
         }
-    }
 
-    /// "\\x" for each ASCII byte x.
-    static let markdownEscapes: [String] = (0..<128).map { "\\" + String(UnicodeScalar(UInt8($0))) }
-
-    /// Replaces the ASCII bytes `replacement` maps (all others are kept), on UTF-8 bytes: a text
-    /// with nothing to escape is returned as it is.
-    @inline(__always)
-    static func escape(_ s: String, _ replacement: (UInt8) -> String?) -> String {
-        guard s.utf8.contains(where: { $0 < 0x80 && replacement($0) != nil }) else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 16)
-        for b in s.utf8 {
-            if b < 0x80, let r = replacement(b) { out += r.utf8 } else { out.append(b) }
+        func escape(_ s: String) -> String {
+            let found = escaped.withUnsafeBufferPointer { e in s.utf8.contains { $0 < 0x80 && e[Int($0)] } }
+            guard found else { return s }
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count + 16)
+            for b in s.utf8 {
+                if b < 0x80 && escaped[Int(b)] { out += replacement[Int(b)] } else { out.append(b) }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes text so that cmark reads it as one plain paragraph: inline markup is escaped, and a
