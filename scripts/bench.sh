@@ -40,7 +40,7 @@ for N in $SIZES; do
   read -r sg_s sg_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
   sg_pages=$(find "$D/sg/public" -name '*.html' | wc -l)
   # One annotation edited (a date and a commentary for the first article), then a rebuild.
-  first=$(ls "$D/articles" | head -1); first="${first%.*}"
+  first=$(cd "$D/articles" && set -- *; echo "${1%.*}")
   mkdir -p "$D/sg/Content/annotations"
   printf -- '---\ndate: 2024-05-02\n---\nCommentaire ajouté pour le banc d’essai.\n' > "$D/sg/Content/annotations/$first.md"
   read -r re_s re_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")

@@ -50,7 +50,9 @@ struct IncrementalTests {
         defer { try? FileManager.default.removeItem(atPath: d.dir) }
         let first = try Builder().build(d.incremental)
         #expect(first.cachedReads == 0 && !first.cachedExtraction && first.unchangedPages == 0)
-        #expect(FileManager.default.fileExists(atPath: d.dir + "/.public.cache/articles.json"))
+        for file in ["articles.bin", "outputs.json", "statements.json"] {
+            #expect(FileManager.default.fileExists(atPath: d.dir + "/.public.cache/" + file))
+        }
         let again = try d.rebuildMatchesCleanBuild()
         #expect(again.cachedReads == 5)
         #expect(again.cachedExtraction)
@@ -105,10 +107,31 @@ struct IncrementalTests {
         try d.rebuildMatchesCleanBuild()
         #expect(try String(contentsOfFile: index, encoding: .utf8) != "tampered")
 
-        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/articles.json"))
+        try Data("{ not the format".utf8).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/articles.bin"))
         try Data([0xFF, 0x00]).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/outputs.json"))
         let r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedReads == 0 && r.unchangedPages == 0)
+
+        // A cache file cut short is ignored too.
+        let full = try Data(contentsOf: URL(fileURLWithPath: d.dir + "/.public.cache/articles.bin"))
+        try full.prefix(full.count / 2).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/articles.bin"))
+        #expect(try d.rebuildMatchesCleanBuild().cachedReads == 0)
+    }
+
+    @Test("the cache's binary format reads back what it wrote")
+    func binaryRoundTrip() throws {
+        let out = extract(["Titre\n\n« Nous irons jusqu'au bout », a déclaré Jean Dupont mardi 5 mars 2024.\n"])
+        let article = try #require(readArticle("Titre\n\nPar Marie Curie\n\nUn texte.\n").article)
+        let cache = BuildCache(fs: MemoryFileSystem(), output: "public")
+        let before = BuildCache.Articles(salt: cache.salt, reads: ["k": BuildCache.Read(article: article, diagnostics: [
+            Diagnostic(.warning, stage: "read", file: "a.txt", line: 3, "message", hint: "hint")])],
+                                         extraction: BuildCache.Extraction(key: "x", out))
+        cache.save(before)
+        let after = try #require(cache.loadArticles())
+        #expect(after.reads["k"]?.article == article)
+        #expect(after.reads["k"]?.diagnostics == before.reads["k"]?.diagnostics)
+        #expect(after.extraction?.quotes == out.quotes && after.extraction?.people == out.people && after.extraction?.events == out.events)
+        #expect(after.extraction?.articlePeople == out.articlePeople)
     }
 
     @Test("a build without the cache leaves no cache folder")

@@ -63,12 +63,12 @@ public struct BuildCache: Sendable {
 
     // MARK: - Reading and extraction
 
-    public struct Read: Codable, Sendable {
+    public struct Read: Sendable {
         public var article: Article?
         public var diagnostics: [Diagnostic]
     }
 
-    public struct Extraction: Codable, Sendable {
+    public struct Extraction: Sendable {
         public var key: String
         public var people: [Person]
         public var quotes: [Quote]
@@ -97,7 +97,7 @@ public struct BuildCache: Sendable {
     }
 
     /// Read results by the key of their input, and the last extraction.
-    public struct Articles: Codable, Sendable {
+    public struct Articles: Sendable {
         public var salt: String
         public var reads: [String: Read]
         public var extraction: Extraction?
@@ -123,6 +123,35 @@ public struct BuildCache: Sendable {
         return h.hex
     }
 
+    // MARK: - Same-statement groups
+
+    /// The statement groups of the last build, and the key of the quotes they were made from.
+    public struct Statements: Codable, Sendable {
+        public var salt: String
+        public var key: String
+        public var groups: [[String]]
+    }
+
+    /// The key of the grouping: every quote's id, article, kind, speaker and text, in order.
+    public func statementsKey(_ quotes: [Quote]) -> String {
+        var h = StableHash()
+        h.add(salt)
+        for q in quotes {
+            for part in [q.id, q.article, q.kind.rawValue, q.speaker ?? "", q.speakerName ?? "", q.text] { h.add(part) }
+        }
+        return h.hex
+    }
+
+    var statementsFile: String { folder + "/statements.json" }
+
+    public func loadStatements(key: String) -> [[String]]? {
+        load(statementsFile).flatMap { (s: Statements) in s.salt == salt && s.key == key ? s.groups : nil }
+    }
+
+    public func save(statements groups: [[String]], key: String) {
+        save(Statements(salt: salt, key: key, groups: groups), to: statementsFile)
+    }
+
     // MARK: - Written pages
 
     /// One page of the last output: the key of what it was made from, and the stamps of its
@@ -139,18 +168,73 @@ public struct BuildCache: Sendable {
 
     // MARK: - Files
 
-    var articlesFile: String { folder + "/articles.json" }
+    var articlesFile: String { folder + "/articles.bin" }
     var outputsFile: String { folder + "/outputs.json" }
 
+    static let magic = "sitegen articles cache\n"
+
     public func loadArticles() -> Articles? {
-        load(articlesFile).flatMap { (a: Articles) in a.salt == salt ? a : nil }
+        guard fs.fileExists(articlesFile), let data = try? fs.readFile(articlesFile) else { return nil }
+        var r = BinaryReader(data)
+        do {
+            guard try r.string() == Self.magic, try r.string() == salt else { return nil }
+            var reads: [String: Read] = [:]
+            for _ in 0..<(try r.int()) {
+                let key = try r.string()
+                reads[key] = Read(article: try r.optional { try $0.article() }, diagnostics: try r.array { try $0.diagnostic() })
+            }
+            let extraction = try r.optional { r -> Extraction in
+                let key = try r.string()
+                let people = try r.array { try $0.person() }
+                let quotes = try r.array { try $0.quote() }, reported = try r.array { try $0.quote() }
+                var articlePeople: [String: [String]] = [:]
+                for _ in 0..<(try r.int()) { articlePeople[try r.string()] = try r.strings() }
+                let output = Extractor.Output(people: people, quotes: quotes, reported: reported, articlePeople: articlePeople,
+                                              ambiguous: try r.array { r in (article: try r.string(), name: try r.string()) },
+                                              diagnostics: try r.array { try $0.diagnostic() }, events: try r.array { try $0.event() })
+                return Extraction(key: key, output)
+            }
+            return Articles(salt: salt, reads: reads, extraction: extraction)
+        } catch {
+            return nil
+        }
     }
 
     public func loadOutputs() -> Outputs? {
         load(outputsFile).flatMap { (o: Outputs) in o.salt == salt ? o : nil }
     }
 
-    public func save(_ articles: Articles) { save(articles, to: articlesFile) }
+    /// Written in pieces as it is encoded: the cache of a big dossier is never whole in memory.
+    public func save(_ articles: Articles) {
+        saveAtomically(articlesFile) { sink in
+            var w = BinaryWriter()
+            func flush(_ force: Bool = false) throws {
+                if force || w.bytes.count >= 1 << 20 { try sink(w.bytes); w.bytes.removeAll(keepingCapacity: true) }
+            }
+            w.string(Self.magic)
+            w.string(salt)
+            w.int(articles.reads.count)
+            for key in articles.reads.keys.sorted() {
+                guard let read = articles.reads[key] else { continue }
+                w.string(key)
+                w.optional(read.article) { $0.article($1) }
+                w.array(read.diagnostics) { $0.diagnostic($1) }
+                try flush()
+            }
+            w.optional(articles.extraction) { w, x in
+                w.string(x.key)
+                w.array(x.people) { $0.person($1) }
+                w.array(x.quotes) { $0.quote($1) }
+                w.array(x.reported) { $0.quote($1) }
+                w.int(x.articlePeople.count)
+                for k in x.articlePeople.keys.sorted() { w.string(k); w.strings(x.articlePeople[k] ?? []) }
+                w.array(x.ambiguous) { w, pair in w.string(pair.first ?? ""); w.string(pair.last ?? "") }
+                w.array(x.diagnostics) { $0.diagnostic($1) }
+                w.array(x.events) { $0.event($1) }
+            }
+            try flush(true)
+        }
+    }
     public func save(_ outputs: Outputs) { save(outputs, to: outputsFile) }
 
     private func load<T: Decodable>(_ path: String) -> T? {
@@ -158,14 +242,18 @@ public struct BuildCache: Sendable {
         return try? JSONDecoder().decode(T.self, from: data)
     }
 
-    /// Written to a temporary file and renamed: a build killed while saving leaves the old cache
-    /// or none, never a torn one. A cache that cannot be saved only makes the next build slower.
     private func save<T: Encodable>(_ value: T, to path: String) {
         guard let data = try? JSONEncoder().encode(value) else { return }
+        saveAtomically(path) { try $0(Array(data)) }
+    }
+
+    /// Written to a temporary file and renamed: a build killed while saving leaves the old cache
+    /// or none, never a torn one. A cache that cannot be saved only makes the next build slower.
+    private func saveAtomically(_ path: String, _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) {
         let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         do {
             try fs.createDirectory(folder)
-            try fs.writeFile(temp, data)
+            try fs.writeFile(temp, streaming: produce)
             try fs.replaceItem(at: path, with: temp)
         } catch {
             try? fs.removeItem(temp)

@@ -23,7 +23,7 @@ public struct Extractor: Sendable {
     /// How much analysis (tokens, mostly: about twenty bytes per byte of text) may be kept
     /// between the two passes. Beyond it an article is analysed again in the second pass, so
     /// that a dossier of 100,000 articles does not hold every token at once.
-    public var analysisBudget = 160 << 20
+    public var analysisBudget = 48 << 20
 
     public func extract(_ articles: [Article], registry: [RegistryEntry] = [], progress: BuildProgress = NoProgress()) -> Output {
         let analyzer = Analyzer(grammar: grammar)
@@ -88,13 +88,13 @@ final class Budget: @unchecked Sendable {
 
 /// Maps over an array on all cores, keeping the order. Work items must be independent.
 public enum Parallel {
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    /// `chunk`: how many items a worker takes at a time (by default a few, for items of similar
+    /// cost; 1 when a few long items, like the feeds, must not end up with one worker).
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int? = nil, _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
         let results = ResultBox<R>(count: items.count)
         let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        // Small chunks: items differ in cost (a list page against an article page), and one
-        // worker must not be left with all the long ones.
-        let chunk = max(1, min(16, items.count / (workers * 16)))
+        let chunk = chunk ?? max(1, min(16, items.count / (workers * 16)))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {

@@ -36,6 +36,17 @@ public enum Tokenizer {
     static let elisions: Set<String> = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
     static let abbreviations: Set<String> = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
 
+    /// The text of `scalars`, encoded directly (String's own init from scalars goes through a
+    /// slow generic path).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for c in scalars {
+            if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { UTF8.encode(c) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public static func tokenize(_ text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
@@ -59,7 +70,7 @@ public enum Tokenizer {
                         j += 1
                     } else if isApostrophe(d), j + 1 < scalars.count, isWordScalar(scalars[j + 1]) {
                         // Elision: split after "l’", "qu’"; otherwise keep (O'Connor, aujourd'hui).
-                        let head = Text.fold(String(String.UnicodeScalarView(scalars[i..<j])))
+                        let head = Text.fold(string(scalars[i..<j]))
                         if elisions.contains(head) {
                             j += 1
                             break
@@ -69,7 +80,7 @@ public enum Tokenizer {
                         break
                     }
                 }
-                var word = String(String.UnicodeScalarView(scalars[i..<j]))
+                var word = string(scalars[i..<j])
                 var end = j
                 // "M." "Mme." "Dr.": keep the period of a known abbreviation.
                 if end < scalars.count, scalars[end] == ".", abbreviations.contains(Text.fold(word)), word.first?.isUppercase ?? false {
@@ -84,7 +95,7 @@ public enum Tokenizer {
             // Punctuation: "..." stays one token; everything else one scalar at a time.
             var j = i + 1
             if c == "." { while j < scalars.count && scalars[j] == "." { j += 1 } }
-            let p = String(String.UnicodeScalarView(scalars[i..<j]))
+            let p = string(scalars[i..<j])
             tokens.append(Token(text: p, folded: p, lower: p, kind: .punct, start: i, end: j))
             i = j
         }

@@ -30,7 +30,8 @@ public enum Feeds {
 
     /// TimelineJS's JSON format: https://timeline.knightlab.com/docs/json-format.html. Its text
     /// fields are HTML, so every text is escaped.
-    public static func timelineJSON(_ d: Dossier, labels: Labels) -> JSON {
+    /// `items`: the timeline when it is already made (`timeline(d, people:)`).
+    public static func timelineJSON(_ d: Dossier, labels: Labels, items: [TimelineItem]? = nil) -> JSON {
         @Sendable func date(_ p: PartialDate) -> JSON {
             var f: [(String, JSON)] = [("year", .string(String(p.year)))]
             if let m = p.month { f.append(("month", .string(String(m)))) }
@@ -38,7 +39,7 @@ public enum Feeds {
             if let h = p.hour { f.append(("hour", .string(String(h)))); f.append(("minute", .string(String(p.minute ?? 0)))) }
             return .object(f)
         }
-        let all = timeline(d, people: d.articlePeople)
+        let all = items ?? timeline(d, people: d.articlePeople)
         let items = JSON.lazyArray(count: all.count) { i -> JSON in
             let item = all[i]
             let headline = item.isPublication ? item.article.title : (item.event?.dateText ?? "") + " — " + item.article.title

@@ -8,7 +8,7 @@ struct ListPlan: Sendable {
     /// One entry of a list page, under a section heading.
     enum Entry: Sendable {
         case group(Int)            // a same-statement group (its number in statementGroups)
-        case quote(Quote)
+        case quote(Int)            // a quote (its number in the dossier's quotes)
         case item(Int)             // a timeline point (its number in `timelineItems`)
         case unresolved(Event)
         case undated(Article)
@@ -91,8 +91,8 @@ extension PageBuilder {
 
     // MARK: - Quotes
 
-    static func quotesPlan(_ d: Dossier, mostQuoted: [Person], quotesByPerson: [String: [Quote]],
-                           chronological: ([Quote]) -> [Quote], labels: Labels, pageSize: Int) -> ListPlan {
+    static func quotesPlan(_ d: Dossier, mostQuoted: [Person], quotesByPerson: QuoteIndex,
+                           chronological: ([Int]) -> [Int], labels: Labels, pageSize: Int) -> ListPlan {
         var sections: [ListPlan.Section] = []
         let md = Text.markdownInline
         func link(_ text: String, _ href: String) -> String { "[\(md(text))](\(Text.markdownURL(href)))" }
@@ -101,14 +101,14 @@ extension PageBuilder {
         }
         for p in mostQuoted {
             sections.append(.init(heading: "## \(link(p.name, "people/\(p.id).html"))",
-                                  entries: chronological(quotesByPerson[p.id] ?? []).map(ListPlan.Entry.quote)))
+                                  entries: chronological(quotesByPerson.indices[p.id] ?? []).map(ListPlan.Entry.quote)))
         }
-        let others = d.quotes.filter { $0.speaker == nil }
-        let byName = Dictionary(grouping: others.filter { $0.speakerName != nil }, by: { $0.speakerName ?? "" })
+        let others = d.quotes.indices.filter { d.quotes[$0].speaker == nil }
+        let byName = Dictionary(grouping: others.filter { d.quotes[$0].speakerName != nil }, by: { d.quotes[$0].speakerName ?? "" })
         for name in byName.keys.sorted() {
             sections.append(.init(heading: "## \(md(name))", entries: chronological(byName[name] ?? []).map(ListPlan.Entry.quote)))
         }
-        let nobody = others.filter { $0.speakerName == nil }
+        let nobody = others.filter { d.quotes[$0].speakerName == nil }
         if !nobody.isEmpty {
             sections.append(.init(heading: "## \(labels["unattributed"])", entries: chronological(nobody).map(ListPlan.Entry.quote)))
         }
@@ -142,7 +142,7 @@ extension PageBuilder {
                     guard let a = articleByID[q.article] else { continue }
                     out += "  - \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
                 }
-            case .quote(let q): out += line(q)
+            case .quote(let i): out += line(d.quotes[i])
             default: break
             }
         }
@@ -219,5 +219,50 @@ extension PageBuilder {
         if count > 1 { out += "\n" + pager("timeline", page: n, of: count) }
         return Page(path: Self.listPath("timeline", n), kind: "timeline", title: listTitle("timeline", page: n, of: count),
                     markdown: out, language: nil)
+    }
+}
+
+// MARK: - What an article page is made from
+
+extension StableHash {
+    mutating func add(_ q: Quote) {
+        for part in [q.id, q.article, q.text, q.kind.rawValue, q.speaker ?? "\u{1}", q.speakerName ?? "\u{1}", q.evidence.cue,
+                     q.evidence.rule, String(q.evidence.confidence), q.note ?? "\u{1}", "\(q.start) \(q.end) \(q.paragraph)"] { add(part) }
+        for n in q.evidence.notes { add(n) }
+    }
+}
+
+extension PageBuilder {
+    /// A key of everything an article's page is made from: the article, its commentary, people,
+    /// quotes (with their speakers' names and the other sources of their statements), reported
+    /// and rejected quotes. nil when the page holds user Markdown with [[links]] (which depend on
+    /// the whole dossier): that page is always made again.
+    func inputKey(ofArticle a: Article) -> String? {
+        var h = StableHash()
+        let commentary = d.commentary[a.id]
+        if let c = commentary, c.contains("[[") { return nil }
+        for part in [a.id, a.source, a.title, a.date?.iso ?? "\u{1}", a.dateSource ?? "\u{1}", a.author ?? "\u{1}", a.language,
+                     a.url ?? "\u{1}", a.outlet ?? "\u{1}", a.isMarkdown ? "md" : "txt", commentary ?? "\u{1}"] { h.add(part) }
+        for t in a.tags { h.add(t) }
+        for p in a.paragraphs { h.add(p.kind.rawValue); h.add(p.text) }
+        for x in a.dropped { h.add("\(x.line)"); h.add(x.rule); h.add(x.text) }
+        for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personByID[id]?.name ?? "\u{1}") }
+        var quotes = quotesByArticle[a.id] ?? []
+        quotes += d.rejected.filter { $0.article == a.id } + (reportedByArticle[a.id] ?? [])
+        for q in quotes {
+            if let n = q.note, n.contains("[[") { return nil }
+            h.add(q)
+            h.add(q.speaker.flatMap { personByID[$0]?.name } ?? "\u{1}")
+            // "Also reported in": the group's size and the first other sources.
+            if let g = groupOfQuote[q.id] {
+                let group = d.statementGroups[g]
+                h.add("group \(group.count)")
+                for id in group.prefix(Self.alsoReportedLimit + 1) where id != q.id {
+                    guard let o = quoteByID[id], let other = articleByID[o.article] else { continue }
+                    h.add(o.id); h.add(other.id); h.add(other.title)
+                }
+            }
+        }
+        return h.hex
     }
 }

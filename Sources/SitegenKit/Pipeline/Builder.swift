@@ -119,8 +119,19 @@ public struct Builder: Sendable {
         // After the user's corrections: events of re-dated articles, and statements across sources.
         try timed("link", &report) {
             Self.redate(&dossier, before: extractedDossier)
-            dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
+            guard let cache else {
+                dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
+                return
+            }
+            let key = cache.statementsKey(dossier.quotes)
+            if let groups = cache.loadStatements(key: key) {
+                dossier.statementGroups = groups
+            } else {
+                dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
+                cache.save(statements: dossier.statementGroups, key: key)
+            }
         }
+        Self.releaseFreeMemory()
         return dossier
     }
 
@@ -188,6 +199,16 @@ public struct Builder: Sendable {
                 d.events[i].resolution = f.resolution
             }
         }
+    }
+
+    /// The tokens of extraction are gone: glibc's `malloc_trim` gives their pages back to the
+    /// system before the pages are made (found at run time: it is not in Swift's Glibc module).
+    static func releaseFreeMemory() {
+        #if os(Linux)
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "malloc_trim") else { return }
+        _ = unsafeBitCast(sym, to: Trim.self)(0)
+        #endif
     }
 
     func timed<T>(_ stage: String, _ report: inout BuildReport, _ body: () throws -> T) throws -> T {
@@ -299,7 +320,7 @@ public struct Builder: Sendable {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let builder = PageBuilder(dossier: dossier)
         let labels = Labels(language: dossier.site.language)
-        let feeds = Self.feeds(dossier: dossier, templates: templates)
+        let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems)
         let previous = cache?.loadOutputs()?.pages ?? [:]
         var settingsHash = StableHash()
         settingsHash.add(cache?.salt ?? "")
@@ -311,7 +332,7 @@ public struct Builder: Sendable {
         let work = feeds.indices.map(Work.feed) + builder.jobs.map(Work.page)
         let progress = self.progress
         progress.begin(PageBuilder.stage, total: work.count)
-        let results = Parallel.map(work) { item -> (path: String?, written: BuildCache.Written?, reused: Bool, error: String?) in
+        let results = Parallel.map(work, chunk: 1) { item -> (path: String?, written: BuildCache.Written?, reused: Bool, error: String?) in
             defer { progress.advance() }
             var path: String?
             do {
@@ -320,23 +341,42 @@ public struct Builder: Sendable {
                     try feeds[i](staging)
                     return (nil, nil, false, nil)
                 case .page(let job):
-                    let page = builder.page(job)
-                    path = page.path
                     guard cache != nil else {
+                        let page = builder.page(job)
+                        path = page.path
                         for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
                         return (page.path, nil, false, nil)
                     }
+                    /// The files of `path` in the output, when the last build wrote them from `key` and they are untouched.
+                    func reuse(_ path: String, _ key: String) throws -> BuildCache.Written? {
+                        let files = [path + ".md", path + ".html"]
+                        let old = files.map { fs.stamp(staging.output + "/" + $0) }
+                        guard let before = previous[path], before.key == key, old.allSatisfy({ $0 != nil }),
+                              before.stamps == old.compactMap({ $0 }) else { return nil }
+                        for f in files { try staging.link(f, from: staging.output + "/" + f) }
+                        return before
+                    }
+                    func make(_ page: Page, _ key: String) throws -> BuildCache.Written {
+                        for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                        return BuildCache.Written(key: key, stamps: [page.path + ".md", page.path + ".html"].compactMap { fs.stamp(staging.temp + "/" + $0) })
+                    }
+                    // An article page is known unchanged from its inputs, without making it.
+                    if case .article(let i) = job, let input = builder.inputKey(ofArticle: dossier.articles[i]) {
+                        var h = settings
+                        h.add("article page from its inputs")
+                        h.add(input)
+                        let p = "articles/\(dossier.articles[i].id)"
+                        path = p
+                        if let before = try reuse(p, h.hex) { return (p, before, true, nil) }
+                        return (p, try make(builder.page(job), h.hex), false, nil)
+                    }
+                    // Any other page: known unchanged from its Markdown.
+                    let page = builder.page(job)
+                    path = page.path
                     var h = settings
                     for part in [page.path, page.kind, page.title, page.language ?? "", page.markdown] { h.add(part) }
-                    let files = [page.path + ".md", page.path + ".html"]
-                    let old = files.map { fs.stamp(staging.output + "/" + $0) }
-                    if let before = previous[page.path], before.key == h.hex, old.allSatisfy({ $0 != nil }), before.stamps == old.compactMap({ $0 }) {
-                        for f in files { try staging.link(f, from: staging.output + "/" + f) }
-                        return (page.path, before, true, nil)
-                    }
-                    for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
-                    let stamps = files.compactMap { fs.stamp(staging.temp + "/" + $0) }
-                    return (page.path, BuildCache.Written(key: h.hex, stamps: stamps), false, nil)
+                    if let before = try reuse(page.path, h.hex) { return (page.path, before, true, nil) }
+                    return (page.path, try make(page, h.hex), false, nil)
                 }
             } catch {
                 return (path, nil, false, "\(error)")
@@ -378,7 +418,7 @@ public struct Builder: Sendable {
 
     /// The files that are not pages, each made and written on demand: dossier.json, the search
     /// index, TimelineJS data and feed, stylesheet and search script. The big ones are streamed.
-    static func feeds(dossier: Dossier, templates: TemplateSet) -> [@Sendable (SiteWriter.Staging) throws -> Void] {
+    static func feeds(dossier: Dossier, templates: TemplateSet, timeline: [Feeds.TimelineItem]) -> [@Sendable (SiteWriter.Staging) throws -> Void] {
         let labels = Labels(language: dossier.site.language)
         let css = templates.stylesheet
         return [
@@ -390,7 +430,7 @@ public struct Builder: Sendable {
                 try Feeds.searchIndex(dossier, labels: labels).stream(pretty: false, to: sink)
                 try sink(Array(Feeds.searchIndexSuffix.utf8))
             } },
-            { try $0.write("timeline.json") { sink in try Feeds.timelineJSON(dossier, labels: labels).stream(to: sink) } },
+            { try $0.write("timeline.json") { sink in try Feeds.timelineJSON(dossier, labels: labels, items: timeline).stream(to: sink) } },
             { try $0.write(OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8))) },
             { try $0.write(OutputFile(path: "style.css", data: css)) },
             { try $0.write(OutputFile(path: "search.js", data: Data(PackageResources.search_js))) },

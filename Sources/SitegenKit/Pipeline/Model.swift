@@ -2,7 +2,7 @@ import Foundation
 
 /// A calendar date known to some precision: a year, a month, a day, or a day and a time.
 /// Never more precise than the source text.
-public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int
     public var month: Int?
     public var day: Int?
@@ -62,15 +62,15 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
 }
 
 /// A line of the input that cleaning dropped, and the rule that dropped it.
-public struct DroppedLine: Hashable, Sendable, Codable {
+public struct DroppedLine: Hashable, Sendable {
     public var line: Int
     public var text: String
     public var rule: String
 }
 
 /// One paragraph of an article's cleaned body.
-public struct Paragraph: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case text, heading }
+public struct Paragraph: Hashable, Sendable {
+    public enum Kind: String, Sendable { case text, heading }
     public var text: String
     public var kind: Kind
     /// 1-based line of the source file where the paragraph starts.
@@ -78,7 +78,7 @@ public struct Paragraph: Hashable, Sendable, Codable {
 }
 
 /// An article after reading and cleaning.
-public struct Article: Hashable, Sendable, Codable {
+public struct Article: Hashable, Sendable {
     public var id: String
     /// Input path, relative to the folder that holds Content/ (for example `Content/articles/a.txt`).
     public var source: String
@@ -100,7 +100,7 @@ public struct Article: Hashable, Sendable, Codable {
 }
 
 /// Where a quote's speaker came from, for the reader who checks.
-public struct Evidence: Hashable, Sendable, Codable {
+public struct Evidence: Hashable, Sendable {
     /// The words of the text that name the speaker, e.g. "a déclaré Kirby".
     public var cue: String
     /// The rule that fired, e.g. "cue-after-inverted".
@@ -110,8 +110,8 @@ public struct Evidence: Hashable, Sendable, Codable {
     public var notes: [String]
 }
 
-public struct Quote: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case direct, partial, indirect }
+public struct Quote: Hashable, Sendable {
+    public enum Kind: String, Sendable { case direct, partial, indirect }
     public var id: String
     public var article: String
     public var text: String
@@ -130,7 +130,7 @@ public struct Quote: Hashable, Sendable, Codable {
 }
 
 /// A sentence of an article that carries a date: a point on the timeline.
-public struct Event: Hashable, Sendable, Codable {
+public struct Event: Hashable, Sendable {
     public var id: String
     public var article: String
     /// The date, at the precision the text gives; nil when it could not be resolved.
@@ -147,7 +147,7 @@ public struct Event: Hashable, Sendable, Codable {
 }
 
 /// A person of the dossier, merged across spellings and articles.
-public struct Person: Hashable, Sendable, Codable {
+public struct Person: Hashable, Sendable {
     public var id: String
     public var name: String
     public var aliases: [String]
@@ -160,13 +160,13 @@ public struct Person: Hashable, Sendable, Codable {
     /// The registry file that shaped this person, if any.
     public var registryFile: String?
 
-    public struct Role: Hashable, Sendable, Codable {
+    public struct Role: Hashable, Sendable {
         public var text: String
         public var article: String
     }
 }
 
-public enum Gender: String, Sendable, Codable { case male, female, unknown }
+public enum Gender: String, Sendable { case male, female, unknown }
 
 /// The dossier's own settings, from `Content/site.yml`.
 public struct SiteConfig: Hashable, Sendable {

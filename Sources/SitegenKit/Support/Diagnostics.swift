@@ -1,8 +1,8 @@
 import Foundation
 
 /// A problem found while building, tied to a file (and a line where one applies) and to what to do about it.
-public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable { case warning, error }
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case warning, error }
     public var severity: Severity
     public var stage: String
     public var file: String

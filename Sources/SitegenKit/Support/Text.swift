@@ -199,6 +199,21 @@ public enum Text {
 
     /// Collapses runs of white space (including non-breaking and thin spaces) to one space and trims.
     public static func collapseSpaces(_ s: String) -> String {
+        // Most lines already are: single plain spaces between words, none at either end.
+        var previousSpace = true
+        var clean = true
+        for c in s.unicodeScalars {
+            if c == " " {
+                if previousSpace { clean = false; break }
+                previousSpace = true
+            } else if Scalars.isSpace(c) || c.value == 0x200B || c.value == 0xFEFF {
+                clean = false
+                break
+            } else {
+                previousSpace = false
+            }
+        }
+        if clean && !(previousSpace && !s.isEmpty) { return s }
         var out = String.UnicodeScalarView()
         var pending = false
         for c in s.unicodeScalars {
