@@ -30,14 +30,20 @@ public struct Extractor: Sendable {
         progress.begin("extract", total: articles.count * 2)
         let budget = Budget(analysisBudget)
         // Pass 1: every article's names (kept), and its analysis while the budget lasts.
+        // The dossier's lower-case words, gathered as they come: each article's own set would
+        // weigh more than its text.
+        let lowercase = WordSet()
         let first = Parallel.map(articles) { a -> (NameSheet, ArticleAnalysis?) in
             defer { progress.advance() }
             let analysis = analyzer.analyze(a)
+            lowercase.add(analysis.lowercaseWords)
+            var sheet = analysis.sheet
+            sheet.lowercaseWords = []
             let cost = a.paragraphs.reduce(0) { $0 + $1.text.utf8.count } * 20
-            return (analysis.sheet, budget.take(cost) ? analysis : nil)
+            return (sheet, budget.take(cost) ? analysis : nil)
         }
         let sheets = first.map(\.0)
-        let resolution = PeopleResolver(grammar: grammar).resolve(sheets, registry: registry)
+        let resolution = PeopleResolver(grammar: grammar).resolve(sheets, lowercase: lowercase.words, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
         let events = EventFinder()
@@ -69,6 +75,14 @@ public struct Extractor: Sendable {
                       articlePeople: articlePeople, ambiguous: resolution.ambiguous, diagnostics: resolution.diagnostics,
                       events: outputs.flatMap(\.1))
     }
+}
+
+/// A set of words that worker threads add to.
+final class WordSet: @unchecked Sendable {
+    private var set = Set<String>()
+    private let lock = NSLock()
+    func add(_ words: Set<String>) { lock.withLock { set.formUnion(words) } }
+    var words: Set<String> { lock.withLock { set } }
 }
 
 /// A byte budget shared by worker threads.

@@ -36,10 +36,11 @@ public struct PeopleResolver: Sendable {
         return (key([ws[0]]), key(Array(ws.dropFirst())))
     }
 
-    public func resolve(_ analyses: [NameSheet], registry: [RegistryEntry] = []) -> Resolution {
+    /// `lowercase`: the words the dossier writes in lower case, when the sheets do not carry them.
+    public func resolve(_ analyses: [NameSheet], lowercase given: Set<String>? = nil, registry: [RegistryEntry] = []) -> Resolution {
         // Words the dossier writes in lower case are common nouns, not names.
-        var lowercase = Set<String>()
-        for a in analyses { lowercase.formUnion(a.lowercaseWords) }
+        var lowercase = given ?? []
+        if given == nil { for a in analyses { lowercase.formUnion(a.lowercaseWords) } }
 
         var clusters: [Cluster] = []
         var clusterIndex: [String: Int] = [:] // "first|surname" -> cluster
