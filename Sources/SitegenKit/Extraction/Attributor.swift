@@ -42,8 +42,11 @@ public struct Attributor: Sendable {
         public var reported: [Quote]
     }
 
-    public func attribute(article: Article, analysis a: ArticleAnalysis, personOfName: [Int?], people: [Person]) -> Output {
-        var ctx = Context(g: g, analyzer: analyzer, a: a, personOfName: personOfName, people: people)
+    /// `roles`: the people's roles indexed by article, made once for the dossier (without it,
+    /// each article filters every role of every person it names: quadratic in a big dossier).
+    public func attribute(article: Article, analysis a: ArticleAnalysis, personOfName: [Int?], people: [Person],
+                          roles: RoleIndex? = nil) -> Output {
+        var ctx = Context(g: g, analyzer: analyzer, a: a, personOfName: personOfName, people: people, roles: roles ?? RoleIndex(people))
         var quotes: [Quote] = []
         var reported: [Quote] = []
         var usedIDs = Set<String>()
@@ -159,6 +162,22 @@ public struct Attributor: Sendable {
 
     // MARK: - The state of one article's attribution
 
+    /// Each person's roles by the article that gives them ("" for the registry's).
+    public struct RoleIndex: Sendable {
+        let byPerson: [[String: [Int]]]
+
+        public init(_ people: [Person]) {
+            byPerson = people.map { p in Dictionary(grouping: p.roles.indices, by: { p.roles[$0].article }) }
+        }
+
+        /// The roles `person` holds in `article` and everywhere, in their order, lower case.
+        func roles(of person: Int, in article: String, people: [Person]) -> [String] {
+            let own = byPerson[person][article] ?? []
+            let everywhere = article.isEmpty ? [] : byPerson[person][""] ?? []
+            return (own + everywhere).sorted().map { Text.lower(people[person].roles[$0].text) }
+        }
+    }
+
     struct Context {
         let g: Grammar
         let analyzer: Analyzer
@@ -176,7 +195,7 @@ public struct Attributor: Sendable {
         /// The names of the article whose person holds a role, with those roles (lower case).
         let roleHolders: [(name: NameMention, person: Int, roles: [String])]
 
-        init(g: Grammar, analyzer: Analyzer, a: ArticleAnalysis, personOfName: [Int?], people: [Person]) {
+        init(g: Grammar, analyzer: Analyzer, a: ArticleAnalysis, personOfName: [Int?], people: [Person], roles index: RoleIndex) {
             self.g = g
             self.analyzer = analyzer
             self.a = a
@@ -201,7 +220,7 @@ public struct Attributor: Sendable {
             var rolesOf: [Int: [String]] = [:]
             for (ni, m) in a.names.enumerated() {
                 guard let person = personOfName[ni] else { continue }
-                let roles = rolesOf[person] ?? people[person].roles.filter { $0.article == a.articleID || $0.article.isEmpty }.map { Text.lower($0.text) }
+                let roles = rolesOf[person] ?? index.roles(of: person, in: a.articleID, people: people)
                 rolesOf[person] = roles
                 if !roles.isEmpty { holders.append((m, person, roles)) }
             }

@@ -46,13 +46,15 @@ public struct Extractor: Sendable {
         let resolution = PeopleResolver(grammar: grammar).resolve(sheets, lowercase: lowercase.words, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
+        let roles = Attributor.RoleIndex(people)
         let events = EventFinder()
         // Pass 2: quotes and events, each article on its own (the result is the same whether its
         // analysis was kept or is made again).
         let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event]) in
             defer { progress.advance() }
             let analysis = first[i].1 ?? analyzer.analyze(articles[i])
-            return (attributor.attribute(article: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people),
+            return (attributor.attribute(article: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people,
+                                         roles: roles),
                     events.events(of: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people))
         }
         var articlePeople: [String: [String]] = [:]

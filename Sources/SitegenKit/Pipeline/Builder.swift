@@ -102,8 +102,9 @@ public struct Builder: Sendable {
         }
         report.cachedExtraction = extractionReused
         report.diagnostics += extracted.diagnostics
+        let sourceOf = Dictionary(articles.map { ($0.id, $0.source) }, uniquingKeysWith: { a, _ in a })
         for (article, name) in extracted.ambiguous {
-            let source = articles.first { $0.id == article }?.source ?? article
+            let source = sourceOf[article] ?? article
             report.diagnostics.append(Diagnostic(.warning, stage: "extract", file: source, "'\(name)' could be more than one person; left unlinked",
                                                  hint: "name the person in full in the article, or add an alias in Content/people/"))
         }
