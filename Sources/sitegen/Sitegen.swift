@@ -64,7 +64,9 @@ struct Build: ParsableCommand {
         The site is built in a temporary folder and swapped into place only when the build \
         succeeds: a failed build leaves the previous output as it was. Content/ is only read. \
         When an annotation, a note or the registry has an error, every problem is reported \
-        with its file and line and nothing is written.
+        with its file and line and nothing is written. A cache beside the output lets the next \
+        build redo only what changed, with the same result as a build without it. On a \
+        terminal, a build longer than a second shows its stage and progress on standard error.
         """
     )
 
@@ -79,10 +81,10 @@ struct Build: ParsableCommand {
     @Flag(help: "Do all the work, and keep no cache beside the output (by default the build keeps one in .<output>.cache/ and redoes only what changed).")
     var noCache = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress line either).")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also print each stage's time and every line that cleaning removed, with its rule.")
+    @Flag(name: .shortAndLong, help: "Also print each stage's time, what came from the cache, and every line that cleaning removed, with its rule.")
     var verbose = false
 
     func run() throws {
