@@ -7,23 +7,38 @@ public enum Feeds {
     public struct TimelineItem: Sendable {
         public var date: PartialDate
         public var isPublication: Bool
-        public var article: Article
+        /// The article's id and title (not a copy of the article: a big dossier has a million points).
+        public var article: ArticleRef
+        /// The article's place in the dossier.
+        public var order: Int
         public var event: Event?
         public var people: [String]
     }
 
+    public struct ArticleRef: Sendable {
+        public var id: String
+        public var title: String
+    }
+
     /// Publications and resolved events, in date order (a month before its days, a year before its months).
     public static func timeline(_ d: Dossier, people articlePeople: [String: [String]]) -> [TimelineItem] {
-        let byID = Dictionary(d.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         var items: [TimelineItem] = []
-        for a in d.articles { if let date = a.date { items.append(TimelineItem(date: date, isPublication: true, article: a, event: nil, people: articlePeople[a.id] ?? [])) } }
-        for e in d.events { if let date = e.date, let a = byID[e.article] { items.append(TimelineItem(date: date, isPublication: false, article: a, event: e, people: e.people)) } }
+        for (n, a) in d.articles.enumerated() {
+            guard let date = a.date else { continue }
+            items.append(TimelineItem(date: date, isPublication: true, article: ArticleRef(id: a.id, title: a.title), order: n, event: nil,
+                                      people: articlePeople[a.id] ?? []))
+        }
+        for e in d.events {
+            guard let date = e.date, let n = index[e.article] else { continue }
+            let a = d.articles[n]
+            items.append(TimelineItem(date: date, isPublication: false, article: ArticleRef(id: a.id, title: a.title), order: n, event: e,
+                                      people: e.people))
+        }
         return items.sorted { x, y in
             if x.date != y.date { return x.date < y.date }
             if x.isPublication != y.isPublication { return !x.isPublication }
-            let ox = order[x.article.id] ?? 0, oy = order[y.article.id] ?? 0
-            if ox != oy { return ox < oy }
+            if x.order != y.order { return x.order < y.order }
             return (x.event?.start ?? 0) < (y.event?.start ?? 0)
         }
     }
