@@ -138,3 +138,18 @@ struct BuildTests {
         #expect(person.contains("href=\"../articles/un.html#q"))
     }
 }
+
+@Suite("Build report")
+struct BuildReportTests {
+    @Test("the lines cleaning removed are listed only when asked (--verbose), and still shown on the article page")
+    func droppedLinesOnRequest() throws {
+        let article = "Titre de l'article\n\nSuivez-nous sur Facebook et Twitter\n\nUn paragraphe du texte, assez long pour compter.\n"
+        for listed in [true, false] {
+            let fs = try memoryDossier(articles: ["a.txt": article])
+            let report = try Builder(fs: fs).build(BuildOptions(listDropped: listed))
+            #expect(report.dropped.contains { $0.line.rule == "social-prompt" } == listed)
+            let page = String(decoding: fs.allFiles["public/articles/a.md"] ?? Data(), as: UTF8.self)
+            #expect(page.contains("social-prompt"))
+        }
+    }
+}

@@ -11,8 +11,16 @@ public enum Feeds {
         public var article: ArticleRef
         /// The article's place in the dossier.
         public var order: Int
-        public var event: Event?
+        /// The dated sentence, for a point that is not a publication.
+        public var event: EventRef?
         public var people: [String]
+    }
+
+    public struct EventRef: Sendable {
+        public var id: String
+        public var dateText: String
+        public var sentence: String
+        public var start: Int
     }
 
     public struct ArticleRef: Sendable {
@@ -32,8 +40,8 @@ public enum Feeds {
         for e in d.events {
             guard let date = e.date, let n = index[e.article] else { continue }
             let a = d.articles[n]
-            items.append(TimelineItem(date: date, isPublication: false, article: ArticleRef(id: a.id, title: a.title), order: n, event: e,
-                                      people: e.people))
+            items.append(TimelineItem(date: date, isPublication: false, article: ArticleRef(id: a.id, title: a.title), order: n,
+                                      event: EventRef(id: e.id, dateText: e.dateText, sentence: e.sentence, start: e.start), people: e.people))
         }
         return items.sorted { x, y in
             if x.date != y.date { return x.date < y.date }

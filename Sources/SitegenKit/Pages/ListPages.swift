@@ -204,7 +204,7 @@ extension PageBuilder {
                 if item.isPublication {
                     out += "- **\(labels.format(date))** · *\(labels["publication"])* — \(source)"
                 } else if let e = item.event {
-                    out += "- **\(labels.format(date))** — \(sentence(e)) — \(source)"
+                    out += "- **\(labels.format(date))** — \(sentence(e.sentence, dateText: e.dateText)) — \(source)"
                 }
                 if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
                 out += "\n"

@@ -416,12 +416,15 @@ public struct PageBuilder: Sendable {
     }
 
     /// An event's sentence, shortened around its date, the date's words in bold.
-    func sentence(_ e: Event) -> String {
-        var text = e.sentence
+    func sentence(_ e: Event) -> String { sentence(e.sentence, dateText: e.dateText) }
+
+    func sentence(_ sentence: String, dateText: String) -> String {
+        var text = sentence
         if text.count > 260 { text = String(text.prefix(250)) + " …" }
-        guard let r = text.range(of: e.dateText) else { return md(text) }
-        return md(String(text[..<r.lowerBound])) + "**" + md(e.dateText) + "**" + md(String(text[r.upperBound...]))
+        guard let r = text.range(of: dateText) else { return md(text) }
+        return md(String(text[..<r.lowerBound])) + "**" + md(dateText) + "**" + md(String(text[r.upperBound...]))
     }
+
 
     func graphPage() -> Page {
         var out = "# \(labels["graph"])\n\n\(md(labels["graph_intro"]))\n\n"

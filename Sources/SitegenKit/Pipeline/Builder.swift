@@ -14,14 +14,18 @@ public struct BuildOptions: Sendable {
     /// Keep what was read, extracted and written beside the output (`.public.cache/`), and redo
     /// only what changed on the next build.
     public var incremental: Bool
+    /// Gather every line cleaning removed into the report (for `--verbose`; a million lines in a
+    /// dossier of 100,000 articles).
+    public var listDropped: Bool
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "public", strict: Bool = false,
-                incremental: Bool = false) {
+                incremental: Bool = false, listDropped: Bool = true) {
         self.content = content
         self.templates = templates
         self.output = output
         self.strict = strict
         self.incremental = incremental
+        self.listDropped = listDropped
     }
 }
 
@@ -306,7 +310,7 @@ public struct Builder: Sendable {
             if let key { reads.append((key, BuildCache.Read(article: r.article, diagnostics: r.diagnostics))) }
             if let a = r.article {
                 articles.append(a)
-                for x in a.dropped { report.dropped.append((a.source, x)) }
+                if options.listDropped { for x in a.dropped { report.dropped.append((a.source, x)) } }
             }
         }
         return (articles, reads)
