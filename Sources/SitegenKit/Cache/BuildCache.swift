@@ -68,32 +68,10 @@ public struct BuildCache: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
+    /// The last extraction, and the key of what it was made from.
     public struct Extraction: Sendable {
         public var key: String
-        public var people: [Person]
-        public var quotes: [Quote]
-        public var reported: [Quote]
-        public var articlePeople: [String: [String]]
-        public var ambiguous: [[String]]
-        public var diagnostics: [Diagnostic]
-        public var events: [Event]
-
-        init(key: String, _ o: Extractor.Output) {
-            self.key = key
-            people = o.people
-            quotes = o.quotes
-            reported = o.reported
-            articlePeople = o.articlePeople
-            ambiguous = o.ambiguous.map { [$0.article, $0.name] }
-            diagnostics = o.diagnostics
-            events = o.events
-        }
-
-        var output: Extractor.Output {
-            Extractor.Output(people: people, quotes: quotes, reported: reported, articlePeople: articlePeople,
-                             ambiguous: ambiguous.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
-                             diagnostics: diagnostics, events: events)
-        }
+        public var output: Extractor.Output
     }
 
     /// Read results by the key of their input, and the last extraction.
@@ -192,7 +170,7 @@ public struct BuildCache: Sendable {
                 let output = Extractor.Output(people: people, quotes: quotes, reported: reported, articlePeople: articlePeople,
                                               ambiguous: try r.array { r in (article: try r.string(), name: try r.string()) },
                                               diagnostics: try r.array { try $0.diagnostic() }, events: try r.array { try $0.event() })
-                return Extraction(key: key, output)
+                return Extraction(key: key, output: output)
             }
             return Articles(salt: salt, reads: reads, extraction: extraction)
         } catch {
@@ -221,14 +199,15 @@ public struct BuildCache: Sendable {
                 w.array(read.diagnostics) { $0.diagnostic($1) }
                 try flush()
             }
-            w.optional(articles.extraction) { w, x in
-                w.string(x.key)
+            w.optional(articles.extraction) { w, e in
+                let x = e.output
+                w.string(e.key)
                 w.array(x.people) { $0.person($1) }
                 w.array(x.quotes) { $0.quote($1) }
                 w.array(x.reported) { $0.quote($1) }
                 w.int(x.articlePeople.count)
                 for k in x.articlePeople.keys.sorted() { w.string(k); w.strings(x.articlePeople[k] ?? []) }
-                w.array(x.ambiguous) { w, pair in w.string(pair.first ?? ""); w.string(pair.last ?? "") }
+                w.array(x.ambiguous) { w, pair in w.string(pair.article); w.string(pair.name) }
                 w.array(x.diagnostics) { $0.diagnostic($1) }
                 w.array(x.events) { $0.event($1) }
             }

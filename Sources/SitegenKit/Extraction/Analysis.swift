@@ -127,20 +127,19 @@ public struct ArticleAnalysis: Sendable {
     public var lowercaseWords: Set<String>
 }
 
-/// What people resolution needs of an article's analysis: its names, its lower-case words, and
-/// which names follow a locative word. Small enough to keep for every article of a big dossier
+/// What people resolution needs of an article's analysis: its names, and which names follow a
+/// locative word (the dossier's lower-case words are gathered apart, once). Small enough to keep for every article of a big dossier
 /// while the tokens are let go.
 public struct NameSheet: Sendable {
     public var articleID: String
     public var names: [NameMention]
-    public var lowercaseWords: Set<String>
     /// Indices of `names` that follow "à", "in", "près"... (places, not people).
     public var locative: Set<Int>
 }
 
 extension ArticleAnalysis {
     public var sheet: NameSheet {
-        NameSheet(articleID: articleID, names: names, lowercaseWords: lowercaseWords,
+        NameSheet(articleID: articleID, names: names,
                   locative: Set(names.indices.filter { isLocative(before: names[$0]) }))
     }
 

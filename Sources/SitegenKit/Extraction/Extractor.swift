@@ -37,10 +37,8 @@ public struct Extractor: Sendable {
             defer { progress.advance() }
             let analysis = analyzer.analyze(a)
             lowercase.add(analysis.lowercaseWords)
-            var sheet = analysis.sheet
-            sheet.lowercaseWords = []
             let cost = a.paragraphs.reduce(0) { $0 + $1.text.utf8.count } * 20
-            return (sheet, budget.take(cost) ? analysis : nil)
+            return (analysis.sheet, budget.take(cost) ? analysis : nil)
         }
         let sheets = first.map(\.0)
         let resolution = PeopleResolver(grammar: grammar).resolve(sheets, lowercase: lowercase.words, registry: registry)

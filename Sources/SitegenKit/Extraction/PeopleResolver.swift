@@ -36,11 +36,8 @@ public struct PeopleResolver: Sendable {
         return (key([ws[0]]), key(Array(ws.dropFirst())))
     }
 
-    /// `lowercase`: the words the dossier writes in lower case, when the sheets do not carry them.
-    public func resolve(_ analyses: [NameSheet], lowercase given: Set<String>? = nil, registry: [RegistryEntry] = []) -> Resolution {
-        // Words the dossier writes in lower case are common nouns, not names.
-        var lowercase = given ?? []
-        if given == nil { for a in analyses { lowercase.formUnion(a.lowercaseWords) } }
+    /// `lowercase`: the words the dossier writes in lower case, which are common nouns, not names.
+    public func resolve(_ analyses: [NameSheet], lowercase: Set<String>, registry: [RegistryEntry] = []) -> Resolution {
 
         var clusters: [Cluster] = []
         var clusterIndex: [String: Int] = [:] // "first|surname" -> cluster

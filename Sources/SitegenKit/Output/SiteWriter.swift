@@ -34,21 +34,6 @@ public struct SiteWriter: Sendable {
 
     public init(fs: FileSystem) { self.fs = fs }
 
-    /// Writes `files` and swaps them in: `begin`, `write` each, `commit`.
-    public func write(_ files: [OutputFile], to output: String) throws {
-        let staging = try begin(output)
-        do {
-            let failures = Parallel.map(files) { f -> String? in
-                do { try staging.write(f); return nil } catch { return "\(error)" }
-            }
-            if let first = failures.compactMap({ $0 }).first { throw BuildError(stage: Self.stage, file: staging.output, first) }
-            try staging.commit()
-        } catch {
-            staging.abort()
-            throw error
-        }
-    }
-
     /// Opens the temporary folder the pages are written into as they are made, so that a big
     /// dossier is never held in memory whole.
     public func begin(_ output: String) throws -> Staging {

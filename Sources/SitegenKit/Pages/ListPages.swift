@@ -248,7 +248,7 @@ extension PageBuilder {
         for x in a.dropped { h.add("\(x.line)"); h.add(x.rule); h.add(x.text) }
         for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personByID[id]?.name ?? "\u{1}") }
         var quotes = quotesByArticle[a.id] ?? []
-        quotes += d.rejected.filter { $0.article == a.id } + (reportedByArticle[a.id] ?? [])
+        quotes += (rejectedByArticle[a.id] ?? []) + (reportedByArticle[a.id] ?? [])
         for q in quotes {
             if let n = q.note, n.contains("[[") { return nil }
             h.add(q)

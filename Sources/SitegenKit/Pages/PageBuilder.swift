@@ -46,6 +46,10 @@ public struct PageBuilder: Sendable {
     let quotesByArticle: QuoteIndex
     let quotesByPerson: QuoteIndex
     let reportedByArticle: [String: [Quote]]
+    /// Quotes the user rejected, by article.
+    let rejectedByArticle: [String: [Quote]]
+    /// People with at least one quote, most quoted first (the index and the quotes pages).
+    let mostQuoted: [Person]
     let reportedByPerson: [String: [Quote]]
     let articleOrder: [String: Int]
     let links: LinkTargets
@@ -69,6 +73,7 @@ public struct PageBuilder: Sendable {
         quotesByPerson = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices.filter { dossier.quotes[$0].speaker != nil },
                                                                  by: { dossier.quotes[$0].speaker ?? "" }))
         reportedByArticle = Dictionary(grouping: dossier.reported, by: \.article)
+        rejectedByArticle = Dictionary(grouping: dossier.rejected, by: \.article)
         reportedByPerson = Dictionary(grouping: dossier.reported.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
         articleOrder = Dictionary(dossier.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         quoteByID = QuoteByID(quotes: dossier.quotes,
@@ -79,7 +84,8 @@ public struct PageBuilder: Sendable {
         let labels = self.labels
         let articleByID = self.articleByID, articleOrder = self.articleOrder
         let quotesByPerson = self.quotesByPerson
-        quotesPlan = Self.quotesPlan(dossier, mostQuoted: Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson),
+        mostQuoted = Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson)
+        quotesPlan = Self.quotesPlan(dossier, mostQuoted: mostQuoted,
                                      quotesByPerson: quotesByPerson,
                                      chronological: { idx in
                                          let sorted = Self.chronological(idx.map { i in (i, dossier.quotes[i]) }, articleByID: articleByID,
@@ -270,7 +276,7 @@ public struct PageBuilder: Sendable {
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
         }
         out += "\n"
-        let rejected = d.rejected.filter { $0.article == a.id }
+        let rejected = rejectedByArticle[a.id] ?? []
         if !rejected.isEmpty {
             out += "## \(labels["rejected"])\n\n"
             for q in rejected { out += "- <del>\(quoteLine(q))</del> — \(speakerText(q, root: root))  \n  <small>\(evidence(q))</small>\n" }
@@ -394,7 +400,7 @@ public struct PageBuilder: Sendable {
             }
         }
         out += "\n## \(labels["most_quoted"])\n\n"
-        let ranked = mostQuoted()
+        let ranked = mostQuoted
         if ranked.isEmpty { out += labels["none"] + "\n" }
         for p in ranked.prefix(10) {
             let n = quotesByPerson.count(p.id)
@@ -404,8 +410,6 @@ public struct PageBuilder: Sendable {
     }
 
     /// People with at least one quote, most quoted first.
-    func mostQuoted() -> [Person] { Self.mostQuoted(d.people, quotesByPerson: quotesByPerson) }
-
     static func mostQuoted(_ people: [Person], quotesByPerson: QuoteIndex) -> [Person] {
         let quoted: [Person] = people.filter { quotesByPerson.count($0.id) > 0 }
         return quoted.sorted { a, b in

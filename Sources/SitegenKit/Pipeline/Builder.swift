@@ -101,7 +101,7 @@ public struct Builder: Sendable {
             }
             let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress)
             cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
-                                           extraction: BuildCache.Extraction(key: key, output)))
+                                           extraction: BuildCache.Extraction(key: key, output: output)))
             return output
         }
         report.cachedExtraction = extractionReused

@@ -8,7 +8,6 @@ public enum Scalars {
     public static let mark: UInt8 = 4         // non-spacing mark
     public static let space: UInt8 = 8        // isWhitespace
     public static let upper: UInt8 = 16       // isUppercase
-    public static let lower: UInt8 = 32       // isLowercase
 
     static let tableSize: UInt32 = 0x3000
 
@@ -20,7 +19,6 @@ public enum Scalars {
         if p.generalCategory == .nonspacingMark { f |= mark }
         if p.isWhitespace { f |= space }
         if p.isUppercase { f |= upper }
-        if p.isLowercase { f |= lower }
         return f
     }
 
@@ -34,7 +32,6 @@ public enum Scalars {
     @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool { flags(c) & letter != 0 }
     @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool { flags(c) & space != 0 }
     @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool { flags(c) & upper != 0 }
-    @inline(__always) public static func isLower(_ c: Unicode.Scalar) -> Bool { flags(c) & lower != 0 }
     @inline(__always) public static func isNumber(_ c: Unicode.Scalar) -> Bool { flags(c) & number != 0 }
     /// A letter, a digit or a combining mark: what words are made of.
     @inline(__always) public static func isWordPart(_ c: Unicode.Scalar) -> Bool { flags(c) & (letter | number | mark) != 0 }

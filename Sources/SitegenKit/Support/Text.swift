@@ -84,7 +84,7 @@ public enum Text {
     /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
     /// ("à" and "a" stay apart).
     public static func lower(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x60 }) { return s }
+        if s.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
         var out = String.UnicodeScalarView()
         for c in s.lowercased().unicodeScalars {
             switch c.value {
