@@ -141,6 +141,26 @@ struct ChartTests {
         #expect(graph.contains("## ") == false && graph.contains("Paires les plus fréquentes"))
     }
 
+    @Test("a crowded day: the chart draws what fits, inside the picture, and counts the rest")
+    func crowdedTimeline() throws {
+        func item(_ n: Int, day: Int, publication: Bool) -> Feeds.TimelineItem {
+            Feeds.TimelineItem(date: PartialDate(year: 2024, month: 5, day: day), isPublication: publication,
+                               article: Feeds.ArticleRef(id: "a\(n)", title: "Article \(n)"), order: n,
+                               event: publication ? nil : Feeds.EventRef(id: "e\(n)", dateText: "\(day) mai", sentence: "Le \(day) mai, rien.", start: 0),
+                               people: [])
+        }
+        // 300 events and 40 publications on 3 May, one of each on 20 May.
+        let items = (0..<40).map { item($0, day: 3, publication: true) } + [item(40, day: 20, publication: true)]
+            + (100..<400).map { item($0, day: 3, publication: false) } + [item(400, day: 20, publication: false)]
+        let sorted = items.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.isPublication && !$1.isPublication) }
+        let svg = try #require(Charts.timeline(sorted, labels: Labels(language: "fr"), root: ""))
+        #expect(svg.components(separatedBy: "<rect class=\"mark-pub\"").count - 1 == 2 + 1 + 1) // + legend
+        #expect(svg.components(separatedBy: "<circle class=\"mark-event\"").count - 1 == 5 + 1 + 1)
+        #expect(svg.contains("(+38 autres points ici, dans la liste)") && svg.contains("(+295 autres points ici, dans la liste)"))
+        let ys = try Regex(#" (?:y|cy)="(-?[0-9.]+)""#)
+        for m in svg.matches(of: ys) { #expect((Double(m.output[1].substring ?? "") ?? -1) >= 0, "mark outside the picture") }
+    }
+
     @Test("the same dossier gives the same pictures")
     func deterministic() throws {
         var report = BuildReport()

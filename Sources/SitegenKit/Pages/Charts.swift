@@ -40,15 +40,25 @@ public enum Charts {
             svg += "<text class=\"tick-label\" x=\"\(f(tx))\" y=\"\(f(axisY + 20))\" text-anchor=\"middle\">\(Text.html(label))</text>"
         }
         // Marks: publications above the axis, events below it; marks on the same spot stack up.
-        var stack: [String: Int] = [:]
+        // A stack holds what fits in the picture (two publications, five events); its top mark
+        // says how many more points the list holds there. A big dossier's picture stays small.
+        struct Bin: Hashable { var publication: Bool; var slot: Int }
+        func bin(_ item: Feeds.TimelineItem) -> Bin { Bin(publication: item.isPublication, slot: Int(x(item.date) / 8)) }
+        var total: [Bin: Int] = [:]
+        for item in items { total[bin(item), default: 0] += 1 }
+        var stack: [Bin: Int] = [:]
         for item in items {
             let mx = x(item.date)
-            let key = "\(item.isPublication)-\(Int(mx / 8))"
+            let key = bin(item)
             let n = stack[key, default: 0]
             stack[key] = n + 1
+            let room = item.isPublication ? 2 : 5
+            guard n < room else { continue }
+            let more = n == room - 1 ? (total[key] ?? 0) - room : 0
             let my = item.isPublication ? axisY - 14 - Double(n) * 11 : axisY - 34 - Double(n) * 11
             let href = root + "articles/\(item.article.id).html"
-            let title = labels.format(item.date) + " — " + (item.isPublication ? labels["publication"] + " : " + item.article.title : String((item.event?.sentence ?? "").prefix(160)))
+            var title = labels.format(item.date) + " — " + (item.isPublication ? labels["publication"] + " : " + item.article.title : String((item.event?.sentence ?? "").prefix(160)))
+            if more > 0 { title += " (+\(more) \(labels["chart_more"]))" }
             svg += "<a href=\"\(Text.html(href))\"><title>\(Text.html(title))</title>"
             if item.isPublication {
                 svg += "<rect class=\"mark-pub\" x=\"\(f(mx - 4.5))\" y=\"\(f(my - 4.5))\" width=\"9\" height=\"9\"/>"
