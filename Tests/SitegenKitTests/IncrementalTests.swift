@@ -50,13 +50,14 @@ struct IncrementalTests {
         defer { try? FileManager.default.removeItem(atPath: d.dir) }
         let first = try Builder().build(d.incremental)
         #expect(first.cachedReads == 0 && !first.cachedExtraction && first.unchangedPages == 0)
-        for file in ["articles.bin", "outputs.json", "statements.json"] {
+        for file in ["articles.bin", "outputs.bin", "statements.json"] {
             #expect(FileManager.default.fileExists(atPath: d.dir + "/.public.cache/" + file))
         }
         let again = try d.rebuildMatchesCleanBuild()
         #expect(again.cachedReads == 5)
         #expect(again.cachedExtraction)
         #expect(again.unchangedPages == again.pages)
+        #expect(again.feedElements > 0 && again.copiedFeedElements == again.feedElements)
     }
 
     @Test("after several edits, each incremental build is byte-identical to a clean build")
@@ -108,14 +109,83 @@ struct IncrementalTests {
         #expect(try String(contentsOfFile: index, encoding: .utf8) != "tampered")
 
         try Data("{ not the format".utf8).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/articles.bin"))
-        try Data([0xFF, 0x00]).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/outputs.json"))
+        try Data([0xFF, 0x00]).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/outputs.bin"))
         let r = try d.rebuildMatchesCleanBuild()
-        #expect(r.cachedReads == 0 && r.unchangedPages == 0)
+        #expect(r.cachedReads == 0 && r.unchangedPages == 0 && r.copiedFeedElements == 0)
 
         // A cache file cut short is ignored too.
         let full = try Data(contentsOf: URL(fileURLWithPath: d.dir + "/.public.cache/articles.bin"))
         try full.prefix(full.count / 2).write(to: URL(fileURLWithPath: d.dir + "/.public.cache/articles.bin"))
         #expect(try d.rebuildMatchesCleanBuild().cachedReads == 0)
+    }
+
+    @Test("edits that reach other pages: a speaker corrected, a commentary, a date; the rest is linked and copied")
+    func editsReachingOtherPages() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        try Builder().build(d.incremental)
+        var report = BuildReport()
+        let dossier = try Builder().loadDossier(d.incremental, report: &report)
+        // A quote with a speaker, in an article that names at least one other person.
+        let quote = try #require(dossier.quotes.first { q in q.speaker != nil && (dossier.articlePeople[q.article] ?? []).contains { $0 != q.speaker } })
+        let other = try #require((dossier.articlePeople[quote.article] ?? []).first { $0 != quote.speaker })
+        let otherName = try #require(dossier.people.first { $0.id == other }?.name)
+        let annotation = "Content/annotations/\(quote.article).md"
+
+        // 1. The quote is given to another person: both people's pages, the quotes page and the
+        //    feeds change; articles that do not contain the quote keep their pages.
+        try d.write(annotation, "---\nquotes:\n  - id: \(quote.id)\n    speaker: \(otherName)\n---\n")
+        var r = try d.rebuildMatchesCleanBuild()
+        #expect(r.cachedExtraction && r.unchangedPages > 0 && r.unchangedPages < r.pages)
+        #expect(r.copiedFeedElements > 0 && r.copiedFeedElements < r.feedElements)
+        let page = try String(contentsOfFile: d.dir + "/public/people/\(other).md", encoding: .utf8)
+        #expect(page.contains(Text.markdownInline(quote.text)))
+
+        // 2. To a person the article does not name: that person's page lists it among their quotes.
+        let stranger = try #require(dossier.people.first { !(dossier.articlePeople[quote.article] ?? []).contains($0.id) })
+        try d.write(annotation, "---\nquotes:\n  - id: \(quote.id)\n    speaker: \(stranger.name)\n---\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(try String(contentsOfFile: d.dir + "/public/people/\(stranger.id).md", encoding: .utf8).contains(Text.markdownInline(quote.text)))
+
+        // 3. A commentary, without links, and 4. a new date for the same article.
+        try d.write(annotation, "---\nquotes:\n  - id: \(quote.id)\n    speaker: \(otherName)\n---\nUn commentaire.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.unchangedPages > 0)
+        try d.write(annotation, "---\ndate: 2023-01-15\nquotes:\n  - id: \(quote.id)\n    speaker: \(otherName)\n---\nUn commentaire.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.copiedFeedElements > 0)
+    }
+
+    @Test("a feed edited by hand, or a cache that points past its end, is made again whole")
+    func tamperedFeeds() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        try Builder().build(d.incremental)
+        let json = d.dir + "/public/dossier.json"
+        let original = try Data(contentsOf: URL(fileURLWithPath: json))
+        // Same size, other bytes: the stamp (modification time) differs, so nothing is copied from it.
+        try Data(String(repeating: "x", count: original.count).utf8).write(to: URL(fileURLWithPath: json))
+        var r = try d.rebuildMatchesCleanBuild()
+        #expect(r.copiedFeedElements > 0 && r.copiedFeedElements < r.feedElements, "the search index and timeline are still copied")
+        // Pieces that claim more bytes than the file has are not trusted.
+        let cache = BuildCache(fs: DiskFileSystem(), output: d.dir + "/public")
+        var outputs = try #require(cache.loadOutputs())
+        for (path, var file) in outputs.streamed {
+            file.pieces = file.pieces.map { JSONReuse.Piece(key: $0.key, offset: $0.offset + Int(file.stamp.size), length: $0.length) }
+            outputs.streamed[path] = file
+        }
+        cache.save(outputs)
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.copiedFeedElements == 0)
+    }
+
+    @Test("every page's path is known without making the page")
+    func pathsWithoutPages() throws {
+        var report = BuildReport()
+        let dossier = try Builder().loadDossier(BuildOptions(content: repoRoot + "/Content"), report: &report)
+        let builder = PageBuilder(dossier: dossier, listPageSize: 3)
+        #expect(builder.jobs.count > 20)
+        for job in builder.jobs { #expect(builder.path(of: job) == builder.page(job).path) }
     }
 
     @Test("the cache's binary format reads back what it wrote")

@@ -82,6 +82,23 @@ struct PageTests {
         #expect(byPath["people"]?.markdown.contains("people/joe-biden.html") == true)
     }
 
+    @Test("JSON strings: every special escaped, the text between copied whole, the result parses back to the input")
+    func jsonStrings() throws {
+        let samples = ["", "plain", "«\u{00A0}Déclaration\u{00A0}» \"cited\" \\ back", "<script>alert(1)</script>&amp;",
+                       "line\nbreak\rand\ttab\u{01}\u{1F}", "sep\u{2028}para\u{2029}end", "\u{2028}", "é\u{2028}", "emoji 🇫🇷 – ok",
+                       String(repeating: "long run of plain text ", count: 400) + "\""]
+        for s in samples {
+            let bytes = JSON.array([.string(s)]).bytes(pretty: false)
+            let text = String(decoding: bytes, as: UTF8.self)
+            for banned in ["<", ">", "&", "\u{2028}", "\u{2029}", "\n", "\r", "\t", "\u{01}"] {
+                #expect(!text.unicodeScalars.contains { String($0) == banned }, "\(banned.debugDescription) in \(text)")
+            }
+            let back = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String])
+            #expect(back == [s])
+        }
+        #expect(JSON.string("a<b\"").serialized(pretty: false) == #""a\u003cb\"""#)
+    }
+
     @Test("the export follows the evaluation contract")
     func exportContract() throws {
         let d = dossier()

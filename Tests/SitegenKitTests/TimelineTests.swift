@@ -14,6 +14,17 @@ struct EventTests {
     @Test("every pattern compiles")
     func patterns() { #expect(finder.compiledPatternCount == finder.patternCount) }
 
+    @Test("ISO dates and feed timestamps are zero-padded as printf pads them")
+    func isoPadding() {
+        for (y, m, d, h, mi) in [(2024, 1, 2, 3, 4), (987, 10, 31, 23, 59), (5, 12, 9, 0, 0), (12345, 6, 15, 12, 30)] {
+            let full = PartialDate(year: y, month: m, day: d, hour: h, minute: mi)
+            #expect(full.iso == String(format: "%04d-%02d-%02dT%02d:%02d", y, m, d, h, mi))
+            #expect(PartialDate(year: y, month: m).iso == String(format: "%04d-%02d", y, m))
+            #expect(PartialDate(year: y).iso == String(format: "%04d", y))
+            #expect(Feeds.timestamp(full) == String(format: "%04d-%02d-%02dT%02d:%02d:00Z", y, m, d, h, mi))
+        }
+    }
+
     @Test("absolute dates keep their precision")
     func absolute() {
         #expect(date("L'élection a eu lieu le 5 novembre 2024.", nil) == "2024-11-05")

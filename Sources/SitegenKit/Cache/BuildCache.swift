@@ -134,20 +134,28 @@ public struct BuildCache: Sendable {
 
     /// One page of the last output: the key of what it was made from, and the stamps of its
     /// `.md` and `.html` files as they were written (a file changed by hand is written again).
-    public struct Written: Codable, Sendable {
+    public struct Written: Sendable, Equatable {
         public var key: String
         public var stamps: [FileStamp]
     }
 
-    public struct Outputs: Codable, Sendable {
+    /// A streamed file of the last output (dossier.json, the search index...): its stamp as it
+    /// was written, and the place of each keyed element in it.
+    public struct Streamed: Sendable, Equatable {
+        public var stamp: FileStamp
+        public var pieces: [JSONReuse.Piece]
+    }
+
+    public struct Outputs: Sendable, Equatable {
         public var salt: String
         public var pages: [String: Written]
+        public var streamed: [String: Streamed] = [:]
     }
 
     // MARK: - Files
 
     var articlesFile: String { folder + "/articles.bin" }
-    var outputsFile: String { folder + "/outputs.json" }
+    var outputsFile: String { folder + "/outputs.bin" }
 
     static let magic = "sitegen articles cache\n"
 
@@ -178,8 +186,33 @@ public struct BuildCache: Sendable {
         }
     }
 
+    static let outputsMagic = "sitegen outputs cache\n"
+
     public func loadOutputs() -> Outputs? {
-        load(outputsFile).flatMap { (o: Outputs) in o.salt == salt ? o : nil }
+        guard fs.fileExists(outputsFile), let data = try? fs.readFile(outputsFile) else { return nil }
+        var r = BinaryReader(data)
+        func stamp(_ r: inout BinaryReader) throws -> FileStamp {
+            FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), inode: UInt64(bitPattern: Int64(try r.int())))
+        }
+        do {
+            guard try r.string() == Self.outputsMagic, try r.string() == salt else { return nil }
+            var pages: [String: Written] = [:]
+            for _ in 0..<(try r.int()) {
+                let path = try r.string()
+                pages[path] = Written(key: try r.string(), stamps: try r.array { try stamp(&$0) })
+            }
+            var streamed: [String: Streamed] = [:]
+            for _ in 0..<(try r.int()) {
+                let path = try r.string()
+                let s = try stamp(&r)
+                streamed[path] = Streamed(stamp: s, pieces: try r.array { r in
+                    JSONReuse.Piece(key: UInt64(bitPattern: Int64(try r.int())), offset: try r.int(), length: try r.int())
+                })
+            }
+            return Outputs(salt: salt, pages: pages, streamed: streamed)
+        } catch {
+            return nil
+        }
     }
 
     /// Written in pieces as it is encoded: the cache of a big dossier is never whole in memory.
@@ -214,7 +247,30 @@ public struct BuildCache: Sendable {
             try flush(true)
         }
     }
-    public func save(_ outputs: Outputs) { save(outputs, to: outputsFile) }
+    public func save(_ outputs: Outputs) {
+        saveAtomically(outputsFile) { sink in
+            var w = BinaryWriter()
+            func stamp(_ w: inout BinaryWriter, _ s: FileStamp) { w.int(Int(s.size)); w.int(Int(s.modified)); w.int(Int(Int64(bitPattern: s.inode))) }
+            w.string(Self.outputsMagic)
+            w.string(salt)
+            w.int(outputs.pages.count)
+            for path in outputs.pages.keys.sorted() {
+                guard let page = outputs.pages[path] else { continue }
+                w.string(path)
+                w.string(page.key)
+                w.array(page.stamps) { stamp(&$0, $1) }
+            }
+            w.int(outputs.streamed.count)
+            for path in outputs.streamed.keys.sorted() {
+                guard let file = outputs.streamed[path] else { continue }
+                w.string(path)
+                stamp(&w, file.stamp)
+                w.array(file.pieces) { w, p in w.int(Int(Int64(bitPattern: p.key))); w.int(p.offset); w.int(p.length) }
+                if w.bytes.count >= 1 << 20 { try sink(w.bytes); w.bytes.removeAll(keepingCapacity: true) }
+            }
+            try sink(w.bytes)
+        }
+    }
 
     private func load<T: Decodable>(_ path: String) -> T? {
         guard fs.fileExists(path), let data = try? fs.readFile(path) else { return nil }

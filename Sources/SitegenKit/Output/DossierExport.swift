@@ -5,7 +5,12 @@ import Foundation
 public enum DossierExport {
     public static let formatVersion = 1
 
-    public static func json(_ d: Dossier, reported: [Quote], generator: String) -> JSON {
+    /// With `keys`, the long arrays are keyed for `JSONReuse`.
+    public static func json(_ d: Dossier, reported: [Quote], generator: String, keys: FeedKeys? = nil) -> JSON {
+        func array(_ count: Int, _ tag: String, _ key: (@Sendable (FeedKeys, Int) -> UInt64)?, _ element: @escaping @Sendable (Int) -> JSON) -> JSON {
+            guard let keys, let key else { return .lazyArray(count: count, element: element) }
+            return .keyedArray(count: count, key: { FeedKeys.tagged(key(keys, $0), tag) }, element: element)
+        }
         let quotesByPerson = Dictionary(grouping: d.quotes.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
         return .object([
             ("format", .int(formatVersion)),
@@ -15,7 +20,7 @@ public enum DossierExport {
                 ("description", .string(d.site.description)),
                 ("language", .string(d.site.language)),
             ])),
-            ("articles", .lazyArray(count: d.articles.count) { i in
+            ("articles", array(d.articles.count, "dossier articles", { $0.articles[$1] }) { i in
                 let a = d.articles[i]
                 return .object([
                     ("id", .string(a.id)),
@@ -42,10 +47,10 @@ public enum DossierExport {
                     ("page", .string("people/\(p.id).html")),
                 ])
             })),
-            ("quotes", .lazyArray(count: d.quotes.count) { quote(d.quotes[$0]) }),
-            ("reported", .lazyArray(count: reported.count) { quote(reported[$0]) }),
+            ("quotes", array(d.quotes.count, "dossier quotes", { $0.quotes[$1] }) { quote(d.quotes[$0]) }),
+            ("reported", array(reported.count, "dossier reported", { $0.reported[$1] }) { quote(reported[$0]) }),
             ("statements", .lazyArray(count: d.statementGroups.count) { .array(d.statementGroups[$0].map(JSON.string)) }),
-            ("events", .lazyArray(count: d.events.count) { i in
+            ("events", array(d.events.count, "dossier events", { $0.events[$1] }) { i in
                 let e = d.events[i]
                 return .object([
                     ("id", .string(e.id)),

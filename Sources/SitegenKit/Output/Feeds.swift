@@ -54,7 +54,8 @@ public enum Feeds {
     /// TimelineJS's JSON format: https://timeline.knightlab.com/docs/json-format.html. Its text
     /// fields are HTML, so every text is escaped.
     /// `items`: the timeline when it is already made (`timeline(d, people:)`).
-    public static func timelineJSON(_ d: Dossier, labels: Labels, items: [TimelineItem]? = nil) -> JSON {
+    /// With `keys`, the points are keyed for `JSONReuse`.
+    public static func timelineJSON(_ d: Dossier, labels: Labels, items: [TimelineItem]? = nil, keys: FeedKeys? = nil) -> JSON {
         @Sendable func date(_ p: PartialDate) -> JSON {
             var f: [(String, JSON)] = [("year", .string(String(p.year)))]
             if let m = p.month { f.append(("month", .string(String(m)))) }
@@ -63,7 +64,7 @@ public enum Feeds {
             return .object(f)
         }
         let all = items ?? timeline(d, people: d.articlePeople)
-        let items = JSON.lazyArray(count: all.count) { i -> JSON in
+        let point = { @Sendable (i: Int) -> JSON in
             let item = all[i]
             let headline = item.isPublication ? item.article.title : (item.event?.dateText ?? "") + " — " + item.article.title
             let text = item.isPublication ? "\(labels["publication"]): <a href=\"articles/\(item.article.id).html\">\(Text.html(item.article.title))</a>"
@@ -75,6 +76,8 @@ public enum Feeds {
                 ("group", .string(item.isPublication ? labels["publication"] : labels["events"])),
             ])
         }
+        let items: JSON = keys.map { keys in .keyedArray(count: all.count, key: { keys.timelineKey(all[$0]) }, element: point) }
+            ?? .lazyArray(count: all.count, element: point)
         return .object([
             ("title", .object([("text", .object([("headline", .string(Text.html(d.site.title))), ("text", .string(Text.html(d.site.description)))]))])),
             ("events", items),
@@ -84,11 +87,12 @@ public enum Feeds {
     /// `search-index.js`: the entries as a JavaScript assignment, loadable by a <script> element
     /// from file:// (where fetch() is not allowed). JSON.serialized escapes "<", ">" and "&".
     /// The file is `searchIndexPrefix`, this JSON (compact), then `searchIndexSuffix`.
-    public static func searchIndex(_ d: Dossier, labels: Labels) -> JSON {
+    /// With `keys`, the articles and quotes are keyed for `JSONReuse`.
+    public static func searchIndex(_ d: Dossier, labels: Labels, keys: FeedKeys? = nil) -> JSON {
         let byPerson = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let undated = labels["undated"]
         let (na, np, nq) = (d.articles.count, d.people.count, d.quotes.count)
-        let entries = JSON.lazyArray(count: na + np + nq + d.notes.count) { i -> JSON in
+        let entry = { @Sendable (i: Int) -> JSON in
             if i < na {
                 let a = d.articles[i]
                 let people = (d.articlePeople[a.id] ?? []).compactMap { byPerson[$0] }
@@ -111,6 +115,14 @@ public enum Feeds {
             let n = d.notes[i - na - np - nq]
             return .array([.string("note"), .string(n.title), .string("notes/\(n.id).html"), .string(Text.fold(n.title + " " + n.body)), .string("")])
         }
+        let count = na + np + nq + d.notes.count
+        let entries: JSON = keys.map { keys in
+            .keyedArray(count: count, key: { i in
+                if i < na { return FeedKeys.tagged(keys.articles[i], "search article") }
+                if i >= na + np && i < na + np + nq { return FeedKeys.tagged(keys.quotes[i - na - np], "search quote") }
+                return nil
+            }, element: entry)
+        } ?? .lazyArray(count: count, element: entry)
         let labelsJSON = JSON.object(["article", "person", "quote", "note", "results"].map { ($0, .string(labels["search_" + $0])) })
         return JSON.object([("labels", labelsJSON), ("entries", entries)])
     }
@@ -120,15 +132,19 @@ public enum Feeds {
 
     /// XML text: HTML's escaping, without the characters XML 1.0 does not allow.
     static func xml(_ s: String) -> String {
+        func banned(_ c: Unicode.Scalar) -> Bool { (c.value < 0x20 && c != "\n" && c != "\t") || c.value == 0xFFFE || c.value == 0xFFFF }
+        // Nearly every text has none: it goes to the escaper as it is.
+        guard s.unicodeScalars.contains(where: banned) else { return Text.html(s) }
         var allowed = String.UnicodeScalarView()
-        for c in s.unicodeScalars where !(c.value < 0x20 && c != "\n" && c != "\t") && c.value != 0xFFFE && c.value != 0xFFFF {
+        for c in s.unicodeScalars where !banned(c) {
             allowed.append(c)
         }
         return Text.html(String(allowed))
     }
 
     static func timestamp(_ d: PartialDate) -> String {
-        String(format: "%04d-%02d-%02dT%02d:%02d:00Z", d.year, d.month ?? 1, d.day ?? 1, d.hour ?? 0, d.minute ?? 0)
+        let p = PartialDate.padded
+        return p(d.year, 4) + "-" + p(d.month ?? 1, 2) + "-" + p(d.day ?? 1, 2) + "T" + p(d.hour ?? 0, 2) + ":" + p(d.minute ?? 0, 2) + ":00Z"
     }
 
     /// An Atom feed of the articles and notes, newest first. Without a base URL its links are

@@ -266,3 +266,100 @@ extension PageBuilder {
         return h.hex
     }
 }
+
+// MARK: - What the other pages are made from
+
+extension PageBuilder {
+    /// The key of a person, quotes, timeline, index or graph page from the keys of the articles
+    /// it shows (`articleKeys`, by article id: `inputKey(ofArticle:)`) and its own inputs, so
+    /// that a rebuild knows it unchanged without making it. nil: made again every build (another
+    /// kind of page, or an article behind it that is always made again).
+    ///
+    /// An article's key covers its title, date, people (with names) and quotes (with speakers and
+    /// the other sources of their statements): a page lists the articles it draws from, and adds
+    /// what it shows that no article key holds (a person's own fields, a timeline point's event).
+    func inputKey(_ job: Job, articleKeys: [String: String?]) -> String? {
+        var h = StableHash()
+        var complete = true
+        /// An article behind the page: its id and key (a missing article is a fact too).
+        func article(_ id: String) {
+            h.add(id)
+            switch articleKeys[id] {
+            case .some(.some(let k)): h.add(k)
+            case .some(.none): complete = false
+            case .none: h.add("\u{1}missing")
+            }
+        }
+        func quote(_ q: Quote) { h.add(q.id); article(q.article) }
+        switch job {
+        case .person(let i):
+            let p = d.people[i]
+            h.add("person page")
+            for part in [p.id, p.name, p.note] { h.add(part) }
+            h.add("aliases \(p.aliases.count)"); for a in p.aliases { h.add(a) }
+            h.add("roles \(p.roles.count)"); for r in p.roles { h.add(r.text); article(r.article) }
+            let quoted = quotesByPerson.indices[p.id] ?? []
+            h.add("quotes \(quoted.count)"); for q in quoted { quote(d.quotes[q]) }
+            let reported = reportedByPerson[p.id] ?? []
+            h.add("reported \(reported.count)"); for q in reported { quote(q) }
+            // The articles that mention the person; theirs keys hold who else they name.
+            h.add("articles \(p.articles.count)"); for a in p.articles { article(a) }
+        case .quotes(let n):
+            h.add("quotes page \(n) of \(quotesPlan.pages.count)")
+            var section = -1
+            for (si, index, entry) in quotesPlan.entries(ofPage: n) {
+                if si != section { section = si; h.add("section \(si) \(index == 0)"); h.add(quotesPlan.sections[si].heading) }
+                switch entry {
+                case .group(let g):
+                    h.add("group \(d.statementGroups[g].count)")
+                    for id in d.statementGroups[g] { if let q = quoteByID[id] { quote(q) } else { h.add("\u{1}" + id) } }
+                case .quote(let i): quote(d.quotes[i])
+                default: break
+                }
+            }
+        case .timeline(let n):
+            h.add("timeline page \(n) of \(timelinePlan.pages.count)")
+            func point(_ item: Feeds.TimelineItem) {
+                h.add(item.date.iso); h.add(item.isPublication ? "publication" : "event")
+                article(item.article.id)
+                if let e = item.event { h.add(e.id); h.add(e.dateText); h.add(e.sentence) }
+            }
+            if n == 0 {
+                // The chart: every point of the timeline.
+                h.add("chart \(timelineItems.count)")
+                for item in timelineItems { point(item) }
+            }
+            var section = -1
+            for (si, index, entry) in timelinePlan.entries(ofPage: n) {
+                if si != section {
+                    section = si
+                    h.add("section \(si) \(index == 0)"); h.add(timelinePlan.sections[si].heading); h.add(timelinePlan.sections[si].intro)
+                }
+                switch entry {
+                case .item(let i):
+                    let item = timelineItems[i]
+                    point(item)
+                    for id in item.people.prefix(6) { h.add(id); h.add(personByID[id]?.name ?? "\u{1}") }
+                case .unresolved(let e): h.add(e.sentence); h.add(e.dateText); article(e.article)
+                case .undated(let a): article(a.id)
+                default: break
+                }
+            }
+        case .index:
+            h.add("index page")
+            h.add("articles \(d.articles.count)"); for a in d.articles { article(a.id) }
+            h.add("people \(d.people.count) quotes \(d.quotes.count)")
+            for p in d.people { h.add(p.id); h.add(p.name); h.add("\(quotesByPerson.count(p.id))") }
+            h.add("notes \(d.notes.count)")
+            for note in d.notes { h.add(note.id); h.add(note.title); h.add(note.date?.iso ?? "\u{1}") }
+        case .graph:
+            // Who is named with whom, and how often each is quoted: not the articles' other fields.
+            h.add("graph page")
+            for a in d.articles { h.add(a.id); h.add("\(d.articlePeople[a.id] ?? [])") }
+            for p in d.people { h.add(p.id); h.add(p.name); h.add("\(quotesByPerson.count(p.id)) \(p.articles.count)") }
+        default:
+            return nil
+        }
+        return complete ? h.hex : nil
+    }
+}

@@ -146,6 +146,21 @@ public struct PageBuilder: Sendable {
 
     public func build() -> [Page] { jobs.map(page) }
 
+    /// Where `job`'s page goes (its `Page.path`), without making it.
+    func path(of job: Job) -> String {
+        switch job {
+        case .index: "index"
+        case .people: "people"
+        case .search: "search"
+        case .graph: "graph"
+        case .quotes(let n): Self.listPath("quotes", n)
+        case .timeline(let n): Self.listPath("timeline", n)
+        case .article(let i): "articles/\(d.articles[i].id)"
+        case .person(let i): "people/\(d.people[i].id)"
+        case .note(let i): "notes/\(d.notes[i].id)"
+        }
+    }
+
     /// The user's Markdown, its [[links]] made relative to `root`, rendered in safe mode.
     func user(_ markdown: String, root: String) -> String {
         UserMarkdown.embed(WikiLinks.rewrite(markdown, root: root, targets: links).0, allowRawHTML: d.site.allowRawHTML)

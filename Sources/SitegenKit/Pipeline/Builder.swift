@@ -53,9 +53,14 @@ public struct BuildReport: Sendable {
     public var cachedReads = 0
     public var cachedExtraction = false
     public var unchangedPages = 0
+    /// Elements of the feeds (dossier.json, search index, TimelineJS data) copied from the last
+    /// output, and all their keyed elements.
+    public var copiedFeedElements = 0
+    public var feedElements = 0
     /// Lines removed while cleaning, per article source, with the rule that removed them.
     public var dropped: [(source: String, line: DroppedLine)] = []
-    public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+    /// The build's wall time, from start to finish (the stages and what lies between them).
+    public var seconds: Double = 0
     public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
 
     mutating func record(_ stage: String, since start: UInt64) {
@@ -158,6 +163,7 @@ public struct Builder: Sendable {
     @discardableResult
     public func build(_ options: BuildOptions) throws -> BuildReport {
         var report = BuildReport()
+        let started = Self.now()
         defer { progress.finish() }
         try checkOutput(options)
         let templates = try timed("templates", &report) { try TemplateSet(directory: options.templates, fs: fs) }
@@ -167,15 +173,16 @@ public struct Builder: Sendable {
         let staging = try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) }
         let paths: [String]
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
-        var written: [String: BuildCache.Written] = [:]
+        var outputs: BuildCache.Outputs?
         do {
             // Each page is made, rendered and written in one go, on both cores, beside the feeds.
-            (paths, written, report.unchangedPages) = try timed("pages", &report) {
-                try writePages(dossier: dossier, templates: templates, to: staging, cache: cache)
-            }
+            let pagesStart = Self.now()
+            progress.begin(PageBuilder.stage, total: 0)
+            (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, report: &report)
+            report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             try timed("swap", &report) { try staging.commit() }
-            if let cache { cache.save(BuildCache.Outputs(salt: cache.salt, pages: written)) }
+            if let cache, let outputs { try timed("save", &report) { cache.save(outputs) } }
         } catch {
             staging.abort()
             if error is BuildError { throw error }
@@ -187,6 +194,7 @@ public struct Builder: Sendable {
         report.quotes = dossier.quotes.count
         report.pages = paths.count
         report.files = files
+        report.seconds = Double(Self.now() - started) / 1e9
         return report
     }
 
@@ -321,17 +329,24 @@ public struct Builder: Sendable {
     /// as in the last build, whose files in the output are as that build wrote them, is linked
     /// from the output instead of being rendered and written again.
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
-                    cache: BuildCache? = nil) throws -> (paths: [String], written: [String: BuildCache.Written], unchanged: Int) {
+                    cache: BuildCache? = nil, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let builder = PageBuilder(dossier: dossier)
         let labels = Labels(language: dossier.site.language)
-        let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems)
-        let previous = cache?.loadOutputs()?.pages ?? [:]
+        let last = cache?.loadOutputs()
+        let previous = last?.pages ?? [:]
         var settingsHash = StableHash()
         settingsHash.add(cache?.salt ?? "")
         settingsHash.add(templates.fingerprint)
         settingsHash.add(String(describing: dossier.site))
         let settings = settingsHash
+        // With the cache, the feeds' elements are keyed, and copied from the last output when unchanged.
+        let reuse = cache == nil ? [:] : feedReuse(output: staging.output, last: last?.streamed ?? [:])
+        let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems,
+                               keys: cache == nil ? nil : FeedKeys(dossier, settings: settings.value), reuse: reuse)
+        // What each article's page is made from; the other pages' keys are made from these.
+        let articleKeys: [String: String?] = cache == nil ? [:] : Dictionary(
+            Parallel.map(dossier.articles) { a in (a.id, builder.inputKey(ofArticle: a)) }, uniquingKeysWith: { a, _ in a })
         let fs = self.fs
         // The feeds are long single tasks: first, so that the other worker meanwhile makes pages.
         let work = feeds.indices.map(Work.feed) + builder.jobs.map(Work.page)
@@ -365,12 +380,15 @@ public struct Builder: Sendable {
                         for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
                         return BuildCache.Written(key: key, stamps: [page.path + ".md", page.path + ".html"].compactMap { fs.stamp(staging.temp + "/" + $0) })
                     }
-                    // An article page is known unchanged from its inputs, without making it.
-                    if case .article(let i) = job, let input = builder.inputKey(ofArticle: dossier.articles[i]) {
+                    // A page known unchanged from its inputs, without making it.
+                    let input: String?? = if case .article(let i) = job { articleKeys[dossier.articles[i].id] } else {
+                        builder.inputKey(job, articleKeys: articleKeys)
+                    }
+                    if case .some(.some(let input)) = input {
                         var h = settings
-                        h.add("article page from its inputs")
+                        h.add("page from its inputs")
                         h.add(input)
-                        let p = "articles/\(dossier.articles[i].id)"
+                        let p = builder.path(of: job)
                         path = p
                         if let before = try reuse(p, h.hex) { return (p, before, true, nil) }
                         return (p, try make(builder.page(job), h.hex), false, nil)
@@ -390,9 +408,16 @@ public struct Builder: Sendable {
         if let failed = results.first(where: { $0.error != nil }) {
             throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
         }
-        var written: [String: BuildCache.Written] = [:]
-        for r in results { if let p = r.path, let w = r.written { written[p] = w } }
-        return (results.compactMap(\.path), written, results.filter(\.reused).count)
+        guard let cache else { return (results.compactMap(\.path), nil) }
+        report.unchangedPages = results.filter(\.reused).count
+        report.copiedFeedElements = reuse.values.reduce(0) { $0 + $1.copied }
+        report.feedElements = reuse.values.reduce(0) { $0 + $1.pieces.count }
+        var outputs = BuildCache.Outputs(salt: cache.salt, pages: [:])
+        for r in results { if let p = r.path, let w = r.written { outputs.pages[p] = w } }
+        for (path, r) in reuse {
+            if let stamp = fs.stamp(staging.temp + "/" + path) { outputs.streamed[path] = BuildCache.Streamed(stamp: stamp, pieces: r.pieces) }
+        }
+        return (results.compactMap(\.path), outputs)
     }
 
     /// One page as its Markdown and its HTML.
@@ -423,22 +448,48 @@ public struct Builder: Sendable {
 
     /// The files that are not pages, each made and written on demand: dossier.json, the search
     /// index, TimelineJS data and feed, stylesheet and search script. The big ones are streamed.
-    static func feeds(dossier: Dossier, templates: TemplateSet, timeline: [Feeds.TimelineItem]) -> [@Sendable (SiteWriter.Staging) throws -> Void] {
+    static func feeds(dossier: Dossier, templates: TemplateSet, timeline: [Feeds.TimelineItem], keys: FeedKeys? = nil,
+                      reuse: [String: JSONReuse] = [:]) -> [@Sendable (SiteWriter.Staging) throws -> Void] {
         let labels = Labels(language: dossier.site.language)
         let css = templates.stylesheet
+        let prefix = Array(Feeds.searchIndexPrefix.utf8)
         return [
             { try $0.write("dossier.json") { sink in
-                try DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)").stream(to: sink)
+                try DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)", keys: keys)
+                    .stream(reuse: reuse["dossier.json"], to: sink)
             } },
             { try $0.write("search-index.js") { sink in
-                try sink(Array(Feeds.searchIndexPrefix.utf8))
-                try Feeds.searchIndex(dossier, labels: labels).stream(pretty: false, to: sink)
+                try sink(prefix)
+                try Feeds.searchIndex(dossier, labels: labels, keys: keys).stream(pretty: false, reuse: reuse["search-index.js"], to: sink)
                 try sink(Array(Feeds.searchIndexSuffix.utf8))
             } },
-            { try $0.write("timeline.json") { sink in try Feeds.timelineJSON(dossier, labels: labels, items: timeline).stream(to: sink) } },
+            { try $0.write("timeline.json") { sink in
+                try Feeds.timelineJSON(dossier, labels: labels, items: timeline, keys: keys).stream(reuse: reuse["timeline.json"], to: sink)
+            } },
             { try $0.write(OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8))) },
             { try $0.write(OutputFile(path: "style.css", data: css)) },
             { try $0.write(OutputFile(path: "search.js", data: Data(PackageResources.search_js))) },
         ]
+    }
+
+    /// The streamed feeds whose elements a rebuild can copy from the last output, and where
+    /// their JSON starts in the file.
+    static let streamedFeeds: [(path: String, base: Int)] = [
+        ("dossier.json", 0), ("search-index.js", Feeds.searchIndexPrefix.utf8.count), ("timeline.json", 0),
+    ]
+
+    /// For each streamed feed: the last build's file and pieces when the file is as that build
+    /// wrote it, else nothing to copy (the pieces of this build are recorded either way).
+    func feedReuse(output: String, last: [String: BuildCache.Streamed]) -> [String: JSONReuse] {
+        var out: [String: JSONReuse] = [:]
+        for (path, base) in Self.streamedFeeds {
+            let file = output + "/" + path
+            if let before = last[path], fs.stamp(file) == before.stamp, let data = try? fs.mapFile(file), data.count == Int(before.stamp.size) {
+                out[path] = JSONReuse(previous: data, pieces: before.pieces, base: base)
+            } else {
+                out[path] = JSONReuse(base: base)
+            }
+        }
+        return out
     }
 }

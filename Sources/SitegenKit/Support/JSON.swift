@@ -12,6 +12,10 @@ public indirect enum JSON: Sendable, Equatable {
     /// An array whose elements are made one at a time while it is written: the 100,000 quotes
     /// of a big dossier never exist as one tree.
     case lazyArray(count: Int, element: @Sendable (Int) -> JSON)
+    /// A lazy array whose elements have a key of everything they are made from (nil: none).
+    /// Streamed with a `JSONReuse`, an element whose key the last build also wrote is copied
+    /// from that build's file instead of being made and written again.
+    case keyedArray(count: Int, key: @Sendable (Int) -> UInt64?, element: @Sendable (Int) -> JSON)
 
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
 
@@ -27,27 +31,42 @@ public indirect enum JSON: Sendable, Equatable {
     public func bytes(pretty: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(to: &out, indent: 0, pretty: pretty, flush: nil)
+        write(to: &out, indent: 0, pretty: pretty, state: nil)
         if pretty { out.append(0x0A) }
         return out
     }
 
-    /// Writes the serialization in pieces of about `chunk` bytes to `sink`.
-    public func stream(pretty: Bool = true, chunk: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
+    /// Writes the serialization in pieces of about `chunk` bytes to `sink`. With `reuse`, keyed
+    /// elements are copied from the previous file when their key is in it, and the place of every
+    /// keyed element in this file is recorded in `reuse` for the next build.
+    public func stream(pretty: Bool = true, chunk: Int = 1 << 20, reuse: JSONReuse? = nil, to sink: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var out: [UInt8] = []
             out.reserveCapacity(chunk + 4096)
-            var failure: Error?
-            let flush: (inout [UInt8]) -> Void = { buffer in
-                guard buffer.count >= chunk, failure == nil else { return }
-                do { try sink(buffer) } catch { failure = error }
+            let state = StreamState(reuse: reuse)
+            state.flushed = reuse?.base ?? 0
+            // The state holds the flush, which holds the sink: let go of both before returning.
+            defer { state.flush = nil }
+            state.flush = { buffer in
+                guard buffer.count >= chunk, state.failure == nil else { return }
+                do { try sink(buffer) } catch { state.failure = error }
+                state.flushed += buffer.count
                 buffer.removeAll(keepingCapacity: true)
             }
-            write(to: &out, indent: 0, pretty: pretty, flush: flush)
-            if let failure { throw failure }
+            write(to: &out, indent: 0, pretty: pretty, state: state)
+            if let failure = state.failure { throw failure }
             if pretty { out.append(0x0A) }
             try sink(out)
         }
+    }
+
+    /// Where a streamed serialization is: bytes already handed to the sink, and what to reuse.
+    private final class StreamState {
+        var flushed = 0
+        var failure: Error?
+        var flush: ((inout [UInt8]) -> Void)?
+        let reuse: JSONReuse?
+        init(reuse: JSONReuse? = nil) { self.reuse = reuse }
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
@@ -55,7 +74,7 @@ public indirect enum JSON: Sendable, Equatable {
         for _ in 0..<(indent * 2) { out.append(0x20) }
     }
 
-    private func write(to out: inout [UInt8], indent: Int, pretty: Bool, flush: ((inout [UInt8]) -> Void)?) {
+    private func write(to out: inout [UInt8], indent: Int, pretty: Bool, state: StreamState?) {
         switch self {
         case .null: out += Array("null".utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
@@ -66,9 +85,11 @@ public indirect enum JSON: Sendable, Equatable {
             } else { out += Array("null".utf8) }
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
-            Self.writeArray(count: items.count, element: { items[$0] }, to: &out, indent: indent, pretty: pretty, flush: flush)
+            Self.writeArray(count: items.count, key: nil, element: { items[$0] }, to: &out, indent: indent, pretty: pretty, state: state)
         case .lazyArray(let count, let element):
-            Self.writeArray(count: count, element: element, to: &out, indent: indent, pretty: pretty, flush: flush)
+            Self.writeArray(count: count, key: nil, element: element, to: &out, indent: indent, pretty: pretty, state: state)
+        case .keyedArray(let count, let key, let element):
+            Self.writeArray(count: count, key: key, element: element, to: &out, indent: indent, pretty: pretty, state: state)
         case .object(let fields):
             if fields.isEmpty { out += [0x7B, 0x7D]; return }
             out.append(0x7B)
@@ -78,22 +99,33 @@ public indirect enum JSON: Sendable, Equatable {
                 Self.quote(k, into: &out)
                 out.append(0x3A)
                 if pretty { out.append(0x20) }
-                v.write(to: &out, indent: indent + 1, pretty: pretty, flush: flush)
+                v.write(to: &out, indent: indent + 1, pretty: pretty, state: state)
             }
             if pretty { Self.newline(&out, indent) }
             out.append(0x7D)
         }
     }
 
-    private static func writeArray(count: Int, element: (Int) -> JSON, to out: inout [UInt8], indent: Int, pretty: Bool,
-                                   flush: ((inout [UInt8]) -> Void)?) {
+    private static func writeArray(count: Int, key: ((Int) -> UInt64?)?, element: (Int) -> JSON, to out: inout [UInt8], indent: Int,
+                                   pretty: Bool, state: StreamState?) {
         if count == 0 { out += [0x5B, 0x5D]; return }
         out.append(0x5B)
         for i in 0..<count {
             if i > 0 { out.append(0x2C) }
             if pretty { newline(&out, indent + 1) }
-            element(i).write(to: &out, indent: indent + 1, pretty: pretty, flush: flush)
-            flush?(&out)
+            if let state, let reuse = state.reuse, let k = key?(i) {
+                // The element's bytes depend on its indentation too.
+                var h = StableHash()
+                withUnsafeBytes(of: (k, indent, pretty)) { h.add($0) }
+                let start = state.flushed + out.count
+                if !reuse.copy(h.value, into: &out) {
+                    element(i).write(to: &out, indent: indent + 1, pretty: pretty, state: state)
+                }
+                reuse.record(h.value, offset: start, length: state.flushed + out.count - start)
+            } else {
+                element(i).write(to: &out, indent: indent + 1, pretty: pretty, state: state)
+            }
+            state?.flush?(&out)
         }
         if pretty { newline(&out, indent) }
         out.append(0x5D)
@@ -101,36 +133,83 @@ public indirect enum JSON: Sendable, Equatable {
 
     static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Appends `s` as a JSON string: byte by byte, only ASCII specials and U+2028/U+2029 escaped.
+    /// Appends `s` as a JSON string: only ASCII specials and U+2028/U+2029 escaped; the runs of
+    /// bytes between them are copied whole.
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
         s.withUTF8 { u in
+            var run = 0
             var i = 0
+            @inline(__always) func flush(_ end: Int) {
+                if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<end])) }
+            }
             while i < u.count {
                 let b = u[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2 { i += 1; continue }
+                let escape: (bytes: [UInt8], skip: Int)?
                 switch b {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0x3C, 0x3E, 0x26:
-                    out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
+                case 0x22: escape = ([0x5C, 0x22], 0)
+                case 0x5C: escape = ([0x5C, 0x5C], 0)
+                case 0x0A: escape = ([0x5C, 0x6E], 0)
+                case 0x0D: escape = ([0x5C, 0x72], 0)
+                case 0x09: escape = ([0x5C, 0x74], 0)
+                case 0x3C, 0x3E, 0x26: escape = ([0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]], 0)
                 case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
-                    out += Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i += 2
+                    escape = (Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8), 2)
                 default:
-                    if b < 0x20 {
-                        out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
-                    } else {
-                        out.append(b)
-                    }
+                    escape = b < 0x20 ? ([0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]], 0) : nil
+                }
+                if let escape {
+                    flush(i)
+                    out.append(contentsOf: escape.bytes)
+                    i += escape.skip
+                    run = i + 1
                 }
                 i += 1
             }
+            flush(u.count)
         }
         out.append(0x22)
     }
+}
+
+/// The pieces of one streamed JSON file that the next build may copy instead of making again:
+/// the file the last build wrote (mapped, not read), the place of each keyed element in it, and
+/// the places in the file being written now. Used by one stream at a time.
+public final class JSONReuse: @unchecked Sendable {
+    public struct Piece: Sendable, Equatable {
+        public var key: UInt64
+        public var offset: Int
+        public var length: Int
+    }
+
+    let previous: Data
+    let index: [UInt64: Piece]
+    /// Where the JSON starts in its file (after a prefix such as "window.X = "): places are in the file.
+    public let base: Int
+    /// The keyed elements of the file being written, in order.
+    public private(set) var pieces: [Piece] = []
+    /// How many elements were copied from the previous file.
+    public private(set) var copied = 0
+
+    /// `previous`: the file as the last build wrote it; `pieces`: its keyed elements.
+    public init(previous: Data = Data(), pieces: [Piece] = [], base: Int = 0) {
+        self.previous = previous
+        self.base = base
+        var index: [UInt64: Piece] = [:]
+        index.reserveCapacity(pieces.count)
+        for p in pieces where p.offset >= 0 && p.length >= 0 && p.offset + p.length <= previous.count { index[p.key] = p }
+        self.index = index
+    }
+
+    func copy(_ key: UInt64, into out: inout [UInt8]) -> Bool {
+        guard let p = index[key] else { return false }
+        previous.withUnsafeBytes { out.append(contentsOf: $0[p.offset..<p.offset + p.length]) }
+        copied += 1
+        return true
+    }
+
+    func record(_ key: UInt64, offset: Int, length: Int) { pieces.append(Piece(key: key, offset: offset, length: length)) }
 }
