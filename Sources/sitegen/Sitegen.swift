@@ -199,8 +199,10 @@ struct Serve: AsyncParsableCommand {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
+        let stopping = StopFlag()
         for source in signals {
             source.setEventHandler {
+                stopping.set()
                 Task {
                     await server.stop()
                     FileHandle.standardOutput.write(Data("stopped\n".utf8))
@@ -217,8 +219,18 @@ struct Serve: AsyncParsableCommand {
         do { try await server.run() } catch is CancellationError {
             return
         } catch {
+            // Stopping closes the listening socket: the error that follows is the stop itself.
+            if stopping.isSet { return }
             throw fail("the server stopped: \(error)")
         }
         withExtendedLifetime(signals) {}
     }
+}
+
+/// Set once Ctrl-C or SIGTERM asked the server to stop.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }
