@@ -25,6 +25,17 @@ struct EventTests {
         }
     }
 
+    @Test("dates order by time, a year before its months, a month before its days, a day before its hours")
+    func dateOrder() {
+        let ordered = [PartialDate(year: 2023, month: 12, day: 31, hour: 23, minute: 59), PartialDate(year: 2024),
+                       PartialDate(year: 2024, month: 1), PartialDate(year: 2024, month: 1, day: 1),
+                       PartialDate(year: 2024, month: 1, day: 1, hour: 0, minute: 0), PartialDate(year: 2024, month: 1, day: 1, hour: 9, minute: 5),
+                       PartialDate(year: 2024, month: 1, day: 2), PartialDate(year: 2024, month: 2)]
+        #expect(ordered.reversed().sorted() == ordered)
+        for (a, b) in zip(ordered, ordered.dropFirst()) { #expect(a < b && !(b < a)) }
+        #expect(!(ordered[3] < ordered[3]))
+    }
+
     @Test("absolute dates keep their precision")
     func absolute() {
         #expect(date("L'élection a eu lieu le 5 novembre 2024.", nil) == "2024-11-05")

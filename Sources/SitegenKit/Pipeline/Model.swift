@@ -63,9 +63,8 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
-        let ka = [a.year, a.month ?? 0, a.day ?? 0, a.hour ?? -1, a.minute ?? -1]
-        let kb = [b.year, b.month ?? 0, b.day ?? 0, b.hour ?? -1, b.minute ?? -1]
-        return ka.lexicographicallyPrecedes(kb)
+        // Tuples, not arrays: a sort of 100,000 timeline points compares two million times.
+        (a.year, a.month ?? 0, a.day ?? 0, a.hour ?? -1, a.minute ?? -1) < (b.year, b.month ?? 0, b.day ?? 0, b.hour ?? -1, b.minute ?? -1)
     }
 }
 
@@ -215,6 +214,10 @@ public struct Dossier: Sendable {
     public var events: [Event] = []
     /// Quotes that report the same statement in different articles: quote id -> group number.
     public var statementGroups: [[String]] = []
+    /// With the build cache: the key of each article's reading (its file's bytes, source, id,
+    /// the site's language, this sitegen), by article id. Its text and removed lines follow
+    /// from it, so the keys of pages and feeds use it instead of hashing them again.
+    public var readKeys: [String: String] = [:]
 
     public init(site: SiteConfig, articles: [Article], people: [Person], quotes: [Quote], articlePeople: [String: [String]], reported: [Quote] = []) {
         self.site = site
