@@ -50,7 +50,7 @@ struct IncrementalTests {
         defer { try? FileManager.default.removeItem(atPath: d.dir) }
         let first = try Builder().build(d.incremental)
         #expect(first.cachedReads == 0 && !first.cachedExtraction && first.unchangedPages == 0)
-        for file in ["articles.bin", "outputs.bin", "statements.json"] {
+        for file in ["articles.bin", "outputs.bin", "statements.bin"] {
             #expect(FileManager.default.fileExists(atPath: d.dir + "/.public.cache/" + file))
         }
         let again = try d.rebuildMatchesCleanBuild()
@@ -171,7 +171,7 @@ struct IncrementalTests {
         let cache = BuildCache(fs: DiskFileSystem(), output: d.dir + "/public")
         var outputs = try #require(cache.loadOutputs())
         for (path, var file) in outputs.streamed {
-            file.pieces = file.pieces.map { JSONReuse.Piece(key: $0.key, offset: $0.offset + Int(file.stamp.size), length: $0.length) }
+            file.pieces = file.pieces.map { PieceReuse.Piece(key: $0.key, offset: $0.offset + Int(file.stamp.size), length: $0.length) }
             outputs.streamed[path] = file
         }
         cache.save(outputs)

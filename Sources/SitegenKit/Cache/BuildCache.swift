@@ -18,6 +18,10 @@ public struct StableHash: Sendable {
 
     public mutating func add(_ data: Data) { data.withUnsafeBytes { add($0) } }
 
+    /// Adds a number as its eight bytes (no separator needed: the length is fixed).
+    public mutating func add(int v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { add($0) } }
+    public mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { add($0) } }
+
     /// Adds `s` and a separator, so that ("ab", "c") and ("a", "bc") differ.
     public mutating func add(_ s: String) {
         var s = s
@@ -38,7 +42,7 @@ public struct StableHash: Sendable {
 /// cache is only ever an accelerator: when it is missing, unreadable or from another version of
 /// sitegen, the build simply does all the work.
 public struct BuildCache: Sendable {
-    public static let format = 1
+    public static let format = 2
     let fs: FileSystem
     /// The cache folder.
     public let folder: String
@@ -74,11 +78,19 @@ public struct BuildCache: Sendable {
         public var output: Extractor.Output
     }
 
-    /// Read results by the key of their input, and the last extraction.
+    /// An article file's stamp when it was read, and the read key of its bytes then.
+    public struct Stamped: Sendable, Equatable {
+        public var stamp: FileStamp
+        public var key: String
+    }
+
+    /// Read results by the key of their input, the last extraction, and the stamps of the
+    /// article files by path: a file whose stamp is unchanged is not read again.
     public struct Articles: Sendable {
         public var salt: String
         public var reads: [String: Read]
         public var extraction: Extraction?
+        public var stamps: [String: Stamped] = [:]
     }
 
     /// The key of one article's reading: its bytes, where it comes from, the site's language.
@@ -103,13 +115,6 @@ public struct BuildCache: Sendable {
 
     // MARK: - Same-statement groups
 
-    /// The statement groups of the last build, and the key of the quotes they were made from.
-    public struct Statements: Codable, Sendable {
-        public var salt: String
-        public var key: String
-        public var groups: [[String]]
-    }
-
     /// The key of the grouping: every quote's id, article, kind, speaker and text, in order.
     public func statementsKey(_ quotes: [Quote]) -> String {
         var h = StableHash()
@@ -120,14 +125,26 @@ public struct BuildCache: Sendable {
         return h.hex
     }
 
-    var statementsFile: String { folder + "/statements.json" }
+    var statementsFile: String { folder + "/statements.bin" }
+    static let statementsMagic = "sitegen statements cache\n"
 
+    /// The statement groups of the last build, when they were made from quotes with this key.
     public func loadStatements(key: String) -> [[String]]? {
-        load(statementsFile).flatMap { (s: Statements) in s.salt == salt && s.key == key ? s.groups : nil }
+        guard fs.fileExists(statementsFile), let data = try? fs.readFile(statementsFile) else { return nil }
+        var r = BinaryReader(data)
+        guard (try? r.string()) == Self.statementsMagic, (try? r.string()) == salt, (try? r.string()) == key else { return nil }
+        return try? r.array { try $0.strings() }
     }
 
     public func save(statements groups: [[String]], key: String) {
-        save(Statements(salt: salt, key: key, groups: groups), to: statementsFile)
+        saveAtomically(statementsFile) { sink in
+            var w = BinaryWriter()
+            w.string(Self.statementsMagic)
+            w.string(salt)
+            w.string(key)
+            w.array(groups) { $0.strings($1) }
+            try sink(w.bytes)
+        }
     }
 
     // MARK: - Written pages
@@ -143,7 +160,7 @@ public struct BuildCache: Sendable {
     /// was written, and the place of each keyed element in it.
     public struct Streamed: Sendable, Equatable {
         public var stamp: FileStamp
-        public var pieces: [JSONReuse.Piece]
+        public var pieces: [PieceReuse.Piece]
     }
 
     public struct Outputs: Sendable, Equatable {
@@ -180,7 +197,12 @@ public struct BuildCache: Sendable {
                                               diagnostics: try r.array { try $0.diagnostic() }, events: try r.array { try $0.event() })
                 return Extraction(key: key, output: output)
             }
-            return Articles(salt: salt, reads: reads, extraction: extraction)
+            var stamps: [String: Stamped] = [:]
+            for _ in 0..<(try r.int()) {
+                let path = try r.string()
+                stamps[path] = Stamped(stamp: try Self.stamp(&r), key: try r.string())
+            }
+            return Articles(salt: salt, reads: reads, extraction: extraction, stamps: stamps)
         } catch {
             return nil
         }
@@ -191,9 +213,7 @@ public struct BuildCache: Sendable {
     public func loadOutputs() -> Outputs? {
         guard fs.fileExists(outputsFile), let data = try? fs.readFile(outputsFile) else { return nil }
         var r = BinaryReader(data)
-        func stamp(_ r: inout BinaryReader) throws -> FileStamp {
-            FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), inode: UInt64(bitPattern: Int64(try r.int())))
-        }
+        let stamp: (inout BinaryReader) throws -> FileStamp = Self.stamp
         do {
             guard try r.string() == Self.outputsMagic, try r.string() == salt else { return nil }
             var pages: [String: Written] = [:]
@@ -206,7 +226,7 @@ public struct BuildCache: Sendable {
                 let path = try r.string()
                 let s = try stamp(&r)
                 streamed[path] = Streamed(stamp: s, pieces: try r.array { r in
-                    JSONReuse.Piece(key: UInt64(bitPattern: Int64(try r.int())), offset: try r.int(), length: try r.int())
+                    PieceReuse.Piece(key: UInt64(bitPattern: Int64(try r.int())), offset: try r.int(), length: try r.int())
                 })
             }
             return Outputs(salt: salt, pages: pages, streamed: streamed)
@@ -244,13 +264,20 @@ public struct BuildCache: Sendable {
                 w.array(x.diagnostics) { $0.diagnostic($1) }
                 w.array(x.events) { $0.event($1) }
             }
+            w.int(articles.stamps.count)
+            for path in articles.stamps.keys.sorted() {
+                guard let s = articles.stamps[path] else { continue }
+                w.string(path)
+                Self.stamp(&w, s.stamp)
+                w.string(s.key)
+            }
             try flush(true)
         }
     }
     public func save(_ outputs: Outputs) {
         saveAtomically(outputsFile) { sink in
             var w = BinaryWriter()
-            func stamp(_ w: inout BinaryWriter, _ s: FileStamp) { w.int(Int(s.size)); w.int(Int(s.modified)); w.int(Int(Int64(bitPattern: s.inode))) }
+            let stamp: (inout BinaryWriter, FileStamp) -> Void = Self.stamp
             w.string(Self.outputsMagic)
             w.string(salt)
             w.int(outputs.pages.count)
@@ -272,14 +299,12 @@ public struct BuildCache: Sendable {
         }
     }
 
-    private func load<T: Decodable>(_ path: String) -> T? {
-        guard fs.fileExists(path), let data = try? fs.readFile(path) else { return nil }
-        return try? JSONDecoder().decode(T.self, from: data)
+    static func stamp(_ r: inout BinaryReader) throws -> FileStamp {
+        FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), inode: UInt64(bitPattern: Int64(try r.int())))
     }
 
-    private func save<T: Encodable>(_ value: T, to path: String) {
-        guard let data = try? JSONEncoder().encode(value) else { return }
-        saveAtomically(path) { try $0(Array(data)) }
+    static func stamp(_ w: inout BinaryWriter, _ s: FileStamp) {
+        w.int(Int(s.size)); w.int(Int(s.modified)); w.int(Int(Int64(bitPattern: s.inode)))
     }
 
     /// Written to a temporary file and renamed: a build killed while saving leaves the old cache

@@ -126,6 +126,16 @@ public enum Parallel {
         func take(_ n: Int) -> Int { lock.withLock { let v = value; value += n; return v } }
     }
 
+    /// Runs two independent pieces of work at once, one per core.
+    public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        let first = ResultBox<A>(count: 1), second = ResultBox<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { first.set(0, a()) } else { second.set(0, b()) }
+        }
+        guard let x = first.values().first, let y = second.values().first else { preconditionFailure("both pieces of work ran") }
+        return (x, y)
+    }
+
     final class ResultBox<R>: @unchecked Sendable {
         private var storage: [R?]
         private let lock = NSLock()

@@ -5,7 +5,7 @@ import Foundation
 public enum DossierExport {
     public static let formatVersion = 1
 
-    /// With `keys`, the long arrays are keyed for `JSONReuse`.
+    /// With `keys`, the long arrays are keyed for `PieceReuse`.
     public static func json(_ d: Dossier, reported: [Quote], generator: String, keys: FeedKeys? = nil) -> JSON {
         func array(_ count: Int, _ tag: String, _ key: (@Sendable (FeedKeys, Int) -> UInt64)?, _ element: @escaping @Sendable (Int) -> JSON) -> JSON {
             guard let keys, let key else { return .lazyArray(count: count, element: element) }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A key of everything each element of the feeds (dossier.json, the search index, TimelineJS
 /// data) is made from: with them, a rebuild copies the elements whose key the last build also
-/// wrote instead of making them again (see `JSONReuse`). Every key includes `settings` (the
+/// wrote instead of making them again (see `PieceReuse`). Every key includes `settings` (the
 /// sitegen build, the site's configuration): another sitegen or site.yml reuses nothing.
 ///
 /// A key must cover every field its element reads: when an element shows something new, add it
@@ -16,6 +16,8 @@ public struct FeedKeys: Sendable {
     let reported: [UInt64]
     /// By index in the dossier's events: every field of the event.
     let events: [UInt64]
+    /// By index in the timeline's points (`timelineKey`), once the timeline is made.
+    public internal(set) var timeline: [UInt64] = []
 
     public init(_ d: Dossier, settings: UInt64) {
         self.settings = settings
@@ -24,9 +26,9 @@ public struct FeedKeys: Sendable {
             let a = d.articles[i]
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            for part in [a.id, a.source, a.title, a.date?.iso ?? "\u{1}", a.author ?? "\u{1}", a.language, a.url ?? "\u{1}",
-                         a.outlet ?? "\u{1}"] { h.add(part) }
-            for p in a.paragraphs { h.add(p.kind.rawValue); h.add(p.text) }
+            for part in [a.id, a.source, a.title, a.author ?? "\u{1}", a.language, a.url ?? "\u{1}", a.outlet ?? "\u{1}"] { h.add(part) }
+            h.add(a.date)
+            h.addText(of: a, readKey: d.readKeys[a.id])
             for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(names[id] ?? "\u{1}") }
             return h.value
         }
@@ -41,9 +43,10 @@ public struct FeedKeys: Sendable {
         events = Parallel.map(d.events) { e in
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            for part in [e.id, e.article, e.date?.iso ?? "\u{1}", e.dateText, e.resolution, e.sentence, "\(e.start) \(e.end) \(e.paragraph)"] {
-                h.add(part)
-            }
+            for part in [e.id, e.article, e.dateText, e.resolution, e.sentence] { h.add(part) }
+            h.add(e.date)
+            h.add(int: e.start); h.add(int: e.end); h.add(int: e.paragraph)
+            h.add(int: e.people.count)
             for p in e.people { h.add(p) }
             return h.value
         }
@@ -57,15 +60,31 @@ public struct FeedKeys: Sendable {
         return h.value
     }
 
-    /// The key of a timeline point (made from the point itself: it is small).
+    /// These keys with the timeline's points keyed too.
+    func with(timeline items: [Feeds.TimelineItem]) -> FeedKeys {
+        var keys = self
+        keys.timeline = Parallel.map(items) { self.timelineKey($0) }
+        return keys
+    }
+
+    /// The key of a timeline point (made from the point itself: it is small): its date, kind,
+    /// article (id and title) and event (id, date's words, sentence).
     func timelineKey(_ item: Feeds.TimelineItem) -> UInt64 {
         var h = StableHash()
         withUnsafeBytes(of: settings) { h.add($0) }
         h.add(item.isPublication ? "publication" : "event")
-        h.add(item.date.iso)
+        h.add(item.date)
         h.add(item.article.id)
         h.add(item.article.title)
         if let e = item.event { h.add(e.id); h.add(e.dateText); h.add(e.sentence) }
         return h.value
+    }
+}
+
+extension StableHash {
+    /// A date at its precision (an unknown part differs from every known one).
+    mutating func add(_ d: PartialDate?) {
+        guard let d else { add(int: Int.min); return }
+        for part in [d.year, d.month ?? -1, d.day ?? -1, d.hour ?? -1, d.minute ?? -1] { add(int: part) }
     }
 }

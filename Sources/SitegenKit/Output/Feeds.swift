@@ -54,7 +54,7 @@ public enum Feeds {
     /// TimelineJS's JSON format: https://timeline.knightlab.com/docs/json-format.html. Its text
     /// fields are HTML, so every text is escaped.
     /// `items`: the timeline when it is already made (`timeline(d, people:)`).
-    /// With `keys`, the points are keyed for `JSONReuse`.
+    /// With `keys`, the points are keyed for `PieceReuse`.
     public static func timelineJSON(_ d: Dossier, labels: Labels, items: [TimelineItem]? = nil, keys: FeedKeys? = nil) -> JSON {
         @Sendable func date(_ p: PartialDate) -> JSON {
             var f: [(String, JSON)] = [("year", .string(String(p.year)))]
@@ -76,7 +76,9 @@ public enum Feeds {
                 ("group", .string(item.isPublication ? labels["publication"] : labels["events"])),
             ])
         }
-        let items: JSON = keys.map { keys in .keyedArray(count: all.count, key: { keys.timelineKey(all[$0]) }, element: point) }
+        let items: JSON = keys.map { keys in
+            .keyedArray(count: all.count, key: { keys.timeline.count == all.count ? keys.timeline[$0] : keys.timelineKey(all[$0]) }, element: point)
+        }
             ?? .lazyArray(count: all.count, element: point)
         return .object([
             ("title", .object([("text", .object([("headline", .string(Text.html(d.site.title))), ("text", .string(Text.html(d.site.description)))]))])),
@@ -87,7 +89,7 @@ public enum Feeds {
     /// `search-index.js`: the entries as a JavaScript assignment, loadable by a <script> element
     /// from file:// (where fetch() is not allowed). JSON.serialized escapes "<", ">" and "&".
     /// The file is `searchIndexPrefix`, this JSON (compact), then `searchIndexSuffix`.
-    /// With `keys`, the articles and quotes are keyed for `JSONReuse`.
+    /// With `keys`, the articles and quotes are keyed for `PieceReuse`.
     public static func searchIndex(_ d: Dossier, labels: Labels, keys: FeedKeys? = nil) -> JSON {
         let byPerson = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let undated = labels["undated"]
@@ -150,29 +152,55 @@ public enum Feeds {
     /// An Atom feed of the articles and notes, newest first. Without a base URL its links are
     /// relative to the feed (valid for any reader that resolves them) and its ids are tag-like URNs.
     public static func atom(_ d: Dossier, labels: Labels) -> String {
+        var out: [UInt8] = []
+        atom(d, labels: labels) { out += $0 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The Atom feed written in pieces to `sink`. With `keys` and `reuse`, an article's entry
+    /// whose key the last build also wrote is copied from that build's feed.
+    public static func atom(_ d: Dossier, labels: Labels, keys: FeedKeys? = nil, reuse: PieceReuse? = nil,
+                            to sink: ([UInt8]) throws -> Void) rethrows {
         let base = d.site.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         func href(_ path: String) -> String { (base ?? "") + path }
         func id(_ path: String) -> String { base.map { $0 + path } ?? "urn:sitegen:" + Text.slug(d.site.title) + ":" + path }
-        struct Entry { var title: String; var path: String; var date: PartialDate?; var summary: String; var author: String? }
-        var entries = d.articles.map { Entry(title: $0.title, path: "articles/\($0.id).html", date: $0.date,
-                                             summary: String($0.paragraphs.first?.text.prefix(400) ?? ""), author: $0.author) }
-        entries += d.notes.map { Entry(title: $0.title, path: "notes/\($0.id).html", date: $0.date, summary: String($0.body.prefix(400)), author: nil) }
+        struct Entry { var article: Int?; var title: String; var path: String; var date: PartialDate?; var summary: () -> String; var author: String? }
+        var entries = d.articles.enumerated().map { i, a in
+            Entry(article: i, title: a.title, path: "articles/\(a.id).html", date: a.date,
+                  summary: { String(a.paragraphs.first?.text.prefix(400) ?? "") }, author: a.author)
+        }
+        entries += d.notes.map { n in Entry(article: nil, title: n.title, path: "notes/\(n.id).html", date: n.date, summary: { String(n.body.prefix(400)) }, author: nil) }
         entries.sort { ($0.date ?? PartialDate(year: 1970), $1.path) > ($1.date ?? PartialDate(year: 1970), $0.path) }
         let latest = entries.compactMap(\.date).max() ?? PartialDate(year: 1970, month: 1, day: 1)
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(xml(d.site.language))\">\n"
-        out += "  <title>\(xml(d.site.title))</title>\n"
-        if !d.site.description.isEmpty { out += "  <subtitle>\(xml(d.site.description))</subtitle>\n" }
-        out += "  <id>\(xml(id("")))</id>\n  <updated>\(timestamp(latest))</updated>\n"
-        out += "  <link rel=\"self\" href=\"\(xml(href("feed.xml")))\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href("index.html")))\"/>\n"
-        out += "  <author><name>\(xml(d.site.title))</name></author>\n  <generator>sitegen</generator>\n"
-        for e in entries {
-            out += "  <entry>\n    <title>\(xml(e.title))</title>\n    <id>\(xml(id(e.path)))</id>\n"
-            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href(e.path)))\"/>\n"
-            out += "    <updated>\(timestamp(e.date ?? latest))</updated>\n"
-            if let a = e.author { out += "    <author><name>\(xml(a))</name></author>\n" }
-            out += "    <summary>\(xml(e.summary))</summary>\n  </entry>\n"
+        var head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(xml(d.site.language))\">\n"
+        head += "  <title>\(xml(d.site.title))</title>\n"
+        if !d.site.description.isEmpty { head += "  <subtitle>\(xml(d.site.description))</subtitle>\n" }
+        head += "  <id>\(xml(id("")))</id>\n  <updated>\(timestamp(latest))</updated>\n"
+        head += "  <link rel=\"self\" href=\"\(xml(href("feed.xml")))\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href("index.html")))\"/>\n"
+        head += "  <author><name>\(xml(d.site.title))</name></author>\n  <generator>sitegen</generator>\n"
+        var out = Array(head.utf8)
+        var flushed = 0
+        func entry(_ e: Entry) -> String {
+            var s = "  <entry>\n    <title>\(xml(e.title))</title>\n    <id>\(xml(id(e.path)))</id>\n"
+            s += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href(e.path)))\"/>\n"
+            s += "    <updated>\(timestamp(e.date ?? latest))</updated>\n"
+            if let a = e.author { s += "    <author><name>\(xml(a))</name></author>\n" }
+            return s + "    <summary>\(xml(e.summary()))</summary>\n  </entry>\n"
         }
-        return out + "</feed>\n"
+        for e in entries {
+            if let keys, let reuse, let i = e.article {
+                // An undated entry shows the newest date as its own.
+                var h = StableHash()
+                h.add(FeedKeys.tagged(keys.articles[i], "atom"))
+                if e.date == nil { h.add(latest) }
+                reuse.piece(h.value, into: &out, flushed: flushed) { entry(e) }
+            } else {
+                out += entry(e).utf8
+            }
+            if out.count >= 1 << 20 { try sink(out); flushed += out.count; out.removeAll(keepingCapacity: true) }
+        }
+        out += "</feed>\n".utf8
+        try sink(out)
     }
 
     /// `sitemap.xml`, only when `site.yml` gives `base_url` (a sitemap needs absolute URLs).

@@ -1,9 +1,11 @@
 /// The words of the site's interface, in the dossier's language (French or English).
 public struct Labels: Sendable {
     public let values: [String: String]
+    let english: Bool
 
     public init(language: String) {
-        values = Text.fold(language).hasPrefix("en") ? Self.english : Self.french
+        english = Text.fold(language).hasPrefix("en")
+        values = english ? Self.english : Self.french
     }
 
     public subscript(_ key: String) -> String { values[key] ?? key }
@@ -63,7 +65,6 @@ public struct Labels: Sendable {
 
     /// "22 octobre 2024", "octobre 2024", "2024"; the time is left to the ISO form.
     public func format(_ d: PartialDate) -> String {
-        let english = values["index"] == "Home"
         let months = english ? Self.englishMonths : Self.frenchMonths
         guard let m = d.month else { return String(d.year) }
         let month = months[m - 1]
@@ -72,7 +73,6 @@ public struct Labels: Sendable {
     }
 
     public func monthTitle(year: Int, month: Int) -> String {
-        let english = values["index"] == "Home"
         return "\((english ? Self.englishMonths : Self.frenchMonths)[month - 1]) \(year)"
     }
 }

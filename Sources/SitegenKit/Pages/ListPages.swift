@@ -226,9 +226,22 @@ extension PageBuilder {
 
 extension StableHash {
     mutating func add(_ q: Quote) {
-        for part in [q.id, q.article, q.text, q.kind.rawValue, q.speaker ?? "\u{1}", q.speakerName ?? "\u{1}", q.evidence.cue,
-                     q.evidence.rule, String(q.evidence.confidence), q.note ?? "\u{1}", "\(q.start) \(q.end) \(q.paragraph)"] { add(part) }
+        add(q.id); add(q.article); add(q.text); add(q.kind.rawValue); add(q.speaker ?? "\u{1}"); add(q.speakerName ?? "\u{1}")
+        add(q.evidence.cue); add(q.evidence.rule); add(q.evidence.confidence.bitPattern); add(q.note ?? "\u{1}")
+        add(int: q.start); add(int: q.end); add(int: q.paragraph)
+        add(int: q.evidence.notes.count)
         for n in q.evidence.notes { add(n) }
+    }
+
+    /// An article's text and removed lines: its read key when the build has one (they follow
+    /// from it), else the text and lines themselves.
+    mutating func addText(of a: Article, readKey: String?) {
+        if let readKey {
+            add("read " + readKey)
+            return
+        }
+        for p in a.paragraphs { add(p.kind.rawValue); add(p.text) }
+        for x in a.dropped { add(int: x.line); add(x.rule); add(x.text) }
     }
 }
 
@@ -244,8 +257,7 @@ extension PageBuilder {
         for part in [a.id, a.source, a.title, a.date?.iso ?? "\u{1}", a.dateSource ?? "\u{1}", a.author ?? "\u{1}", a.language,
                      a.url ?? "\u{1}", a.outlet ?? "\u{1}", a.isMarkdown ? "md" : "txt", commentary ?? "\u{1}"] { h.add(part) }
         for t in a.tags { h.add(t) }
-        for p in a.paragraphs { h.add(p.kind.rawValue); h.add(p.text) }
-        for x in a.dropped { h.add("\(x.line)"); h.add(x.rule); h.add(x.text) }
+        h.addText(of: a, readKey: d.readKeys[a.id])
         for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personByID[id]?.name ?? "\u{1}") }
         var quotes = quotesByArticle[a.id] ?? []
         quotes += (rejectedByArticle[a.id] ?? []) + (reportedByArticle[a.id] ?? [])
@@ -278,7 +290,9 @@ extension PageBuilder {
     /// An article's key covers its title, date, people (with names) and quotes (with speakers and
     /// the other sources of their statements): a page lists the articles it draws from, and adds
     /// what it shows that no article key holds (a person's own fields, a timeline point's event).
-    func inputKey(_ job: Job, articleKeys: [String: String?]) -> String? {
+    /// `timelineKeys`: `FeedKeys.timelineKey` of each timeline point.
+    func inputKey(_ job: Job, articleKeys: [String: String?], timelineKeys: [UInt64]) -> String? {
+        guard timelineKeys.count == timelineItems.count else { return nil }
         var h = StableHash()
         var complete = true
         /// An article behind the page: its id and key (a missing article is a fact too).
@@ -319,15 +333,10 @@ extension PageBuilder {
             }
         case .timeline(let n):
             h.add("timeline page \(n) of \(timelinePlan.pages.count)")
-            func point(_ item: Feeds.TimelineItem) {
-                h.add(item.date.iso); h.add(item.isPublication ? "publication" : "event")
-                article(item.article.id)
-                if let e = item.event { h.add(e.id); h.add(e.dateText); h.add(e.sentence) }
-            }
             if n == 0 {
-                // The chart: every point of the timeline.
+                // The chart: every point of the timeline (date, kind, title, sentence).
                 h.add("chart \(timelineItems.count)")
-                for item in timelineItems { point(item) }
+                for k in timelineKeys { h.add(k) }
             }
             var section = -1
             for (si, index, entry) in timelinePlan.entries(ofPage: n) {
@@ -338,7 +347,8 @@ extension PageBuilder {
                 switch entry {
                 case .item(let i):
                     let item = timelineItems[i]
-                    point(item)
+                    h.add(timelineKeys[i])
+                    if item.isPublication { article(item.article.id) }
                     for id in item.people.prefix(6) { h.add(id); h.add(personByID[id]?.name ?? "\u{1}") }
                 case .unresolved(let e): h.add(e.sentence); h.add(e.dateText); article(e.article)
                 case .undated(let a): article(a.id)
@@ -355,7 +365,12 @@ extension PageBuilder {
         case .graph:
             // Who is named with whom, and how often each is quoted: not the articles' other fields.
             h.add("graph page")
-            for a in d.articles { h.add(a.id); h.add("\(d.articlePeople[a.id] ?? [])") }
+            for a in d.articles {
+                h.add(a.id)
+                let people = d.articlePeople[a.id] ?? []
+                h.add(int: people.count)
+                for p in people { h.add(p) }
+            }
             for p in d.people { h.add(p.id); h.add(p.name); h.add("\(quotesByPerson.count(p.id)) \(p.articles.count)") }
         default:
             return nil

@@ -43,6 +43,9 @@ public struct PageBuilder: Sendable {
     let labels: Labels
     let articleByID: [String: Article]
     let personByID: [String: Person]
+    /// Each person's link from the top folder and from a folder below it, made once: the
+    /// timeline and index of a big dossier name people hundreds of thousands of times.
+    let personLinks: [String: (name: String, top: String, nested: String)]
     let quotesByArticle: QuoteIndex
     let quotesByPerson: QuoteIndex
     let reportedByArticle: [String: [Quote]]
@@ -52,6 +55,8 @@ public struct PageBuilder: Sendable {
     let mostQuoted: [Person]
     let reportedByPerson: [String: [Quote]]
     let articleOrder: [String: Int]
+    /// Each article's place by date (`articleRanks`).
+    let articleRank: [String: Int]
     let links: LinkTargets
     /// For each quote in a group, the group's number in `dossier.statementGroups`.
     let groupOfQuote: [String: Int]
@@ -68,6 +73,9 @@ public struct PageBuilder: Sendable {
         labels = Labels(language: dossier.site.language)
         articleByID = Dictionary(dossier.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         personByID = Dictionary(dossier.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        personLinks = personByID.mapValues { p in
+            (p.name, Self.link(p.name, "people/\(p.id).html"), Self.link(p.name, "../people/\(p.id).html"))
+        }
         // Indices into the dossier's quotes, not copies: 80,000 quotes are 17 MB a copy.
         quotesByArticle = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices, by: { dossier.quotes[$0].article }))
         quotesByPerson = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices.filter { dossier.quotes[$0].speaker != nil },
@@ -82,15 +90,16 @@ public struct PageBuilder: Sendable {
         for (n, group) in dossier.statementGroups.enumerated() { for id in group { groups[id] = n } }
         groupOfQuote = groups
         let labels = self.labels
-        let articleByID = self.articleByID, articleOrder = self.articleOrder
+        let rank = Self.articleRanks(dossier.articles)
+        articleRank = rank
         let quotesByPerson = self.quotesByPerson
         mostQuoted = Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson)
+        // Each quote's article rank looked up once; the sorts compare integers.
+        let quoteRank = dossier.quotes.map { rank[$0.article] ?? Int.max }
         quotesPlan = Self.quotesPlan(dossier, mostQuoted: mostQuoted,
                                      quotesByPerson: quotesByPerson,
                                      chronological: { idx in
-                                         let sorted = Self.chronological(idx.map { i in (i, dossier.quotes[i]) }, articleByID: articleByID,
-                                                                         articleOrder: articleOrder)
-                                         return sorted.map(\.0)
+                                         idx.sorted { (quoteRank[$0], dossier.quotes[$0].start) < (quoteRank[$1], dossier.quotes[$1].start) }
                                      },
                                      labels: labels, pageSize: listPageSize)
         timelineItems = Feeds.timeline(dossier, people: dossier.articlePeople)
@@ -176,10 +185,13 @@ public struct PageBuilder: Sendable {
 
     func md(_ s: String) -> String { Text.markdownInline(s) }
 
-    func link(_ text: String, _ href: String) -> String { "[\(md(text))](\(Text.markdownURL(href)))" }
+    func link(_ text: String, _ href: String) -> String { Self.link(text, href) }
+
+    static func link(_ text: String, _ href: String) -> String { "[\(Text.markdownInline(text))](\(Text.markdownURL(href)))" }
 
     func personLink(_ id: String, root: String) -> String? {
-        personByID[id].map { link($0.name, root + "people/\(id).html") }
+        if let links = personLinks[id] { return root.isEmpty ? links.top : root == "../" ? links.nested : link(links.name, root + "people/\(id).html") }
+        return nil
     }
 
     func speakerText(_ q: Quote, root: String) -> String {
@@ -192,26 +204,24 @@ public struct PageBuilder: Sendable {
 
     /// Quotes in the order of the dossier: article date (undated last), then place in the text.
     func chronological(_ qs: [Quote]) -> [Quote] {
-        Self.chronological(qs, articleByID: articleByID, articleOrder: articleOrder)
+        qs.map { (rank: articleRank[$0.article] ?? Int.max, quote: $0) }
+            .sorted { ($0.rank, $0.quote.start) < ($1.rank, $1.quote.start) }.map(\.quote)
     }
 
-    static func chronological(_ qs: [Quote], articleByID: [String: Article], articleOrder: [String: Int]) -> [Quote] {
-        chronological(qs.map { ((), $0) }, articleByID: articleByID, articleOrder: articleOrder).map(\.1)
-    }
-
-    /// `chronological` of quotes tagged with anything (their index, for one).
-    static func chronological<Tag>(_ qs: [(Tag, Quote)], articleByID: [String: Article], articleOrder: [String: Int]) -> [(Tag, Quote)] {
-        // Each quote's key looked up once, not at every comparison.
-        let keyed = qs.map { t in (date: articleByID[t.1.article]?.date, order: articleOrder[t.1.article] ?? 0, t) }
-        return keyed.sorted { x, y in
-            switch (x.date, y.date) {
-            case let (dx?, dy?) where dx != dy: return dx < dy
+    /// Each article's place in the dossier's order: by date, the undated last, then as listed.
+    static func articleRanks(_ articles: [Article]) -> [String: Int] {
+        let sorted = articles.indices.sorted { i, j in
+            switch (articles[i].date, articles[j].date) {
+            case let (di?, dj?) where di != dj: return di < dj
             case (_?, nil): return true
             case (nil, _?): return false
-            default: break
+            default: return i < j
             }
-            return x.order != y.order ? x.order < y.order : x.2.1.start < y.2.1.start
-        }.map(\.2)
+        }
+        var rank: [String: Int] = [:]
+        rank.reserveCapacity(articles.count)
+        for (n, i) in sorted.enumerated() where rank[articles[i].id] == nil { rank[articles[i].id] = n }
+        return rank
     }
 
     func isSafeURL(_ s: String) -> Bool {

@@ -88,7 +88,7 @@ public struct Builder: Sendable {
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
         let previous = try timed("cache", &report) { cache?.loadArticles() }
         let readStart = Self.now()
-        let (articles, reads) = try readArticles(options, site: site, report: &report, cache: cache, previous: previous)
+        let (articles, reads, stamps) = try readArticles(options, site: site, report: &report, cache: cache, previous: previous)
         report.record("read", since: readStart)
         let (registry, registryDiags) = try timed("registry", &report) { PeopleRegistry.read(directory: options.content + "/people", fs: fs) }
         report.diagnostics += registryDiags
@@ -99,14 +99,15 @@ public struct Builder: Sendable {
             let key = cache.extractionKey(readKeys: reads.map(\.key), registry: registry)
             if let hit = previous?.extraction, hit.key == key {
                 extractionReused = true
-                if cachedReads < reads.count || reads.count != previous?.reads.count {
-                    cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit))
+                if cachedReads < reads.count || reads.count != previous?.reads.count || stamps != previous?.stamps {
+                    cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit,
+                                                   stamps: stamps))
                 }
                 return hit.output
             }
             let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress)
             cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
-                                           extraction: BuildCache.Extraction(key: key, output: output)))
+                                           extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps))
             return output
         }
         report.cachedExtraction = extractionReused
@@ -120,6 +121,7 @@ public struct Builder: Sendable {
         var extractedDossier = Dossier(site: site, articles: articles, people: extracted.people, quotes: extracted.quotes,
                                        articlePeople: extracted.articlePeople, reported: extracted.reported)
         extractedDossier.events = extracted.events
+        for (key, read) in reads { if let a = read.article { extractedDossier.readKeys[a.id] = key } }
         let annStart = Self.now()
         let (annotations, annDiags) = AnnotationReader.readAnnotations(directory: options.content + "/annotations", fs: fs)
         let (notes, noteDiags) = AnnotationReader.readNotes(directory: options.content + "/notes", fs: fs)
@@ -194,8 +196,17 @@ public struct Builder: Sendable {
         report.quotes = dossier.quotes.count
         report.pages = paths.count
         report.files = files
+        Self.releaseLater(consume dossier)
         report.seconds = Double(Self.now() - started) / 1e9
         return report
+    }
+
+    /// Frees `value` on another thread. A big dossier is millions of strings, which take a tenth
+    /// of a second to free that no one needs to wait for (a process that exits first leaves them
+    /// to the system). The caller hands over its last reference.
+    static func releaseLater<T>(_ value: consuming T) {
+        let box = ReleaseBox(value)
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
     }
 
     /// The events of an article whose date the user changed are resolved again against the new date.
@@ -252,10 +263,15 @@ public struct Builder: Sendable {
         }
     }
 
-    /// Reads every article (from the cache when its bytes are unchanged); returns the articles and
-    /// each input's cache key with its read result (empty without a cache).
+    /// Reads every article (from the cache when its bytes are unchanged); returns the articles,
+    /// each input's cache key with its read result, and the stamps of the files (both empty
+    /// without a cache). A file whose stamp (size, modification time, inode) is the one the last
+    /// build recorded is not read again, as make and git assume; a stamp is recorded only for a
+    /// file last changed over a second before it was read, so that an edit made in the same
+    /// instant as the read is never missed.
     func readArticles(_ options: BuildOptions, site: SiteConfig, report: inout BuildReport, cache: BuildCache? = nil,
-                      previous: BuildCache.Articles? = nil) throws -> ([Article], [(key: String, value: BuildCache.Read)]) {
+                      previous: BuildCache.Articles? = nil)
+        throws -> ([Article], [(key: String, value: BuildCache.Read)], [String: BuildCache.Stamped]) {
         let dir = options.content + "/articles"
         guard fs.isDirectory(dir) else {
             throw BuildError(stage: ArticleReader.stage, file: dir, "the articles folder does not exist (create it and put the clippings there)")
@@ -296,32 +312,40 @@ public struct Builder: Sendable {
         let fs = self.fs
         let progress = self.progress
         progress.begin(ArticleReader.stage, total: inputs.count)
-        let results = Parallel.map(inputs) { input -> (ArticleReader.Result, String?, Bool) in
+        let settled = Int64(Date().timeIntervalSince1970 * 1e9) - 1_000_000_000
+        let results = Parallel.map(inputs) { input -> (ArticleReader.Result, String?, Bool, BuildCache.Stamped?) in
             defer { progress.advance() }
             do {
+                let stamp = cache == nil ? nil : fs.stamp(input.path)
+                if let stamp, let known = previous?.stamps[input.path], known.stamp == stamp, let hit = previous?.reads[known.key] {
+                    return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), known.key, true, known)
+                }
                 let data = try fs.readFile(input.path)
                 let key = cache?.readKey(data: data, source: input.source, id: input.id, site: site)
+                let stamped = key.flatMap { key in stamp.flatMap { $0.modified < settled ? BuildCache.Stamped(stamp: $0, key: key) : nil } }
                 if let key, let hit = previous?.reads[key] {
-                    return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), key, true)
+                    return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), key, true, stamped)
                 }
-                return (reader.read(path: input.path, source: input.source, id: input.id, data: data, site: site), key, false)
+                return (reader.read(path: input.path, source: input.source, id: input.id, data: data, site: site), key, false, stamped)
             } catch {
                 return (ArticleReader.Result(article: nil, diagnostics: [Diagnostic(.warning, stage: ArticleReader.stage, file: input.path, "skipped: \(error)")]),
-                        nil, false)
+                        nil, false, nil)
             }
         }
         var articles: [Article] = []
         var reads: [(key: String, value: BuildCache.Read)] = []
-        for (r, key, hit) in results {
+        var stamps: [String: BuildCache.Stamped] = [:]
+        for ((r, key, hit, stamped), input) in zip(results, inputs) {
             report.diagnostics += r.diagnostics
             if hit { report.cachedReads += 1 }
+            if let stamped { stamps[input.path] = stamped }
             if let key { reads.append((key, BuildCache.Read(article: r.article, diagnostics: r.diagnostics))) }
             if let a = r.article {
                 articles.append(a)
                 if options.listDropped { for x in a.dropped { report.dropped.append((a.source, x)) } }
             }
         }
-        return (articles, reads)
+        return (articles, reads, stamps)
     }
 
     /// Makes, renders and writes every page and feed; returns the pages' paths and, with a cache,
@@ -331,19 +355,22 @@ public struct Builder: Sendable {
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
                     cache: BuildCache? = nil, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
-        let builder = PageBuilder(dossier: dossier)
+        // The pages' indexes and the feeds' keys, at once.
+        let settingsValue = Self.settings(cache: cache, templates: templates, site: dossier.site)
+        var step = Self.now()
+        let (builder, feedKeys) = Parallel.both({ PageBuilder(dossier: dossier) },
+                                                { cache == nil ? nil : FeedKeys(dossier, settings: settingsValue.value) })
+        let keys = feedKeys?.with(timeline: builder.timelineItems)
+        report.record("  indexes", since: step)
+        step = Self.now()
         let labels = Labels(language: dossier.site.language)
         let last = cache?.loadOutputs()
         let previous = last?.pages ?? [:]
-        var settingsHash = StableHash()
-        settingsHash.add(cache?.salt ?? "")
-        settingsHash.add(templates.fingerprint)
-        settingsHash.add(String(describing: dossier.site))
-        let settings = settingsHash
+        let settings = settingsValue
         // With the cache, the feeds' elements are keyed, and copied from the last output when unchanged.
         let reuse = cache == nil ? [:] : feedReuse(output: staging.output, last: last?.streamed ?? [:])
         let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems,
-                               keys: cache == nil ? nil : FeedKeys(dossier, settings: settings.value), reuse: reuse)
+                               keys: keys, reuse: reuse)
         // What each article's page is made from; the other pages' keys are made from these.
         let articleKeys: [String: String?] = cache == nil ? [:] : Dictionary(
             Parallel.map(dossier.articles) { a in (a.id, builder.inputKey(ofArticle: a)) }, uniquingKeysWith: { a, _ in a })
@@ -352,6 +379,8 @@ public struct Builder: Sendable {
         let work = feeds.indices.map(Work.feed) + builder.jobs.map(Work.page)
         let progress = self.progress
         progress.begin(PageBuilder.stage, total: work.count)
+        report.record("  keys", since: step)
+        step = Self.now()
         let results = Parallel.map(work, chunk: 1) { item -> (path: String?, written: BuildCache.Written?, reused: Bool, error: String?) in
             defer { progress.advance() }
             var path: String?
@@ -382,7 +411,7 @@ public struct Builder: Sendable {
                     }
                     // A page known unchanged from its inputs, without making it.
                     let input: String?? = if case .article(let i) = job { articleKeys[dossier.articles[i].id] } else {
-                        builder.inputKey(job, articleKeys: articleKeys)
+                        builder.inputKey(job, articleKeys: articleKeys, timelineKeys: keys?.timeline ?? [])
                     }
                     if case .some(.some(let input)) = input {
                         var h = settings
@@ -405,6 +434,7 @@ public struct Builder: Sendable {
                 return (path, nil, false, "\(error)")
             }
         }
+        report.record("  write", since: step)
         if let failed = results.first(where: { $0.error != nil }) {
             throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
         }
@@ -418,6 +448,15 @@ public struct Builder: Sendable {
             if let stamp = fs.stamp(staging.temp + "/" + path) { outputs.streamed[path] = BuildCache.Streamed(stamp: stamp, pieces: r.pieces) }
         }
         return (results.compactMap(\.path), outputs)
+    }
+
+    /// What every page and feed entry also depends on: this sitegen, the templates, site.yml.
+    static func settings(cache: BuildCache?, templates: TemplateSet, site: SiteConfig) -> StableHash {
+        var h = StableHash()
+        h.add(cache?.salt ?? "")
+        h.add(templates.fingerprint)
+        h.add(String(describing: site))
+        return h
     }
 
     /// One page as its Markdown and its HTML.
@@ -449,7 +488,7 @@ public struct Builder: Sendable {
     /// The files that are not pages, each made and written on demand: dossier.json, the search
     /// index, TimelineJS data and feed, stylesheet and search script. The big ones are streamed.
     static func feeds(dossier: Dossier, templates: TemplateSet, timeline: [Feeds.TimelineItem], keys: FeedKeys? = nil,
-                      reuse: [String: JSONReuse] = [:]) -> [@Sendable (SiteWriter.Staging) throws -> Void] {
+                      reuse: [String: PieceReuse] = [:]) -> [@Sendable (SiteWriter.Staging) throws -> Void] {
         let labels = Labels(language: dossier.site.language)
         let css = templates.stylesheet
         let prefix = Array(Feeds.searchIndexPrefix.utf8)
@@ -466,30 +505,36 @@ public struct Builder: Sendable {
             { try $0.write("timeline.json") { sink in
                 try Feeds.timelineJSON(dossier, labels: labels, items: timeline, keys: keys).stream(reuse: reuse["timeline.json"], to: sink)
             } },
-            { try $0.write(OutputFile(path: "feed.xml", data: Data(Feeds.atom(dossier, labels: labels).utf8))) },
+            { try $0.write("feed.xml") { sink in try Feeds.atom(dossier, labels: labels, keys: keys, reuse: reuse["feed.xml"], to: sink) } },
             { try $0.write(OutputFile(path: "style.css", data: css)) },
             { try $0.write(OutputFile(path: "search.js", data: Data(PackageResources.search_js))) },
         ]
     }
 
     /// The streamed feeds whose elements a rebuild can copy from the last output, and where
-    /// their JSON starts in the file.
+    /// their stream starts in the file (after the search index's "window.X = ").
     static let streamedFeeds: [(path: String, base: Int)] = [
-        ("dossier.json", 0), ("search-index.js", Feeds.searchIndexPrefix.utf8.count), ("timeline.json", 0),
+        ("dossier.json", 0), ("search-index.js", Feeds.searchIndexPrefix.utf8.count), ("timeline.json", 0), ("feed.xml", 0),
     ]
 
     /// For each streamed feed: the last build's file and pieces when the file is as that build
     /// wrote it, else nothing to copy (the pieces of this build are recorded either way).
-    func feedReuse(output: String, last: [String: BuildCache.Streamed]) -> [String: JSONReuse] {
-        var out: [String: JSONReuse] = [:]
+    func feedReuse(output: String, last: [String: BuildCache.Streamed]) -> [String: PieceReuse] {
+        var out: [String: PieceReuse] = [:]
         for (path, base) in Self.streamedFeeds {
             let file = output + "/" + path
             if let before = last[path], fs.stamp(file) == before.stamp, let data = try? fs.mapFile(file), data.count == Int(before.stamp.size) {
-                out[path] = JSONReuse(previous: data, pieces: before.pieces, base: base)
+                out[path] = PieceReuse(previous: data, pieces: before.pieces, base: base)
             } else {
-                out[path] = JSONReuse(base: base)
+                out[path] = PieceReuse(base: base)
             }
         }
         return out
     }
+}
+
+/// What `Builder.releaseLater` hands to another thread.
+final class ReleaseBox<T>: @unchecked Sendable {
+    var value: T?
+    init(_ value: consuming T) { self.value = value }
 }

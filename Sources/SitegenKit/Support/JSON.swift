@@ -13,7 +13,7 @@ public indirect enum JSON: Sendable, Equatable {
     /// of a big dossier never exist as one tree.
     case lazyArray(count: Int, element: @Sendable (Int) -> JSON)
     /// A lazy array whose elements have a key of everything they are made from (nil: none).
-    /// Streamed with a `JSONReuse`, an element whose key the last build also wrote is copied
+    /// Streamed with a `PieceReuse`, an element whose key the last build also wrote is copied
     /// from that build's file instead of being made and written again.
     case keyedArray(count: Int, key: @Sendable (Int) -> UInt64?, element: @Sendable (Int) -> JSON)
 
@@ -39,7 +39,7 @@ public indirect enum JSON: Sendable, Equatable {
     /// Writes the serialization in pieces of about `chunk` bytes to `sink`. With `reuse`, keyed
     /// elements are copied from the previous file when their key is in it, and the place of every
     /// keyed element in this file is recorded in `reuse` for the next build.
-    public func stream(pretty: Bool = true, chunk: Int = 1 << 20, reuse: JSONReuse? = nil, to sink: ([UInt8]) throws -> Void) throws {
+    public func stream(pretty: Bool = true, chunk: Int = 1 << 20, reuse: PieceReuse? = nil, to sink: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var out: [UInt8] = []
             out.reserveCapacity(chunk + 4096)
@@ -65,8 +65,8 @@ public indirect enum JSON: Sendable, Equatable {
         var flushed = 0
         var failure: Error?
         var flush: ((inout [UInt8]) -> Void)?
-        let reuse: JSONReuse?
-        init(reuse: JSONReuse? = nil) { self.reuse = reuse }
+        let reuse: PieceReuse?
+        init(reuse: PieceReuse? = nil) { self.reuse = reuse }
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
@@ -175,10 +175,10 @@ public indirect enum JSON: Sendable, Equatable {
     }
 }
 
-/// The pieces of one streamed JSON file that the next build may copy instead of making again:
+/// The pieces of one streamed file (JSON, or the Atom feed) that the next build may copy instead of making again:
 /// the file the last build wrote (mapped, not read), the place of each keyed element in it, and
 /// the places in the file being written now. Used by one stream at a time.
-public final class JSONReuse: @unchecked Sendable {
+public final class PieceReuse: @unchecked Sendable {
     public struct Piece: Sendable, Equatable {
         public var key: UInt64
         public var offset: Int
@@ -212,4 +212,12 @@ public final class JSONReuse: @unchecked Sendable {
     }
 
     func record(_ key: UInt64, offset: Int, length: Int) { pieces.append(Piece(key: key, offset: offset, length: length)) }
+
+    /// Appends the last build's bytes for `key`, or `make`'s, to `out`, which starts at `flushed`
+    /// in the file; records where they are.
+    func piece(_ key: UInt64, into out: inout [UInt8], flushed: Int, _ make: () -> String) {
+        let start = flushed + out.count
+        if !copy(key, into: &out) { out.append(contentsOf: make().utf8) }
+        record(key, offset: start, length: flushed + out.count - start)
+    }
 }
