@@ -181,6 +181,27 @@ struct ListPageTests {
         #expect(!(single.first { $0.path == "quotes" }?.markdown.contains("pager") ?? true))
     }
 
+    @Test("timeline pages end with a month, so that a point added or moved changes its own page, not the next ones")
+    func pagesEndWithAMonth() {
+        // Entries in runs ("months") of 5; pages of about 7 end where a run ends: every 10 entries.
+        func plan(_ runs: [Int]) -> ListPlan {
+            ListPlan(sections: [.init(heading: "", entries: runs.indices.map(ListPlan.Entry.item))], pageSize: 7, run: { entry in
+                guard case .item(let i) = entry else { return nil }
+                return runs[i]
+            })
+        }
+        func firsts(_ p: ListPlan) -> [Int] { p.pages.map(\.start.1) }
+        let runs = (0..<40).map { $0 / 5 }
+        #expect(firsts(plan(runs)) == [0, 10, 20, 30])
+        // One more entry in the first month: the pages after the first start with the same months.
+        let added = [0] + runs
+        #expect(firsts(plan(added)).map { added[$0] } == firsts(plan(runs)).map { runs[$0] })
+        // A month longer than twice the size is cut at twice the size.
+        #expect(firsts(plan(Array(repeating: 3, count: 30))) == [0, 14, 28])
+        // Without runs, pages are cut at the size itself.
+        #expect(ListPlan(sections: [.init(heading: "", entries: (0..<20).map(ListPlan.Entry.item))], pageSize: 7).pages.map(\.start.1) == [0, 7, 14])
+    }
+
     @Test("a long run of pages shows the first, the last and the pages around the current one")
     func pagerWindow() throws {
         let b = PageBuilder(dossier: try example())

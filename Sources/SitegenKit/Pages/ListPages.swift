@@ -1,6 +1,7 @@
 import Foundation
 
-/// The quotes and timeline pages, split into pages of at most `PageBuilder.listPageSize` entries:
+/// The quotes and timeline pages, split into pages of about `PageBuilder.listPageSize` entries
+/// (a timeline page ends with a month, at twice the size at most):
 /// a dossier of 10,000 articles has 80,000 quotes, and one page of them would be 30 MB, which no
 /// phone opens and no reader scrolls. The first page keeps the address `quotes.html` /
 /// `timeline.html`; the next are `quotes-2.html`, `quotes-3.html`... with a pager on each.
@@ -25,18 +26,26 @@ struct ListPlan: Sendable {
     /// Pages as (section, first entry) to (section, end entry), in order.
     var pages: [(start: (Int, Int), end: (Int, Int))] = []
 
-    init(sections: [Section], pageSize: Int, weight: (Entry) -> Int = { _ in 1 }) {
+    /// `run`: entries with the same non-nil run (the same month of a timeline) stay on one page
+    /// when they can: a full page ends where the run changes, or at twice its size. Pages then
+    /// keep their first entries when an entry is added or moved elsewhere, and a rebuild after
+    /// a new date makes two pages again, not every page between the old and the new place.
+    init(sections: [Section], pageSize: Int, weight: (Entry) -> Int = { _ in 1 }, run: (Entry) -> Int? = { _ in nil }) {
         self.sections = sections
         var start = (0, 0)
         var filled = 0
         for (si, s) in sections.enumerated() {
+            var previous: Int?
             for (ei, e) in s.entries.enumerated() {
-                if filled >= pageSize {
+                let current = run(e)
+                let sameRun = ei > 0 && current != nil && current == previous
+                if filled >= pageSize && (!sameRun || filled >= 2 * pageSize) {
                     pages.append((start, (si, ei)))
                     start = (si, ei)
                     filled = 0
                 }
                 filled += weight(e)
+                previous = current
             }
         }
         pages.append((start, (sections.count, 0)))
@@ -166,7 +175,11 @@ extension PageBuilder {
             sections.append(.init(heading: "## \(labels["undated"])", intro: md(labels["how_to_date"]) + "\n\n",
                                   entries: undated.map(ListPlan.Entry.undated)))
         }
-        return ListPlan(sections: sections, pageSize: pageSize)
+        // A month's points stay on one page (at most twice the page size).
+        return ListPlan(sections: sections, pageSize: pageSize, run: { entry in
+            guard case .item(let i) = entry else { return nil }
+            return items[i].date.year * 13 + (items[i].date.month ?? 0)
+        })
     }
 
     func timelinePage(_ n: Int) -> Page {
@@ -258,23 +271,26 @@ extension PageBuilder {
                      a.url ?? "\u{1}", a.outlet ?? "\u{1}", a.isMarkdown ? "md" : "txt", commentary ?? "\u{1}"] { h.add(part) }
         for t in a.tags { h.add(t) }
         h.addText(of: a, readKey: d.readKeys[a.id])
-        for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personByID[id]?.name ?? "\u{1}") }
-        var quotes = quotesByArticle[a.id] ?? []
-        quotes += (rejectedByArticle[a.id] ?? []) + (reportedByArticle[a.id] ?? [])
-        for q in quotes {
-            if let n = q.note, n.contains("[[") { return nil }
+        for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
+        // Quotes are read in place (by index): a copy of a quote or an article is a dozen retains.
+        func add(_ q: borrowing Quote) -> Bool {
+            if let n = q.note, n.contains("[[") { return false }
             h.add(q)
-            h.add(q.speaker.flatMap { personByID[$0]?.name } ?? "\u{1}")
+            h.add(q.speaker.flatMap { personLinks[$0]?.name } ?? "\u{1}")
             // "Also reported in": the group's size and the first other sources.
             if let g = groupOfQuote[q.id] {
                 let group = d.statementGroups[g]
-                h.add("group \(group.count)")
+                h.add(int: group.count)
                 for id in group.prefix(Self.alsoReportedLimit + 1) where id != q.id {
-                    guard let o = quoteByID[id], let other = articleByID[o.article] else { continue }
-                    h.add(o.id); h.add(other.id); h.add(other.title)
+                    guard let o = quoteByID.index[id], let other = articleOrder[d.quotes[o].article] else { continue }
+                    h.add(d.quotes[o].id); h.add(d.articles[other].id); h.add(d.articles[other].title)
                 }
             }
+            return true
         }
+        for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes[i]) { return nil }
+        for q in rejectedByArticle[a.id] ?? [] where !add(q) { return nil }
+        for q in reportedByArticle[a.id] ?? [] where !add(q) { return nil }
         return h.hex
     }
 }
@@ -304,7 +320,7 @@ extension PageBuilder {
             case .none: h.add("\u{1}missing")
             }
         }
-        func quote(_ q: Quote) { h.add(q.id); article(q.article) }
+        func quote(_ q: borrowing Quote) { h.add(q.id); article(q.article) }
         switch job {
         case .person(let i):
             let p = d.people[i]
@@ -326,7 +342,7 @@ extension PageBuilder {
                 switch entry {
                 case .group(let g):
                     h.add("group \(d.statementGroups[g].count)")
-                    for id in d.statementGroups[g] { if let q = quoteByID[id] { quote(q) } else { h.add("\u{1}" + id) } }
+                    for id in d.statementGroups[g] { if let q = quoteByID.index[id] { quote(d.quotes[q]) } else { h.add("\u{1}" + id) } }
                 case .quote(let i): quote(d.quotes[i])
                 default: break
                 }
