@@ -45,14 +45,33 @@ struct BinaryReader {
     struct Truncated: Error {}
     let bytes: [UInt8]
     var offset = 0
+    /// Where this reader stops: the end of the bytes, or of the section it reads.
+    let end: Int
 
-    init(_ data: Data) { bytes = [UInt8](data) }
+    init(_ data: Data) {
+        bytes = data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
+        end = bytes.count
+    }
+
+    /// A reader of `bytes[range]` (one section of a file, read beside the others).
+    init(_ bytes: [UInt8], _ range: Range<Int>) {
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    /// The next `n` bytes' range, skipped.
+    mutating func skip(_ n: Int) throws -> Range<Int> {
+        guard n >= 0, n <= end - offset else { throw Truncated() }
+        defer { offset += n }
+        return offset..<offset + n
+    }
 
     mutating func int() throws -> Int {
         var u: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Truncated() }
+            guard offset < end, shift < 64 else { throw Truncated() }
             let b = bytes[offset]
             offset += 1
             u |= UInt64(b & 0x7F) << shift
@@ -64,14 +83,14 @@ struct BinaryReader {
     }
 
     mutating func bool() throws -> Bool {
-        guard offset < bytes.count else { throw Truncated() }
+        guard offset < end else { throw Truncated() }
         offset += 1
         return bytes[offset - 1] != 0
     }
 
     mutating func string() throws -> String {
         let n = try int()
-        guard n >= 0, n <= bytes.count - offset else { throw Truncated() }
+        guard n >= 0, n <= end - offset else { throw Truncated() }
         defer { offset += n }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + n]), as: UTF8.self) }
     }
@@ -84,7 +103,7 @@ struct BinaryReader {
 
     mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
         let n = try int()
-        guard n >= 0, n <= bytes.count - offset else { throw Truncated() }
+        guard n >= 0, n <= end - offset else { throw Truncated() }
         var out: [T] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try read(&self)) }

@@ -42,7 +42,7 @@ public struct StableHash: Sendable {
 /// cache is only ever an accelerator: when it is missing, unreadable or from another version of
 /// sitegen, the build simply does all the work.
 public struct BuildCache: Sendable {
-    public static let format = 2
+    public static let format = 3
     let fs: FileSystem
     /// The cache folder.
     public let folder: String
@@ -176,35 +176,74 @@ public struct BuildCache: Sendable {
 
     static let magic = "sitegen articles cache\n"
 
+    /// The parts of articles.bin, each a section of its own that is read beside the others.
+    enum Section: Sendable {
+        case reads([(String, Read)])
+        case extraction(key: String, people: [Person], reported: [Quote], articlePeople: [(String, [String])],
+                        ambiguous: [(article: String, name: String)], diagnostics: [Diagnostic])
+        case quotes([Quote])
+        case events([Event])
+        case stamps([(String, Stamped)])
+    }
+
+    /// How many sections the reads are cut into (both cores read them).
+    static let sectionsPerPart = 8
+
     public func loadArticles() -> Articles? {
         guard fs.fileExists(articlesFile), let data = try? fs.readFile(articlesFile) else { return nil }
         var r = BinaryReader(data)
         do {
             guard try r.string() == Self.magic, try r.string() == salt else { return nil }
+            // The table of sections: kind and length, then each section's bytes.
+            var table: [(kind: Int, range: Range<Int>)] = []
+            for _ in 0..<(try r.int()) {
+                let kind = try r.int()
+                table.append((kind, try r.skip(try r.int())))
+            }
+            let bytes = r.bytes
+            let sections = Parallel.map(table, chunk: 1) { entry -> Section? in
+                var r = BinaryReader(bytes, entry.range)
+                return try? Self.section(kind: entry.kind, &r)
+            }
             var reads: [String: Read] = [:]
-            for _ in 0..<(try r.int()) {
-                let key = try r.string()
-                reads[key] = Read(article: try r.optional { try $0.article() }, diagnostics: try r.array { try $0.diagnostic() })
-            }
-            let extraction = try r.optional { r -> Extraction in
-                let key = try r.string()
-                let people = try r.array { try $0.person() }
-                let quotes = try r.array { try $0.quote() }, reported = try r.array { try $0.quote() }
-                var articlePeople: [String: [String]] = [:]
-                for _ in 0..<(try r.int()) { articlePeople[try r.string()] = try r.strings() }
-                let output = Extractor.Output(people: people, quotes: quotes, reported: reported, articlePeople: articlePeople,
-                                              ambiguous: try r.array { r in (article: try r.string(), name: try r.string()) },
-                                              diagnostics: try r.array { try $0.diagnostic() }, events: try r.array { try $0.event() })
-                return Extraction(key: key, output: output)
-            }
             var stamps: [String: Stamped] = [:]
-            for _ in 0..<(try r.int()) {
-                let path = try r.string()
-                stamps[path] = Stamped(stamp: try Self.stamp(&r), key: try r.string())
+            var quotes: [Quote]?, events: [Event]?
+            var meta: Section?
+            for section in sections {
+                switch section {
+                case .reads(let entries)?: for (k, v) in entries { reads[k] = v }
+                case .stamps(let entries)?: for (k, v) in entries { stamps[k] = v }
+                case .quotes(let q)?: if quotes == nil { quotes = q } else { return nil }
+                case .events(let e)?: if events == nil { events = e } else { return nil }
+                case .extraction?: meta = section
+                case nil: return nil
+                }
+            }
+            var extraction: Extraction?
+            if case .extraction(let key, let people, let reported, let articlePeople, let ambiguous, let diagnostics)? = meta {
+                extraction = Extraction(key: key, output: Extractor.Output(
+                    people: people, quotes: quotes ?? [], reported: reported,
+                    articlePeople: Dictionary(articlePeople, uniquingKeysWith: { a, _ in a }), ambiguous: ambiguous,
+                    diagnostics: diagnostics, events: events ?? []))
             }
             return Articles(salt: salt, reads: reads, extraction: extraction, stamps: stamps)
         } catch {
             return nil
+        }
+    }
+
+    static func section(kind: Int, _ r: inout BinaryReader) throws -> Section {
+        switch kind {
+        case 0: return .reads(try r.array { r in (try r.string(), Read(article: try r.optional { try $0.article() }, diagnostics: try r.array { try $0.diagnostic() })) })
+        case 1:
+            return .extraction(key: try r.string(), people: try r.array { try $0.person() }, reported: try r.array { try $0.quote() },
+                               articlePeople: try r.array { r in (try r.string(), try r.strings()) },
+                               ambiguous: try r.array { r in (article: try r.string(), name: try r.string()) },
+                               diagnostics: try r.array { try $0.diagnostic() })
+        case 2: return .quotes(try r.array { try $0.quote() })
+        case 3: return .events(try r.array { try $0.event() })
+        case 4: return .stamps(try r.array { r in (try r.string(), Stamped(stamp: try Self.stamp(&r), key: try r.string())) })
+        default: throw BinaryReader.Truncated()
         }
     }
 
@@ -235,45 +274,70 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Written in pieces as it is encoded: the cache of a big dossier is never whole in memory.
+    /// Written section by section (a big dossier's cache is never whole in memory twice).
     public func save(_ articles: Articles) {
         saveAtomically(articlesFile) { sink in
-            var w = BinaryWriter()
-            func flush(_ force: Bool = false) throws {
-                if force || w.bytes.count >= 1 << 20 { try sink(w.bytes); w.bytes.removeAll(keepingCapacity: true) }
+            /// `items` cut into `sectionsPerPart` parts (one, empty, when there are none).
+            func parts<T>(_ items: [T]) -> [ArraySlice<T>] {
+                let size = max(1, (items.count + Self.sectionsPerPart - 1) / Self.sectionsPerPart)
+                return stride(from: 0, to: max(items.count, 1), by: size).map { items[$0..<min($0 + size, items.count)] }
             }
-            w.string(Self.magic)
-            w.string(salt)
-            w.int(articles.reads.count)
-            for key in articles.reads.keys.sorted() {
-                guard let read = articles.reads[key] else { continue }
-                w.string(key)
-                w.optional(read.article) { $0.article($1) }
-                w.array(read.diagnostics) { $0.diagnostic($1) }
-                try flush()
+            var sections: [(kind: Int, write: (inout BinaryWriter) -> Void)] = []
+            let keys = articles.reads.keys.sorted()
+            for part in parts(keys) {
+                sections.append((0, { w in
+                    w.int(part.count)
+                    for key in part {
+                        let read = articles.reads[key]
+                        w.string(key)
+                        w.optional(read?.article) { $0.article($1) }
+                        w.array(read?.diagnostics ?? []) { $0.diagnostic($1) }
+                    }
+                }))
             }
-            w.optional(articles.extraction) { w, e in
+            if let e = articles.extraction {
                 let x = e.output
-                w.string(e.key)
-                w.array(x.people) { $0.person($1) }
-                w.array(x.quotes) { $0.quote($1) }
-                w.array(x.reported) { $0.quote($1) }
-                w.int(x.articlePeople.count)
-                for k in x.articlePeople.keys.sorted() { w.string(k); w.strings(x.articlePeople[k] ?? []) }
-                w.array(x.ambiguous) { w, pair in w.string(pair.article); w.string(pair.name) }
-                w.array(x.diagnostics) { $0.diagnostic($1) }
-                w.array(x.events) { $0.event($1) }
+                sections.append((1, { w in
+                    w.string(e.key)
+                    w.array(x.people) { $0.person($1) }
+                    w.array(x.reported) { $0.quote($1) }
+                    let keys = x.articlePeople.keys.sorted()
+                    w.int(keys.count)
+                    for k in keys { w.string(k); w.strings(x.articlePeople[k] ?? []) }
+                    w.array(x.ambiguous) { w, pair in w.string(pair.article); w.string(pair.name) }
+                    w.array(x.diagnostics) { $0.diagnostic($1) }
+                }))
+                // Quotes and events whole: each is read on one core while the other reads the rest.
+                sections.append((2, { w in w.array(x.quotes) { $0.quote($1) } }))
+                sections.append((3, { w in w.array(x.events) { $0.event($1) } }))
             }
-            w.int(articles.stamps.count)
-            for path in articles.stamps.keys.sorted() {
-                guard let s = articles.stamps[path] else { continue }
-                w.string(path)
-                Self.stamp(&w, s.stamp)
-                w.string(s.key)
+            let paths = articles.stamps.keys.sorted()
+            sections.append((4, { w in
+                w.int(paths.count)
+                for path in paths {
+                    guard let s = articles.stamps[path] else { continue }
+                    w.string(path)
+                    Self.stamp(&w, s.stamp)
+                    w.string(s.key)
+                }
+            }))
+            var head = BinaryWriter()
+            head.string(Self.magic)
+            head.string(salt)
+            head.int(sections.count)
+            try sink(head.bytes)
+            for (kind, write) in sections {
+                var body = BinaryWriter()
+                write(&body)
+                var entry = BinaryWriter()
+                entry.int(kind)
+                entry.int(body.bytes.count)
+                try sink(entry.bytes)
+                try sink(body.bytes)
             }
-            try flush(true)
         }
     }
+
     public func save(_ outputs: Outputs) {
         saveAtomically(outputsFile) { sink in
             var w = BinaryWriter()

@@ -355,20 +355,21 @@ public struct Builder: Sendable {
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
                     cache: BuildCache? = nil, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
-        // The pages' indexes and the feeds' keys, at once.
-        let settingsValue = Self.settings(cache: cache, templates: templates, site: dossier.site)
+        let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
         var step = Self.now()
-        let (builder, feedKeys) = Parallel.both({ PageBuilder(dossier: dossier) },
-                                                { cache == nil ? nil : FeedKeys(dossier, settings: settingsValue.value) })
-        let keys = feedKeys?.with(timeline: builder.timelineItems)
+        // At once: the pages' indexes; the feeds' keys and what the last output holds. With the
+        // cache, the feeds' elements are keyed, and copied from the last output when unchanged.
+        let (builder, fromCache) = Parallel.both({ PageBuilder(dossier: dossier) }, { () -> (FeedKeys, BuildCache.Outputs?, [String: PieceReuse])? in
+            guard let cache else { return nil }
+            let last = cache.loadOutputs()
+            return (FeedKeys(dossier, settings: settings.value), last, feedReuse(output: staging.output, last: last?.streamed ?? [:]))
+        })
+        let keys = fromCache?.0.with(timeline: builder.timelineItems)
+        let previous = fromCache?.1?.pages ?? [:]
+        let reuse = fromCache?.2 ?? [:]
         report.record("  indexes", since: step)
         step = Self.now()
         let labels = Labels(language: dossier.site.language)
-        let last = cache?.loadOutputs()
-        let previous = last?.pages ?? [:]
-        let settings = settingsValue
-        // With the cache, the feeds' elements are keyed, and copied from the last output when unchanged.
-        let reuse = cache == nil ? [:] : feedReuse(output: staging.output, last: last?.streamed ?? [:])
         let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems,
                                keys: keys, reuse: reuse)
         // What each article's page is made from; the other pages' keys are made from these.
