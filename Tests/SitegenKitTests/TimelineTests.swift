@@ -25,6 +25,23 @@ struct EventTests {
         }
     }
 
+    @Test("a date's words are found in their sentence as Foundation finds them, on character boundaries")
+    func dateWordsInSentence() {
+        let cases: [(String, String)] = [
+            ("Le 5 novembre 2024, Poutine a parlé.", "5 novembre 2024"), ("Élu en février, il part en été.", "février"),
+            ("rien ici", "mardi"), ("abc", "abcd"), ("Le café\u{301} du 3 mai", "3 mai"), ("x", ""),
+            ("cafe\u{301} et cafe", "cafe"), ("mercredi, puis mercredi", "mercredi"),
+        ]
+        for (text, needle) in cases {
+            let ours = Text.firstRange(of: needle, in: text).map { String(text[$0]) }
+            let foundation = needle.isEmpty ? nil : text.range(of: needle).map { String(text[$0]) }
+            #expect(ours == foundation, "\(needle) in \(text)")
+        }
+        // The first match on whole characters: not the "cafe" inside "café" written with a combining accent.
+        let text = "cafe\u{301} et cafe"
+        #expect(Text.firstRange(of: "cafe", in: text).map { text.distance(from: text.startIndex, to: $0.lowerBound) } == 8)
+    }
+
     @Test("dates order by time, a year before its months, a month before its days, a day before its hours")
     func dateOrder() {
         let ordered = [PartialDate(year: 2023, month: 12, day: 31, hour: 23, minute: 59), PartialDate(year: 2024),

@@ -449,8 +449,9 @@ public struct PageBuilder: Sendable {
 
     func sentence(_ sentence: String, dateText: String) -> String {
         var text = sentence
-        if text.count > 260 { text = String(text.prefix(250)) + " …" }
-        guard let r = text.range(of: dateText) else { return md(text) }
+        // Counting characters walks the whole text: only a text of over 260 bytes may need it.
+        if text.utf8.count > 260 && text.count > 260 { text = String(text.prefix(250)) + " …" }
+        guard let r = Text.firstRange(of: dateText, in: text) else { return md(text) }
         return md(String(text[..<r.lowerBound])) + "**" + md(dateText) + "**" + md(String(text[r.upperBound...]))
     }
 

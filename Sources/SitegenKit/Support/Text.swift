@@ -2,6 +2,26 @@ import Foundation
 
 /// Small, pure text helpers shared by every stage.
 public enum Text {
+    /// The first place of `needle` in `text`, compared byte for byte (what Foundation's
+    /// `range(of:)` finds for text in the same normalization form, without its cost).
+    /// nil for an empty needle. The bounds fall on characters when `needle` starts and ends
+    /// with whole characters of `text`, as a date's words do.
+    static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let n = Array(needle.utf8), h = text.utf8
+        guard let first = n.first, n.count <= h.count else { return nil }
+        var i = h.startIndex
+        while let start = h[i...].firstIndex(of: first) {
+            var a = start, k = 0
+            while k < n.count, a < h.endIndex, h[a] == n[k] { h.formIndex(after: &a); k += 1 }
+            if k == n.count {
+                // Only a match on character boundaries counts (not inside a letter's accents).
+                if let lower = start.samePosition(in: text), let upper = a.samePosition(in: text) { return lower..<upper }
+            }
+            i = h.index(after: start)
+        }
+        return nil
+    }
+
     /// Lower case, accents and typographic variants removed, white space collapsed: the form used
     /// to compare names and snippets ("Zelenskyy" and "Zélenskyy" fold alike).
     public static func fold(_ s: String) -> String {
