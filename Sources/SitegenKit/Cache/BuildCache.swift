@@ -42,7 +42,7 @@ public struct StableHash: Sendable {
 /// cache is only ever an accelerator: when it is missing, unreadable or from another version of
 /// sitegen, the build simply does all the work.
 public struct BuildCache: Sendable {
-    public static let format = 3
+    public static let format = 4
     let fs: FileSystem
     /// The cache folder.
     public let folder: String
@@ -81,6 +81,9 @@ public struct BuildCache: Sendable {
     /// An article file's stamp when it was read, and the read key of its bytes then.
     public struct Stamped: Sendable, Equatable {
         public var stamp: FileStamp
+        /// What the read key holds besides the bytes (source, id, the site's language): a file
+        /// renamed in place, or a site.yml with another language, is read again.
+        public var context: String
         public var key: String
     }
 
@@ -242,7 +245,7 @@ public struct BuildCache: Sendable {
                                diagnostics: try r.array { try $0.diagnostic() })
         case 2: return .quotes(try r.array { try $0.quote() })
         case 3: return .events(try r.array { try $0.event() })
-        case 4: return .stamps(try r.array { r in (try r.string(), Stamped(stamp: try Self.stamp(&r), key: try r.string())) })
+        case 4: return .stamps(try r.array { r in (try r.string(), Stamped(stamp: try Self.stamp(&r), context: try r.string(), key: try r.string())) })
         default: throw BinaryReader.Truncated()
         }
     }
@@ -318,6 +321,7 @@ public struct BuildCache: Sendable {
                     guard let s = articles.stamps[path] else { continue }
                     w.string(path)
                     Self.stamp(&w, s.stamp)
+                    w.string(s.context)
                     w.string(s.key)
                 }
             }))

@@ -317,12 +317,14 @@ public struct Builder: Sendable {
             defer { progress.advance() }
             do {
                 let stamp = cache == nil ? nil : fs.stamp(input.path)
-                if let stamp, let known = previous?.stamps[input.path], known.stamp == stamp, let hit = previous?.reads[known.key] {
+                let context = input.source + "\u{0}" + input.id + "\u{0}" + site.language
+                if let stamp, let known = previous?.stamps[input.path], known.stamp == stamp, known.context == context,
+                   let hit = previous?.reads[known.key] {
                     return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), known.key, true, known)
                 }
                 let data = try fs.readFile(input.path)
                 let key = cache?.readKey(data: data, source: input.source, id: input.id, site: site)
-                let stamped = key.flatMap { key in stamp.flatMap { $0.modified < settled ? BuildCache.Stamped(stamp: $0, key: key) : nil } }
+                let stamped = key.flatMap { key in stamp.flatMap { $0.modified < settled ? BuildCache.Stamped(stamp: $0, context: context, key: key) : nil } }
                 if let key, let hit = previous?.reads[key] {
                     return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), key, true, stamped)
                 }
