@@ -48,7 +48,16 @@ public struct StatementGrouper: Sendable {
         }
         let bySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].kind != .indirect && (quotes[$0].speaker ?? quotes[$0].speakerName) != nil },
                                    by: { quotes[$0].speaker ?? "name:" + Text.fold(quotes[$0].speakerName ?? "") })
-        for (_, indices) in bySpeaker where indices.count > 1 {
+        // Articles as numbers: the inner loop compares them without copying quotes.
+        var articleNumbers: [String: Int] = [:]
+        let articleOf = quotes.map { q in
+            if let n = articleNumbers[q.article] { return n }
+            articleNumbers[q.article] = articleNumbers.count
+            return articleNumbers.count - 1
+        }
+        // Each speaker's quotes are compared on their own, on all cores; their groups are joined after.
+        let speakers = bySpeaker.sorted(by: { $0.key < $1.key }).map(\.value).filter { $0.count > 1 }
+        let pairs = Parallel.map(speakers, chunk: 1) { indices -> [(Int, Int)] in
             let stemSets = indices.map { stems(quotes[$0].text) }
             var postings: [String: [Int]] = [:]
             var position: [[String: Int]] = Array(repeating: [:], count: stemSets.count)
@@ -58,25 +67,40 @@ public struct StatementGrouper: Sendable {
                     postings[s, default: []].append(k)
                 }
             }
+            // How many stems each other quote shares with the current one, and which were touched.
+            var shared = [Int](repeating: 0, count: indices.count)
+            var touched: [Int] = []
+            // The speaker's own groups (speakers share no quote): each quote's group, by position.
+            var local = Array(indices.indices)
+            func root(_ i: Int) -> Int {
+                var i = i
+                while local[i] != i { local[i] = local[local[i]]; i = local[i] }
+                return i
+            }
             // Each quote meets the next `window` quotes of each of its stems' lists: the work is
             // bounded, and a statement repeated by hundreds of articles still chains into one group.
             let window = 64
             for (k, set) in stemSets.enumerated() {
-                var shared: [Int: Int] = [:]
                 for s in set {
                     guard let list = postings[s], let at = position[k][s] else { continue }
-                    for other in list[(at + 1)..<min(list.count, at + 1 + window)] { shared[other, default: 0] += 1 }
-                }
-                for (other, n) in shared {
-                    let a = quotes[indices[k]], b = quotes[indices[other]]
-                    guard a.article != b.article else { continue }
-                    let smaller = min(set.count, stemSets[other].count)
-                    if n >= 2 && Double(n) >= 0.6 * Double(smaller) {
-                        parent[find(indices[k])] = find(indices[other])
+                    for other in list[(at + 1)..<min(list.count, at + 1 + window)] {
+                        if shared[other] == 0 { touched.append(other) }
+                        shared[other] += 1
                     }
                 }
+                for other in touched {
+                    let n = shared[other]
+                    shared[other] = 0
+                    guard articleOf[indices[k]] != articleOf[indices[other]] else { continue }
+                    let smaller = min(set.count, stemSets[other].count)
+                    if n >= 2 && Double(n) >= 0.6 * Double(smaller) { local[root(k)] = root(other) }
+                }
+                touched.removeAll(keepingCapacity: true)
             }
+            // At most one pair per quote: the quote and its group's first member found.
+            return local.indices.compactMap { k in root(k) == k ? nil : (indices[k], indices[root(k)]) }
         }
+        for list in pairs { for (a, b) in list { parent[find(a)] = find(b) } }
         var groups: [Int: [Int]] = [:]
         for i in quotes.indices { groups[find(i), default: []].append(i) }
         return groups.values
