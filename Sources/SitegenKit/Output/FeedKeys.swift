@@ -1,7 +1,7 @@
 import Foundation
 
 /// A key of everything each element of the feeds (dossier.json, the search index, TimelineJS
-/// data) is made from: with them, a rebuild copies the elements whose key the last build also
+/// data, the Atom feed) is made from: with them, a rebuild copies the elements whose key the last build also
 /// wrote instead of making them again (see `PieceReuse`). Every key includes `settings` (the
 /// sitegen build, the site's configuration): another sitegen or site.yml reuses nothing.
 ///
@@ -85,6 +85,6 @@ extension StableHash {
     /// A date at its precision (an unknown part differs from every known one).
     mutating func add(_ d: PartialDate?) {
         guard let d else { add(int: Int.min); return }
-        for part in [d.year, d.month ?? -1, d.day ?? -1, d.hour ?? -1, d.minute ?? -1] { add(int: part) }
+        add(int: d.year); add(int: d.month ?? -1); add(int: d.day ?? -1); add(int: d.hour ?? -1); add(int: d.minute ?? -1)
     }
 }
