@@ -202,6 +202,33 @@ struct ListPageTests {
         #expect(ListPlan(sections: [.init(heading: "", entries: (0..<20).map(ListPlan.Entry.item))], pageSize: 7).pages.map(\.start.1) == [0, 7, 14])
     }
 
+    @Test("the index lists the newest articles and says where the others are; only those it lists shape it")
+    func indexListsTheNewest() throws {
+        var d = try example()
+        let all = PageBuilder(dossier: d).page(.index).markdown
+        let b = PageBuilder(dossier: d, indexLatest: 2)
+        let index = b.page(.index).markdown
+        let listed = d.articles.filter { index.contains("(articles/\($0.id).html)") }
+        #expect(listed.count == 2 && d.articles.allSatisfy { all.contains("(articles/\($0.id).html)") })
+        #expect(index.contains("\(d.articles.count - 2) autres articles, par date dans la chronologie") && index.contains("(timeline.html)"))
+        // The two listed are the newest.
+        let newest = d.articles.compactMap(\.date).sorted(by: >).prefix(2)
+        #expect(Set(listed.compactMap(\.date)) == Set(newest))
+        // A title the index does not show leaves its key as it was; one it shows changes it.
+        func key(_ d: Dossier) -> String? {
+            let b = PageBuilder(dossier: d, indexLatest: 2)
+            let keys = Dictionary(uniqueKeysWithValues: d.articles.map { ($0.id, b.inputKey(ofArticle: $0)) })
+            return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems)).timeline)
+        }
+        let before = try #require(key(d))
+        let hidden = try #require(d.articles.firstIndex { a in !listed.contains { $0.id == a.id } })
+        d.articles[hidden].title += " (bis)"
+        #expect(key(d) == before)
+        let shown = try #require(d.articles.firstIndex { $0.id == listed[0].id })
+        d.articles[shown].title += " (bis)"
+        #expect(key(d) != before)
+    }
+
     @Test("a long run of pages shows the first, the last and the pages around the current one")
     func pagerWindow() throws {
         let b = PageBuilder(dossier: try example())

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The quotes and timeline pages, split into pages of about `PageBuilder.listPageSize` entries
-/// (a timeline page ends with a month, at twice the size at most):
+/// (a page ends with a month of the timeline or of a speaker's quotes, at twice the size at most):
 /// a dossier of 10,000 articles has 80,000 quotes, and one page of them would be 30 MB, which no
 /// phone opens and no reader scrolls. The first page keeps the address `quotes.html` /
 /// `timeline.html`; the next are `quotes-2.html`, `quotes-3.html`... with a pager on each.
@@ -121,10 +121,16 @@ extension PageBuilder {
         if !nobody.isEmpty {
             sections.append(.init(heading: "## \(labels["unattributed"])", entries: chronological(nobody).map(ListPlan.Entry.quote)))
         }
-        return ListPlan(sections: sections, pageSize: pageSize) { e in
+        // A speaker's quotes of one month stay on one page, as on the timeline: a new date for an
+        // article moves its quotes to another page without moving every quote in between.
+        let dates = Dictionary(d.articles.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        return ListPlan(sections: sections, pageSize: pageSize, weight: { e in
             if case .group(let n) = e { return d.statementGroups[n].count }
             return 1
-        }
+        }, run: { e in
+            guard case .quote(let i) = e, let date = dates[d.quotes[i].article] ?? nil else { return nil }
+            return date.year * 13 + (date.month ?? 0)
+        })
     }
 
     func quotesPage(_ n: Int) -> Page {
@@ -372,8 +378,9 @@ extension PageBuilder {
                 }
             }
         case .index:
+            // The articles it lists (which follow from every date), and how many there are.
             h.add("index page")
-            h.add("articles \(d.articles.count)"); for a in d.articles { article(a.id) }
+            h.add("articles \(d.articles.count) latest \(latest.count)"); for i in latest { article(d.articles[i].id) }
             h.add("people \(d.people.count) quotes \(d.quotes.count)")
             for p in d.people { h.add(p.id); h.add(p.name); h.add("\(quotesByPerson.count(p.id))") }
             h.add("notes \(d.notes.count)")

@@ -55,6 +55,9 @@ public struct PageBuilder: Sendable {
     let mostQuoted: [Person]
     let reportedByPerson: [String: [Quote]]
     let articleOrder: [String: Int]
+    /// The articles the index lists, newest first (undated last), as indices: at most
+    /// `indexLatest` of them (a home page of 10,000 articles would be 3 MB).
+    let latest: [Int]
     /// Each article's place by date (`articleRanks`).
     let articleRank: [String: Int]
     let links: LinkTargets
@@ -67,7 +70,8 @@ public struct PageBuilder: Sendable {
     let timelineItems: [Feeds.TimelineItem]
 
     /// `listPageSize`: how many entries a quotes or timeline page holds at most.
-    public init(dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize) {
+    /// `indexLatest`: how many articles the index lists.
+    public init(dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize, indexLatest: Int = PageBuilder.indexLatest) {
         links = LinkTargets(dossier: dossier)
         d = dossier
         labels = Labels(language: dossier.site.language)
@@ -92,6 +96,7 @@ public struct PageBuilder: Sendable {
         let labels = self.labels
         let rank = Self.articleRanks(dossier.articles)
         articleRank = rank
+        latest = Self.latest(dossier.articles, count: indexLatest)
         let quotesByPerson = self.quotesByPerson
         mostQuoted = Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson)
         // Each quote's article rank looked up once; the sorts compare integers.
@@ -206,6 +211,22 @@ public struct PageBuilder: Sendable {
     func chronological(_ qs: [Quote]) -> [Quote] {
         qs.map { (rank: articleRank[$0.article] ?? Int.max, quote: $0) }
             .sorted { ($0.rank, $0.quote.start) < ($1.rank, $1.quote.start) }.map(\.quote)
+    }
+
+    /// How many articles the index lists; the others are in the timeline and the search.
+    public static let indexLatest = 200
+
+    /// The `count` newest articles (the undated last, then as listed), as indices.
+    static func latest(_ articles: [Article], count: Int) -> [Int] {
+        let newest = articles.indices.sorted { i, j in
+            switch (articles[i].date, articles[j].date) {
+            case let (a?, b?) where a != b: return a > b
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return i < j
+            }
+        }
+        return Array(newest.prefix(count))
     }
 
     /// Each article's place in the dossier's order: by date, the undated last, then as listed.
@@ -404,19 +425,15 @@ public struct PageBuilder: Sendable {
         out += "**\(d.articles.count)** \(labels["articles"].lowercased()) · **\(d.people.count)** \(labels["people"].lowercased()) · **\(d.quotes.count)** \(labels["quotes"].lowercased())\n\n"
         out += "\(link(labels["timeline"], "timeline.html")) · \(link(labels["people"], "people.html")) · \(link(labels["quotes"], "quotes.html")) · \(link(labels["graph"], "graph.html")) · \(link(labels["search"], "search.html"))\n\n"
         out += "## \(labels["latest"])\n\n"
-        let latest = d.articles.sorted { x, y in
-            switch (x.date, y.date) {
-            case let (a?, b?) where a != b: return a > b
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return (articleOrder[x.id] ?? 0) < (articleOrder[y.id] ?? 0)
-            }
-        }
-        for a in latest {
+        for i in latest {
+            let a = d.articles[i]
             let people = (d.articlePeople[a.id] ?? []).prefix(6).compactMap { personLink($0, root: "") }
             out += "- \(link(a.title, "articles/\(a.id).html")) — \(dateText(a))"
             if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
             out += "\n"
+        }
+        if d.articles.count > latest.count {
+            out += "\n\(d.articles.count - latest.count) \(labels["more_articles"]) : \(link(labels["timeline"], "timeline.html")) · \(link(labels["search"], "search.html"))\n"
         }
         if !d.notes.isEmpty {
             out += "\n## \(labels["user_notes"])\n\n"
