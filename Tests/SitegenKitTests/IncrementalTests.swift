@@ -23,6 +23,11 @@ struct IncrementalTests {
             }
         }
 
+        /// The example's article files, sorted.
+        func articleFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: content + "/articles").filter { $0.hasSuffix(".txt") }.sorted()
+        }
+
         func write(_ path: String, _ text: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + path))
         }
@@ -69,7 +74,7 @@ struct IncrementalTests {
         let d = try Dossier()
         defer { try? FileManager.default.removeItem(atPath: d.dir) }
         try Builder().build(d.incremental)
-        let articles = try FileManager.default.contentsOfDirectory(atPath: d.content + "/articles").filter { $0.hasSuffix(".txt") }.sorted()
+        let articles = try d.articleFiles()
         let firstID = Text.slug((articles[0] as NSString).deletingPathExtension)
 
         // 1. An annotation: new date and commentary. Reading and extraction are reused; the pages
@@ -116,7 +121,7 @@ struct IncrementalTests {
         let d = try Dossier()
         defer { try? FileManager.default.removeItem(atPath: d.dir) }
         try Builder().build(d.incremental)
-        let articles = try FileManager.default.contentsOfDirectory(atPath: d.content + "/articles").filter { $0.hasSuffix(".txt") }.sorted()
+        let articles = try d.articleFiles()
         let path = d.content + "/articles/" + articles[0]
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         let time = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)

@@ -317,7 +317,7 @@ public struct Builder: Sendable {
             defer { progress.advance() }
             do {
                 let stamp = cache == nil ? nil : fs.stamp(input.path)
-                let context = input.source + "\u{0}" + input.id + "\u{0}" + site.language
+                let context = stamp == nil ? "" : input.source + "\u{0}" + input.id + "\u{0}" + site.language
                 if let stamp, let known = previous?.stamps[input.path], known.stamp == stamp, known.context == context,
                    let hit = previous?.reads[known.key] {
                     return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), known.key, true, known)

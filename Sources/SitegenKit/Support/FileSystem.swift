@@ -32,7 +32,7 @@ public protocol FileSystem: Sendable {
 
 /// Size, modification time and inode of a file: when all three are unchanged, so is the file
 /// (as git and make assume).
-public struct FileStamp: Hashable, Sendable, Codable {
+public struct FileStamp: Hashable, Sendable {
     public var size: Int64
     public var modified: Int64
     public var inode: UInt64

@@ -42,22 +42,27 @@ extension Text {
     /// Whether `needle` occurs in `haystack`, byte for byte: the standard library's and
     /// Foundation's `contains` go through NSString on Linux, which is slow in hot loops.
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        needle.isEmpty || firstByteOffset(of: needle, in: haystack) { _ in true } != nil
+    }
+
+    /// The first UTF-8 offset where `needle` occurs in `haystack` and `accept` agrees; nil when
+    /// there is none or `needle` is empty.
+    static func firstByteOffset(of needle: String, in haystack: String, where accept: (Int) -> Bool) -> Int? {
         var h = haystack, n = needle
         return h.withUTF8 { hb in
             n.withUTF8 { nb in
-                guard let first = nb.first else { return true }
-                guard hb.count >= nb.count else { return false }
+                guard let first = nb.first, hb.count >= nb.count else { return nil }
                 var i = 0
                 let last = hb.count - nb.count
                 while i <= last {
                     if hb[i] == first {
                         var j = 1
                         while j < nb.count && hb[i + j] == nb[j] { j += 1 }
-                        if j == nb.count { return true }
+                        if j == nb.count && accept(i) { return i }
                     }
                     i += 1
                 }
-                return false
+                return nil
             }
         }
     }

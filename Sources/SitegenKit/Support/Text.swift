@@ -2,24 +2,16 @@ import Foundation
 
 /// Small, pure text helpers shared by every stage.
 public enum Text {
-    /// The first place of `needle` in `text`, compared byte for byte (what Foundation's
-    /// `range(of:)` finds for text in the same normalization form, without its cost).
-    /// nil for an empty needle. The bounds fall on characters when `needle` starts and ends
-    /// with whole characters of `text`, as a date's words do.
+    /// The first place of `needle` in `text` that begins and ends on a character boundary,
+    /// compared byte for byte (what Foundation's `range(of:)` finds for text in the same
+    /// normalization form, without its cost). nil for an empty needle.
     static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
-        let n = Array(needle.utf8), h = text.utf8
-        guard let first = n.first, n.count <= h.count else { return nil }
-        var i = h.startIndex
-        while let start = h[i...].firstIndex(of: first) {
-            var a = start, k = 0
-            while k < n.count, a < h.endIndex, h[a] == n[k] { h.formIndex(after: &a); k += 1 }
-            if k == n.count {
-                // Only a match on character boundaries counts (not inside a letter's accents).
-                if let lower = start.samePosition(in: text), let upper = a.samePosition(in: text) { return lower..<upper }
-            }
-            i = h.index(after: start)
-        }
-        return nil
+        let u = text.utf8, length = needle.utf8.count
+        func index(_ offset: Int) -> String.Index? { u.index(u.startIndex, offsetBy: offset).samePosition(in: text) }
+        // Only a match on character boundaries counts (not inside a letter's accents).
+        guard let at = firstByteOffset(of: needle, in: text, where: { index($0) != nil && index($0 + length) != nil }),
+              let lower = index(at), let upper = index(at + length) else { return nil }
+        return lower..<upper
     }
 
     /// Lower case, accents and typographic variants removed, white space collapsed: the form used
