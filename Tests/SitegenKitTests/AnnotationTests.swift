@@ -65,6 +65,7 @@ struct AnnotationTests {
         let moved = try #require(quotes.first { ($0["text"] as? String) == "les démocrates sont plus prévisibles" })
         #expect(moved["speaker"] as? String == "pavel-zarubin")
         #expect(moved["rule"] as? String == "annotation")
+        #expect(moved["notes"] as? [String] == ["speaker set by the user (was: Dmitri Peskov)"])
         #expect(ex.read("people/pavel-zarubin.html").contains("les démocrates sont plus prévisibles"))
         #expect(!ex.read("people/dmitri-peskov.html").contains("les démocrates sont plus prévisibles"))
         // The rejected quote is gone from the quotes, and shown as set aside on its article page.

@@ -12,8 +12,8 @@ public struct AnnotationMerger: Sendable {
         Diagnostic(.error, stage: Self.stage, file: file, line: line, message, hint: hint)
     }
 
-    public func apply(_ annotations: [ArticleAnnotation], notes: [Note], to input: Dossier) -> (Dossier, [Diagnostic]) {
-        var d = input
+    public func apply(_ annotations: [ArticleAnnotation], notes: [Note], to input: consuming Dossier) -> (Dossier, [Diagnostic]) {
+        var d = consume input
         d.notes = notes
         var diags: [Diagnostic] = []
         let articleIndex = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -26,6 +26,8 @@ public struct AnnotationMerger: Sendable {
         }
         for k in ambiguousKeys { personByKey[k] = nil }
 
+        /// The speaker extraction gave a quote whose speaker a correction set, by quote id.
+        var extractedSpeaker: [String: String] = [:]
         for ann in annotations.sorted(by: { $0.file < $1.file }) {
             guard let ai = articleIndex[ann.articleID] else {
                 diags.append(error(ann.file, 1, "no article has the id '\(ann.articleID)'",
@@ -79,10 +81,12 @@ public struct AnnotationMerger: Sendable {
                 if let s = c.speaker {
                     let (id, name, problem) = speaker(s, personByKey: personByKey, people: d.people)
                     if let problem { diags.append(Diagnostic(.warning, stage: Self.stage, file: ann.file, line: c.line, problem.0, hint: problem.1)) }
+                    let was = extractedSpeaker[d.quotes[qi].id] ?? d.quotes[qi].speakerName ?? "none"
+                    extractedSpeaker[d.quotes[qi].id] = was
                     d.quotes[qi].speaker = id
                     d.quotes[qi].speakerName = name
                     d.quotes[qi].evidence = Evidence(cue: "\(ann.file):\(c.line)", rule: "annotation", confidence: 1,
-                                                     notes: ["speaker set by the user (was: \(input.quotes[qi].speakerName ?? "none"))"])
+                                                     notes: ["speaker set by the user (was: \(was))"])
                     if let id { link(person: id, article: ann.articleID, in: &d) }
                 }
                 if c.reject {
@@ -92,7 +96,7 @@ public struct AnnotationMerger: Sendable {
                 }
             }
             let rejectedIDs = Set(d.rejected.filter { $0.article == ann.articleID }.map(\.id))
-            d.quotes.removeAll { $0.article == ann.articleID && rejectedIDs.contains($0.id) }
+            if !rejectedIDs.isEmpty { d.quotes.removeAll { $0.article == ann.articleID && rejectedIDs.contains($0.id) } }
 
             // Added quotes.
             let text = d.articles[ai].text
@@ -120,8 +124,13 @@ public struct AnnotationMerger: Sendable {
             }
         }
         // Keep the quotes in article order, then text order.
+        // Extraction gives them in that order: they are moved only when a correction changed it.
         let order = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        d.quotes.sort { ((order[$0.article] ?? 0), $0.start) < ((order[$1.article] ?? 0), $1.start) }
+        let place = d.quotes.map { (order[$0.article] ?? 0, $0.start) }
+        if zip(place, place.dropFirst()).contains(where: { $1 < $0 }) {
+            let sorted = place.indices.sorted { (place[$0].0, place[$0].1, $0) < (place[$1].0, place[$1].1, $1) }
+            d.quotes = sorted.map { d.quotes[$0] }
+        }
 
         // Undated articles, once the annotations had their say.
         for a in d.articles where a.date == nil {
@@ -130,8 +139,12 @@ public struct AnnotationMerger: Sendable {
         }
 
         // Links in the user's Markdown.
-        let targets = LinkTargets(dossier: d)
+        // Made only when some Markdown has a [[link]]: a dossier without one has no link to check.
+        var targets: LinkTargets?
         func check(_ markdown: String, file: String, firstLine: Int) {
+            guard markdown.contains("[[") else { return }
+            if targets == nil { targets = LinkTargets(dossier: d) }
+            guard let targets else { return }
             for p in WikiLinks.rewrite(markdown, root: "", targets: targets).1 {
                 diags.append(error(file, firstLine + p.line, p.message, hint: "write [[name]] with a person's name or alias, an article id or a note id"))
             }

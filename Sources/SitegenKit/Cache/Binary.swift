@@ -48,8 +48,10 @@ struct BinaryReader {
     /// Where this reader stops: the end of the bytes, or of the section it reads.
     let end: Int
 
-    init(_ data: Data) {
-        bytes = data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
+    init(_ data: Data) { self.init([UInt8](data)) }
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         end = bytes.count
     }
 

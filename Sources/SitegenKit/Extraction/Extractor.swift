@@ -120,6 +120,23 @@ public enum Parallel {
         return results.values()
     }
 
+    /// A value made the first time a worker needs it, then shared: nothing is made when no
+    /// worker needs it (a rebuild that reads every article from the cache needs no reader).
+    final class Once<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: T?
+        private let make: () -> T
+        init(_ make: @escaping () -> T) { self.make = make }
+        var value: T {
+            lock.withLock {
+                if let made { return made }
+                let v = make()
+                made = v
+                return v
+            }
+        }
+    }
+
     final class Counter: @unchecked Sendable {
         private var value = 0
         private let lock = NSLock()

@@ -31,23 +31,31 @@ public enum Feeds {
     /// Publications and resolved events, in date order (a month before its days, a year before its months).
     public static func timeline(_ d: Dossier, people articlePeople: [String: [String]]) -> [TimelineItem] {
         let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        var items: [TimelineItem] = []
+        // The points sorted by keys made once, then made in that order: a point holds a dozen strings.
+        typealias Point = (date: PartialDate, rest: (kind: Int, order: Int, start: Int), event: Int?)
+        var points: [Point] = []
         for (n, a) in d.articles.enumerated() {
-            guard let date = a.date else { continue }
-            items.append(TimelineItem(date: date, isPublication: true, article: ArticleRef(id: a.id, title: a.title), order: n, event: nil,
-                                      people: articlePeople[a.id] ?? []))
+            if let date = a.date { points.append((date, (1, n, 0), nil)) }
         }
-        for e in d.events {
-            guard let date = e.date, let n = index[e.article] else { continue }
-            let a = d.articles[n]
-            items.append(TimelineItem(date: date, isPublication: false, article: ArticleRef(id: a.id, title: a.title), order: n,
-                                      event: EventRef(id: e.id, dateText: e.dateText, sentence: e.sentence, start: e.start), people: e.people))
+        for (k, e) in d.events.enumerated() {
+            if let date = e.date, let n = index[e.article] { points.append((date, (0, n, e.start), k)) }
         }
-        return items.sorted { x, y in
-            if x.date != y.date { return x.date < y.date }
-            if x.isPublication != y.isPublication { return !x.isPublication }
-            if x.order != y.order { return x.order < y.order }
-            return (x.event?.start ?? 0) < (y.event?.start ?? 0)
+        let keys = points.map(\.date.sortKey)
+        let sorted = points.indices.sorted { i, j in
+            if keys[i] != keys[j] { return keys[i] < keys[j] }
+            let a = points[i].rest, b = points[j].rest
+            return (a.kind, a.order, a.start, i) < (b.kind, b.order, b.start, j)
+        }
+        return sorted.map { i in
+            let p = points[i]
+            let a = d.articles[p.rest.order]
+            guard let k = p.event else {
+                return TimelineItem(date: p.date, isPublication: true, article: ArticleRef(id: a.id, title: a.title), order: p.rest.order,
+                                    event: nil, people: articlePeople[a.id] ?? [])
+            }
+            let e = d.events[k]
+            return TimelineItem(date: p.date, isPublication: false, article: ArticleRef(id: a.id, title: a.title), order: p.rest.order,
+                                event: EventRef(id: e.id, dateText: e.dateText, sentence: e.sentence, start: e.start), people: e.people)
         }
     }
 

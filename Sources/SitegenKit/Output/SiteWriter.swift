@@ -94,11 +94,21 @@ public struct SiteWriter: Sendable {
             }
         }
 
-        /// Swaps the finished folder into place.
-        public func commit() throws {
-            do { try fs.replaceItem(at: output, with: temp) } catch {
+        /// Swaps the finished folder into place; returns where the previous output is now, for
+        /// `removePrevious` (nil: there was none).
+        @discardableResult
+        public func commit() throws -> String? {
+            do { return try fs.replaceItemKeepingOld(at: output, with: temp) } catch {
                 abort()
                 throw BuildError(stage: SiteWriter.stage, file: output, "\(error)")
+            }
+        }
+
+        /// Removes the previous output that `commit` swapped out (`old`).
+        public func removePrevious(_ old: String?) throws {
+            guard let old else { return }
+            do { try fs.removeItem(old) } catch {
+                throw BuildError(stage: SiteWriter.stage, file: old, "the previous output could not be removed: \(error)")
             }
         }
 

@@ -66,12 +66,32 @@ public struct PageBuilder: Sendable {
     let quoteByID: QuoteByID
     /// The quotes and timeline pages' entries, split into pages.
     let quotesPlan: ListPlan
-    let timelinePlan: ListPlan
-    let timelineItems: [Feeds.TimelineItem]
+    /// The timeline's points and pages (`Timeline`).
+    private(set) var timelinePlan: ListPlan
+    private(set) var timelineItems: [Feeds.TimelineItem]
+
+    /// The timeline's points in date order and their pages: made apart from the other indexes,
+    /// so that a build can make it on the other core.
+    public struct Timeline: Sendable {
+        var items: [Feeds.TimelineItem]
+        var plan: ListPlan
+
+        public init(_ dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize) {
+            items = Feeds.timeline(dossier, people: dossier.articlePeople)
+            plan = PageBuilder.timelinePlan(dossier, items: items, labels: Labels(language: dossier.site.language), pageSize: listPageSize)
+        }
+    }
+
+    /// Gives the pages a timeline made apart (`timeline: false` at init).
+    mutating func set(_ timeline: Timeline) {
+        timelineItems = timeline.items
+        timelinePlan = timeline.plan
+    }
 
     /// `listPageSize`: how many entries a quotes or timeline page holds at most.
     /// `indexLatest`: how many articles the index lists.
-    public init(dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize, indexLatest: Int = PageBuilder.indexLatest) {
+    /// `timeline: false`: the timeline is left empty, for `set(_:)`.
+    public init(dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize, indexLatest: Int = PageBuilder.indexLatest, timeline: Bool = true) {
         links = LinkTargets(dossier: dossier)
         d = dossier
         labels = Labels(language: dossier.site.language)
@@ -107,8 +127,9 @@ public struct PageBuilder: Sendable {
                                          idx.sorted { (quoteRank[$0], dossier.quotes[$0].start) < (quoteRank[$1], dossier.quotes[$1].start) }
                                      },
                                      labels: labels, pageSize: listPageSize)
-        timelineItems = Feeds.timeline(dossier, people: dossier.articlePeople)
-        timelinePlan = Self.timelinePlan(dossier, items: timelineItems, labels: labels, pageSize: listPageSize)
+        let t = timeline ? Timeline(dossier, listPageSize: listPageSize) : nil
+        timelineItems = t?.items ?? []
+        timelinePlan = t?.plan ?? ListPlan(sections: [], pageSize: listPageSize)
     }
 
     /// How many other reports "also reported in" names before "and N more": a statement repeated

@@ -86,15 +86,15 @@ public struct Builder: Sendable {
         let (site, siteDiags) = try timed("config", &report) { SiteConfigReader.read(path: options.content + "/site.yml", fs: fs) }
         report.diagnostics += siteDiags
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
-        let previous = try timed("cache", &report) { cache?.loadArticles() }
+        var previous = try timed("cache", &report) { cache?.loadArticles() }
         let readStart = Self.now()
-        let (articles, reads, stamps) = try readArticles(options, site: site, report: &report, cache: cache, previous: previous)
+        var (articles, reads, stamps) = try readArticles(options, site: site, report: &report, cache: cache, previous: previous)
         report.record("read", since: readStart)
         let (registry, registryDiags) = try timed("registry", &report) { PeopleRegistry.read(directory: options.content + "/people", fs: fs) }
         report.diagnostics += registryDiags
         var extractionReused = false
         let cachedReads = report.cachedReads
-        let extracted = try timed("extract", &report) { () -> Extractor.Output in
+        var extracted = try timed("extract", &report) { () -> Extractor.Output in
             guard let cache else { return Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress) }
             let key = cache.extractionKey(readKeys: reads.map(\.key), registry: registry)
             if let hit = previous?.extraction, hit.key == key {
@@ -111,6 +111,9 @@ public struct Builder: Sendable {
             return output
         }
         report.cachedExtraction = extractionReused
+        // The last build's values are let go, so that the dossier below is the only holder of its
+        // arrays: the user's corrections then change them in place instead of copying them whole.
+        previous = nil
         report.diagnostics += extracted.diagnostics
         let sourceOf = Dictionary(articles.map { ($0.id, $0.source) }, uniquingKeysWith: { a, _ in a })
         for (article, name) in extracted.ambiguous {
@@ -118,19 +121,23 @@ public struct Builder: Sendable {
             report.diagnostics.append(Diagnostic(.warning, stage: "extract", file: source, "'\(name)' could be more than one person; left unlinked",
                                                  hint: "name the person in full in the article, or add an alias in Content/people/"))
         }
-        var extractedDossier = Dossier(site: site, articles: articles, people: extracted.people, quotes: extracted.quotes,
-                                       articlePeople: extracted.articlePeople, reported: extracted.reported)
-        extractedDossier.events = extracted.events
+        var extractedDossier = Dossier(site: site, articles: take(&articles, []), people: take(&extracted.people, []),
+                                       quotes: take(&extracted.quotes, []), articlePeople: take(&extracted.articlePeople, [:]),
+                                       reported: take(&extracted.reported, []))
+        extractedDossier.events = take(&extracted.events, [])
         for (key, read) in reads { if let a = read.article { extractedDossier.readKeys[a.id] = key } }
         let annStart = Self.now()
         let (annotations, annDiags) = AnnotationReader.readAnnotations(directory: options.content + "/annotations", fs: fs)
         let (notes, noteDiags) = AnnotationReader.readNotes(directory: options.content + "/notes", fs: fs)
-        var (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes, to: extractedDossier)
+        // The extracted dates are kept for `redate`; the dossier itself is handed over.
+        let extractedDates = extractedDossier.articles.map { ($0.id, $0.date) }
+        var (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes,
+                                                             to: take(&extractedDossier, Dossier(site: site, articles: [], people: [], quotes: [], articlePeople: [:])))
         report.diagnostics += annDiags + noteDiags + mergeDiags
         report.record("annotations", since: annStart)
         // After the user's corrections: events of re-dated articles, and statements across sources.
         try timed("link", &report) {
-            Self.redate(&dossier, before: extractedDossier)
+            Self.redate(&dossier, before: extractedDates)
             guard let cache else {
                 dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
                 return
@@ -183,8 +190,13 @@ public struct Builder: Sendable {
             (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, report: &report)
             report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
-            try timed("swap", &report) { try staging.commit() }
-            if let cache, let outputs { try timed("save", &report) { cache.save(outputs) } }
+            let old = try timed("swap", &report) { try staging.commit() }
+            // The previous output is removed on one core while the cache is saved on the other.
+            let written = outputs
+            let (removed, _) = try timed("save", &report) {
+                Parallel.both({ Result { try staging.removePrevious(old) } }, { if let cache, let written { cache.save(written) } })
+            }
+            try removed.get()
         } catch {
             staging.abort()
             if error is BuildError { throw error }
@@ -210,8 +222,8 @@ public struct Builder: Sendable {
     }
 
     /// The events of an article whose date the user changed are resolved again against the new date.
-    static func redate(_ d: inout Dossier, before: Dossier) {
-        let old = Dictionary(before.articles.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+    static func redate(_ d: inout Dossier, before: [(id: String, date: PartialDate?)]) {
+        let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
         let changed = Dictionary(d.articles.filter { old[$0.id] != $0.date }.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
         guard !changed.isEmpty else { return }
         let finder = EventFinder()
@@ -288,15 +300,15 @@ public struct Builder: Sendable {
         var used: [String: String] = [:]
         for file in listing.files {
             let path = dir + "/" + file
-            let ext = (file as NSString).pathExtension.lowercased()
-            guard accepted.contains(ext) else {
+            let (base, ext) = Self.splitExtension(file)
+            guard accepted.contains(ext.lowercased()) else {
                 if file != "README.md" {
                     report.diagnostics.append(Diagnostic(.warning, stage: ArticleReader.stage, file: path, "skipped: not a .txt or .md file"))
                 }
                 continue
             }
             if file == "README.md" { continue }
-            var id = Text.slug((file as NSString).deletingPathExtension)
+            var id = Text.slug(base)
             if id.isEmpty { id = "article" }
             if let other = used[id] {
                 var n = 2
@@ -308,15 +320,17 @@ public struct Builder: Sendable {
             used[id] = path
             inputs.append((path, stableDir + "/articles/" + file, id))
         }
-        let reader = ArticleReader(lexicon: lexicon)
+        let lexicon = self.lexicon
+        let reader = Parallel.Once { ArticleReader(lexicon: lexicon) }
         let fs = self.fs
+        let useCache = cache != nil
         let progress = self.progress
         progress.begin(ArticleReader.stage, total: inputs.count)
         let settled = Int64(Date().timeIntervalSince1970 * 1e9) - 1_000_000_000
         let results = Parallel.map(inputs) { input -> (ArticleReader.Result, String?, Bool, BuildCache.Stamped?) in
             defer { progress.advance() }
             do {
-                let stamp = cache == nil ? nil : fs.stamp(input.path)
+                let stamp = useCache ? fs.stamp(input.path) : nil
                 let context = stamp == nil ? "" : input.source + "\u{0}" + input.id + "\u{0}" + site.language
                 if let stamp, let known = previous?.stamps[input.path], known.stamp == stamp, known.context == context,
                    let hit = previous?.reads[known.key] {
@@ -328,7 +342,7 @@ public struct Builder: Sendable {
                 if let key, let hit = previous?.reads[key] {
                     return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), key, true, stamped)
                 }
-                return (reader.read(path: input.path, source: input.source, id: input.id, data: data, site: site), key, false, stamped)
+                return (reader.value.read(path: input.path, source: input.source, id: input.id, data: data, site: site), key, false, stamped)
             } catch {
                 return (ArticleReader.Result(article: nil, diagnostics: [Diagnostic(.warning, stage: ArticleReader.stage, file: input.path, "skipped: \(error)")]),
                         nil, false, nil)
@@ -350,6 +364,16 @@ public struct Builder: Sendable {
         return (articles, reads, stamps)
     }
 
+    /// A file name as its name without the extension, and the extension ("" when none), as
+    /// `NSString`'s `deletingPathExtension` and `pathExtension` give them for a plain file name.
+    static func splitExtension(_ file: String) -> (base: String, ext: String) {
+        let name = file.utf8
+        let lastSlash = name.lastIndex(of: UInt8(ascii: "/"))
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), lastSlash.map({ $0 < dot }) ?? true,
+              dot != (lastSlash.map { name.index(after: $0) } ?? name.startIndex) else { return (file, "") }
+        return (String(file[..<dot]), String(file[file.index(after: dot)...]))
+    }
+
     /// Makes, renders and writes every page and feed; returns the pages' paths and, with a cache,
     /// what each page was made from. A page made from the same Markdown, templates and settings
     /// as in the last build, whose files in the output are as that build wrote them, is linked
@@ -359,14 +383,21 @@ public struct Builder: Sendable {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
         var step = Self.now()
-        // At once: the pages' indexes; the feeds' keys and what the last output holds. With the
-        // cache, the feeds' elements are keyed, and copied from the last output when unchanged.
-        let (builder, fromCache) = Parallel.both({ PageBuilder(dossier: dossier) }, { () -> (FeedKeys, BuildCache.Outputs?, [String: PieceReuse])? in
-            guard let cache else { return nil }
+        // At once: the pages' indexes; the timeline, the feeds' keys and what the last output
+        // holds. With the cache, the feeds' elements are keyed, and copied from the last output
+        // when unchanged.
+        var (indexes, other) = Parallel.both({ PageBuilder(dossier: dossier, timeline: false) }, {
+            () -> (PageBuilder.Timeline, (FeedKeys, BuildCache.Outputs?, [String: PieceReuse])?) in
+            let timeline = PageBuilder.Timeline(dossier)
+            guard let cache else { return (timeline, nil) }
             let last = cache.loadOutputs()
-            return (FeedKeys(dossier, settings: settings.value), last, feedReuse(output: staging.output, last: last?.streamed ?? [:]))
+            return (timeline, (FeedKeys(dossier, settings: settings.value).with(timeline: timeline.items), last,
+                               feedReuse(output: staging.output, last: last?.streamed ?? [:])))
         })
-        let keys = fromCache?.0.with(timeline: builder.timelineItems)
+        indexes.set(other.0)
+        let builder = indexes
+        let fromCache = other.1
+        let keys = fromCache?.0
         let previous = fromCache?.1?.pages ?? [:]
         let reuse = fromCache?.2 ?? [:]
         report.record("  indexes", since: step)
@@ -437,10 +468,10 @@ public struct Builder: Sendable {
                 return (path, nil, false, "\(error)")
             }
         }
-        report.record("  write", since: step)
         if let failed = results.first(where: { $0.error != nil }) {
             throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
         }
+        report.record("  write", since: step)
         guard let cache else { return (results.compactMap(\.path), nil) }
         report.unchangedPages = results.filter(\.reused).count
         report.copiedFeedElements = reuse.values.reduce(0) { $0 + $1.copied }
@@ -534,6 +565,14 @@ public struct Builder: Sendable {
         }
         return out
     }
+}
+
+/// Moves a value out of a variable and leaves `empty` there: the value's storage then has one
+/// owner, and changing it does not copy it.
+func take<T>(_ variable: inout T, _ empty: T) -> T {
+    var out = empty
+    swap(&out, &variable)
+    return out
 }
 
 /// What `Builder.releaseLater` hands to another thread.

@@ -64,8 +64,11 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         // Tuples, not arrays: a sort of 100,000 timeline points compares two million times.
-        (a.year, a.month ?? 0, a.day ?? 0, a.hour ?? -1, a.minute ?? -1) < (b.year, b.month ?? 0, b.day ?? 0, b.hour ?? -1, b.minute ?? -1)
+        a.sortKey < b.sortKey
     }
+
+    /// The date as a tuple that orders and equals as the date does (a month before its days).
+    var sortKey: (Int, Int, Int, Int, Int) { (year, month ?? 0, day ?? 0, hour ?? -1, minute ?? -1) }
 }
 
 /// A line of the input that cleaning dropped, and the rule that dropped it.

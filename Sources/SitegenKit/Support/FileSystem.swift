@@ -23,6 +23,11 @@ public protocol FileSystem: Sendable {
     func removeItem(_ path: String) throws
     /// Puts `source` in the place of `destination` as one step where the system allows it.
     func replaceItem(at destination: String, with source: String) throws
+    /// `replaceItem`, leaving the old item for the caller to remove: returns where it is now
+    /// (nil: nothing left to remove).
+    func replaceItemKeepingOld(at destination: String, with source: String) throws -> String?
+    /// The file's bytes as an array (the caches: read at once, without going through `Data`).
+    func readBytes(_ path: String) throws -> [UInt8]
     /// Makes `destination` the same file as `source` (a hard link on disk), for an output file
     /// that did not change since the last build.
     func linkFile(from source: String, to destination: String) throws
@@ -40,6 +45,13 @@ public struct FileStamp: Hashable, Sendable {
 
 extension FileSystem {
     public func mapFile(_ path: String) throws -> Data { try readFile(path) }
+
+    public func replaceItemKeepingOld(at destination: String, with source: String) throws -> String? {
+        try replaceItem(at: destination, with: source)
+        return nil
+    }
+
+    public func readBytes(_ path: String) throws -> [UInt8] { [UInt8](try readFile(path)) }
 
     /// Collects the pieces, then writes them at once: for file systems without streaming.
     public func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
@@ -74,6 +86,27 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
+    public func readBytes(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be opened for reading (\(Self.reason(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileSystemError(path: path, message: "cannot be read (\(Self.reason(errno)))") }
+        let size = Int(st.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = read(fd, buffer.baseAddress.map { $0 + count }, size - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno }
+                if n <= 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 { throw FileSystemError(path: path, message: "cannot be read (\(Self.reason(failure)))") }
+        return bytes
+    }
+
     public func listFiles(in directory: String) throws -> (files: [String], skipped: [(path: String, reason: String)]) {
         guard isDirectory(directory) else { throw FileSystemError(path: directory, message: "is not a folder") }
         var files: [String] = []
@@ -88,13 +121,18 @@ public struct DiskFileSystem: FileSystem {
                 skipped.append((prefix.isEmpty ? dir : prefix, "a link back to a folder already read (a loop)"))
                 return
             }
-            let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-            for name in names where !name.hasPrefix(".") {
+            for (name, type) in try Self.entries(dir).sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let full = dir + "/" + name
                 let rel = prefix.isEmpty ? name : prefix + "/" + name
-                var st = stat()
-                if stat(full, &st) != 0 { skipped.append((rel, "a broken link or an unreadable entry")); continue }
-                switch st.st_mode & S_IFMT {
+                // The folder's listing tells files and folders apart; a link (or a file system
+                // that does not say) is followed with stat.
+                var mode = type == UInt8(DT_REG) ? S_IFREG : type == UInt8(DT_DIR) ? S_IFDIR : 0
+                if mode == 0 {
+                    var st = stat()
+                    if stat(full, &st) != 0 { skipped.append((rel, "a broken link or an unreadable entry")); continue }
+                    mode = st.st_mode & S_IFMT
+                }
+                switch mode {
                 case S_IFREG: files.append(rel)
                 case S_IFDIR: try walk(full, rel)
                 default: skipped.append((rel, "not a regular file (a device, a socket or a pipe)"))
@@ -103,6 +141,22 @@ public struct DiskFileSystem: FileSystem {
         }
         try walk(directory, "")
         return (files.sorted(), skipped.sorted { $0.path < $1.path })
+    }
+
+    /// The names in a folder (with "." and ".."), and the type its listing gives each (`DT_*`).
+    static func entries(_ dir: String) throws -> [(name: String, type: UInt8)] {
+        guard let handle = opendir(dir) else {
+            throw FileSystemError(path: dir, message: "cannot be listed (\(Self.reason(errno)))")
+        }
+        defer { closedir(handle) }
+        var out: [(name: String, type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            out.append((name, entry.pointee.d_type))
+        }
+        return out
     }
 
     public func fileExists(_ path: String) -> Bool {
@@ -184,18 +238,19 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func replaceItem(at destination: String, with source: String) throws {
+        if let old = try replaceItemKeepingOld(at: destination, with: source) { try removeItem(old) }
+    }
+
+    public func replaceItemKeepingOld(at destination: String, with source: String) throws -> String? {
         if !fileExists(destination) {
             guard rename(source, destination) == 0 else {
                 throw FileSystemError(path: destination, message: "cannot move the new build into place (\(Self.reason(errno)))")
             }
-            return
+            return nil
         }
         // Exchange the two folders in one step (Linux renameat2 RENAME_EXCHANGE): a reader, or a build
         // killed at any moment, sees either the old folder or the new one, never neither.
-        if Self.exchange(source, destination) {
-            try removeItem(source)
-            return
-        }
+        if Self.exchange(source, destination) { return source }
         // Fallback where the exchange is not supported: two renames, the old folder kept until the end.
         let parked = source + ".old"
         guard rename(destination, parked) == 0 else {
@@ -206,7 +261,7 @@ public struct DiskFileSystem: FileSystem {
             _ = rename(parked, destination)
             throw FileSystemError(path: destination, message: "cannot be replaced (\(why))")
         }
-        try removeItem(parked)
+        return parked
     }
 
     public func linkFile(from source: String, to destination: String) throws {

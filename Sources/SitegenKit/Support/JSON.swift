@@ -186,7 +186,16 @@ public final class PieceReuse: @unchecked Sendable {
     }
 
     let previous: Data
-    let index: [UInt64: Piece]
+    /// The last build's pieces that lie inside its file, in file order.
+    let old: [Piece]
+    /// Where in `old` the next element is looked for first: the elements mostly come in the
+    /// same order as last time, so that most are found there without a table of all pieces.
+    private var cursor = 0
+    /// Elements not found near the cursor; past `missesBeforeIndex`, `index` is made.
+    private var misses = 0
+    private var index: [UInt64: Piece]?
+    static let window = 8
+    static let missesBeforeIndex = 64
     /// Where the JSON starts in its file (after a prefix such as "window.X = "): places are in the file.
     public let base: Int
     /// The keyed elements of the file being written, in order.
@@ -198,14 +207,31 @@ public final class PieceReuse: @unchecked Sendable {
     public init(previous: Data = Data(), pieces: [Piece] = [], base: Int = 0) {
         self.previous = previous
         self.base = base
-        var index: [UInt64: Piece] = [:]
-        index.reserveCapacity(pieces.count)
-        for p in pieces where p.offset >= 0 && p.length >= 0 && p.offset + p.length <= previous.count { index[p.key] = p }
-        self.index = index
+        old = pieces.filter { $0.offset >= 0 && $0.length >= 0 && $0.offset + $0.length <= previous.count }
+    }
+
+    /// The last build's piece with `key`: near the cursor (an element added, removed or
+    /// changed moves it by a few), else, once elements have moved too often, in a table of all.
+    /// An element not found is made again: the same bytes, only slower.
+    private func find(_ key: UInt64) -> Piece? {
+        if let index { return index[key] }
+        var j = cursor
+        while j < min(cursor + Self.window, old.count) {
+            if old[j].key == key {
+                cursor = j + 1
+                return old[j]
+            }
+            j += 1
+        }
+        misses += 1
+        guard misses > Self.missesBeforeIndex else { return nil }
+        let table = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+        index = table
+        return table[key]
     }
 
     func copy(_ key: UInt64, into out: inout [UInt8]) -> Bool {
-        guard let p = index[key] else { return false }
+        guard let p = find(key) else { return false }
         previous.withUnsafeBytes { out.append(contentsOf: $0[p.offset..<p.offset + p.length]) }
         copied += 1
         return true

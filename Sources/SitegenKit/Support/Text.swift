@@ -110,6 +110,7 @@ public enum Text {
 
     /// A URL- and file-safe id: folded, ASCII letters and digits separated by single hyphens.
     public static func slug(_ s: String, maxLength: Int = 80) -> String {
+        if isSlug(s, maxLength: maxLength) { return s }
         var out = ""
         var pendingHyphen = false
         for scalar in fold(s).unicodeScalars {
@@ -123,6 +124,20 @@ public enum Text {
             }
         }
         return out
+    }
+
+    /// Whether `s` is its own slug: lower-case ASCII letters and digits in runs joined by single
+    /// hyphens (most file names, e.g. "00042" or "kirby-declaration").
+    static func isSlug(_ s: String, maxLength: Int) -> Bool {
+        var count = 0
+        var previous: UInt8 = 0x2D
+        for b in s.utf8 {
+            let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            guard alnum || (b == 0x2D && previous != 0x2D) else { return false }
+            previous = b
+            count += 1
+        }
+        return count > 0 && count <= maxLength && previous != 0x2D
     }
 
     /// Escapes text for HTML element content and quoted attribute values.

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// The pieces a fast rebuild stands on: stable keys, feed elements copied from the last output,
+/// file names and folder listings read without Foundation's slower paths.
+@Suite("Rebuild support")
+struct RebuildSupportTests {
+    func hash(_ parts: [String]) -> UInt64 {
+        var h = StableHash()
+        for p in parts { h.add(p) }
+        return h.value
+    }
+
+    @Test("keys tell apart what differs in any byte or boundary, and are the same in every run")
+    func stableHash() {
+        #expect(hash(["a"]) != hash(["a\u{0}"]))
+        #expect(hash(["ab", "c"]) != hash(["a", "bc"]))
+        #expect(hash(["abcdefgh"]) != hash(["abcdefgi"]), "a difference in a whole word")
+        #expect(hash(["abcdefghi"]) != hash(["abcdefghj"]), "a difference in the last bytes")
+        #expect(hash([""]) != hash([]))
+        var seen = Set<UInt64>()
+        for i in 0..<100_000 { seen.insert(hash([String(i)])) }
+        #expect(seen.count == 100_000)
+        // Not seeded per process (as Swift's Hasher is): a cache written by one build is read by the next.
+        #expect(hash(["sitegen"]) == 0x7721_33b3_c9cc_085a)
+    }
+
+    func keyed(_ keys: [UInt64]) -> JSON {
+        .keyedArray(count: keys.count, key: { keys[$0] }, element: { .object([("value", .string("element \(keys[$0])"))]) })
+    }
+
+    func stream(_ json: JSON, _ reuse: PieceReuse) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try json.stream(chunk: 256, reuse: reuse) { out += $0 }
+        return out
+    }
+
+    @Test("feed elements are copied from near their last place, or from a table of all once many moved")
+    func pieceReuse() throws {
+        let n = 300
+        let first = (0..<UInt64(n)).map { $0 }
+        let r1 = PieceReuse()
+        let bytes1 = try stream(keyed(first), r1)
+        #expect(bytes1 == keyed(first).bytes())
+        #expect(r1.copied == 0 && r1.pieces.count == n)
+
+        // One element changed, one removed, one added: all the others copied.
+        var second = first
+        second[10] = 1000
+        second.remove(at: 20)
+        second.insert(2000, at: 30)
+        let r2 = PieceReuse(previous: Data(bytes1), pieces: r1.pieces)
+        #expect(try stream(keyed(second), r2) == keyed(second).bytes())
+        #expect(r2.copied == n - 2)
+
+        // Every element moved far: the first ones are made again, then the table finds the rest.
+        let third = Array(first.reversed())
+        let r3 = PieceReuse(previous: Data(bytes1), pieces: r1.pieces)
+        #expect(try stream(keyed(third), r3) == keyed(third).bytes())
+        #expect(r3.copied == n - PieceReuse.missesBeforeIndex)
+    }
+
+    @Test("a file name's extension is split off as NSString does it")
+    func fileExtensions() {
+        for name in ["a.txt", "a.b.TXT", "README.md", "noext", "sub/file.md", "sub.d/file", "trailing.", ".hidden", "sub/.hidden", "é.txt"] {
+            let (base, ext) = Builder.splitExtension(name)
+            #expect(ext == (name as NSString).pathExtension, "\(name)")
+            #expect(base == (name as NSString).deletingPathExtension, "\(name)")
+        }
+    }
+
+    @Test("a name that is already a slug is kept as the full rules would make it")
+    func slugShortcut() {
+        let long = String(repeating: "a", count: 81)
+        for name in ["00042", "kirby-declaration", "a--b", "-a", "a-", "ABC", "é", "a_b", "", long, "a b", "2024-10-22-putin"] {
+            // A trailing "!" only ends a word, so that name always takes the full rules.
+            #expect(Text.slug(name) == Text.slug(name + "!"), "\(name)")
+        }
+        #expect(Text.isSlug("kirby-declaration", maxLength: 80))
+        #expect(!Text.isSlug("a--b", maxLength: 80) && !Text.isSlug("", maxLength: 80) && !Text.isSlug(long, maxLength: 80))
+    }
+
+    @Test("a folder is listed sorted, with subfolders and followed links, and without hidden or special files")
+    func listing() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        for f in ["b.txt", "a.txt", "sub/c.md", ".hidden.txt"] { try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/" + f)) }
+        try fm.createSymbolicLink(atPath: dir + "/link.txt", withDestinationPath: "a.txt")
+        #expect(mkfifo(dir + "/pipe", 0o600) == 0)
+        let listing = try DiskFileSystem().listFiles(in: dir)
+        #expect(listing.files == ["a.txt", "b.txt", "link.txt", "sub/c.md"])
+        #expect(listing.skipped.map(\.path) == ["pipe"], "\(listing.skipped)")
+    }
+}
