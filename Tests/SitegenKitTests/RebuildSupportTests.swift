@@ -81,6 +81,28 @@ struct RebuildSupportTests {
         #expect(!Text.isSlug("a--b", maxLength: 80) && !Text.isSlug("", maxLength: 80) && !Text.isSlug(long, maxLength: 80))
     }
 
+    @Test("a cache file is mapped as it is on disk, an empty one too, and a reader stops at its end")
+    func mappedBytes() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: dir + "/three"))
+        try Data().write(to: URL(fileURLWithPath: dir + "/empty"))
+        let fs = DiskFileSystem()
+        #expect(try fs.readBytes(dir + "/three").withBuffer { Array($0) } == [1, 2, 3])
+        let empty = try fs.readBytes(dir + "/empty")
+        #expect(empty.count == 0 && empty.withBuffer { $0.isEmpty })
+        var r = BinaryReader(empty)
+        #expect(throws: BinaryReader.Truncated.self) { try r.string() }
+        #expect(throws: FileSystemError.self) { try fs.readBytes(dir + "/missing") }
+        // A section's range past the end of the file is cut at the end.
+        var w = BinaryWriter()
+        w.string("abc")
+        let bytes = FileBytes(copying: w.bytes)
+        var whole = BinaryReader(bytes, 0..<100)
+        #expect(try whole.string() == "abc")
+        #expect(throws: BinaryReader.Truncated.self) { try whole.int() }
+    }
+
     @Test("a folder is listed sorted, with subfolders and followed links, and without hidden or special files")
     func listing() throws {
         let dir = try temporaryFolder()

@@ -215,9 +215,9 @@ struct ListPageTests {
         let newest = d.articles.compactMap(\.date).sorted(by: >).prefix(2)
         #expect(Set(listed.compactMap(\.date)) == Set(newest))
         // A title the index does not show leaves its key as it was; one it shows changes it.
-        func key(_ d: Dossier) -> String? {
+        func key(_ d: Dossier) -> UInt64? {
             let b = PageBuilder(dossier: d, indexLatest: 2)
-            let keys = Dictionary(uniqueKeysWithValues: d.articles.map { ($0.id, b.inputKey(ofArticle: $0)) })
+            let keys = b.articleKeys()
             return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems)).timeline)
         }
         let before = try #require(key(d))

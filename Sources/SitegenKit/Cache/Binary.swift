@@ -43,24 +43,27 @@ struct BinaryWriter {
 
 struct BinaryReader {
     struct Truncated: Error {}
-    let bytes: [UInt8]
+    let bytes: FileBytes
     var offset = 0
     /// Where this reader stops: the end of the bytes, or of the section it reads.
     let end: Int
 
-    init(_ data: Data) { self.init([UInt8](data)) }
+    init(_ data: Data) { self.init(FileBytes(copying: [UInt8](data))) }
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: FileBytes) {
         self.bytes = bytes
         end = bytes.count
     }
 
     /// A reader of `bytes[range]` (one section of a file, read beside the others).
-    init(_ bytes: [UInt8], _ range: Range<Int>) {
+    init(_ bytes: FileBytes, _ range: Range<Int>) {
         self.bytes = bytes
         offset = range.lowerBound
-        end = range.upperBound
+        end = min(range.upperBound, bytes.count)
     }
+
+    /// The byte at `i` (below `end`, which the callers check).
+    @inline(__always) private func byte(_ i: Int) -> UInt8 { bytes.withBuffer { $0[i] } }
 
     /// The next `n` bytes' range, skipped.
     mutating func skip(_ n: Int) throws -> Range<Int> {
@@ -74,7 +77,7 @@ struct BinaryReader {
         var shift: UInt64 = 0
         while true {
             guard offset < end, shift < 64 else { throw Truncated() }
-            let b = bytes[offset]
+            let b = byte(offset)
             offset += 1
             u |= UInt64(b & 0x7F) << shift
             if b < 0x80 { break }
@@ -87,14 +90,15 @@ struct BinaryReader {
     mutating func bool() throws -> Bool {
         guard offset < end else { throw Truncated() }
         offset += 1
-        return bytes[offset - 1] != 0
+        return byte(offset - 1) != 0
     }
 
     mutating func string() throws -> String {
         let n = try int()
         guard n >= 0, n <= end - offset else { throw Truncated() }
         defer { offset += n }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + n]), as: UTF8.self) }
+        let start = offset
+        return bytes.withBuffer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + n]), as: UTF8.self) }
     }
 
     mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try int()))) }

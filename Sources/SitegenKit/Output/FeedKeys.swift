@@ -26,24 +26,27 @@ public struct FeedKeys: Sendable {
             let a = d.articles[i]
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            for part in [a.id, a.source, a.title, a.author ?? "\u{1}", a.language, a.url ?? "\u{1}", a.outlet ?? "\u{1}"] { h.add(part) }
+            h.add(a.id); h.add(a.source); h.add(a.title); h.add(a.author ?? "\u{1}"); h.add(a.language); h.add(a.url ?? "\u{1}")
+            h.add(a.outlet ?? "\u{1}")
             h.add(a.date)
             h.addText(of: a, readKey: d.readKeys[a.id])
             for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(names[id] ?? "\u{1}") }
             return h.value
         }
-        @Sendable func quoteKey(_ q: Quote) -> UInt64 {
+        // By index, not over the arrays: handing each element to a closure copies it (a dozen retains).
+        @Sendable func quoteKey(_ q: borrowing Quote) -> UInt64 {
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
             h.add(q)
             return h.value
         }
-        quotes = Parallel.map(d.quotes, quoteKey)
-        reported = d.reported.map(quoteKey)
-        events = Parallel.map(d.events) { e in
+        quotes = Parallel.map(Array(d.quotes.indices)) { quoteKey(d.quotes[$0]) }
+        reported = d.reported.indices.map { quoteKey(d.reported[$0]) }
+        events = Parallel.map(Array(d.events.indices)) { i in
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            for part in [e.id, e.article, e.dateText, e.resolution, e.sentence] { h.add(part) }
+            let e = d.events[i]
+            h.add(e.id); h.add(e.article); h.add(e.dateText); h.add(e.resolution); h.add(e.sentence)
             h.add(e.date)
             h.add(int: e.start); h.add(int: e.end); h.add(int: e.paragraph)
             h.add(int: e.people.count)

@@ -53,20 +53,25 @@ struct ListPlan: Sendable {
 
     /// The entries of page `n` (0-based), with their section and place in it.
     func entries(ofPage n: Int) -> [(section: Int, index: Int, entry: Entry)] {
-        guard n < pages.count else { return [] }
-        let (start, end) = pages[n]
         var out: [(Int, Int, Entry)] = []
+        forEachEntry(ofPage: n) { out.append(($0, $1, $2)) }
+        return out
+    }
+
+    /// `body(section, index in section, entry)` for each entry of page `n`, without a list.
+    func forEachEntry(ofPage n: Int, _ body: (Int, Int, Entry) -> Void) {
+        guard n < pages.count else { return }
+        let (start, end) = pages[n]
         var si = start.0, ei = start.1
         while si < sections.count && (si, ei) < end {
             if ei < sections[si].entries.count {
-                out.append((si, ei, sections[si].entries[ei]))
+                body(si, ei, sections[si].entries[ei])
                 ei += 1
             } else {
                 si += 1
                 ei = 0
             }
         }
-        return out
     }
 }
 
@@ -269,35 +274,41 @@ extension PageBuilder {
     /// quotes (with their speakers' names and the other sources of their statements), reported
     /// and rejected quotes. nil when the page holds user Markdown with [[links]] (which depend on
     /// the whole dossier): that page is always made again.
-    func inputKey(ofArticle a: Article) -> String? {
+    func inputKey(ofArticle a: Article) -> UInt64? {
         var h = StableHash()
         let commentary = d.commentary[a.id]
         if let c = commentary, c.contains("[[") { return nil }
-        for part in [a.id, a.source, a.title, a.date?.iso ?? "\u{1}", a.dateSource ?? "\u{1}", a.author ?? "\u{1}", a.language,
-                     a.url ?? "\u{1}", a.outlet ?? "\u{1}", a.isMarkdown ? "md" : "txt", commentary ?? "\u{1}"] { h.add(part) }
+        h.add(a.id); h.add(a.source); h.add(a.title); h.add(a.date); h.add(a.dateSource ?? "\u{1}"); h.add(a.author ?? "\u{1}")
+        h.add(a.language); h.add(a.url ?? "\u{1}"); h.add(a.outlet ?? "\u{1}"); h.add(a.isMarkdown ? "md" : "txt"); h.add(commentary ?? "\u{1}")
         for t in a.tags { h.add(t) }
         h.addText(of: a, readKey: d.readKeys[a.id])
         for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
         // Quotes are read in place (by index): a copy of a quote or an article is a dozen retains.
-        func add(_ q: borrowing Quote) -> Bool {
+        // `group`: the quote's statement group (`groupOfQuote`), known from the index when it has one.
+        func add(_ q: borrowing Quote, group: Int?) -> Bool {
             if let n = q.note, n.contains("[[") { return false }
             h.add(q)
             h.add(q.speaker.flatMap { personLinks[$0]?.name } ?? "\u{1}")
             // "Also reported in": the group's size and the first other sources.
-            if let g = groupOfQuote[q.id] {
+            if let g = group {
                 let group = d.statementGroups[g]
                 h.add(int: group.count)
                 for id in group.prefix(Self.alsoReportedLimit + 1) where id != q.id {
-                    guard let o = quoteByID.index[id], let other = articleOrder[d.quotes[o].article] else { continue }
+                    guard let o = quoteByID.index[id], case let other = quoteArticle[o], other >= 0 else { continue }
                     h.add(d.quotes[o].id); h.add(d.articles[other].id); h.add(d.articles[other].title)
                 }
             }
             return true
         }
-        for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes[i]) { return nil }
-        for q in rejectedByArticle[a.id] ?? [] where !add(q) { return nil }
-        for q in reportedByArticle[a.id] ?? [] where !add(q) { return nil }
-        return h.hex
+        for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes[i], group: groupOfQuoteAt[i]) { return nil }
+        for q in rejectedByArticle[a.id] ?? [] where !add(q, group: groupOfQuote[q.id]) { return nil }
+        for q in reportedByArticle[a.id] ?? [] where !add(q, group: groupOfQuote[q.id]) { return nil }
+        return h.value
+    }
+
+    /// Each article's `inputKey(ofArticle:)`, by its place in the dossier.
+    func articleKeys() -> [UInt64?] {
+        Parallel.map(Array(d.articles.indices)) { inputKey(ofArticle: d.articles[$0]) }
     }
 }
 
@@ -305,7 +316,7 @@ extension PageBuilder {
 
 extension PageBuilder {
     /// The key of a person, quotes, timeline, index or graph page from the keys of the articles
-    /// it shows (`articleKeys`, by article id: `inputKey(ofArticle:)`) and its own inputs, so
+    /// it shows (`articleKeys`, by article place: `articleKeys()`) and its own inputs, so
     /// that a rebuild knows it unchanged without making it. nil: made again every build (another
     /// kind of page, or an article behind it that is always made again).
     ///
@@ -313,18 +324,22 @@ extension PageBuilder {
     /// the other sources of their statements): a page lists the articles it draws from, and adds
     /// what it shows that no article key holds (a person's own fields, a timeline point's event).
     /// `timelineKeys`: `FeedKeys.timelineKey` of each timeline point.
-    func inputKey(_ job: Job, articleKeys: [String: String?], timelineKeys: [UInt64]) -> String? {
-        guard timelineKeys.count == timelineItems.count else { return nil }
+    func inputKey(_ job: Job, articleKeys: [UInt64?], timelineKeys: [UInt64]) -> UInt64? {
+        guard timelineKeys.count == timelineItems.count, articleKeys.count == d.articles.count else { return nil }
         var h = StableHash()
         var complete = true
-        /// An article behind the page: its id and key (a missing article is a fact too).
+        /// An article behind the page, by its place: its key (which holds its id).
+        func article(at n: Int) {
+            if let k = articleKeys[n] { h.add(k) } else { complete = false }
+        }
+        /// An article behind the page, by id (a missing article is a fact too).
         func article(_ id: String) {
-            h.add(id)
-            switch articleKeys[id] {
-            case .some(.some(let k)): h.add(k)
-            case .some(.none): complete = false
-            case .none: h.add("\u{1}missing")
-            }
+            if let n = articleOrder[id] { article(at: n) } else { h.add(id); h.add("\u{1}missing") }
+        }
+        /// A quote of the dossier, by index, and its article.
+        func quote(at i: Int) {
+            h.add(d.quotes[i].id)
+            if quoteArticle[i] >= 0 { article(at: quoteArticle[i]) } else { article(d.quotes[i].article) }
         }
         func quote(_ q: borrowing Quote) { h.add(q.id); article(q.article) }
         switch job {
@@ -335,7 +350,7 @@ extension PageBuilder {
             h.add("aliases \(p.aliases.count)"); for a in p.aliases { h.add(a) }
             h.add("roles \(p.roles.count)"); for r in p.roles { h.add(r.text); article(r.article) }
             let quoted = quotesByPerson.indices[p.id] ?? []
-            h.add("quotes \(quoted.count)"); for q in quoted { quote(d.quotes[q]) }
+            h.add("quotes \(quoted.count)"); for q in quoted { quote(at: q) }
             let reported = reportedByPerson[p.id] ?? []
             h.add("reported \(reported.count)"); for q in reported { quote(q) }
             // The articles that mention the person; theirs keys hold who else they name.
@@ -343,13 +358,13 @@ extension PageBuilder {
         case .quotes(let n):
             h.add("quotes page \(n) of \(quotesPlan.pages.count)")
             var section = -1
-            for (si, index, entry) in quotesPlan.entries(ofPage: n) {
+            quotesPlan.forEachEntry(ofPage: n) { si, index, entry in
                 if si != section { section = si; h.add("section \(si) \(index == 0)"); h.add(quotesPlan.sections[si].heading) }
                 switch entry {
                 case .group(let g):
                     h.add("group \(d.statementGroups[g].count)")
-                    for id in d.statementGroups[g] { if let q = quoteByID.index[id] { quote(d.quotes[q]) } else { h.add("\u{1}" + id) } }
-                case .quote(let i): quote(d.quotes[i])
+                    for id in d.statementGroups[g] { if let q = quoteByID.index[id] { quote(at: q) } else { h.add("\u{1}" + id) } }
+                case .quote(let i): quote(at: i)
                 default: break
                 }
             }
@@ -361,17 +376,16 @@ extension PageBuilder {
                 for k in timelineKeys { h.add(k) }
             }
             var section = -1
-            for (si, index, entry) in timelinePlan.entries(ofPage: n) {
+            timelinePlan.forEachEntry(ofPage: n) { si, index, entry in
                 if si != section {
                     section = si
                     h.add("section \(si) \(index == 0)"); h.add(timelinePlan.sections[si].heading); h.add(timelinePlan.sections[si].intro)
                 }
                 switch entry {
                 case .item(let i):
-                    let item = timelineItems[i]
                     h.add(timelineKeys[i])
-                    if item.isPublication { article(item.article.id) }
-                    for id in item.people.prefix(6) { h.add(id); h.add(personByID[id]?.name ?? "\u{1}") }
+                    if timelineItems[i].isPublication { article(at: timelineItems[i].order) }
+                    for id in timelineItems[i].people.prefix(6) { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
                 case .unresolved(let e): h.add(e.sentence); h.add(e.dateText); article(e.article)
                 case .undated(let a): article(a.id)
                 default: break
@@ -380,7 +394,7 @@ extension PageBuilder {
         case .index:
             // The articles it lists (which follow from every date), and how many there are.
             h.add("index page")
-            h.add("articles \(d.articles.count) latest \(latest.count)"); for i in latest { article(d.articles[i].id) }
+            h.add("articles \(d.articles.count) latest \(latest.count)"); for i in latest { article(at: i) }
             h.add("people \(d.people.count) quotes \(d.quotes.count)")
             for p in d.people { h.add(p.id); h.add(p.name); h.add("\(quotesByPerson.count(p.id))") }
             h.add("notes \(d.notes.count)")
@@ -398,6 +412,6 @@ extension PageBuilder {
         default:
             return nil
         }
-        return complete ? h.hex : nil
+        return complete ? h.value : nil
     }
 }

@@ -30,6 +30,13 @@ struct QuoteIndex: Sendable {
     func count(_ key: String) -> Int { indices[key]?.count ?? 0 }
 }
 
+/// Articles by id, as indices into the dossier's articles.
+struct ArticlesByID {
+    let articles: [Article]
+    let order: [String: Int]
+    subscript(id: String) -> Article? { order[id].map { articles[$0] } }
+}
+
 /// Quotes by id, as indices into the dossier's quotes.
 struct QuoteByID: Sendable {
     let quotes: [Quote]
@@ -41,7 +48,8 @@ public struct PageBuilder: Sendable {
     public static let stage = "pages"
     let d: Dossier
     let labels: Labels
-    let articleByID: [String: Article]
+    /// Articles by id (through `articleOrder`: a table of copies is 10,000 articles' retains).
+    var articleByID: ArticlesByID { ArticlesByID(articles: d.articles, order: articleOrder) }
     let personByID: [String: Person]
     /// Each person's link from the top folder and from a folder below it, made once: the
     /// timeline and index of a big dossier name people hundreds of thousands of times.
@@ -60,9 +68,15 @@ public struct PageBuilder: Sendable {
     let latest: [Int]
     /// Each article's place by date (`articleRanks`).
     let articleRank: [String: Int]
-    let links: LinkTargets
+    /// What a [[link]] in the user's Markdown may name: made when a page first needs it.
+    var links: LinkTargets { linkTargets.value }
+    private let linkTargets: Parallel.Once<LinkTargets>
     /// For each quote in a group, the group's number in `dossier.statementGroups`.
     let groupOfQuote: [String: Int]
+    /// The same, by the quote's index in the dossier.
+    let groupOfQuoteAt: [Int?]
+    /// Each quote's article, as its place in the dossier (-1: none).
+    let quoteArticle: [Int]
     let quoteByID: QuoteByID
     /// The quotes and timeline pages' entries, split into pages.
     let quotesPlan: ListPlan
@@ -92,10 +106,9 @@ public struct PageBuilder: Sendable {
     /// `indexLatest`: how many articles the index lists.
     /// `timeline: false`: the timeline is left empty, for `set(_:)`.
     public init(dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize, indexLatest: Int = PageBuilder.indexLatest, timeline: Bool = true) {
-        links = LinkTargets(dossier: dossier)
+        linkTargets = Parallel.Once { LinkTargets(dossier: dossier) }
         d = dossier
         labels = Labels(language: dossier.site.language)
-        articleByID = Dictionary(dossier.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         personByID = Dictionary(dossier.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         personLinks = personByID.mapValues { p in
             (p.name, Self.link(p.name, "people/\(p.id).html"), Self.link(p.name, "../people/\(p.id).html"))
@@ -113,6 +126,12 @@ public struct PageBuilder: Sendable {
         var groups: [String: Int] = [:]
         for (n, group) in dossier.statementGroups.enumerated() { for id in group { groups[id] = n } }
         groupOfQuote = groups
+        let quoteIndex = quoteByID.index
+        var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
+        for (id, n) in groups { if let i = quoteIndex[id] { groupAt[i] = n } }
+        groupOfQuoteAt = groupAt
+        let order = articleOrder
+        quoteArticle = dossier.quotes.map { order[$0.article] ?? -1 }
         let labels = self.labels
         let rank = Self.articleRanks(dossier.articles)
         articleRank = rank

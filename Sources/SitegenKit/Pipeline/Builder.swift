@@ -406,8 +406,7 @@ public struct Builder: Sendable {
         let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems,
                                keys: keys, reuse: reuse)
         // What each article's page is made from; the other pages' keys are made from these.
-        let articleKeys: [String: String?] = cache == nil ? [:] : Dictionary(
-            Parallel.map(dossier.articles) { a in (a.id, builder.inputKey(ofArticle: a)) }, uniquingKeysWith: { a, _ in a })
+        let articleKeys: [UInt64?] = cache == nil ? [] : builder.articleKeys()
         let fs = self.fs
         // The feeds are long single tasks: first, so that the other worker meanwhile makes pages.
         let work = feeds.indices.map(Work.feed) + builder.jobs.map(Work.page)
@@ -444,7 +443,7 @@ public struct Builder: Sendable {
                         return BuildCache.Written(key: key, stamps: [page.path + ".md", page.path + ".html"].compactMap { fs.stamp(staging.temp + "/" + $0) })
                     }
                     // A page known unchanged from its inputs, without making it.
-                    let input: String?? = if case .article(let i) = job { articleKeys[dossier.articles[i].id] } else {
+                    let input: UInt64?? = if case .article(let i) = job { articleKeys[i] } else {
                         builder.inputKey(job, articleKeys: articleKeys, timelineKeys: keys?.timeline ?? [])
                     }
                     if case .some(.some(let input)) = input {

@@ -26,13 +26,53 @@ public protocol FileSystem: Sendable {
     /// `replaceItem`, leaving the old item for the caller to remove: returns where it is now
     /// (nil: nothing left to remove).
     func replaceItemKeepingOld(at destination: String, with source: String) throws -> String?
-    /// The file's bytes as an array (the caches: read at once, without going through `Data`).
-    func readBytes(_ path: String) throws -> [UInt8]
+    /// The file's bytes at a fixed place in memory (the caches: mapped on disk, not copied).
+    func readBytes(_ path: String) throws -> FileBytes
     /// Makes `destination` the same file as `source` (a hard link on disk), for an output file
     /// that did not change since the last build.
     func linkFile(from source: String, to destination: String) throws
     /// What tells that a file changed without reading it: size, modification time, inode.
     func stamp(_ path: String) -> FileStamp?
+}
+
+/// A file's bytes at a fixed address for as long as this lives: mapped from the disk (the page
+/// cache is read in place, instead of copied into fresh memory page by page), or a copy.
+/// Readers on several threads share it. The caches are replaced by renaming a new file over
+/// them, so that a mapped cache never changes under its reader.
+public final class FileBytes: @unchecked Sendable {
+    public let count: Int
+    let base: UnsafeRawPointer?
+    private let mapped: Bool
+
+    init(copying bytes: [UInt8]) {
+        count = bytes.count
+        mapped = false
+        guard !bytes.isEmpty else { base = nil; return }
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 8)
+        bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress.unsafelyUnwrapped, byteCount: bytes.count) }
+        base = UnsafeRawPointer(memory.bindMemory(to: UInt8.self, capacity: bytes.count))
+    }
+
+    /// nil when the file cannot be mapped.
+    init?(mapping fd: Int32, size: Int) {
+        count = size
+        mapped = true
+        guard size > 0 else { base = nil; return }
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        _ = madvise(p, size, MADV_WILLNEED)
+        base = UnsafeRawPointer(p.bindMemory(to: UInt8.self, capacity: size))
+    }
+
+    deinit {
+        guard let base else { return }
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
+    }
+
+    /// `body` over the bytes (bound to UInt8 once, when made), which live at least until it returns.
+    @inline(__always)
+    public func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count)) }
+    }
 }
 
 /// Size, modification time and inode of a file: when all three are unchanged, so is the file
@@ -51,7 +91,7 @@ extension FileSystem {
         return nil
     }
 
-    public func readBytes(_ path: String) throws -> [UInt8] { [UInt8](try readFile(path)) }
+    public func readBytes(_ path: String) throws -> FileBytes { FileBytes(copying: [UInt8](try readFile(path))) }
 
     /// Collects the pieces, then writes them at once: for file systems without streaming.
     public func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
@@ -86,24 +126,15 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
-    public func readBytes(_ path: String) throws -> [UInt8] {
+    public func readBytes(_ path: String) throws -> FileBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be opened for reading (\(Self.reason(errno)))") }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileSystemError(path: path, message: "cannot be read (\(Self.reason(errno)))") }
-        let size = Int(st.st_size)
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let n = read(fd, buffer.baseAddress.map { $0 + count }, size - count)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failure = errno }
-                if n <= 0 { break }
-                count += n
-            }
+        guard let bytes = FileBytes(mapping: fd, size: Int(st.st_size)) else {
+            throw FileSystemError(path: path, message: "cannot be mapped (\(Self.reason(errno)))")
         }
-        if failure != 0 { throw FileSystemError(path: path, message: "cannot be read (\(Self.reason(failure)))") }
         return bytes
     }
 
