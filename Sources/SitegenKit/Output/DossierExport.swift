@@ -11,7 +11,9 @@ public enum DossierExport {
             guard let keys, let key else { return .lazyArray(count: count, element: element) }
             return .keyedArray(count: count, key: { FeedKeys.tagged(key(keys, $0), tag) }, element: element)
         }
-        let quotesByPerson = Dictionary(grouping: d.quotes.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
+        var quoteCount: [String: Int] = [:]
+        for i in d.quotes.indices { if let s = d.quotes[i].speaker { quoteCount[s, default: 0] += 1 } }
+        let quoteCounts = quoteCount
         return .object([
             ("format", .int(formatVersion)),
             ("generator", .string(generator)),
@@ -43,7 +45,7 @@ public enum DossierExport {
                     ("aliases", .array(p.aliases.map(JSON.string))),
                     ("roles", .array(p.roles.map { .object([("role", .string($0.text)), ("article", .string($0.article))]) })),
                     ("articles", .array(p.articles.map(JSON.string))),
-                    ("quotes", .int(quotesByPerson[p.id]?.count ?? 0)),
+                    ("quotes", .int(quoteCounts[p.id] ?? 0)),
                     ("page", .string("people/\(p.id).html")),
                 ])
             })),

@@ -66,13 +66,13 @@ public struct FeedKeys: Sendable {
     /// These keys with the timeline's points keyed too.
     func with(timeline items: [Feeds.TimelineItem]) -> FeedKeys {
         var keys = self
-        keys.timeline = Parallel.map(items) { self.timelineKey($0) }
+        keys.timeline = Parallel.map(Array(items.indices)) { self.timelineKey(items[$0]) }
         return keys
     }
 
     /// The key of a timeline point (made from the point itself: it is small): its date, kind,
     /// article (id and title) and event (id, date's words, sentence).
-    func timelineKey(_ item: Feeds.TimelineItem) -> UInt64 {
+    func timelineKey(_ item: borrowing Feeds.TimelineItem) -> UInt64 {
         var h = StableHash()
         withUnsafeBytes(of: settings) { h.add($0) }
         h.add(item.isPublication ? "publication" : "event")

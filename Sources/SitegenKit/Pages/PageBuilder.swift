@@ -217,7 +217,9 @@ public struct PageBuilder: Sendable {
 
     /// The user's Markdown, its [[links]] made relative to `root`, rendered in safe mode.
     func user(_ markdown: String, root: String) -> String {
-        UserMarkdown.embed(WikiLinks.rewrite(markdown, root: root, targets: links).0, allowRawHTML: d.site.allowRawHTML)
+        // Without a [[link]] there is nothing to rewrite, and no need for the targets.
+        let linked = markdown.contains("[[") ? WikiLinks.rewrite(markdown, root: root, targets: links).0 : markdown
+        return UserMarkdown.embed(linked, allowRawHTML: d.site.allowRawHTML)
     }
 
     /// A quote's note, as a block inside a list item indented by `indent` spaces.

@@ -224,7 +224,8 @@ public struct Builder: Sendable {
     /// The events of an article whose date the user changed are resolved again against the new date.
     static func redate(_ d: inout Dossier, before: [(id: String, date: PartialDate?)]) {
         let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
-        let changed = Dictionary(d.articles.filter { old[$0.id] != $0.date }.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        var changed: [String: PartialDate?] = [:]
+        for i in d.articles.indices where old[d.articles[i].id] != d.articles[i].date { changed[d.articles[i].id] = d.articles[i].date }
         guard !changed.isEmpty else { return }
         let finder = EventFinder()
         for i in d.events.indices {
@@ -471,6 +472,8 @@ public struct Builder: Sendable {
             throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
         }
         report.record("  write", since: step)
+        // The indexes (hundreds of thousands of values) are freed on another thread.
+        Self.releaseLater(builder)
         guard let cache else { return (results.compactMap(\.path), nil) }
         report.unchangedPages = results.filter(\.reused).count
         report.copiedFeedElements = reuse.values.reduce(0) { $0 + $1.copied }

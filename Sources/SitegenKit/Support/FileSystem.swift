@@ -248,24 +248,41 @@ public struct DiskFileSystem: FileSystem {
     /// to remove. Symbolic links are removed, never followed. Returns the first failure.
     private static func removeTree(_ path: String, isDirectory: Bool) -> (path: String, code: Int32)? {
         guard isDirectory else { return unlink(path) == 0 || errno == ENOENT ? nil : (path, errno) }
-        guard let dir = opendir(path) else { return (path, errno) }
-        var failure: (path: String, code: Int32)?
-        while failure == nil, let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let child = path + "/" + name
-            var isDir = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var st = stat()
-                isDir = lstat(child, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-            }
-            failure = removeTree(child, isDirectory: isDir)
-        }
-        closedir(dir)
-        if let failure { return failure }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return (path, errno) }
+        if let failure = removeContents(of: fd, path) { return failure }
         return rmdir(path) == 0 || errno == ENOENT ? nil : (path, errno)
+    }
+
+    /// Removes everything in the open folder `fd` (at `path`, for messages), by names relative
+    /// to it (no path to walk, no string per file), and closes it.
+    private static func removeContents(of fd: Int32, _ path: String) -> (path: String, code: Int32)? {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return (path, errno)
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let type = entry.pointee.d_type
+            let failure = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) { name -> (path: String, code: Int32)? in
+                    if name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0)) { return nil }
+                    func failed(_ code: Int32) -> (path: String, code: Int32) { (path + "/" + String(cString: name), code) }
+                    var isDir = type == UInt8(DT_DIR)
+                    if type == UInt8(DT_UNKNOWN) {
+                        var st = stat()
+                        isDir = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                    }
+                    guard isDir else { return unlinkat(fd, name, 0) == 0 || errno == ENOENT ? nil : failed(errno) }
+                    let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    guard child >= 0 else { return failed(errno) }
+                    if let failure = removeContents(of: child, path + "/" + String(cString: name)) { return failure }
+                    return unlinkat(fd, name, AT_REMOVEDIR) == 0 || errno == ENOENT ? nil : failed(errno)
+                }
+            }
+            if let failure { return failure }
+        }
+        return nil
     }
 
     public func replaceItem(at destination: String, with source: String) throws {
