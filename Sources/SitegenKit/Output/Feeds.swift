@@ -34,11 +34,11 @@ public enum Feeds {
         // The points sorted by keys made once, then made in that order: a point holds a dozen strings.
         typealias Point = (date: PartialDate, rest: (kind: Int, order: Int, start: Int), event: Int?)
         var points: [Point] = []
-        for (n, a) in d.articles.enumerated() {
-            if let date = a.date { points.append((date, (1, n, 0), nil)) }
+        for n in d.articles.indices {
+            if let date = d.articles[n].date { points.append((date, (1, n, 0), nil)) }
         }
-        for (k, e) in d.events.enumerated() {
-            if let date = e.date, let n = index[e.article] { points.append((date, (0, n, e.start), k)) }
+        for k in d.events.indices {
+            if let date = d.events[k].date, let n = index[d.events[k].article] { points.append((date, (0, n, d.events[k].start), k)) }
         }
         let keys = points.map(\.date.sortKey)
         let sorted = points.indices.sorted { i, j in

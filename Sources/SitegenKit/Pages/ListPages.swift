@@ -105,7 +105,8 @@ extension PageBuilder {
 
     // MARK: - Quotes
 
-    static func quotesPlan(_ d: Dossier, mostQuoted: [Person], quotesByPerson: QuoteIndex,
+    /// `quoteArticle`: each quote's article, by its place in the dossier (-1: none).
+    static func quotesPlan(_ d: Dossier, mostQuoted: [Person], quotesByPerson: QuoteIndex, quoteArticle: [Int],
                            chronological: ([Int]) -> [Int], labels: Labels, pageSize: Int) -> ListPlan {
         var sections: [ListPlan.Section] = []
         let md = Text.markdownInline
@@ -128,13 +129,13 @@ extension PageBuilder {
         }
         // A speaker's quotes of one month stay on one page, as on the timeline: a new date for an
         // article moves its quotes to another page without moving every quote in between.
-        let dates = Dictionary(d.articles.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        let months = d.articles.indices.map { i in d.articles[i].date.map { $0.year * 13 + ($0.month ?? 0) } }
         return ListPlan(sections: sections, pageSize: pageSize, weight: { e in
             if case .group(let n) = e { return d.statementGroups[n].count }
             return 1
         }, run: { e in
-            guard case .quote(let i) = e, let date = dates[d.quotes[i].article] ?? nil else { return nil }
-            return date.year * 13 + (date.month ?? 0)
+            guard case .quote(let i) = e, quoteArticle[i] >= 0 else { return nil }
+            return months[quoteArticle[i]]
         })
     }
 
@@ -301,8 +302,8 @@ extension PageBuilder {
             return true
         }
         for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes[i], group: groupOfQuoteAt[i]) { return nil }
-        for q in rejectedByArticle[a.id] ?? [] where !add(q, group: groupOfQuote[q.id]) { return nil }
-        for q in reportedByArticle[a.id] ?? [] where !add(q, group: groupOfQuote[q.id]) { return nil }
+        for i in rejectedByArticle.indices[a.id] ?? [] where !add(d.rejected[i], group: groupOfQuote[d.rejected[i].id]) { return nil }
+        for i in reportedByArticle.indices[a.id] ?? [] where !add(d.reported[i], group: groupOfQuote[d.reported[i].id]) { return nil }
         return h.value
     }
 
@@ -351,8 +352,8 @@ extension PageBuilder {
             h.add("roles \(p.roles.count)"); for r in p.roles { h.add(r.text); article(r.article) }
             let quoted = quotesByPerson.indices[p.id] ?? []
             h.add("quotes \(quoted.count)"); for q in quoted { quote(at: q) }
-            let reported = reportedByPerson[p.id] ?? []
-            h.add("reported \(reported.count)"); for q in reported { quote(q) }
+            let reported = reportedByPerson.indices[p.id] ?? []
+            h.add("reported \(reported.count)"); for i in reported { quote(d.reported[i]) }
             // The articles that mention the person; theirs keys hold who else they name.
             h.add("articles \(p.articles.count)"); for a in p.articles { article(a) }
         case .quotes(let n):

@@ -56,12 +56,12 @@ public struct PageBuilder: Sendable {
     let personLinks: [String: (name: String, top: String, nested: String)]
     let quotesByArticle: QuoteIndex
     let quotesByPerson: QuoteIndex
-    let reportedByArticle: [String: [Quote]]
+    let reportedByArticle: QuoteIndex
     /// Quotes the user rejected, by article.
-    let rejectedByArticle: [String: [Quote]]
+    let rejectedByArticle: QuoteIndex
     /// People with at least one quote, most quoted first (the index and the quotes pages).
     let mostQuoted: [Person]
-    let reportedByPerson: [String: [Quote]]
+    let reportedByPerson: QuoteIndex
     let articleOrder: [String: Int]
     /// The articles the index lists, newest first (undated last), as indices: at most
     /// `indexLatest` of them (a home page of 10,000 articles would be 3 MB).
@@ -117,9 +117,10 @@ public struct PageBuilder: Sendable {
         quotesByArticle = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices, by: { dossier.quotes[$0].article }))
         quotesByPerson = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices.filter { dossier.quotes[$0].speaker != nil },
                                                                  by: { dossier.quotes[$0].speaker ?? "" }))
-        reportedByArticle = Dictionary(grouping: dossier.reported, by: \.article)
-        rejectedByArticle = Dictionary(grouping: dossier.rejected, by: \.article)
-        reportedByPerson = Dictionary(grouping: dossier.reported.filter { $0.speaker != nil }, by: { $0.speaker ?? "" })
+        reportedByArticle = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices, by: { dossier.reported[$0].article }))
+        rejectedByArticle = QuoteIndex(dossier.rejected, Dictionary(grouping: dossier.rejected.indices, by: { dossier.rejected[$0].article }))
+        reportedByPerson = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices.filter { dossier.reported[$0].speaker != nil },
+                                                                   by: { dossier.reported[$0].speaker ?? "" }))
         articleOrder = Dictionary(dossier.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         quoteByID = QuoteByID(quotes: dossier.quotes,
                               index: Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }))
@@ -131,7 +132,7 @@ public struct PageBuilder: Sendable {
         for (id, n) in groups { if let i = quoteIndex[id] { groupAt[i] = n } }
         groupOfQuoteAt = groupAt
         let order = articleOrder
-        quoteArticle = dossier.quotes.map { order[$0.article] ?? -1 }
+        quoteArticle = dossier.quotes.indices.map { order[dossier.quotes[$0].article] ?? -1 }
         let labels = self.labels
         let rank = Self.articleRanks(dossier.articles)
         articleRank = rank
@@ -141,7 +142,7 @@ public struct PageBuilder: Sendable {
         // Each quote's article rank looked up once; the sorts compare integers.
         let quoteRank = dossier.quotes.map { rank[$0.article] ?? Int.max }
         quotesPlan = Self.quotesPlan(dossier, mostQuoted: mostQuoted,
-                                     quotesByPerson: quotesByPerson,
+                                     quotesByPerson: quotesByPerson, quoteArticle: quoteArticle,
                                      chronological: { idx in
                                          idx.sorted { (quoteRank[$0], dossier.quotes[$0].start) < (quoteRank[$1], dossier.quotes[$1].start) }
                                      },
