@@ -70,6 +70,15 @@ struct RebuildSupportTests {
         }
     }
 
+    @Test("two lists mapped by workers that each start with their own give every result once, in order")
+    func twoLists() {
+        for (a, b) in [(0, 0), (0, 5), (7, 0), (1, 1), (300, 10_000), (10_000, 3)] {
+            let first = Array(0..<a), second = Array(a..<(a + b))
+            let out = Parallel.map(first, second) { $0 * 2 }
+            #expect(out == (first + second).map { $0 * 2 }, "\(a) and \(b)")
+        }
+    }
+
     @Test("a name that is already a slug is kept as the full rules would make it")
     func slugShortcut() {
         let long = String(repeating: "a", count: 81)

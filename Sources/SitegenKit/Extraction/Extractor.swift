@@ -143,6 +143,28 @@ public enum Parallel {
         func take(_ n: Int) -> Int { lock.withLock { let v = value; value += n; return v } }
     }
 
+    /// `transform` over `first` then `second` (results in that order), one item at a time: a
+    /// worker takes from its own list (even workers `first`, odd ones `second`) and helps with
+    /// the other when its own is done. Work that contends for one resource (links into one
+    /// folder) can go in one list, so that it mostly runs on one thread.
+    public static func map<T: Sendable, R: Sendable>(_ first: [T], _ second: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = ResultBox<R>(count: first.count + second.count)
+        let workers = min(first.count + second.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard workers > 1 else { return (first + second).map(transform) }
+        let nextFirst = Counter(), nextSecond = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lists = w % 2 == 0 ? [(first, nextFirst, 0), (second, nextSecond, first.count)] : [(second, nextSecond, first.count), (first, nextFirst, 0)]
+            for (items, next, offset) in lists {
+                while true {
+                    let i = next.take(1)
+                    if i >= items.count { break }
+                    results.set(offset + i, transform(items[i]))
+                }
+            }
+        }
+        return results.values()
+    }
+
     /// Runs two independent pieces of work at once, one per core.
     public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
         let first = ResultBox<A>(count: 1), second = ResultBox<B>(count: 1)

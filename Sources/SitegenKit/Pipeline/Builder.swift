@@ -409,13 +409,17 @@ public struct Builder: Sendable {
         // What each article's page is made from; the other pages' keys are made from these.
         let articleKeys: [UInt64?] = cache == nil ? [] : builder.articleKeys()
         let fs = self.fs
-        // The feeds are long single tasks: first, so that the other worker meanwhile makes pages.
-        let work = feeds.indices.map(Work.feed) + builder.jobs.map(Work.page)
+        // Two lists, each a worker's own before it helps with the other: the feeds (long single
+        // tasks) and the pages of the top and people folders; the article pages, mostly links
+        // into one folder, which two threads would wait on each other to change.
+        let jobs = builder.jobs
+        let articleWork = jobs.filter { if case .article = $0 { true } else { false } }.map(Work.page)
+        let work = feeds.indices.map(Work.feed) + jobs.filter { if case .article = $0 { false } else { true } }.map(Work.page)
         let progress = self.progress
-        progress.begin(PageBuilder.stage, total: work.count)
+        progress.begin(PageBuilder.stage, total: work.count + articleWork.count)
         report.record("  keys", since: step)
         step = Self.now()
-        let results = Parallel.map(work, chunk: 1) { item -> (path: String?, written: BuildCache.Written?, reused: Bool, error: String?) in
+        let results = Parallel.map(work, articleWork) { item -> (path: String?, written: BuildCache.Written?, reused: Bool, error: String?) in
             defer { progress.advance() }
             var path: String?
             do {
