@@ -79,6 +79,19 @@ struct RebuildSupportTests {
         }
     }
 
+    @Test("work started beside a stage gives its result, as often as it is asked")
+    func future() {
+        let f = Parallel.Future { (1...1000).reduce(0, +) }
+        #expect(f.value == 500_500 && f.value == 500_500)
+    }
+
+    @Test("lexicon entries lose the spaces around them, and only those")
+    func lexiconTrim() {
+        #expect(Lexicon.trimmed("  a déclaré \t") == "a déclaré")
+        #expect(Lexicon.trimmed(" \u{A0}") == "" && Lexicon.trimmed("") == "")
+        #expect(Lexicon(sources: ["[s]\n a , b c ,\t\n# note\n d # e\n"])["s"] == ["a", "b c", "d"])
+    }
+
     @Test("a name that is already a slug is kept as the full rules would make it")
     func slugShortcut() {
         let long = String(repeating: "a", count: 81)

@@ -120,6 +120,25 @@ public enum Parallel {
         return results.values()
     }
 
+    /// Work started on another thread at once; `value` waits for its result. For work that
+    /// can run beside a stage that keeps only one core busy.
+    final class Future<T>: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private var result: T?
+        init(_ work: @escaping @Sendable () -> T) {
+            group.enter()
+            DispatchQueue.global().async {
+                self.result = work()
+                self.group.leave()
+            }
+        }
+        var value: T {
+            group.wait()
+            guard let result else { preconditionFailure("the work of a future ran before it left its group") }
+            return result
+        }
+    }
+
     /// A value made the first time a worker needs it, then shared: nothing is made when no
     /// worker needs it (a rebuild that reads every article from the cache needs no reader).
     final class Once<T>: @unchecked Sendable {

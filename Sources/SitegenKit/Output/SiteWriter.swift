@@ -36,8 +36,13 @@ public struct SiteWriter: Sendable {
 
     /// Opens the temporary folder the pages are written into as they are made, so that a big
     /// dossier is never held in memory whole.
+    /// The output folder as the staging names it (no trailing slash).
+    public static func folder(_ output: String) -> String {
+        output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+    }
+
     public func begin(_ output: String) throws -> Staging {
-        let out = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        let out = Self.folder(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         let prefix = (parent.isEmpty ? "" : parent + "/") + ".\(name).tmp-"

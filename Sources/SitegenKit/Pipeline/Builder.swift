@@ -82,11 +82,13 @@ public struct Builder: Sendable {
     }
 
     /// The stages up to the dossier (read and extract), shared by `build` and tools that only read.
-    public func loadDossier(_ options: BuildOptions, report: inout BuildReport) throws -> Dossier {
+    /// `afterCache`: called once the cache is loaded (work that may then run beside the reading).
+    public func loadDossier(_ options: BuildOptions, report: inout BuildReport, afterCache: () -> Void = {}) throws -> Dossier {
         let (site, siteDiags) = try timed("config", &report) { SiteConfigReader.read(path: options.content + "/site.yml", fs: fs) }
         report.diagnostics += siteDiags
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
         var previous = try timed("cache", &report) { cache?.loadArticles() }
+        afterCache()
         let readStart = Self.now()
         var (articles, reads, stamps) = try readArticles(options, site: site, report: &report, cache: cache, previous: previous)
         report.record("read", since: readStart)
@@ -176,18 +178,27 @@ public struct Builder: Sendable {
         defer { progress.finish() }
         try checkOutput(options)
         let templates = try timed("templates", &report) { try TemplateSet(directory: options.templates, fs: fs) }
-        let dossier = try loadDossier(options, report: &report)
+        // What the last build wrote is loaded while the dossier is read (its last stages keep
+        // one core busy): the record of written pages, and the last feeds, mapped.
+        let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
+        let output = SiteWriter.folder(options.output)
+        var last: Parallel.Future<LastOutput>?
+        let dossier = try loadDossier(options, report: &report, afterCache: {
+            last = cache.map { cache in Parallel.Future { () -> LastOutput in
+                let outputs = cache.loadOutputs()
+                return LastOutput(outputs: outputs, reuse: feedReuse(output: output, last: outputs?.streamed ?? [:]))
+            } }
+        })
         let blocking = report.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
         let staging = try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) }
         let paths: [String]
-        let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
         var outputs: BuildCache.Outputs?
         do {
             // Each page is made, rendered and written in one go, on both cores, beside the feeds.
             let pagesStart = Self.now()
             progress.begin(PageBuilder.stage, total: 0)
-            (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, report: &report)
+            (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, last: last, report: &report)
             report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             let old = try timed("swap", &report) { try staging.commit() }
@@ -379,8 +390,17 @@ public struct Builder: Sendable {
     /// what each page was made from. A page made from the same Markdown, templates and settings
     /// as in the last build, whose files in the output are as that build wrote them, is linked
     /// from the output instead of being rendered and written again.
+    /// What the last build wrote: the record of its pages, and its feeds to copy entries from.
+    struct LastOutput: Sendable {
+        var outputs: BuildCache.Outputs?
+        var reuse: [String: PieceReuse]
+    }
+
+    /// `last`: what the last build wrote, loaded beside the reading (with `cache`; loaded here
+    /// when not given).
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
-                    cache: BuildCache? = nil, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
+                    cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil,
+                    report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
         var step = Self.now()
@@ -391,9 +411,12 @@ public struct Builder: Sendable {
             () -> (PageBuilder.Timeline, (FeedKeys, BuildCache.Outputs?, [String: PieceReuse])?) in
             let timeline = PageBuilder.Timeline(dossier)
             guard let cache else { return (timeline, nil) }
-            let last = cache.loadOutputs()
-            return (timeline, (FeedKeys(dossier, settings: settings.value).with(timeline: timeline.items), last,
-                               feedReuse(output: staging.output, last: last?.streamed ?? [:])))
+            let keys = FeedKeys(dossier, settings: settings.value).with(timeline: timeline.items)
+            let previous = last?.value ?? {
+                let outputs = cache.loadOutputs()
+                return LastOutput(outputs: outputs, reuse: feedReuse(output: staging.output, last: outputs?.streamed ?? [:]))
+            }()
+            return (timeline, (keys, previous.outputs, previous.reuse))
         })
         indexes.set(other.0)
         let builder = indexes
