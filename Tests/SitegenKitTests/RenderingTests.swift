@@ -198,8 +198,55 @@ struct ListPageTests {
         #expect(firsts(plan(added)).map { added[$0] } == firsts(plan(runs)).map { runs[$0] })
         // A month longer than twice the size is cut at twice the size.
         #expect(firsts(plan(Array(repeating: 3, count: 30))) == [0, 14, 28])
+        // A long month with days: its pages end with a day (past twice the size), and keep their
+        // first days when a point is added; a single day longer than three pages is cut.
+        func plan(_ runs: [Int], days: [Int]) -> ListPlan {
+            ListPlan(sections: [.init(heading: "", entries: runs.indices.map(ListPlan.Entry.item))], pageSize: 7, run: { entry in
+                guard case .item(let i) = entry else { return nil }
+                return runs[i]
+            }, part: { entry in
+                guard case .item(let i) = entry else { return nil }
+                return days[i]
+            })
+        }
+        let days = (0..<45).map { $0 / 3 }
+        let month = Array(repeating: 1, count: 45)
+        #expect(firsts(plan(month, days: days)) == [0, 15, 30])
+        let moreDays = [0] + days
+        #expect(firsts(plan(month + [1], days: moreDays)).map { moreDays[$0] } == [0, 5, 10])
+        #expect(firsts(plan(Array(repeating: 1, count: 30), days: Array(repeating: 2, count: 30))) == [0, 21])
         // Without runs, pages are cut at the size itself.
         #expect(ListPlan(sections: [.init(heading: "", entries: (0..<20).map(ListPlan.Entry.item))], pageSize: 7).pages.map(\.start.1) == [0, 7, 14])
+    }
+
+    @Test("the dates to settle end their pages at fixed articles: an event added changes its own page only")
+    func unresolvedPagesAreAnchored() {
+        func events(_ counts: [Int]) -> [Event] {
+            counts.enumerated().flatMap { a, n in
+                (0..<n).map { k in
+                    Event(id: "e\(a)-\(k)", article: "a\(a)", date: nil, dateText: "mardi", resolution: "relative",
+                          sentence: "Mardi, rien.", people: [], paragraph: 0, start: k, end: k + 1)
+                }
+            }
+        }
+        func pages(_ counts: [Int]) -> [[String]] {
+            var d = Dossier(site: SiteConfig(title: "T", description: "", language: "fr"), articles: [], people: [], quotes: [], articlePeople: [:])
+            d.events = events(counts)
+            let plan = PageBuilder.timelinePlan(d, items: [], labels: Labels(language: "fr"), pageSize: 40)
+            return plan.pages.indices.map { n in
+                plan.entries(ofPage: n).compactMap { if case .unresolved(let e) = $0.entry { e.id } else { nil } }
+            }
+        }
+        let counts = (0..<400).map { 1 + $0 % 4 }
+        let before = pages(counts)
+        #expect(before.count > 10 && before.allSatisfy { $0.count >= 40 || $0 == before.last })
+        // One more event in the first article: only the first page differs.
+        var more = counts
+        more[0] += 1
+        let after = pages(more)
+        #expect(after.count == before.count)
+        #expect(zip(before, after).dropFirst().allSatisfy { $0 == $1 })
+        #expect(after[0] != before[0])
     }
 
     @Test("the index lists the newest articles and says where the others are; only those it lists shape it")

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The quotes and timeline pages, split into pages of about `PageBuilder.listPageSize` entries
-/// (a page ends with a month of the timeline or of a speaker's quotes, at twice the size at most):
+/// (a page ends with a month of the timeline or of a speaker's quotes; a long month's pages end
+/// with a day):
 /// a dossier of 10,000 articles has 80,000 quotes, and one page of them would be 30 MB, which no
 /// phone opens and no reader scrolls. The first page keeps the address `quotes.html` /
 /// `timeline.html`; the next are `quotes-2.html`, `quotes-3.html`... with a pager on each.
@@ -27,19 +28,23 @@ struct ListPlan: Sendable {
     var pages: [(start: (Int, Int), end: (Int, Int))] = []
 
     /// `run`: entries with the same non-nil run (the same month of a timeline) stay on one page
-    /// when they can: a full page ends where the run changes, or at twice its size. Pages then
-    /// keep their first entries when an entry is added or moved elsewhere, and a rebuild after
-    /// a new date makes two pages again, not every page between the old and the new place.
-    init(sections: [Section], pageSize: Int, weight: (Entry) -> Int = { _ in 1 }, run: (Entry) -> Int? = { _ in nil }) {
+    /// when they can: a full page ends where the run changes. `part`: within a run longer than
+    /// two pages, a page ends where the part changes (a day of the month), at three times its
+    /// size at most. Pages then keep their first entries when an entry is added or moved
+    /// elsewhere, and a rebuild after a new date makes two pages again, not every page between
+    /// the old and the new place.
+    init(sections: [Section], pageSize: Int, weight: (Entry) -> Int = { _ in 1 }, run: (Entry) -> Int? = { _ in nil },
+         part: (Entry) -> Int? = { _ in nil }) {
         self.sections = sections
         var start = (0, 0)
         var filled = 0
         for (si, s) in sections.enumerated() {
-            var previous: Int?
+            var previous: (run: Int?, part: Int?) = (nil, nil)
             for (ei, e) in s.entries.enumerated() {
-                let current = run(e)
-                let sameRun = ei > 0 && current != nil && current == previous
-                if filled >= pageSize && (!sameRun || filled >= 2 * pageSize) {
+                let current = (run: run(e), part: part(e))
+                let sameRun = ei > 0 && current.run != nil && current.run == previous.run
+                let samePart = sameRun && current.part != nil && current.part == previous.part
+                if filled >= pageSize && (!sameRun || (filled >= 2 * pageSize && !samePart) || filled >= 3 * pageSize) {
                     pages.append((start, (si, ei)))
                     start = (si, ei)
                     filled = 0
@@ -178,19 +183,44 @@ extension PageBuilder {
         let md = Text.markdownInline
         var sections = [ListPlan.Section(heading: "", entries: items.indices.map(ListPlan.Entry.item))]
         let unresolved = d.events.filter { $0.date == nil }
+        // The dates to settle and the undated articles have no months: their pages end where an
+        // article whose id's hash is a multiple of 16 begins (one in sixteen, wherever it is in
+        // the list), so that an entry added or removed changes its page and not the next ones.
+        func anchored(_ ids: [String]) -> [Int] {
+            var group = 0
+            var previous: String?
+            return ids.map { id in
+                if id != previous {
+                    var h = StableHash()
+                    h.add(id)
+                    if h.value % 16 == 0 { group += 1 }
+                    previous = id
+                }
+                return group
+            }
+        }
+        let unresolvedRun = Dictionary(zip(unresolved.map(\.id), anchored(unresolved.map(\.article))), uniquingKeysWith: { a, _ in a })
         if !unresolved.isEmpty {
             sections.append(.init(heading: "## \(labels["to_date"])", intro: md(labels["to_date_hint"]) + "\n\n",
                                   entries: unresolved.map(ListPlan.Entry.unresolved)))
         }
         let undated = d.articles.filter { $0.date == nil }
+        let undatedRun = Dictionary(zip(undated.map(\.id), anchored(undated.map(\.id))), uniquingKeysWith: { a, _ in a })
         if !undated.isEmpty {
             sections.append(.init(heading: "## \(labels["undated"])", intro: md(labels["how_to_date"]) + "\n\n",
                                   entries: undated.map(ListPlan.Entry.undated)))
         }
-        // A month's points stay on one page (at most twice the page size).
+        // A month's points stay on one page, or a day's in a month of more than two pages.
         return ListPlan(sections: sections, pageSize: pageSize, run: { entry in
+            switch entry {
+            case .item(let i): return items[i].date.year * 13 + (items[i].date.month ?? 0)
+            case .unresolved(let e): return unresolvedRun[e.id]
+            case .undated(let a): return undatedRun[a.id]
+            default: return nil
+            }
+        }, part: { entry in
             guard case .item(let i) = entry else { return nil }
-            return items[i].date.year * 13 + (items[i].date.month ?? 0)
+            return items[i].date.day ?? 0
         })
     }
 
