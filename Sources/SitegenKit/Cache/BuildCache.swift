@@ -1,10 +1,10 @@
 import Foundation
 
-/// A 64-bit FNV-1a hash: stable across runs and machines (Swift's `Hasher` is seeded anew in
-/// every process, so it cannot key a cache on disk).
+/// A 64-bit hash of bytes, mixed eight at a time as MurmurHash64A does: stable across runs and
+/// machines (Swift's `Hasher` is seeded anew in every process, so it cannot key a cache on disk).
 public struct StableHash: Sendable {
-    /// MurmurHash64A's multiplier: the bytes are mixed eight at a time (FNV-1a, a byte at a
-    /// time, was the largest single cost of a rebuild's keys).
+    /// MurmurHash64A's multiplier (FNV-1a, a byte at a time, was the largest single cost of a
+    /// rebuild's keys).
     private static let m: UInt64 = 0xc6a4_a793_5bd1_e995
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 

@@ -34,13 +34,13 @@ public struct SiteWriter: Sendable {
 
     public init(fs: FileSystem) { self.fs = fs }
 
-    /// Opens the temporary folder the pages are written into as they are made, so that a big
-    /// dossier is never held in memory whole.
     /// The output folder as the staging names it (no trailing slash).
     public static func folder(_ output: String) -> String {
         output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
     }
 
+    /// Opens the temporary folder the pages are written into as they are made, so that a big
+    /// dossier is never held in memory whole.
     public func begin(_ output: String) throws -> Staging {
         let out = Self.folder(output)
         let parent = (out as NSString).deletingLastPathComponent

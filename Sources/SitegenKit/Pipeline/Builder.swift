@@ -184,10 +184,7 @@ public struct Builder: Sendable {
         let output = SiteWriter.folder(options.output)
         var last: Parallel.Future<LastOutput>?
         let dossier = try loadDossier(options, report: &report, afterCache: {
-            last = cache.map { cache in Parallel.Future { () -> LastOutput in
-                let outputs = cache.loadOutputs()
-                return LastOutput(outputs: outputs, reuse: feedReuse(output: output, last: outputs?.streamed ?? [:]))
-            } }
+            last = cache.map { cache in Parallel.Future { lastOutput(cache: cache, output: output) } }
         })
         let blocking = report.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
@@ -386,18 +383,23 @@ public struct Builder: Sendable {
         return (String(file[..<dot]), String(file[file.index(after: dot)...]))
     }
 
-    /// Makes, renders and writes every page and feed; returns the pages' paths and, with a cache,
-    /// what each page was made from. A page made from the same Markdown, templates and settings
-    /// as in the last build, whose files in the output are as that build wrote them, is linked
-    /// from the output instead of being rendered and written again.
     /// What the last build wrote: the record of its pages, and its feeds to copy entries from.
     struct LastOutput: Sendable {
         var outputs: BuildCache.Outputs?
         var reuse: [String: PieceReuse]
     }
 
-    /// `last`: what the last build wrote, loaded beside the reading (with `cache`; loaded here
-    /// when not given).
+    /// Loads what the last build wrote into `output`.
+    func lastOutput(cache: BuildCache, output: String) -> LastOutput {
+        let outputs = cache.loadOutputs()
+        return LastOutput(outputs: outputs, reuse: feedReuse(output: output, last: outputs?.streamed ?? [:]))
+    }
+
+    /// Makes, renders and writes every page and feed; returns the pages' paths and, with a cache,
+    /// what each page was made from. A page made from the same Markdown, templates and settings
+    /// as in the last build, whose files in the output are as that build wrote them, is linked
+    /// from the output instead of being rendered and written again. `last`: what the last build
+    /// wrote, loaded beside the reading (with `cache`; loaded here when not given).
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
                     cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil,
                     report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
@@ -412,10 +414,7 @@ public struct Builder: Sendable {
             let timeline = PageBuilder.Timeline(dossier)
             guard let cache else { return (timeline, nil) }
             let keys = FeedKeys(dossier, settings: settings.value).with(timeline: timeline.items)
-            let previous = last?.value ?? {
-                let outputs = cache.loadOutputs()
-                return LastOutput(outputs: outputs, reuse: feedReuse(output: staging.output, last: outputs?.streamed ?? [:]))
-            }()
+            let previous = last?.value ?? lastOutput(cache: cache, output: staging.output)
             return (timeline, (keys, previous.outputs, previous.reuse))
         })
         indexes.set(other.0)

@@ -48,9 +48,9 @@ public final class FileBytes: @unchecked Sendable {
         count = bytes.count
         mapped = false
         guard !bytes.isEmpty else { base = nil; return }
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 8)
-        bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress.unsafelyUnwrapped, byteCount: bytes.count) }
-        base = UnsafeRawPointer(memory.bindMemory(to: UInt8.self, capacity: bytes.count))
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+        bytes.withUnsafeBytes { memory.copyMemory(from: $0) }
+        base = memory.baseAddress.map { UnsafeRawPointer($0.bindMemory(to: UInt8.self, capacity: bytes.count)) }
     }
 
     /// nil when the file cannot be mapped.
