@@ -199,6 +199,15 @@ public enum Parallel {
         private let lock = NSLock()
         init(count: Int) { storage = [R?](repeating: nil, count: count) }
         func set(_ i: Int, _ v: R) { lock.withLock { storage[i] = v } }
-        func values() -> [R] { storage.compactMap { $0 } }
+        /// The results, moved out (once: the box is empty after): copying 10,000 articles out
+        /// and freeing the box's copies cost a rebuild 15 ms of retains and releases.
+        func values() -> [R] {
+            lock.withLock {
+                var out: [R] = []
+                out.reserveCapacity(storage.count)
+                for i in storage.indices { if let v = storage[i].take() { out.append(v) } }
+                return out
+            }
+        }
     }
 }
