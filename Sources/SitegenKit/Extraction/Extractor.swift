@@ -184,6 +184,25 @@ public enum Parallel {
         return results.values()
     }
 
+    /// Runs three independent pieces of work on the cores there are (the third on the first
+    /// core free). Work started inside one of them is not spread further (libdispatch runs a
+    /// nested `concurrentPerform` on its own thread when the cores are taken).
+    public static func three<A: Sendable, B: Sendable, C: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B,
+                                                                     _ c: @Sendable () -> C) -> (A, B, C) {
+        let ra = ResultBox<A>(count: 1), rb = ResultBox<B>(count: 1), rc = ResultBox<C>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            switch i {
+            case 0: ra.set(0, a())
+            case 1: rb.set(0, b())
+            default: rc.set(0, c())
+            }
+        }
+        guard let x = ra.values().first, let y = rb.values().first, let z = rc.values().first else {
+            preconditionFailure("the three pieces of work ran")
+        }
+        return (x, y, z)
+    }
+
     /// Runs two independent pieces of work at once, one per core.
     public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
         let first = ResultBox<A>(count: 1), second = ResultBox<B>(count: 1)

@@ -406,23 +406,19 @@ public struct Builder: Sendable {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
         var step = Self.now()
-        // At once: the pages' indexes; the timeline, the feeds' keys and what the last output
+        // At once: the pages' indexes, the timeline, the feeds' keys and what the last output
         // holds. With the cache, the feeds' elements are keyed, and copied from the last output
         // when unchanged.
-        var (indexes, other) = Parallel.both({ PageBuilder(dossier: dossier, timeline: false) }, {
-            () -> (PageBuilder.Timeline, (FeedKeys, BuildCache.Outputs?, [String: PieceReuse])?) in
-            let timeline = PageBuilder.Timeline(dossier)
-            guard let cache else { return (timeline, nil) }
-            let keys = FeedKeys(dossier, settings: settings.value).with(timeline: timeline.items)
-            let previous = last?.value ?? lastOutput(cache: cache, output: staging.output)
-            return (timeline, (keys, previous.outputs, previous.reuse))
+        var (indexes, timeline, fromCache) = Parallel.three({ PageBuilder(dossier: dossier, timeline: false) }, { PageBuilder.Timeline(dossier) }, {
+            () -> (FeedKeys, LastOutput)? in
+            guard let cache else { return nil }
+            return (FeedKeys(dossier, settings: settings.value), last?.value ?? lastOutput(cache: cache, output: staging.output))
         })
-        indexes.set(other.0)
+        indexes.set(timeline)
         let builder = indexes
-        let fromCache = other.1
-        let keys = fromCache?.0
-        let previous = fromCache?.1?.pages ?? [:]
-        let reuse = fromCache?.2 ?? [:]
+        let keys = fromCache?.0.with(timeline: timeline.items)
+        let previous = fromCache?.1.outputs?.pages ?? [:]
+        let reuse = fromCache?.1.reuse ?? [:]
         report.record("  indexes", since: step)
         step = Self.now()
         let labels = Labels(language: dossier.site.language)
