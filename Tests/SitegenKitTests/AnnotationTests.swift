@@ -21,6 +21,32 @@ struct ExampleCopy {
 
 @Suite("Annotations")
 struct AnnotationTests {
+    @Test("a quote rejected and added again keeps its id; a correction finds its article's quote among others")
+    func rejectAndAddAgain() throws {
+        let ex = try ExampleCopy()
+        defer { ex.remove() }
+        var report = BuildReport()
+        let before = try Builder().loadDossier(ex.options, report: &report)
+        let favori = try #require(before.quotes.first { $0.text == "un favori" })
+        try ex.write("annotations/\(favori.article).md", """
+            ---
+            quotes:
+              - text: un favori
+                reject: true
+            add_quotes:
+              - text: un favori
+                speaker: Dmitri Peskov
+            ---
+            """)
+        report = BuildReport()
+        let after = try Builder().loadDossier(ex.options, report: &report)
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics.filter { $0.severity == .error })")
+        let again = after.quotes.filter { $0.text == "un favori" }
+        #expect(again.count == 1 && again.first?.id == favori.id && again.first?.evidence.rule == "annotation")
+        #expect(after.rejected.map(\.id) == [favori.id])
+        #expect(after.quotes.count == before.quotes.count)
+    }
+
     @Test("the whole scenario: date, speaker moved, quote rejected and added, note, merge, note page; Content/ untouched")
     func scenario() throws {
         let ex = try ExampleCopy()

@@ -28,6 +28,12 @@ public struct AnnotationMerger: Sendable {
 
         /// The speaker extraction gave a quote whose speaker a correction set, by quote id.
         var extractedSpeaker: [String: String] = [:]
+        // Each article's quotes, and the ids in use, kept as quotes are added; rejected quotes are
+        // set aside and removed at the end: a correction looks at its article's quotes, not at
+        // every quote of the dossier (thousands of corrections would be quadratic).
+        var quotesOf = Dictionary(grouping: d.quotes.indices, by: { d.quotes[$0].article })
+        var quoteIDs = Set(d.quotes.indices.map { d.quotes[$0].id })
+        var removed = Set<Int>()
         for ann in annotations.sorted(by: { $0.file < $1.file }) {
             guard let ai = articleIndex[ann.articleID] else {
                 diags.append(error(ann.file, 1, "no article has the id '\(ann.articleID)'",
@@ -57,8 +63,8 @@ public struct AnnotationMerger: Sendable {
 
             // Quote corrections.
             for c in ann.corrections {
-                let candidates = d.quotes.indices.filter { i in
-                    guard d.quotes[i].article == ann.articleID else { return false }
+                let candidates = (quotesOf[ann.articleID] ?? []).filter { i in
+                    guard !removed.contains(i) else { return false }
                     switch c.selector {
                     case .id(let id): return d.quotes[i].id == id
                     case .text(let t): return Text.fold(d.quotes[i].text).contains(Text.fold(t))
@@ -96,7 +102,10 @@ public struct AnnotationMerger: Sendable {
                 }
             }
             let rejectedIDs = Set(d.rejected.filter { $0.article == ann.articleID }.map(\.id))
-            if !rejectedIDs.isEmpty { d.quotes.removeAll { $0.article == ann.articleID && rejectedIDs.contains($0.id) } }
+            for i in quotesOf[ann.articleID] ?? [] where !removed.contains(i) && rejectedIDs.contains(d.quotes[i].id) {
+                removed.insert(i)
+                quoteIDs.remove(d.quotes[i].id)
+            }
 
             // Added quotes.
             let text = d.articles[ai].text
@@ -115,7 +124,9 @@ public struct AnnotationMerger: Sendable {
                     if let id = speakerID { link(person: id, article: ann.articleID, in: &d) }
                 }
                 var id = "q" + Attributor.hash(ann.articleID + "\u{0}" + Text.fold(quoted))
-                if d.quotes.contains(where: { $0.id == id }) { id += "-u" }
+                if quoteIDs.contains(id) { id += "-u" }
+                quoteIDs.insert(id)
+                quotesOf[ann.articleID, default: []].append(d.quotes.count)
                 let paragraph = text.unicodeScalars.prefix(range.lowerBound).filter { $0 == "\n" }.count / 2
                 let kind: Quote.Kind = quoted.first?.isLowercase ?? false ? .partial : .direct
                 d.quotes.append(Quote(id: id, article: ann.articleID, text: quoted, kind: kind, speaker: speakerID, speakerName: speakerName,
@@ -123,6 +134,7 @@ public struct AnnotationMerger: Sendable {
                                       note: add.note, start: range.lowerBound, end: range.upperBound, paragraph: paragraph))
             }
         }
+        if !removed.isEmpty { d.quotes = d.quotes.indices.filter { !removed.contains($0) }.map { d.quotes[$0] } }
         // Keep the quotes in article order, then text order.
         // Extraction gives them in that order: they are moved only when a correction changed it.
         let order = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
