@@ -157,9 +157,9 @@ public struct AnnotationMerger: Sendable {
         var targets: LinkTargets?
         func check(_ markdown: String, file: String, firstLine: Int) {
             guard markdown.contains("[[") else { return }
-            if targets == nil { targets = LinkTargets(dossier: d) }
-            guard let targets else { return }
-            for p in WikiLinks.rewrite(markdown, root: "", targets: targets).1 {
+            let made = targets ?? LinkTargets(dossier: d)
+            targets = made
+            for p in WikiLinks.rewrite(markdown, root: "", targets: made).1 {
                 diags.append(error(file, firstLine + p.line, p.message, hint: "write [[name]] with a person's name or alias, an article id or a note id"))
             }
         }

@@ -205,11 +205,7 @@ public enum Parallel {
 
     /// Runs two independent pieces of work at once, one per core.
     public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-        let first = ResultBox<A>(count: 1), second = ResultBox<B>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 { first.set(0, a()) } else { second.set(0, b()) }
-        }
-        guard let x = first.values().first, let y = second.values().first else { preconditionFailure("both pieces of work ran") }
+        let (x, y, _) = three(a, b, {})
         return (x, y)
     }
 

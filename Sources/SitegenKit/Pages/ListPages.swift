@@ -315,7 +315,7 @@ extension PageBuilder {
         h.addText(of: a, readKey: d.readKeys[a.id])
         for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
         // Quotes are read in place (by index): a copy of a quote or an article is a dozen retains.
-        // `group`: the quote's statement group (`groupOfQuote`), known from the index when it has one.
+        // `group`: the quote's statement group, known from the index for the dossier's quotes.
         func add(_ q: borrowing Quote, group: Int?) -> Bool {
             if let n = q.note, n.contains("[[") { return false }
             h.add(q)
@@ -332,8 +332,8 @@ extension PageBuilder {
             return true
         }
         for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes[i], group: groupOfQuoteAt[i]) { return nil }
-        for i in rejectedByArticle.indices[a.id] ?? [] where !add(d.rejected[i], group: groupOfQuote[d.rejected[i].id]) { return nil }
-        for i in reportedByArticle.indices[a.id] ?? [] where !add(d.reported[i], group: groupOfQuote[d.reported[i].id]) { return nil }
+        for i in rejectedByArticle.indices[a.id] ?? [] where !add(d.rejected[i], group: group(ofQuote: d.rejected[i].id)) { return nil }
+        for i in reportedByArticle.indices[a.id] ?? [] where !add(d.reported[i], group: group(ofQuote: d.reported[i].id)) { return nil }
         return h.value
     }
 

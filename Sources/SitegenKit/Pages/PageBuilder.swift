@@ -71,10 +71,12 @@ public struct PageBuilder: Sendable {
     /// What a [[link]] in the user's Markdown may name: made when a page first needs it.
     var links: LinkTargets { linkTargets.value }
     private let linkTargets: Parallel.Once<LinkTargets>
-    /// For each quote in a group, the group's number in `dossier.statementGroups`.
-    let groupOfQuote: [String: Int]
-    /// The same, by the quote's index in the dossier.
+    /// For each quote in a group, by its index in the dossier, the group's number in
+    /// `dossier.statementGroups`.
     let groupOfQuoteAt: [Int?]
+
+    /// The statement group of the quote with this id (`groupOfQuoteAt`).
+    func group(ofQuote id: String) -> Int? { quoteByID.index[id].flatMap { groupOfQuoteAt[$0] } }
     /// Each quote's article, as its place in the dossier (-1: none).
     let quoteArticle: [Int]
     let quoteByID: QuoteByID
@@ -124,12 +126,9 @@ public struct PageBuilder: Sendable {
         articleOrder = Dictionary(dossier.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         quoteByID = QuoteByID(quotes: dossier.quotes,
                               index: Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }))
-        var groups: [String: Int] = [:]
-        for (n, group) in dossier.statementGroups.enumerated() { for id in group { groups[id] = n } }
-        groupOfQuote = groups
         let quoteIndex = quoteByID.index
         var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
-        for (id, n) in groups { if let i = quoteIndex[id] { groupAt[i] = n } }
+        for (n, group) in dossier.statementGroups.enumerated() { for id in group { if let i = quoteIndex[id] { groupAt[i] = n } } }
         groupOfQuoteAt = groupAt
         let order = articleOrder
         quoteArticle = dossier.quotes.indices.map { order[dossier.quotes[$0].article] ?? -1 }
@@ -159,7 +158,7 @@ public struct PageBuilder: Sendable {
 
     /// "Also reported in: [other article]" for a quote of a group, with links from `root`.
     func alsoReported(_ q: Quote, root: String) -> String {
-        guard let n = groupOfQuote[q.id] else { return "" }
+        guard let n = group(ofQuote: q.id) else { return "" }
         let group = d.statementGroups[n]
         var links: [String] = []
         for id in group where id != q.id && links.count < Self.alsoReportedLimit {
