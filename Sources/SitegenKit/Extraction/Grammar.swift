@@ -2,35 +2,35 @@ import Foundation
 
 /// The word lists of the lexicon in the shapes the extractors use, built once per run.
 public struct Grammar: Sendable {
-    public let speechVerbs: Set<String>
-    public let speechNouns: Set<String>
-    public let auxiliaries: Set<String>
-    public let clitics: Set<String>
-    public let adverbs: Set<String>
-    public let prepositions: Set<String>
-    public let clauseBreaks: Set<String>
-    public let determiners: Set<String>
-    public let coordinations: Set<String>
-    public let notSpeechMarkers: Set<String>
-    public let malePronouns: Set<String>
-    public let femalePronouns: Set<String>
-    public let maleFirstNames: Set<String>
-    public let femaleFirstNames: Set<String>
-    public let unisexFirstNames: Set<String>
-    public let maleTitles: Set<String>
-    public let femaleTitles: Set<String>
-    public let anyTitles: Set<String>
-    public let particles: Set<String>
-    public let maleRoles: Set<String>
-    public let femaleRoles: Set<String>
+    public let speechVerbs: WordTable
+    public let speechNouns: WordTable
+    public let auxiliaries: WordTable
+    public let clitics: WordTable
+    public let adverbs: WordTable
+    public let prepositions: WordTable
+    public let clauseBreaks: WordTable
+    public let determiners: WordTable
+    public let coordinations: WordTable
+    public let notSpeechMarkers: WordTable
+    public let malePronouns: WordTable
+    public let femalePronouns: WordTable
+    public let maleFirstNames: WordTable
+    public let femaleFirstNames: WordTable
+    public let unisexFirstNames: WordTable
+    public let maleTitles: WordTable
+    public let femaleTitles: WordTable
+    public let anyTitles: WordTable
+    public let particles: WordTable
+    public let maleRoles: WordTable
+    public let femaleRoles: WordTable
     public let demonymSuffixes: [String]
-    public let demonyms: Set<String>
-    public let roleWords: Set<String>
-    public let notNames: Set<String>
-    public let places: Set<String>
-    public let organisations: Set<String>
-    public let organisationHeads: Set<String>
-    public let organisationNouns: Set<String>
+    public let demonyms: WordTable
+    public let roleWords: WordTable
+    public let notNames: WordTable
+    public let places: WordTable
+    public let organisations: WordTable
+    public let organisationHeads: WordTable
+    public let organisationNouns: WordTable
     /// Folded spelling -> folded canonical spelling ("putin" -> "poutine").
     public let transliteration: [String: String]
     public let longestPlace: Int
@@ -38,35 +38,35 @@ public struct Grammar: Sendable {
     public init(lexicon: Lexicon = .standard) {
         var verbs = lexicon.lowerSet("fr.speech.forms", "en.speech.forms")
         for inf in lexicon["fr.speech.er"] { for f in Self.conjugate(inf) { verbs.insert(f) } }
-        speechVerbs = verbs
-        speechNouns = lexicon.lowerSet("fr.speech.nouns")
-        auxiliaries = lexicon.lowerSet("fr.auxiliaries")
-        clitics = lexicon.lowerSet("fr.clitics")
-        adverbs = lexicon.lowerSet("fr.adverbs")
-        prepositions = lexicon.lowerSet("prepositions")
-        clauseBreaks = lexicon.lowerSet("clause.breaks")
-        determiners = lexicon.lowerSet("determiners")
-        coordinations = lexicon.lowerSet("coordinations")
-        notSpeechMarkers = lexicon.lowerSet("not.speech.markers")
-        malePronouns = lexicon.lowerSet("pronouns.subject.male")
-        femalePronouns = lexicon.lowerSet("pronouns.subject.female")
-        unisexFirstNames = lexicon.foldedSet("unisex")
-        maleFirstNames = lexicon.foldedSet("male")
-        femaleFirstNames = lexicon.foldedSet("female")
-        maleTitles = lexicon.lowerSet("titles.male")
-        femaleTitles = lexicon.lowerSet("titles.female")
-        anyTitles = lexicon.lowerSet("titles.any")
-        particles = lexicon.foldedSet("particles")
-        maleRoles = lexicon.lowerSet("roles.male")
-        femaleRoles = lexicon.lowerSet("roles.female")
+        speechVerbs = WordTable(verbs)
+        speechNouns = WordTable(lexicon.lowerSet("fr.speech.nouns"))
+        auxiliaries = WordTable(lexicon.lowerSet("fr.auxiliaries"))
+        clitics = WordTable(lexicon.lowerSet("fr.clitics"))
+        adverbs = WordTable(lexicon.lowerSet("fr.adverbs"))
+        prepositions = WordTable(lexicon.lowerSet("prepositions"))
+        clauseBreaks = WordTable(lexicon.lowerSet("clause.breaks"))
+        determiners = WordTable(lexicon.lowerSet("determiners"))
+        coordinations = WordTable(lexicon.lowerSet("coordinations"))
+        notSpeechMarkers = WordTable(lexicon.lowerSet("not.speech.markers"))
+        malePronouns = WordTable(lexicon.lowerSet("pronouns.subject.male"))
+        femalePronouns = WordTable(lexicon.lowerSet("pronouns.subject.female"))
+        unisexFirstNames = WordTable(lexicon.foldedSet("unisex"))
+        maleFirstNames = WordTable(lexicon.foldedSet("male"))
+        femaleFirstNames = WordTable(lexicon.foldedSet("female"))
+        maleTitles = WordTable(lexicon.lowerSet("titles.male"))
+        femaleTitles = WordTable(lexicon.lowerSet("titles.female"))
+        anyTitles = WordTable(lexicon.lowerSet("titles.any"))
+        particles = WordTable(lexicon.foldedSet("particles"))
+        maleRoles = WordTable(lexicon.lowerSet("roles.male"))
+        femaleRoles = WordTable(lexicon.lowerSet("roles.female"))
         demonymSuffixes = lexicon["demonym.suffixes"].map(Text.fold)
-        demonyms = lexicon.foldedSet("demonyms")
-        roleWords = lexicon.foldedSet("role.words")
-        notNames = lexicon.foldedSet("not.names")
-        places = lexicon.foldedSet("places")
-        organisations = lexicon.foldedSet("organisations")
-        organisationHeads = lexicon.foldedSet("organisation.heads")
-        organisationNouns = lexicon.lowerSet("organisation.nouns")
+        demonyms = WordTable(lexicon.foldedSet("demonyms"))
+        roleWords = WordTable(lexicon.foldedSet("role.words"))
+        notNames = WordTable(lexicon.foldedSet("not.names"))
+        places = WordTable(lexicon.foldedSet("places"))
+        organisations = WordTable(lexicon.foldedSet("organisations"))
+        organisationHeads = WordTable(lexicon.foldedSet("organisation.heads"))
+        organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
         var tr: [String: String] = [:]
         for line in lexicon["transliterations"] {
             let forms = line.split(separator: "|").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
@@ -74,7 +74,7 @@ public struct Grammar: Sendable {
             for f in forms { tr[f] = canon }
         }
         transliteration = tr
-        longestPlace = (places.union(organisations)).map { $0.split(separator: " ").count }.max() ?? 1
+        longestPlace = (places.words.union(organisations.words)).map { $0.split(separator: " ").count }.max() ?? 1
     }
 
     /// Forms of a French first-group verb: présent, imparfait, passé simple, futur, conditionnel, participles.

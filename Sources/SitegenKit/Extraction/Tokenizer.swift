@@ -3,29 +3,39 @@ import Foundation
 /// A word or punctuation mark of a paragraph, with its place in Unicode scalars.
 public struct Token: Hashable, Sendable {
     public enum Kind: Sendable { case word, number, punct }
-    public var text: String
+    public let text: String
     /// `text` folded (lower case, no accents, straight apostrophes): for comparing names.
     public var folded: String
     /// `text` in lower case with straight apostrophes, accents kept: for grammar words.
     public var lower: String
-    public var kind: Kind
+    public let kind: Kind
+    /// A word whose first scalar is upper case (worked out once: the rules ask it of every token).
+    public let isCapitalized: Bool
+    /// "TASS", "CNN": a word of more than one letter, all upper case.
+    public let isAllCaps: Bool
     public var start: Int
     public var end: Int
 
-    public var isCapitalized: Bool {
-        guard kind == .word, let f = text.unicodeScalars.first else { return false }
-        return Scalars.isUpper(f)
-    }
-
-    /// "TASS", "CNN": more than one letter, all upper case.
-    public var isAllCaps: Bool {
-        guard kind == .word else { return false }
-        var letters = 0
-        for c in text.unicodeScalars where Scalars.isLetter(c) {
-            guard Scalars.isUpper(c) else { return false }
-            letters += 1
+    public init(text: String, folded: String, lower: String, kind: Kind, start: Int, end: Int) {
+        self.text = text
+        self.folded = folded
+        self.lower = lower
+        self.kind = kind
+        self.start = start
+        self.end = end
+        var capitalized = false, allCaps = false
+        if kind == .word {
+            capitalized = text.unicodeScalars.first.map(Scalars.isUpper) ?? false
+            var letters = 0
+            allCaps = true
+            for c in text.unicodeScalars where Scalars.isLetter(c) {
+                guard Scalars.isUpper(c) else { allCaps = false; break }
+                letters += 1
+            }
+            allCaps = allCaps && letters >= 2
         }
-        return letters >= 2
+        isCapitalized = capitalized
+        isAllCaps = allCaps
     }
 }
 
@@ -33,71 +43,79 @@ public struct Token: Hashable, Sendable {
 /// "agence"); hyphenated words stay whole ("vice-présidente", "a-t-il", "Jean-Luc"); "M." and
 /// "Mme." keep their period.
 public enum Tokenizer {
-    static let elisions: Set<String> = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
-    static let abbreviations: Set<String> = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
+    static let elisions: WordTable = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
+    static let abbreviations: WordTable = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
 
-    /// The text of `scalars`, encoded directly (String's own init from scalars goes through a
-    /// slow generic path).
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for c in scalars {
-            if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { UTF8.encode(c) { bytes.append($0) } }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+    /// Whether the paragraph's scalar at byte `at` (UTF-8) is a word part, and its length.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> (Unicode.Scalar, Int) {
+        let b0 = b[at]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        var v: UInt32, n: Int
+        if b0 < 0xE0 { v = UInt32(b0 & 0x1F); n = 2 } else if b0 < 0xF0 { v = UInt32(b0 & 0x0F); n = 3 } else { v = UInt32(b0 & 0x07); n = 4 }
+        // The text is a Swift string: its bytes are valid UTF-8, the guard only keeps this total.
+        guard at + n <= b.count else { return ("\u{FFFD}", b.count - at) }
+        for k in 1..<n { v = v << 6 | UInt32(b[at + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
     }
 
     public static func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        return text.withUTF8 { tokenize(utf8: $0) }
+    }
+
+    /// Works on the text's UTF-8 bytes, one scalar at a time, and counts scalars for the tokens'
+    /// places: each token's strings are made straight from its bytes.
+    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        var i = 0
-        func isWordScalar(_ c: Unicode.Scalar) -> Bool { Scalars.isWordPart(c) }
+        tokens.reserveCapacity(b.count / 6)
+        func string(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self) }
         func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
         func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2011}" }
-        while i < scalars.count {
-            let c = scalars[i]
-            if Scalars.isSpace(c) { i += 1; continue }
-            if isWordScalar(c) {
-                var j = i
+        let n = b.count
+        var i = 0      // byte
+        var si = 0     // scalar
+        while i < n {
+            let (c, cl) = scalar(b, i)
+            if Scalars.isSpace(c) { i += cl; si += 1; continue }
+            if Scalars.isWordPart(c) {
+                var j = i, sj = si
                 var hasLetter = false
-                while j < scalars.count {
-                    let d = scalars[j]
-                    if isWordScalar(d) {
+                while j < n {
+                    let (d, dl) = scalar(b, j)
+                    if Scalars.isWordPart(d) {
                         if Scalars.isLetter(d) { hasLetter = true }
-                        j += 1
-                    } else if isHyphen(d), j + 1 < scalars.count, isWordScalar(scalars[j + 1]) {
-                        j += 1
-                    } else if isApostrophe(d), j + 1 < scalars.count, isWordScalar(scalars[j + 1]) {
+                        j += dl; sj += 1
+                        continue
+                    }
+                    guard isHyphen(d) || isApostrophe(d), j + dl < n, Scalars.isWordPart(scalar(b, j + dl).0) else { break }
+                    if isApostrophe(d) {
                         // Elision: split after "l’", "qu’"; otherwise keep (O'Connor, aujourd'hui).
-                        let head = Text.fold(string(scalars[i..<j]))
-                        if elisions.contains(head) {
-                            j += 1
-                            break
-                        }
-                        j += 1
+                        let head = Text.fold(string(i, j))
+                        j += dl; sj += 1
+                        if elisions.contains(head) { break }
                     } else {
-                        break
+                        j += dl; sj += 1
                     }
                 }
-                var word = string(scalars[i..<j])
-                var end = j
+                var word = string(i, j)
+                var end = j, send = sj
                 // "M." "Mme." "Dr.": keep the period of a known abbreviation.
-                if end < scalars.count, scalars[end] == ".", abbreviations.contains(Text.fold(word)), word.first?.isUppercase ?? false {
+                if end < n, b[end] == 0x2E, abbreviations.contains(Text.fold(word)), word.first?.isUppercase ?? false {
                     word += "."
-                    end += 1
+                    end += 1; send += 1
                 }
                 let kind: Token.Kind = hasLetter ? .word : .number
-                tokens.append(Token(text: word, folded: Text.fold(word), lower: Text.lower(word), kind: kind, start: i, end: end))
-                i = end
+                tokens.append(Token(text: word, folded: Text.fold(word), lower: Text.lower(word), kind: kind, start: si, end: send))
+                i = end; si = send
                 continue
             }
             // Punctuation: "..." stays one token; everything else one scalar at a time.
-            var j = i + 1
-            if c == "." { while j < scalars.count && scalars[j] == "." { j += 1 } }
-            let p = string(scalars[i..<j])
-            tokens.append(Token(text: p, folded: p, lower: p, kind: .punct, start: i, end: j))
-            i = j
+            var j = i + cl, sj = si + 1
+            if c == "." { while j < n && b[j] == 0x2E { j += 1; sj += 1 } }
+            let p = string(i, j)
+            tokens.append(Token(text: p, folded: p, lower: p, kind: .punct, start: si, end: sj))
+            i = j; si = sj
         }
         return tokens
     }

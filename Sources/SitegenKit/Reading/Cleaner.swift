@@ -30,8 +30,8 @@ public struct Cleaner: Sendable {
     let credits: [String]
     let datePrefixes: [String]
     let bylinePrefixes: [String]
-    let stopFR: Set<String>
-    let stopEN: Set<String>
+    /// Stop words: 1 for French, 2 for English (both bits for a word of both lists), one look-up a word.
+    let stopWords: [String: UInt8]
     let firstNames: Set<String>
     let notNames: Set<String>
 
@@ -46,8 +46,10 @@ public struct Cleaner: Sendable {
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
-        stopFR = lexicon.foldedSet("stopwords.fr")
-        stopEN = lexicon.foldedSet("stopwords.en")
+        var stop: [String: UInt8] = [:]
+        for w in lexicon.foldedSet("stopwords.fr") { stop[w, default: 0] |= 1 }
+        for w in lexicon.foldedSet("stopwords.en") { stop[w, default: 0] |= 2 }
+        stopWords = stop
         firstNames = lexicon.foldedSet("male", "female", "unisex")
         notNames = lexicon.foldedSet("not.names")
     }
@@ -186,26 +188,6 @@ public struct Cleaner: Sendable {
 
     // MARK: - Language and script
 
-    /// Words made of letters, apostrophes and hyphens.
-    static func words(_ s: String) -> [Substring] {
-        var out: [Substring] = []
-        var start: String.Index?
-        let view = s.unicodeScalars
-        var i = view.startIndex
-        while i < view.endIndex {
-            let c = view[i]
-            if Scalars.isLetter(c) || c == "'" || c == "\u{2019}" || c == "-" {
-                if start == nil { start = i }
-            } else if let st = start {
-                out.append(Substring(view[st..<i]))
-                start = nil
-            }
-            i = view.index(after: i)
-        }
-        if let st = start { out.append(Substring(view[st..<view.endIndex])) }
-        return out
-    }
-
     /// Words separated by white space.
     func wordCount(_ s: String) -> Int { Self.wordCount(s) }
 
@@ -226,19 +208,36 @@ public struct Cleaner: Sendable {
         var fr = 0, en = 0
 
         init(_ s: String, cleaner: Cleaner) {
-            for c in s.unicodeScalars {
+            // One pass: the scalars' scripts, and the words (letters, apostrophes and hyphens).
+            let view = s.unicodeScalars
+            var wordStart: String.UnicodeScalarView.Index?
+            var foreign = false
+            var i = view.startIndex
+            while i < view.endIndex {
+                let c = view[i]
                 let f = Scalars.flags(c)
                 if f & (Scalars.letter | Scalars.number) != 0 { hasLetterOrNumber = true }
                 if f & Scalars.letter != 0 {
                     if Cleaner.isLatinLetter(c) { latin += 1 } else { otherScript += 1 }
                 }
+                if f & Scalars.letter != 0 || c == "'" || c == "\u{2019}" || c == "-" {
+                    if wordStart == nil { wordStart = i; foreign = false }
+                    if Cleaner.isForeignLatin(c) { foreign = true }
+                } else if let start = wordStart {
+                    addWord(String(view[start..<i]), foreign: foreign, cleaner: cleaner)
+                    wordStart = nil
+                }
+                view.formIndex(after: &i)
             }
-            for w in Cleaner.words(s) {
-                words += 1
-                if w.unicodeScalars.contains(where: Cleaner.isForeignLatin) { foreignWords += 1 }
-                let folded = Text.fold(String(w))
-                if cleaner.stopFR.contains(folded) { fr += 1 }
-                if cleaner.stopEN.contains(folded) { en += 1 }
+            if let start = wordStart { addWord(String(view[start..<view.endIndex]), foreign: foreign, cleaner: cleaner) }
+        }
+
+        private mutating func addWord(_ w: String, foreign: Bool, cleaner: Cleaner) {
+            words += 1
+            if foreign { foreignWords += 1 }
+            if let languages = cleaner.stopWords[Text.fold(w)] {
+                if languages & 1 != 0 { fr += 1 }
+                if languages & 2 != 0 { en += 1 }
             }
         }
     }
@@ -359,10 +358,11 @@ public struct Cleaner: Sendable {
         // Every credit has a colon or a copyright sign.
         guard s.contains(":") || s.contains("©") || s.lowercased().contains("(c)"), let found = captionInTail(s) else { return nil }
         if head.isEmpty { return found }
-        return (found.credit, (head + found.rest).trimmingCharacters(in: .whitespaces), false)
+        return (found.credit, Text.trimmingBlanks(head + found.rest), false)
     }
 
     private func captionInTail(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return captionInASCIITail(Array(s.utf8)) }
         let chars = Array(s)
         let foldedChars = chars.map { Text.fold(String($0)).first ?? $0 }
         let folded = String(foldedChars)
@@ -386,17 +386,56 @@ public struct Cleaner: Sendable {
                     guard j < chars.count, chars[j] == ":" else { continue }
                     j += 1
                 }
-                let tail = String(chars[j...]).trimmingCharacters(in: .whitespaces)
+                let tail = Text.trimmingBlanks(String(chars[j...]))
                 guard !tail.isEmpty, tail.count <= 60, wordCount(tail) <= 6, !tail.contains(". ") else { continue }
                 if best == nil || start < (best ?? 0) { best = start }
             }
         }
         guard let cut = best else { return nil }
-        let credit = String(chars[cut...]).trimmingCharacters(in: .whitespaces)
-        let rest = String(chars[..<cut]).trimmingCharacters(in: .whitespaces)
+        return caption(credit: String(chars[cut...]), rest: String(chars[..<cut]))
+    }
+
+    /// A credit and the text before it: the line goes whole when that text is one short sentence.
+    private func caption(credit: String, rest: String) -> (credit: String, rest: String, dropWhole: Bool) {
+        let credit = Text.trimmingBlanks(credit), rest = Text.trimmingBlanks(rest)
         if rest.isEmpty { return (credit, rest, true) }
         let sentences = rest.split { ".!?".contains($0) }.filter { $0.contains { $0.isLetter } }.count
         return (credit, rest, sentences <= 1 && wordCount(rest) <= 25)
+    }
+
+    /// `captionInTail` for a line of ASCII, on its bytes: one byte is one character, folding is
+    /// lower case and the backquote, and a marker is found byte for byte (the same places as
+    /// Foundation's search in such a line).
+    private func captionInASCIITail(_ bytes: [UInt8]) -> (credit: String, rest: String, dropWhole: Bool)? {
+        let folded = bytes.map { b -> UInt8 in b >= 0x41 && b <= 0x5A ? b + 0x20 : (b == 0x60 ? 0x27 : b) }
+        func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+        var best: Int?
+        for marker in credits {
+            let m = Array(marker.utf8)
+            guard !m.isEmpty, m.count <= folded.count, m.allSatisfy({ $0 < 0x80 }) else { continue }
+            var from = 0
+            while from + m.count <= folded.count {
+                guard let start = (from...(folded.count - m.count)).first(where: { folded[$0] == m[0] && folded[$0..<$0 + m.count].elementsEqual(m) }) else { break }
+                from = start + m.count
+                // The marker starts the line, or follows a space or the end of a sentence.
+                if start > 0 {
+                    let before = bytes[start - 1]
+                    guard before == 0x20 || before == 0x2E || before == 0x21 || before == 0x3F || before == 0x29 else { continue }
+                }
+                // Then ':' (or the © sign itself) and a short name to the end of the line.
+                var j = start + m.count
+                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                if marker != "(c)" {
+                    guard j < bytes.count, bytes[j] == 0x3A else { continue }
+                    j += 1
+                }
+                let tail = Text.trimmingBlanks(string(j..<bytes.count))
+                guard !tail.isEmpty, tail.count <= 60, wordCount(tail) <= 6, !tail.contains(". ") else { continue }
+                if best == nil || start < (best ?? 0) { best = start }
+            }
+        }
+        guard let cut = best else { return nil }
+        return caption(credit: string(cut..<bytes.count), rest: string(0..<cut))
     }
 
     /// Strips date-line prefixes ("Publié le", "date", "Updated") from the front of `s`.
@@ -492,7 +531,7 @@ public struct Cleaner: Sendable {
     }
 
     func hasTerminalPunctuation(_ s: String) -> Bool {
-        guard let last = s.trimmingCharacters(in: .whitespaces).last else { return false }
+        guard let last = Text.trimmingTrailingSpaces(s).last else { return false }
         return ".!?:;»\"”…)".contains(last)
     }
 

@@ -39,6 +39,44 @@ public enum Scalars {
 }
 
 extension Text {
+    /// What Foundation's `CharacterSet.whitespaces` holds: the space separators (Zs), the tab and
+    /// the zero-width space.
+    @inline(__always) static func isBlank(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// `s` without the blanks (`isBlank`) at its end, as `trimmingCharacters(in: .whitespaces)`
+    /// leaves its end, without going through NSString. A blank never joins the character before
+    /// it, so the cut is on a character boundary.
+    static func trimmingTrailingSpaces(_ s: String) -> Substring {
+        let scalars = s.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex {
+            let before = scalars.index(before: end)
+            guard isBlank(scalars[before]) else { break }
+            end = before
+        }
+        return s[..<end]
+    }
+
+    /// `s` without blanks (`isBlank`) at either end: `trimmingCharacters(in: .whitespaces)`
+    /// without NSString.
+    static func trimmingBlanks(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return s }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard isBlank(scalars[before]) else { break }
+            end = before
+        }
+        return String(scalars[start..<end])
+    }
+
     /// Whether `needle` occurs in `haystack`, byte for byte: the standard library's and
     /// Foundation's `contains` go through NSString on Linux, which is slow in hot loops.
     public static func contains(_ haystack: String, _ needle: String) -> Bool {

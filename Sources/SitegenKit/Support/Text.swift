@@ -22,20 +22,62 @@ public enum Text {
         if s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 && $0 != 0x60 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
         // Fast path: plain ASCII needs only lower case and white space folded.
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(s.utf8.count)
-            var lastSpace = true
-            for b in s.utf8 {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    if !lastSpace { bytes.append(0x20) }
-                    lastSpace = true
-                    continue
+            // Written straight into the new string (a word of up to 15 bytes needs no allocation).
+            return String(unsafeUninitializedCapacity: s.utf8.count) { out in
+                var n = 0
+                var lastSpace = true
+                for b in s.utf8 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        if !lastSpace { out[n] = 0x20; n += 1 }
+                        lastSpace = true
+                        continue
+                    }
+                    lastSpace = false
+                    out[n] = b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    n += 1
                 }
-                lastSpace = false
-                bytes.append(b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b))
+                if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                return n
             }
-            if bytes.last == 0x20 { bytes.removeLast() }
-            return String(decoding: bytes, as: UTF8.self)
+        }
+        // Latin, Greek, Cyrillic, punctuation... (below U+2100): a precomputed table, written
+        // straight into the new string, its length counted first.
+        var length = 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 { length += 1 } else if v < foldTableEnd { length += Int(foldOffsets[Int(v - 0x7F)] - foldOffsets[Int(v - 0x80)]) } else { length = -1; break }
+        }
+        if length >= 0 {
+            return foldBytes.withUnsafeBufferPointer { table in
+                foldOffsets.withUnsafeBufferPointer { offsets in
+                    String(unsafeUninitializedCapacity: length) { out in
+                        var n = 0
+                        var lastSpace = true
+                        @inline(__always) func put(_ b: UInt8) {
+                            if b == 0x20 {
+                                if !lastSpace { out[n] = 0x20; n += 1 }
+                                lastSpace = true
+                            } else {
+                                lastSpace = false
+                                out[n] = b
+                                n += 1
+                            }
+                        }
+                        for scalar in s.unicodeScalars {
+                            let v = scalar.value
+                            if v < 0x80 {
+                                let b = UInt8(v)
+                                put(b >= 0x09 && b <= 0x0D ? 0x20 : (b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b)))
+                            } else {
+                                let k = Int(v - 0x80)
+                                for o in Int(offsets[k])..<Int(offsets[k + 1]) { put(table[o]) }
+                            }
+                        }
+                        if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                        return n
+                    }
+                }
+            }
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
@@ -63,7 +105,6 @@ public enum Text {
                     bytes.append(b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b))
                 }
             } else if v < foldTableEnd {
-                // Latin, Greek, Cyrillic, punctuation...: a precomputed table.
                 emit(foldTable[Int(v - 0x80)])
             } else {
                 emit(Array(foldScalar(scalar).utf8))
@@ -92,11 +133,25 @@ public enum Text {
     static let foldTable: [[UInt8]] = (0x80..<foldTableEnd).map { v in
         Unicode.Scalar(v).map { Array(foldScalar($0).utf8) } ?? []
     }
+    /// The same table flattened: scalar v's bytes are `foldBytes[foldOffsets[v - 0x80]..<foldOffsets[v - 0x7F]]`.
+    static let foldBytes: [UInt8] = foldTable.flatMap { $0 }
+    static let foldOffsets: [Int32] = foldTable.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
 
     /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
     /// ("à" and "a" stay apart).
     public static func lower(_ s: String) -> String {
         if s.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
+        // ASCII with capitals ("Poutine"): only A-Z change.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: s.utf8.count) { out in
+                var n = 0
+                for b in s.utf8 {
+                    out[n] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    n += 1
+                }
+                return n
+            }
+        }
         var out = String.UnicodeScalarView()
         for c in s.lowercased().unicodeScalars {
             switch c.value {

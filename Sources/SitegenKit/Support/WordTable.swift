@@ -1,0 +1,90 @@
+import Foundation
+
+/// A fixed set of words, asked about every token of every article. `Set<String>` hashes with a
+/// seeded SipHash and compares by canonical equivalence; most tokens are ASCII, for which both
+/// come down to the bytes. So ASCII questions go to an open-addressing table of the words' bytes
+/// with a cheap hash, and only the others to the `Set`. The answers are the same as the `Set`'s.
+public struct WordTable: Sendable, ExpressibleByArrayLiteral {
+    /// Every word, for the questions that are not ASCII.
+    public let words: Set<String>
+    /// The ASCII forms' bytes, end to end; word k is `bytes[offsets[k]..<offsets[k + 1]]`.
+    private let bytes: [UInt8]
+    private let offsets: [Int32]
+    /// Slot -> word index + 1 (0 is an empty slot); a power of two, at most half full.
+    private let slots: [Int32]
+
+    public init(arrayLiteral elements: String...) { self.init(Set(elements)) }
+
+    public init(_ words: Set<String>) {
+        self.words = words
+        // A word equal to some ASCII text: ASCII itself, or a form whose NFC is ASCII.
+        var ascii: [[UInt8]] = []
+        for w in words.sorted() {
+            if w.utf8.allSatisfy({ $0 < 0x80 }) {
+                ascii.append(Array(w.utf8))
+            } else {
+                let composed = w.precomposedStringWithCanonicalMapping
+                if composed.utf8.allSatisfy({ $0 < 0x80 }) { ascii.append(Array(composed.utf8)) }
+            }
+        }
+        var bytes: [UInt8] = [], offsets: [Int32] = [0]
+        var size = 8
+        while size < ascii.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for w in ascii {
+            var slot = Self.hash(w) & (size - 1)
+            var duplicate = false
+            while slots[slot] != 0 {
+                let k = Int(slots[slot]) - 1
+                if bytes[Int(offsets[k])..<Int(offsets[k + 1])].elementsEqual(w) { duplicate = true; break }
+                slot = (slot + 1) & (size - 1)
+            }
+            if duplicate { continue }
+            bytes += w
+            offsets.append(Int32(bytes.count))
+            slots[slot] = Int32(offsets.count - 1)
+        }
+        self.bytes = bytes
+        self.offsets = offsets
+        self.slots = slots
+    }
+
+    @inline(__always) static func hash<C: Collection>(_ b: C) -> Int where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for x in b { h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    public var count: Int { words.count }
+
+    public func contains(_ s: String) -> Bool {
+        var s = s
+        let answer: Bool? = s.withUTF8 { b in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for x in b {
+                if x >= 0x80 { return nil }
+                h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3
+            }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            return slots.withUnsafeBufferPointer { slots in
+                bytes.withUnsafeBufferPointer { bytes in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        while slots[slot] != 0 {
+                            let k = Int(slots[slot]) - 1
+                            let lo = Int(offsets[k]), hi = Int(offsets[k + 1])
+                            if hi - lo == b.count {
+                                var i = 0
+                                while i < b.count && bytes[lo + i] == b[i] { i += 1 }
+                                if i == b.count { return true }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                        return false
+                    }
+                }
+            }
+        }
+        return answer ?? words.contains(s)
+    }
+}
