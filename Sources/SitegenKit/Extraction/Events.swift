@@ -24,10 +24,10 @@ public struct EventFinder: Sendable {
         var trig = Set(months.keys).union(weekdays.keys)
         for k in rel.keys { trig.insert(Text.fold(k)); for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { trig.insert(Text.fold(String(part))) } }
         for w in ["last", "this"] { trig.insert(w) }
-        triggers = trig
+        triggers = WordTable(trig)
         var relWords = Set<String>()
         for k in rel.keys { for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { relWords.insert(Text.fold(String(part))) } }
-        relativeWords = relWords
+        relativeWords = WordTable(relWords)
         var forms = Set(months.keys)
         for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
         let month = "(" + forms.filter { $0.count > 3 }.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
@@ -52,8 +52,8 @@ public struct EventFinder: Sendable {
 
     public let patternCount: Int
     public var compiledPatternCount: Int { patterns.count }
-    let triggers: Set<String>
-    let relativeWords: Set<String>
+    let triggers: WordTable
+    let relativeWords: WordTable
 
     public struct Found: Sendable, Hashable {
         public var date: PartialDate?
@@ -68,7 +68,7 @@ public struct EventFinder: Sendable {
     /// Whether a sentence can hold a date at all: a digit, or a month, weekday or relative-day
     /// word. The regexes run only on such sentences (most have none).
     public func mayHoldDate(_ tokens: ArraySlice<Token>) -> Bool {
-        tokens.contains { t in t.kind == .number || t.folded.first?.isNumber == true || triggers.contains(t.folded) }
+        tokens.contains { t in t.kind == .number || t.folded.unicodeScalars.first.map(Scalars.isNumber) == true || triggers.contains(t.folded) }
     }
 
     /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
@@ -79,7 +79,7 @@ public struct EventFinder: Sendable {
         for m in dates.all(in: sentence, hints: h) {
             found.append(Found(date: m.date, text: String(sentence[m.range]), resolution: "absolute", range: m.range))
         }
-        let hasWeekday = !h.words.isDisjoint(with: weekdays.keys)
+        let hasWeekday = h.words.contains { weekdays[$0] != nil }
         let hasRelative = h.words.contains { relativeWords.contains($0) }
         for (form, regex) in patterns {
             switch form {

@@ -30,8 +30,8 @@ public struct Cleaner: Sendable {
     let credits: [String]
     let datePrefixes: [String]
     let bylinePrefixes: [String]
-    /// Stop words: 1 for French, 2 for English (both bits for a word of both lists), one look-up a word.
-    let stopWords: [String: UInt8]
+    let stopFR: WordTable
+    let stopEN: WordTable
     let firstNames: Set<String>
     let notNames: Set<String>
 
@@ -46,10 +46,8 @@ public struct Cleaner: Sendable {
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
-        var stop: [String: UInt8] = [:]
-        for w in lexicon.foldedSet("stopwords.fr") { stop[w, default: 0] |= 1 }
-        for w in lexicon.foldedSet("stopwords.en") { stop[w, default: 0] |= 2 }
-        stopWords = stop
+        stopFR = WordTable(lexicon.foldedSet("stopwords.fr"))
+        stopEN = WordTable(lexicon.foldedSet("stopwords.en"))
         firstNames = lexicon.foldedSet("male", "female", "unisex")
         notNames = lexicon.foldedSet("not.names")
     }
@@ -235,10 +233,9 @@ public struct Cleaner: Sendable {
         private mutating func addWord(_ w: String, foreign: Bool, cleaner: Cleaner) {
             words += 1
             if foreign { foreignWords += 1 }
-            if let languages = cleaner.stopWords[Text.fold(w)] {
-                if languages & 1 != 0 { fr += 1 }
-                if languages & 2 != 0 { en += 1 }
-            }
+            let folded = Text.fold(w)
+            if cleaner.stopFR.contains(folded) { fr += 1 }
+            if cleaner.stopEN.contains(folded) { en += 1 }
         }
     }
 
@@ -361,8 +358,21 @@ public struct Cleaner: Sendable {
         return (found.credit, Text.trimmingBlanks(head + found.rest), false)
     }
 
-    private func captionInTail(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return captionInASCIITail(Array(s.utf8)) }
+    func captionInTail(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
+        var simple: [Unicode.Scalar] = [], simpleFolded: [Unicode.Scalar] = []
+        simple.reserveCapacity(s.utf8.count)
+        simpleFolded.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            guard let f = Self.captionFold(c) else { break }
+            simple.append(c)
+            simpleFolded.append(f)
+        }
+        if simple.count == s.unicodeScalars.count { return captionInSimpleTail(simple, folded: simpleFolded) }
+        return captionInTailByCharacters(s)
+    }
+
+    /// `captionInTail` for any line, one character at a time (the simple path must give the same).
+    func captionInTailByCharacters(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
         let chars = Array(s)
         let foldedChars = chars.map { Text.fold(String($0)).first ?? $0 }
         let folded = String(foldedChars)
@@ -403,40 +413,68 @@ public struct Cleaner: Sendable {
         return (credit, rest, sentences <= 1 && wordCount(rest) <= 25)
     }
 
-    /// `captionInTail` for a line of ASCII, on its bytes: one byte is one character, folding is
-    /// lower case and the backquote, and a marker is found byte for byte (the same places as
-    /// Foundation's search in such a line).
-    private func captionInASCIITail(_ bytes: [UInt8]) -> (credit: String, rest: String, dropWhole: Bool)? {
-        let folded = bytes.map { b -> UInt8 in b >= 0x41 && b <= 0x5A ? b + 0x20 : (b == 0x60 ? 0x27 : b) }
-        func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    /// `captionInTail` for a line of simple scalars (`captionFold`): each is a character of its
+    /// own, folds to one scalar, and a marker is found scalar for scalar (the places Foundation's
+    /// search finds in such a line).
+    private func captionInSimpleTail(_ chars: [Unicode.Scalar], folded: [Unicode.Scalar]) -> (credit: String, rest: String, dropWhole: Bool)? {
+        func string(_ r: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: chars[r])
+            return String(view)
+        }
         var best: Int?
         for marker in credits {
-            let m = Array(marker.utf8)
-            guard !m.isEmpty, m.count <= folded.count, m.allSatisfy({ $0 < 0x80 }) else { continue }
+            let m = Array(marker.unicodeScalars)
+            guard let m0 = m.first, m.count <= folded.count else { continue }
             var from = 0
             while from + m.count <= folded.count {
-                guard let start = (from...(folded.count - m.count)).first(where: { folded[$0] == m[0] && folded[$0..<$0 + m.count].elementsEqual(m) }) else { break }
+                guard let start = (from...(folded.count - m.count)).first(where: { folded[$0] == m0 && folded[$0..<$0 + m.count].elementsEqual(m) })
+                else { break }
                 from = start + m.count
                 // The marker starts the line, or follows a space or the end of a sentence.
                 if start > 0 {
-                    let before = bytes[start - 1]
-                    guard before == 0x20 || before == 0x2E || before == 0x21 || before == 0x3F || before == 0x29 else { continue }
+                    let before = chars[start - 1]
+                    guard before == " " || ".!?»”)".unicodeScalars.contains(before) else { continue }
                 }
                 // Then ':' (or the © sign itself) and a short name to the end of the line.
                 var j = start + m.count
-                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
-                if marker != "(c)" {
-                    guard j < bytes.count, bytes[j] == 0x3A else { continue }
+                while j < chars.count, chars[j] == " " { j += 1 }
+                if marker != "©" && marker != "(c)" {
+                    guard j < chars.count, chars[j] == ":" else { continue }
                     j += 1
                 }
-                let tail = Text.trimmingBlanks(string(j..<bytes.count))
+                let tail = Text.trimmingBlanks(string(j..<chars.count))
                 guard !tail.isEmpty, tail.count <= 60, wordCount(tail) <= 6, !tail.contains(". ") else { continue }
                 if best == nil || start < (best ?? 0) { best = start }
             }
         }
         guard let cut = best else { return nil }
-        return caption(credit: string(cut..<bytes.count), rest: string(0..<cut))
+        return caption(credit: string(cut..<chars.count), rest: string(0..<cut))
     }
+
+    /// What `Text.fold` makes of a character made of one simple scalar (the first scalar of its
+    /// fold, or the scalar itself when the fold is empty), for the scalars below U+0300 and the
+    /// punctuation and currency signs of U+2010 to U+20C0 but for the format controls; nil for
+    /// any other scalar. Such scalars are in NFC, never join the characters around them, and
+    /// fold to one scalar at most.
+    static func captionFold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = c.value
+        if v < 0x300 { return captionFoldLow[Int(v)] }
+        if v >= 0x2010 && v <= 0x20C0 { return captionFoldHigh[Int(v - 0x2010)] }
+        return nil
+    }
+
+    private static func simpleFold(_ v: UInt32) -> Unicode.Scalar? {
+        guard let c = Unicode.Scalar(v) else { return nil }
+        // A carriage return joins a line feed; the format controls are left to the full search.
+        if v == 0x0D || (0x2028...0x202E).contains(v) || (0x2060...0x206F).contains(v) { return nil }
+        let folded = Text.fold(String(c))
+        guard folded.unicodeScalars.count <= 1 || folded.first.map({ $0.unicodeScalars.count == 1 }) == true else { return nil }
+        return folded.unicodeScalars.first ?? c
+    }
+
+    private static let captionFoldLow: [Unicode.Scalar?] = (0..<0x300).map(simpleFold)
+    private static let captionFoldHigh: [Unicode.Scalar?] = (0x2010...0x20C0).map(simpleFold)
 
     /// Strips date-line prefixes ("Publié le", "date", "Updated") from the front of `s`.
     func stripPrefixes(_ s: Substring, _ prefixes: [String]) -> Substring {

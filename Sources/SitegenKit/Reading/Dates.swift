@@ -10,10 +10,12 @@ public struct DateFinder: Sendable {
     }
 
     let months: [String: Int]
+    let monthNames: WordTable
     private let patterns: [(form: String, regex: Pattern)]
 
     public init(lexicon: Lexicon = .standard) {
         months = lexicon.numbers("months")
+        monthNames = WordTable(Set(months.keys))
         // Both the written forms ("février") and the folded ones ("fevrier") are matched.
         var forms = Set(months.keys)
         for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
@@ -46,7 +48,8 @@ public struct DateFinder: Sendable {
         public var digitDash = false
         public var digitSeparator = false
         public var monthWord = false
-        public var words: Set<String> = []
+        /// The text's words, folded, in order (repeats kept: most texts are asked once).
+        public var words: [String] = []
     }
 
     public func hints(_ s: String) -> Hints {
@@ -57,8 +60,8 @@ public struct DateFinder: Sendable {
         func endWord() {
             guard !word.isEmpty else { return }
             let w = Text.fold(String(decoding: word, as: UTF8.self))
-            h.words.insert(w)
-            if months[w] != nil { h.monthWord = true }
+            h.words.append(w)
+            if monthNames.contains(w) { h.monthWord = true }
             word.removeAll(keepingCapacity: true)
         }
         for b in s.utf8 {

@@ -79,6 +79,11 @@ public enum Text {
                 }
             }
         }
+        return foldByScalars(s)
+    }
+
+    /// `fold` one scalar at a time, for any text (the fast paths above must give the same).
+    static func foldByScalars(_ s: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
         var lastSpace = true

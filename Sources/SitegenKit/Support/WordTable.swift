@@ -1,9 +1,11 @@
 import Foundation
 
 /// A fixed set of words, asked about every token of every article. `Set<String>` hashes with a
-/// seeded SipHash and compares by canonical equivalence; most tokens are ASCII, for which both
-/// come down to the bytes. So ASCII questions go to an open-addressing table of the words' bytes
-/// with a cheap hash, and only the others to the `Set`. The answers are the same as the `Set`'s.
+/// seeded SipHash and compares by canonical equivalence. A text whose scalars all lie below
+/// U+0300 (every byte below 0xCC: ASCII and the Latin letters of French, accents included) is
+/// in NFC whatever it is, so for it canonical equivalence is equality of bytes with the word's
+/// NFC form. Such questions go to an open-addressing table of the words' NFC bytes with a cheap
+/// hash, the others to the `Set`. The answers are the same as the `Set`'s.
 public struct WordTable: Sendable, ExpressibleByArrayLiteral {
     /// Every word, for the questions that are not ASCII.
     public let words: Set<String>
@@ -17,21 +19,13 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
 
     public init(_ words: Set<String>) {
         self.words = words
-        // A word equal to some ASCII text: ASCII itself, or a form whose NFC is ASCII.
-        var ascii: [[UInt8]] = []
-        for w in words.sorted() {
-            if w.utf8.allSatisfy({ $0 < 0x80 }) {
-                ascii.append(Array(w.utf8))
-            } else {
-                let composed = w.precomposedStringWithCanonicalMapping
-                if composed.utf8.allSatisfy({ $0 < 0x80 }) { ascii.append(Array(composed.utf8)) }
-            }
-        }
+        // Each word's NFC form: what a text below U+0300 equal to it is, byte for byte.
+        let forms = words.sorted().map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.filter(Self.isSimple)
         var bytes: [UInt8] = [], offsets: [Int32] = [0]
         var size = 8
-        while size < ascii.count * 2 { size *= 2 }
+        while size < forms.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
-        for w in ascii {
+        for w in forms {
             var slot = Self.hash(w) & (size - 1)
             var duplicate = false
             while slots[slot] != 0 {
@@ -49,6 +43,9 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
         self.slots = slots
     }
 
+    /// Every scalar below U+0300: such a text is its own NFC.
+    static func isSimple<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 { b.allSatisfy { $0 < 0xCC } }
+
     @inline(__always) static func hash<C: Collection>(_ b: C) -> Int where C.Element == UInt8 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for x in b { h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3 }
@@ -62,7 +59,7 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
         let answer: Bool? = s.withUTF8 { b in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for x in b {
-                if x >= 0x80 { return nil }
+                if x >= 0xCC { return nil }
                 h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3
             }
             let mask = slots.count - 1

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// The fast paths of reading and extraction must answer exactly as the general code they stand
+/// in for: each test puts both side by side on texts chosen to sit on the paths' edges.
+@Suite("Fast paths give the general answers")
+struct FastPathTests {
+    /// Words and lines on the edges: ASCII, French accents (composed and decomposed), typographic
+    /// apostrophes and dashes, other scripts, blanks of every kind, combining marks, emoji.
+    static let samples: [String] = [
+        "", " ", "a", "Poutine", "poutine", "POUTINE", "l'été", "L\u{2019}Été", "e\u{301}te\u{301}", "Élysée",
+        "Zelenskyy", "Zélensky", "vice-présidente", "a-t-il", "O`Neil", "Œuvre", "straße", "Ǆemal", "İstanbul",
+        "Путин", "ترامب", "Nguyễn Phú Trọng", "Ảnh: AFP", "東京", "🇫🇷 Paris", "dit-il\u{00A0}:",
+        "\tTitre\u{2003}", "\u{200B}x\u{200B}", " \u{301}a ", "fin\u{202F}?", "\u{3000}全角\u{3000}", "a\u{2028}b",
+        "K\u{212A}", "Å\u{212B}", "Mme.", "M. Dupont", "42", "1er", "2024-10-22", "«\u{00A0}Non\u{00A0}»",
+    ]
+
+    @Test("fold: the fast paths equal the scalar-by-scalar fold")
+    func fold() {
+        for s in Self.samples + Self.samples.map({ " \($0)  \($0)\n" }) {
+            #expect(Text.fold(s) == Text.foldByScalars(s), "\(s.debugDescription)")
+        }
+    }
+
+    @Test("lower: the ASCII path equals lowercased() with straight apostrophes")
+    func lower() {
+        for s in Self.samples where s.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(Text.lower(s) == s.lowercased(), "\(s.debugDescription)")
+        }
+        #expect(Text.lower("L\u{2019}Été") == "l'été")
+    }
+
+    @Test("trimming blanks equals Foundation's trimming of .whitespaces")
+    func trimming() {
+        var texts = Self.samples
+        for v in [0x09, 0x0A, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2007, 0x200A, 0x200B, 0x200C, 0x2028, 0x202F, 0x205F, 0x3000, 0xFEFF] {
+            guard let c = Unicode.Scalar(v) else { continue }
+            texts.append("\(c)mot\(c)")
+            texts.append("fin.\(c)\(c)")
+        }
+        for s in texts {
+            #expect(Text.trimmingBlanks(s) == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+            #expect(String(Text.trimmingTrailingSpaces(s)).last == s.trimmingCharacters(in: .whitespaces).last, "\(s.debugDescription)")
+        }
+    }
+
+    @Test("a word table answers as the set it is made from, whatever the normalization")
+    func wordTable() {
+        let words: Set<String> = ["été", "e\u{301}lu", "dit", "a-t-il", "Путин", "\u{212A}", "président", "l'", "»", ""]
+        let table = WordTable(words)
+        let questions = Self.samples + ["été", "e\u{301}te\u{301}", "élu", "e\u{301}lu", "dit", "dits", "K", "k", "Путин",
+                                        "président", "pre\u{301}sident", "l'", "l\u{2019}", "»", "", "di"]
+        for q in questions {
+            #expect(table.contains(q) == words.contains(q), "\(q.debugDescription)")
+        }
+        // Many words: the table's probing wraps around without losing any.
+        let many = Set((0..<2000).map { "mot\($0)" })
+        let big = WordTable(many)
+        #expect((0..<2000).allSatisfy { big.contains("mot\($0)") })
+        #expect(!(2000..<2100).contains { big.contains("mot\($0)") })
+    }
+
+    @Test("tokens hold their own text at their scalar places, in any script")
+    func tokenPlaces() {
+        let text = "« Non », a déclaré M. Peskov à l’agence TASS 🇷🇺 : Путин n'ira pas, ترامب ... e\u{301}te\u{301} Nguyễn aujourd'hui-même."
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokenize(text)
+        for t in tokens {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[t.start..<t.end])
+            #expect(String(view) == t.text, "\(t.text)")
+            #expect(t.folded == Text.fold(t.text) && t.lower == (t.kind == .punct ? t.text : Text.lower(t.text)))
+        }
+        #expect(tokens.map(\.text).contains("M."))
+        #expect(tokens.map(\.text).contains("l’"))
+        #expect(tokens.map(\.text).contains("agence"))
+        #expect(tokens.map(\.text).contains("..."))
+        #expect(tokens.first { $0.text == "TASS" }?.isAllCaps == true)
+        #expect(tokens.first { $0.text == "Peskov" }.map { $0.isCapitalized && !$0.isAllCaps } == true)
+    }
+
+    @Test("captions: the path for simple lines finds what the character-by-character search finds")
+    func captions() {
+        let cleaner = Cleaner()
+        var lines = [
+            "Le président lors d’une conférence de presse. Photo : Reuters",
+            "La présidente à l’Élysée.Crédit: PA",
+            "Vue de Kyiv © AFP",
+            "Vue de Kyiv (c) Getty Images",
+            "Une « réunion » capitale, a-t-il dit (photo d'illustration : AFP)",
+            "Le marché de Noël. Crédit photo : Jean Dupont",
+            "Le 3 mars, il a dit : « Non ». Et il est parti.",
+            "PHOTO : AFP",
+            "Il a déclaré : photo : rien de plus à dire ici, vraiment, rien du tout ce soir.",
+            "Légende : Kamala Harris – Atlanta",
+            "Source image : capture d’écran",
+            "Un dessin.Illustration:Le Monde",
+            "Un texte sans crédit: juste deux-points",
+        ]
+        lines += lines.map { $0.uppercased() }
+        lines += lines.map { $0.replacingOccurrences(of: "’", with: "'") }
+        for line in lines {
+            let fast = cleaner.captionInTail(line), slow = cleaner.captionInTailByCharacters(line)
+            #expect(fast?.credit == slow?.credit && fast?.rest == slow?.rest && fast?.dropWhole == slow?.dropWhole, "\(line)")
+        }
+        #expect(cleaner.captionInTail(lines[0])?.credit == "Photo : Reuters")
+    }
+}
