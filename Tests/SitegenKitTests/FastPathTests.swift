@@ -106,4 +106,45 @@ struct FastPathTests {
         }
         #expect(cleaner.captionInTail(lines[0])?.credit == "Photo : Reuters")
     }
+
+    /// The scalar-by-scalar checks that `Decoding` made before it read bytes.
+    static func referenceLooksBinary(_ text: String) -> Bool {
+        var total = 0, bad = 0
+        for c in text.unicodeScalars.prefix(8192) {
+            total += 1
+            if (c.value < 0x20 && c != "\n" && c != "\r" && c != "\t") || c.value == 0xFFFD { bad += 1 }
+        }
+        return total > 0 && bad * 10 > total
+    }
+
+    static func referenceNeeds(_ s: String) -> (cleaning: Bool, nfc: Bool) {
+        var needsCleaning = false, alreadyNFC = true
+        for c in s.unicodeScalars {
+            let v = c.value
+            if v < 0x20 { if v != 0x0A && v != 0x09 { needsCleaning = true; break } } else if v == 0x7F || v == 0xFEFF {
+                needsCleaning = true
+                break
+            } else if v >= 0x300 && !(v >= 0x2000 && v <= 0x206F) && !(v >= 0x20A0 && v <= 0x20C0) {
+                alreadyNFC = false
+            }
+        }
+        return (needsCleaning, alreadyNFC)
+    }
+
+    @Test("decoding: the byte checks for binary text and for cleaning agree with the scalar checks")
+    func decodingChecks() {
+        var texts = Self.samples + ["a\u{FFFD}b", String(repeating: "\u{FFFD}", count: 3) + "abcdefghijklmnop", "\u{1}\u{2}\u{3}x",
+                                    "ligne\r\nligne", "\u{FEFF}début", "fin\u{7F}", "e\u{301}", "Nguyễn\n", "€ 20 – “ok”", "\u{2000}"]
+        texts.append(String(repeating: "é", count: 9000) + String(repeating: "\u{1}", count: 2000))
+        texts.append(String(repeating: "\u{1}", count: 900) + String(repeating: "a", count: 8000))
+        for t in texts {
+            #expect(Decoding.looksBinary(t) == Self.referenceLooksBinary(t), "\(t.prefix(20).debugDescription)")
+            let (cleaning, nfc) = Self.referenceNeeds(t)
+            let expected = cleaning || !nfc ? nil : t
+            // A text that needs nothing comes back as it is; any other is changed the same way as before.
+            if let expected { #expect(Decoding.normalise(t) == expected) }
+            if !cleaning && !nfc { #expect(Decoding.normalise(t) == t.precomposedStringWithCanonicalMapping, "\(t.prefix(20).debugDescription)") }
+        }
+        #expect(Decoding.normalise("a\r\nb\rc\u{FEFF}\u{1}") == "a\nb\nc")
+    }
 }

@@ -83,6 +83,20 @@ public struct ParagraphAnalysis: Sendable {
         scalarCount = text.unicodeScalars.count
     }
 
+    /// The same, with the tokenizer's byte places and scalar count: no walk over the text.
+    init(text: String, kind: Paragraph.Kind, base: Int, tokenized: Tokenizer.Tokenized, spans: [QuoteSpan], spanOfToken: [Int?], sentenceStarts: [Int]) {
+        self.text = text
+        self.kind = kind
+        self.base = base
+        self.tokens = tokenized.tokens
+        self.spans = spans
+        self.spanOfToken = spanOfToken
+        self.sentenceStarts = sentenceStarts
+        let utf8 = text.utf8
+        tokenIndices = tokenized.utf8Starts.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        scalarCount = tokenized.scalarCount
+    }
+
     public func sentence(of token: Int) -> Range<Int> {
         // The last start at or before `token` (binary search), and the next one.
         var a = 0, b = sentenceStarts.count
@@ -162,7 +176,8 @@ public struct Analyzer: Sendable {
         var base = 0
         var lowercase = Set<String>()
         for p in article.paragraphs {
-            let tokens = Tokenizer.tokenize(p.text)
+            let tokenized = Tokenizer.tokenized(p.text)
+            let tokens = tokenized.tokens
             for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(t.folded) }
             let cues = invertedCueStarts(tokens)
             let spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
@@ -174,10 +189,10 @@ public struct Analyzer: Sendable {
                     ti += 1
                 }
             }
-            let pa = ParagraphAnalysis(text: p.text, kind: p.kind, base: base, tokens: tokens, spans: spans,
+            let pa = ParagraphAnalysis(text: p.text, kind: p.kind, base: base, tokenized: tokenized, spans: spans,
                                        spanOfToken: spanOf, sentenceStarts: sentenceStarts(tokens, spanOf))
             paragraphs.append(pa)
-            base += p.text.unicodeScalars.count + 2
+            base += tokenized.scalarCount + 2
         }
         var names: [NameMention] = []
         var mentions: [Mention] = []
@@ -273,7 +288,7 @@ public struct Analyzer: Sendable {
     /// Scalar offsets where an inverted cue starts: "dit-il", "a-t-elle ajouté", ", a déclaré X".
     func invertedCueStarts(_ tokens: [Token]) -> Set<Int> {
         var out = Set<Int>()
-        for (i, t) in tokens.enumerated() where t.kind == .word {
+        for t in tokens where t.kind == .word {
             if isInvertedVerb(t.lower) { out.insert(t.start) }
         }
         return out

@@ -59,14 +59,25 @@ public enum Tokenizer {
         return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
     }
 
-    public static func tokenize(_ text: String) -> [Token] {
+    public static func tokenize(_ text: String) -> [Token] { tokenized(text).tokens }
+
+    /// The tokens, where each starts in the text's UTF-8, and how many scalars the text has.
+    struct Tokenized {
+        var tokens: [Token]
+        var utf8Starts: [Int]
+        var scalarCount: Int
+    }
+
+    static func tokenized(_ text: String) -> Tokenized {
         var text = text
         return text.withUTF8 { tokenize(utf8: $0) }
     }
 
     /// Works on the text's UTF-8 bytes, one scalar at a time, and counts scalars for the tokens'
     /// places: each token's strings are made straight from its bytes.
-    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> [Token] {
+    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> Tokenized {
+        var starts: [Int] = []
+        starts.reserveCapacity(b.count / 6)
         var tokens: [Token] = []
         tokens.reserveCapacity(b.count / 6)
         func string(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self) }
@@ -106,6 +117,7 @@ public enum Tokenizer {
                     end += 1; send += 1
                 }
                 let kind: Token.Kind = hasLetter ? .word : .number
+                starts.append(i)
                 tokens.append(Token(text: word, folded: Text.fold(word), lower: Text.lower(word), kind: kind, start: si, end: send))
                 i = end; si = send
                 continue
@@ -114,9 +126,10 @@ public enum Tokenizer {
             var j = i + cl, sj = si + 1
             if c == "." { while j < n && b[j] == 0x2E { j += 1; sj += 1 } }
             let p = string(i, j)
+            starts.append(i)
             tokens.append(Token(text: p, folded: p, lower: p, kind: .punct, start: si, end: sj))
             i = j; si = sj
         }
-        return tokens
+        return Tokenized(tokens: tokens, utf8Starts: starts, scalarCount: si)
     }
 }

@@ -161,9 +161,12 @@ public struct PageBuilder: Sendable {
         guard let n = group(ofQuote: q.id) else { return "" }
         let group = d.statementGroups[n]
         var links: [String] = []
-        for id in group where id != q.id && links.count < Self.alsoReportedLimit {
-            guard let o = quoteByID[id], let a = articleByID[o.article] else { continue }
-            links.append(link(a.title, root + "articles/\(a.id).html#\(o.id)"))
+        // Stops at the limit: a statement reported thousands of times must not make each of
+        // its quotes walk the whole group (nor copy its quotes and articles).
+        for id in group where id != q.id {
+            if links.count >= Self.alsoReportedLimit { break }
+            guard let o = quoteByID.index[id], let a = articleOrder[quoteByID.quotes[o].article] else { continue }
+            links.append(link(d.articles[a].title, root + "articles/\(d.articles[a].id).html#\(id)"))
         }
         guard !links.isEmpty else { return "" }
         let more = group.count - 1 - links.count

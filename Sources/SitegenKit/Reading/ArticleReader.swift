@@ -49,11 +49,13 @@ public struct ArticleReader: Sendable {
             if let parsed = Self.skipBrokenFrontMatter(decoded.text) { front = parsed }
         }
         let isMarkdown = source.lowercased().hasSuffix(".md") || source.lowercased().hasSuffix(".markdown")
-        let rawLines = front.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // A line feed is a character of its own: cutting at its byte cuts where cutting at the
+        // character would (the text has no carriage return left to pair with it).
+        let rawLines = front.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         var lines: [Cleaner.Line] = []
         lines.reserveCapacity(rawLines.count)
         for (i, raw) in rawLines.enumerated() {
-            lines.append(Cleaner.Line(number: front.bodyLine + i, text: Text.collapseSpaces(String(raw))))
+            lines.append(Cleaner.Line(number: front.bodyLine + i, text: Text.collapseSpaces(String(Substring(raw)))))
         }
         let fmTitle = front.fields["title"].map(Text.collapseSpaces).flatMap { $0.isEmpty ? nil : $0 }
         let language = front.fields["language"] ?? front.fields["lang"]

@@ -55,15 +55,30 @@ public enum Decoding {
     static func normalise(_ s: String) -> String {
         // Most clippings need nothing: no CR, no control character, no BOM or DEL, and only
         // scalars that are already in NFC (below U+0300, general punctuation, currency signs).
+        // Read on the UTF-8 bytes: a control character is one byte; only a lead byte of U+0300
+        // or above (0xCC and up) needs its scalar decoded.
         var needsCleaning = false
         var alreadyNFC = true
-        for c in s.unicodeScalars {
-            let v = c.value
-            if v < 0x20 { if v != 0x0A && v != 0x09 { needsCleaning = true; break } } else if v == 0x7F || v == 0xFEFF {
-                needsCleaning = true
-                break
-            } else if v >= 0x300 && !(v >= 0x2000 && v <= 0x206F) && !(v >= 0x20A0 && v <= 0x20C0) {
-                alreadyNFC = false
+        var text = s
+        text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x < 0x20 {
+                    if x != 0x0A && x != 0x09 { needsCleaning = true; return }
+                } else if x == 0x7F {
+                    needsCleaning = true
+                    return
+                } else if x >= 0xCC {
+                    if x < 0xE0 || x >= 0xF0 {
+                        alreadyNFC = false
+                    } else if i + 2 < b.count {
+                        let v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        if v == 0xFEFF { needsCleaning = true; return }
+                        if !(v >= 0x2000 && v <= 0x206F) && !(v >= 0x20A0 && v <= 0x20C0) { alreadyNFC = false }
+                    }
+                }
+                i += 1
             }
         }
         if !needsCleaning { return alreadyNFC ? s : s.precomposedStringWithCanonicalMapping }
@@ -126,13 +141,24 @@ public enum Decoding {
         return control * 20 > sample.count
     }
 
-    private static func looksBinary(_ text: String) -> Bool {
-        var total = 0, bad = 0
-        for c in text.unicodeScalars.prefix(8192) {
-            total += 1
-            if (c.value < 0x20 && c != "\n" && c != "\r" && c != "\t") || c.value == 0xFFFD { bad += 1 }
+    /// Of the first 8,192 scalars, more than a tenth are control characters or U+FFFD. Counted
+    /// on the UTF-8 bytes: a scalar starts at each byte that is not a continuation byte.
+    static func looksBinary(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var total = 0, bad = 0
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x & 0xC0 != 0x80 {
+                    if total == 8192 { break }
+                    total += 1
+                    if (x < 0x20 && x != 0x0A && x != 0x0D && x != 0x09) || (x == 0xEF && i + 2 < b.count && b[i + 1] == 0xBF && b[i + 2] == 0xBD) { bad += 1 }
+                }
+                i += 1
+            }
+            return total > 0 && bad * 10 > total
         }
-        return total > 0 && bad * 10 > total
     }
 
     private static let cp1252High: [UInt32] = [

@@ -230,7 +230,10 @@ public enum Text {
         }
 
         func escape(_ s: String) -> String {
-            let found = escaped.withUnsafeBufferPointer { e in s.utf8.contains { $0 < 0x80 && e[Int($0)] } }
+            let found = escaped.withUnsafeBufferPointer { e in
+                s.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 < 0x80 && e[Int($0)] } }
+                    ?? s.utf8.contains { $0 < 0x80 && e[Int($0)] }
+            }
             guard found else { return s }
             var out: [UInt8] = []
             out.reserveCapacity(s.utf8.count + 16)

@@ -7,40 +7,79 @@ import Foundation
 /// NFC form. Such questions go to an open-addressing table of the words' NFC bytes with a cheap
 /// hash, the others to the `Set`. The answers are the same as the `Set`'s.
 public struct WordTable: Sendable, ExpressibleByArrayLiteral {
-    /// Every word, for the questions that are not ASCII.
+    /// Every word, for the questions that are not simple.
     public let words: Set<String>
-    /// The ASCII forms' bytes, end to end; word k is `bytes[offsets[k]..<offsets[k + 1]]`.
-    private let bytes: [UInt8]
-    private let offsets: [Int32]
-    /// Slot -> word index + 1 (0 is an empty slot); a power of two, at most half full.
-    private let slots: [Int32]
+    private let table: Table
+
+    /// The words' NFC bytes, end to end (word k is `bytes[offsets[k]..<offsets[k + 1]]`), and
+    /// the slots of an open-addressing table (word index + 1; 0 is empty), a power of two at
+    /// most half full. Immutable once made; freed with the last table that shares it.
+    private final class Table: @unchecked Sendable {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        let offsets: UnsafeMutableBufferPointer<Int32>
+        let slots: UnsafeMutableBufferPointer<Int32>
+        let mask: Int
+        /// Bit n (n < 63) is set when a word has n bytes; bit 63 for the longer ones.
+        let lengths: UInt64
+
+        init(_ forms: [[UInt8]]) {
+            var bytes: [UInt8] = [], offsets: [Int32] = [0]
+            var size = 8
+            while size < forms.count * 2 { size *= 2 }
+            var slots = [Int32](repeating: 0, count: size)
+            var lengths: UInt64 = 0
+            for w in forms {
+                var slot = WordTable.hash(w) & (size - 1)
+                var duplicate = false
+                while slots[slot] != 0 {
+                    let k = Int(slots[slot]) - 1
+                    if bytes[Int(offsets[k])..<Int(offsets[k + 1])].elementsEqual(w) { duplicate = true; break }
+                    slot = (slot + 1) & (size - 1)
+                }
+                if duplicate { continue }
+                bytes += w
+                offsets.append(Int32(bytes.count))
+                slots[slot] = Int32(offsets.count - 1)
+                lengths |= 1 << UInt64(min(w.count, 63))
+            }
+            self.bytes = .allocate(capacity: max(1, bytes.count))
+            _ = self.bytes.initialize(from: bytes)
+            self.offsets = .allocate(capacity: offsets.count)
+            _ = self.offsets.initialize(from: offsets)
+            self.slots = .allocate(capacity: slots.count)
+            _ = self.slots.initialize(from: slots)
+            mask = size - 1
+            self.lengths = lengths
+        }
+
+        deinit {
+            bytes.deallocate()
+            offsets.deallocate()
+            slots.deallocate()
+        }
+
+        func contains(_ b: UnsafeBufferPointer<UInt8>, hash: Int) -> Bool {
+            var slot = hash & mask
+            while slots[slot] != 0 {
+                let k = Int(slots[slot]) - 1
+                let lo = Int(offsets[k]), hi = Int(offsets[k + 1])
+                if hi - lo == b.count {
+                    var i = 0
+                    while i < b.count && bytes[lo + i] == b[i] { i += 1 }
+                    if i == b.count { return true }
+                }
+                slot = (slot + 1) & mask
+            }
+            return false
+        }
+    }
 
     public init(arrayLiteral elements: String...) { self.init(Set(elements)) }
 
     public init(_ words: Set<String>) {
         self.words = words
-        // Each word's NFC form: what a text below U+0300 equal to it is, byte for byte.
-        let forms = words.sorted().map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.filter(Self.isSimple)
-        var bytes: [UInt8] = [], offsets: [Int32] = [0]
-        var size = 8
-        while size < forms.count * 2 { size *= 2 }
-        var slots = [Int32](repeating: 0, count: size)
-        for w in forms {
-            var slot = Self.hash(w) & (size - 1)
-            var duplicate = false
-            while slots[slot] != 0 {
-                let k = Int(slots[slot]) - 1
-                if bytes[Int(offsets[k])..<Int(offsets[k + 1])].elementsEqual(w) { duplicate = true; break }
-                slot = (slot + 1) & (size - 1)
-            }
-            if duplicate { continue }
-            bytes += w
-            offsets.append(Int32(bytes.count))
-            slots[slot] = Int32(offsets.count - 1)
-        }
-        self.bytes = bytes
-        self.offsets = offsets
-        self.slots = slots
+        // Each word's NFC form: what a simple text equal to it is, byte for byte.
+        table = Table(words.sorted().map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.filter(Self.isSimple))
     }
 
     /// Every scalar below U+0300: such a text is its own NFC.
@@ -55,32 +94,18 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
     public var count: Int { words.count }
 
     public func contains(_ s: String) -> Bool {
+        let table = self.table
         var s = s
         let answer: Bool? = s.withUTF8 { b in
+            // nil: not a simple text, for the set to answer.
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for x in b {
                 if x >= 0xCC { return nil }
                 h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3
             }
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            return slots.withUnsafeBufferPointer { slots in
-                bytes.withUnsafeBufferPointer { bytes in
-                    offsets.withUnsafeBufferPointer { offsets in
-                        while slots[slot] != 0 {
-                            let k = Int(slots[slot]) - 1
-                            let lo = Int(offsets[k]), hi = Int(offsets[k + 1])
-                            if hi - lo == b.count {
-                                var i = 0
-                                while i < b.count && bytes[lo + i] == b[i] { i += 1 }
-                                if i == b.count { return true }
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                        return false
-                    }
-                }
-            }
+            // No word has this length: no need to look in the table.
+            guard table.lengths & (1 << UInt64(min(b.count, 63))) != 0 else { return false }
+            return table.contains(b, hash: Int(truncatingIfNeeded: h ^ (h >> 29)))
         }
         return answer ?? words.contains(s)
     }
