@@ -29,6 +29,9 @@ struct FastPathTests {
             #expect(Text.lower(s) == s.lowercased(), "\(s.debugDescription)")
         }
         #expect(Text.lower("L\u{2019}Été") == "l'été")
+        for s in Self.samples + ["L\u{2019}ÉTÉ\u{2011}", "İstanbul", "ǅ", "ΣΟΦΙΑ", "ΟΔΟΣ ΟΔΟΣ.", "ÀÉÎÕÜ ŒUVRE ‘Q’", "\u{212A}elvin"] {
+            #expect(Text.lower(s) == Text.lowerByScalars(s), "\(s.debugDescription)")
+        }
     }
 
     @Test("trimming blanks equals Foundation's trimming of .whitespaces")
@@ -146,5 +149,40 @@ struct FastPathTests {
             if !cleaning && !nfc { #expect(Decoding.normalise(t) == t.precomposedStringWithCanonicalMapping, "\(t.prefix(20).debugDescription)") }
         }
         #expect(Decoding.normalise("a\r\nb\rc\u{FEFF}\u{1}") == "a\nb\nc")
+    }
+
+    @Test("ASCII white space and token capitals without the tables agree with the tables")
+    func asciiFlags() {
+        for b in UInt8(0)..<0x80 {
+            let c = Unicode.Scalar(b)
+            #expect(Scalars.isASCIISpace(b) == Scalars.isSpace(c), "\(b)")
+        }
+        for w in ["TASS", "CNN", "Ab", "AB", "A", "A1", "a", "Mme", "MM.", "O'NEIL", "Élysée", "ÉLYSÉE", "x86"] {
+            let t = Token(text: w, folded: Text.fold(w), lower: Text.lower(w), kind: .word, start: 0, end: w.unicodeScalars.count)
+            let letters = w.unicodeScalars.filter(Scalars.isLetter)
+            #expect(t.isCapitalized == (w.unicodeScalars.first.map(Scalars.isUpper) ?? false), "\(w)")
+            #expect(t.isAllCaps == (letters.count >= 2 && letters.allSatisfy(Scalars.isUpper)), "\(w)")
+        }
+    }
+
+    @Test("statement stems: the scalar cut equals the character cut")
+    func stems() {
+        let grouper = StatementGrouper()
+        let texts = ["Nous la soutiendrons aussi, en 2024 et après.", "Je la soutiendrai également !", "l’OTAN n’a pas 3 options",
+                     "Il faut « négocier » maintenant", "Путин сказал это", "e\u{301}te\u{301} 42 ans", "ab cd 12 x9y"]
+        for t in texts {
+            let folded = Text.fold(t)
+            var expected = Set<String>()
+            for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                var word = String(w)
+                if let same = grouper.synonyms[word] { word = same } else {
+                    if word.count < 3 && !word.allSatisfy(\.isNumber) { continue }
+                    if grouper.stopwords.contains(word) { continue }
+                }
+                expected.insert(String(word.prefix(5)))
+            }
+            #expect(grouper.stems(t) == expected, "\(t)")
+        }
+        #expect(grouper.stems("Nous la soutiendrons aussi").contains("souti"))
     }
 }

@@ -5,12 +5,12 @@ import Foundation
 /// the same speaker are compared, and only through the content words they share (an inverted
 /// index), so the work stays near-linear in the number of quotes.
 public struct StatementGrouper: Sendable {
-    let stopwords: Set<String>
+    let stopwords: WordTable
     let synonyms: [String: String]
 
     public init(lexicon: Lexicon = .standard) {
         let stop = lexicon.foldedSet("statement.stopwords")
-        stopwords = stop
+        stopwords = WordTable(stop)
         var syn: [String: String] = [:]
         for line in lexicon["synonyms"] {
             let forms = line.split(separator: "|").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }
@@ -25,16 +25,35 @@ public struct StatementGrouper: Sendable {
     public func stems(_ text: String) -> Set<String> {
         var out = Set<String>()
         let folded = Text.fold(text)
-        for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            var word = String(w)
+        func add(_ w: String) {
+            var word = w
             if let same = synonyms[word] {
                 word = same
             } else {
-                if word.count < 3 && !word.allSatisfy(\.isNumber) { continue }
-                if stopwords.contains(word) { continue }
+                if word.count < 3 && !word.allSatisfy(\.isNumber) { return }
+                if stopwords.contains(word) { return }
             }
             out.insert(String(word.prefix(5)))
         }
+        // A text of scalars below U+0300 (most folded text): each scalar is a character, and a
+        // character is a letter or a number as its scalar is, so words are cut scalar by scalar.
+        if folded.utf8.allSatisfy({ $0 < 0xCC }) {
+            let view = folded.unicodeScalars
+            var start: String.UnicodeScalarView.Index?
+            var i = view.startIndex
+            while i < view.endIndex {
+                if Scalars.isLetterOrNumber(view[i]) {
+                    if start == nil { start = i }
+                } else if let s = start {
+                    add(String(view[s..<i]))
+                    start = nil
+                }
+                view.formIndex(after: &i)
+            }
+            if let s = start { add(String(view[s..<view.endIndex])) }
+            return out
+        }
+        for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { add(String(w)) }
         return out
     }
 

@@ -24,7 +24,17 @@ public struct Token: Hashable, Sendable {
         self.start = start
         self.end = end
         var capitalized = false, allCaps = false
-        if kind == .word {
+        if kind == .word, text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters are A-Z and a-z, the capitals A-Z.
+            var letters = 0
+            allCaps = true
+            for b in text.utf8 where (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+                letters += 1
+                if b >= 0x61 { allCaps = false }
+            }
+            allCaps = allCaps && letters >= 2
+            capitalized = text.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
+        } else if kind == .word {
             capitalized = text.unicodeScalars.first.map(Scalars.isUpper) ?? false
             var letters = 0
             allCaps = true
@@ -70,12 +80,15 @@ public enum Tokenizer {
 
     static func tokenized(_ text: String) -> Tokenized {
         var text = text
-        return text.withUTF8 { tokenize(utf8: $0) }
+        // The flags table is taken once: each use of a static costs a call on Linux.
+        return Scalars.table.withUnsafeBufferPointer { flags in text.withUTF8 { tokenize(utf8: $0, flags: flags) } }
     }
 
     /// Works on the text's UTF-8 bytes, one scalar at a time, and counts scalars for the tokens'
     /// places: each token's strings are made straight from its bytes.
-    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> Tokenized {
+    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>, flags table: UnsafeBufferPointer<UInt8>) -> Tokenized {
+        @inline(__always) func flags(_ c: Unicode.Scalar) -> UInt8 { c.value < table.count ? table[Int(c.value)] : Scalars.flags(c) }
+        @inline(__always) func isWordPart(_ c: Unicode.Scalar) -> Bool { flags(c) & (Scalars.letter | Scalars.number | Scalars.mark) != 0 }
         var starts: [Int] = []
         starts.reserveCapacity(b.count / 6)
         var tokens: [Token] = []
@@ -88,18 +101,18 @@ public enum Tokenizer {
         var si = 0     // scalar
         while i < n {
             let (c, cl) = scalar(b, i)
-            if Scalars.isSpace(c) { i += cl; si += 1; continue }
-            if Scalars.isWordPart(c) {
+            if flags(c) & Scalars.space != 0 { i += cl; si += 1; continue }
+            if isWordPart(c) {
                 var j = i, sj = si
                 var hasLetter = false
                 while j < n {
                     let (d, dl) = scalar(b, j)
-                    if Scalars.isWordPart(d) {
-                        if Scalars.isLetter(d) { hasLetter = true }
+                    if isWordPart(d) {
+                        if flags(d) & Scalars.letter != 0 { hasLetter = true }
                         j += dl; sj += 1
                         continue
                     }
-                    guard isHyphen(d) || isApostrophe(d), j + dl < n, Scalars.isWordPart(scalar(b, j + dl).0) else { break }
+                    guard isHyphen(d) || isApostrophe(d), j + dl < n, isWordPart(scalar(b, j + dl).0) else { break }
                     if isApostrophe(d) {
                         // Elision: split after "l’", "qu’"; otherwise keep (O'Connor, aujourd'hui).
                         let head = Text.fold(string(i, j))

@@ -193,7 +193,8 @@ public struct Cleaner: Sendable {
         var n = 0
         var inWord = false
         for c in s.unicodeScalars {
-            if Scalars.isSpace(c) { inWord = false } else if !inWord { inWord = true; n += 1 }
+            let space = c.value < 0x80 ? Scalars.isASCIISpace(UInt8(c.value)) : Scalars.isSpace(c)
+            if space { inWord = false } else if !inWord { inWord = true; n += 1 }
         }
         return n
     }

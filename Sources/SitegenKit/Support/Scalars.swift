@@ -35,6 +35,8 @@ public enum Scalars {
     @inline(__always) public static func isNumber(_ c: Unicode.Scalar) -> Bool { flags(c) & number != 0 }
     /// A letter, a digit or a combining mark: what words are made of.
     @inline(__always) public static func isWordPart(_ c: Unicode.Scalar) -> Bool { flags(c) & (letter | number | mark) != 0 }
+    /// `isSpace` of an ASCII scalar, without the table (tab to carriage return, and space).
+    @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
     @inline(__always) public static func isLetterOrNumber(_ c: Unicode.Scalar) -> Bool { flags(c) & (letter | number) != 0 }
 }
 

@@ -157,6 +157,31 @@ public enum Text {
                 return n
             }
         }
+        // Scalars below U+2100 (accented letters, typographic punctuation): from a table of each
+        // scalar's lower-case mapping, written straight into the new string.
+        var length = 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            guard v < foldTableEnd else { return lowerByScalars(s) }
+            length += Int(lowerOffsets[Int(v) + 1] - lowerOffsets[Int(v)])
+        }
+        return lowerBytes.withUnsafeBufferPointer { table in
+            lowerOffsets.withUnsafeBufferPointer { offsets in
+                String(unsafeUninitializedCapacity: length) { out in
+                    var n = 0
+                    for scalar in s.unicodeScalars {
+                        let v = Int(scalar.value)
+                        for o in Int(offsets[v])..<Int(offsets[v + 1]) { out[n] = table[o]; n += 1 }
+                    }
+                    return n
+                }
+            }
+        }
+    }
+
+    /// `lower` for any text: `lowercased()` (each scalar's lower-case mapping), then the
+    /// typographic apostrophes and the non-breaking hyphen made plain.
+    static func lowerByScalars(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for c in s.lowercased().unicodeScalars {
             switch c.value {
@@ -167,6 +192,14 @@ public enum Text {
         }
         return String(out)
     }
+
+    /// `lowerByScalars` of each scalar below U+2100, as UTF-8: scalar v's bytes are
+    /// `lowerBytes[lowerOffsets[v]..<lowerOffsets[v + 1]]` (immutable).
+    static let lowerTable: [[UInt8]] = (0..<foldTableEnd).map { v in
+        Unicode.Scalar(v).map { Array(lowerByScalars(String($0)).utf8) } ?? []
+    }
+    static let lowerBytes: [UInt8] = lowerTable.flatMap { $0 }
+    static let lowerOffsets: [Int32] = lowerTable.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
 
     /// A URL- and file-safe id: folded, ASCII letters and digits separated by single hyphens.
     public static func slug(_ s: String, maxLength: Int = 80) -> String {
