@@ -185,4 +185,14 @@ struct FastPathTests {
         }
         #expect(grouper.stems("Nous la soutiendrons aussi").contains("souti"))
     }
+
+    @Test("inverted-verb suffixes on bytes agree with hasSuffix")
+    func suffixes() {
+        let words = ["dit-il", "a-t-elle", "ajoute-t-on", "vice-présidente", "é-il", "\u{0600}-il", "-il", "il", "déclare-t-ils", "x-ils", "répète-elle"]
+        for w in words {
+            for suffix in Analyzer.invertedSuffixes {
+                #expect(Analyzer.hasASCIISuffix(w, suffix) == w.hasSuffix(suffix), "\(w) \(suffix)")
+            }
+        }
+    }
 }

@@ -297,18 +297,31 @@ public struct Analyzer: Sendable {
     /// "dit-il", "ajoute-t-elle", "a-t-il", "poursuit-il".
     func isInvertedVerb(_ lower: String) -> Bool {
         guard lower.utf8.contains(0x2D) else { return false } // every form has a hyphen
-        for suffix in ["-t-il", "-t-elle", "-il", "-elle", "-t-ils", "-t-elles", "-ils", "-elles", "-t-on", "-on"] where lower.hasSuffix(suffix) {
+        for suffix in Self.invertedSuffixes where Self.hasASCIISuffix(lower, suffix) {
             let verb = String(lower.dropLast(suffix.count))
             if g.speechVerbs.contains(verb) || verb == "a" || verb == "avait" || verb == "aurait" { return true }
         }
         return false
     }
 
+    static let invertedSuffixes = ["-t-il", "-t-elle", "-il", "-elle", "-t-ils", "-t-elles", "-ils", "-elles", "-t-on", "-on"]
+
+    /// `s.hasSuffix(suffix)` for an ASCII suffix that starts with a hyphen, on bytes. Only a
+    /// character before the hyphen that is not ASCII could join it (a prepended mark): then the
+    /// character test decides.
+    static func hasASCIISuffix(_ s: String, _ suffix: String) -> Bool {
+        let u = s.utf8, v = suffix.utf8
+        guard u.count >= v.count, u.suffix(v.count).elementsEqual(v) else { return false }
+        if u.count > v.count, u[u.index(u.endIndex, offsetBy: -v.count - 1)] >= 0x80 { return s.hasSuffix(suffix) }
+        return true
+    }
+
     func pronounGender(_ folded: String) -> Gender? {
         guard folded.utf8.contains(0x2D) else { return nil }
-        if folded.hasSuffix("-t-il") || folded.hasSuffix("-il") || folded.hasSuffix("-ils") { return .male }
-        if folded.hasSuffix("-t-elle") || folded.hasSuffix("-elle") || folded.hasSuffix("-elles") { return .female }
-        if folded.hasSuffix("-on") { return .unknown }
+        func ends(_ x: String) -> Bool { Self.hasASCIISuffix(folded, x) }
+        if ends("-t-il") || ends("-il") || ends("-ils") { return .male }
+        if ends("-t-elle") || ends("-elle") || ends("-elles") { return .female }
+        if ends("-on") { return .unknown }
         return nil
     }
 

@@ -131,7 +131,10 @@ public enum Tokenizer {
                 }
                 let kind: Token.Kind = hasLetter ? .word : .number
                 starts.append(i)
-                tokens.append(Token(text: word, folded: Text.fold(word), lower: Text.lower(word), kind: kind, start: si, end: send))
+                // An ASCII word has no white space or backquote: its fold is its lower case.
+                let lower = Text.lower(word)
+                let folded = UnsafeBufferPointer(rebasing: b[i..<end]).allSatisfy({ $0 < 0x80 }) ? lower : Text.fold(word)
+                tokens.append(Token(text: word, folded: folded, lower: lower, kind: kind, start: si, end: send))
                 i = end; si = send
                 continue
             }

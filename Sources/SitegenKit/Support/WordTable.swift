@@ -21,6 +21,8 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
         let mask: Int
         /// Bit n (n < 63) is set when a word has n bytes; bit 63 for the longer ones.
         let lengths: UInt64
+        /// The words' first bytes, as 256 bits: bit b & 63 of word b >> 6.
+        let firstBytes: [UInt64]
 
         init(_ forms: [[UInt8]]) {
             var bytes: [UInt8] = [], offsets: [Int32] = [0]
@@ -28,6 +30,7 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
             while size < forms.count * 2 { size *= 2 }
             var slots = [Int32](repeating: 0, count: size)
             var lengths: UInt64 = 0
+            var first = [UInt64](repeating: 0, count: 4)
             for w in forms {
                 var slot = WordTable.hash(w) & (size - 1)
                 var duplicate = false
@@ -41,6 +44,7 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
                 offsets.append(Int32(bytes.count))
                 slots[slot] = Int32(offsets.count - 1)
                 lengths |= 1 << UInt64(min(w.count, 63))
+                if let b = w.first { first[Int(b >> 6)] |= 1 << UInt64(b & 63) }
             }
             self.bytes = .allocate(capacity: max(1, bytes.count))
             _ = self.bytes.initialize(from: bytes)
@@ -50,6 +54,7 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
             _ = self.slots.initialize(from: slots)
             mask = size - 1
             self.lengths = lengths
+            firstBytes = first
         }
 
         deinit {
@@ -97,6 +102,9 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
         let table = self.table
         var s = s
         let answer: Bool? = s.withUTF8 { b in
+            // Most questions are no word's first byte: answered before hashing (a simple text
+            // only: the others go to the set).
+            if let b0 = b.first, b0 < 0xCC, table.firstBytes[Int(b0 >> 6)] >> UInt64(b0 & 63) & 1 == 0, Self.isSimple(b) { return false }
             // nil: not a simple text, for the set to answer.
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for x in b {
