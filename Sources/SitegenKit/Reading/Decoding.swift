@@ -55,33 +55,9 @@ public enum Decoding {
     static func normalise(_ s: String) -> String {
         // Most clippings need nothing: no CR, no control character, no BOM or DEL, and only
         // scalars that are already in NFC (below U+0300, general punctuation, currency signs).
-        // Read on the UTF-8 bytes: a control character is one byte; only a lead byte of U+0300
-        // or above (0xCC and up) needs its scalar decoded.
-        var needsCleaning = false
-        var alreadyNFC = true
         var text = s
-        text.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let x = b[i]
-                if x < 0x20 {
-                    if x != 0x0A && x != 0x09 { needsCleaning = true; return }
-                } else if x == 0x7F {
-                    needsCleaning = true
-                    return
-                } else if x >= 0xCC {
-                    if x < 0xE0 || x >= 0xF0 {
-                        alreadyNFC = false
-                    } else if i + 2 < b.count {
-                        let v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                        if v == 0xFEFF { needsCleaning = true; return }
-                        if !(v >= 0x2000 && v <= 0x206F) && !(v >= 0x20A0 && v <= 0x20C0) { alreadyNFC = false }
-                    }
-                }
-                i += 1
-            }
-        }
-        if !needsCleaning { return alreadyNFC ? s : s.precomposedStringWithCanonicalMapping }
+        let (needsCleaning, alreadyNFC) = text.withUTF8(scan)
+        if !needsCleaning { return alreadyNFC ? s : nfcByLine(s) }
         var out = String.UnicodeScalarView()
         var lastCR = false
         for c in s.unicodeScalars {
@@ -92,7 +68,51 @@ public enum Decoding {
             if c.value == 0x7F || c.value == 0xFEFF { continue }
             out.append(c)
         }
-        return String(out).precomposedStringWithCanonicalMapping
+        return nfcByLine(String(out))
+    }
+
+    /// Whether UTF-8 text holds a character that `normalise` removes or changes (it stops at the
+    /// first), and whether it is NFC by its scalars alone. Read on bytes: a control character is
+    /// one byte; only a lead byte of U+0300 or above (0xCC and up) needs its scalar decoded.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>) -> (needsCleaning: Bool, alreadyNFC: Bool) {
+        var alreadyNFC = true
+        var i = 0
+        while i < b.count {
+            let x = b[i]
+            if x < 0x20 {
+                if x != 0x0A && x != 0x09 { return (true, alreadyNFC) }
+            } else if x == 0x7F {
+                return (true, alreadyNFC)
+            } else if x >= 0xCC {
+                if x < 0xE0 || x >= 0xF0 {
+                    alreadyNFC = false
+                } else if i + 2 < b.count {
+                    let v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    if v == 0xFEFF { return (true, alreadyNFC) }
+                    if !(v >= 0x2000 && v <= 0x206F) && !(v >= 0x20A0 && v <= 0x20C0) { alreadyNFC = false }
+                }
+            }
+            i += 1
+        }
+        return (false, alreadyNFC)
+    }
+
+    /// The text in NFC, line by line: only the lines that may change go through Foundation (a
+    /// clipping's Arabic ticker or Vietnamese caption, not its French body). NFC never composes or
+    /// reorders across a line feed, a starter nothing composes with, so the result is the whole
+    /// text's NFC.
+    static func nfcByLine(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var first = true
+        for line in s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if !first { out += "\n" }
+            first = false
+            let text = Substring(line)
+            let simple = line.withContiguousStorageIfAvailable { scan($0).alreadyNFC } ?? false
+            out += simple ? String(text) : String(text).precomposedStringWithCanonicalMapping
+        }
+        return out
     }
 
     /// UTF-8 with at most a handful of invalid sequences (and some valid multi-byte ones): a
