@@ -296,7 +296,7 @@ public struct Analyzer: Sendable {
 
     /// "dit-il", "ajoute-t-elle", "a-t-il", "poursuit-il".
     func isInvertedVerb(_ lower: String) -> Bool {
-        guard lower.utf8.contains(0x2D) else { return false } // every form has a hyphen
+        guard Text.hasHyphen(lower) else { return false } // every form has a hyphen
         for suffix in Self.invertedSuffixes where Self.hasASCIISuffix(lower, suffix) {
             let verb = String(lower.dropLast(suffix.count))
             if g.speechVerbs.contains(verb) || verb == "a" || verb == "avait" || verb == "aurait" { return true }
@@ -317,7 +317,7 @@ public struct Analyzer: Sendable {
     }
 
     func pronounGender(_ folded: String) -> Gender? {
-        guard folded.utf8.contains(0x2D) else { return nil }
+        guard Text.hasHyphen(folded) else { return nil }
         func ends(_ x: String) -> Bool { Self.hasASCIISuffix(folded, x) }
         if ends("-t-il") || ends("-il") || ends("-ils") { return .male }
         if ends("-t-elle") || ends("-elle") || ends("-elles") { return .female }
@@ -331,7 +331,7 @@ public struct Analyzer: Sendable {
         guard t.kind == .word else { return false }
         if t.isCapitalized { return !t.isAllCaps || t.text.count <= 2 }
         // "al-Assad", "ben-Gvir", "bin-Laden": an Arabic or Hebrew particle joined to a surname.
-        guard t.lower.utf8.contains(0x2D) else { return false }
+        guard Text.hasHyphen(t.lower) else { return false }
         for p in ["al-", "el-", "ben-", "bin-", "ibn-", "abu-", "abou-", "ould-"] where t.lower.hasPrefix(p) {
             let rest = t.text.dropFirst(p.count)
             return rest.first?.isUppercase ?? false

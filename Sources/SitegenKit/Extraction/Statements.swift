@@ -37,7 +37,7 @@ public struct StatementGrouper: Sendable {
         }
         // A text of scalars below U+0300 (most folded text): each scalar is a character, and a
         // character is a letter or a number as its scalar is, so words are cut scalar by scalar.
-        if folded.utf8.allSatisfy({ $0 < 0xCC }) {
+        if Text.allBytes(folded, { $0 < 0xCC }) {
             let view = folded.unicodeScalars
             var start: String.UnicodeScalarView.Index?
             var i = view.startIndex

@@ -24,7 +24,7 @@ public struct Token: Hashable, Sendable {
         self.start = start
         self.end = end
         var capitalized = false, allCaps = false
-        if kind == .word, text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if kind == .word, Text.allBytes(text, { $0 < 0x80 }) {
             // ASCII: the letters are A-Z and a-z, the capitals A-Z.
             var letters = 0
             allCaps = true

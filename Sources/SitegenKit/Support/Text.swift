@@ -19,9 +19,9 @@ public enum Text {
     public static func fold(_ s: String) -> String {
         // Fastest path: a word already in folded form (lower-case ASCII, no white space or
         // backquote) is returned as it is, without a copy.
-        if s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 && $0 != 0x60 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
+        if allBytes(s, { $0 > 0x20 && $0 < 0x80 && $0 != 0x60 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
         // Fast path: plain ASCII needs only lower case and white space folded.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+        if allBytes(s, { $0 < 0x80 }) {
             // Written straight into the new string (a word of up to 15 bytes needs no allocation).
             return String(unsafeUninitializedCapacity: s.utf8.count) { out in
                 var n = 0
@@ -145,9 +145,9 @@ public enum Text {
     /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
     /// ("à" and "a" stay apart).
     public static func lower(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
+        if allBytes(s, { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
         // ASCII with capitals ("Poutine"): only A-Z change.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+        if allBytes(s, { $0 < 0x80 }) {
             return String(unsafeUninitializedCapacity: s.utf8.count) { out in
                 var n = 0
                 for b in s.utf8 {

@@ -6,30 +6,40 @@ import Foundation
 /// in NFC whatever it is, so for it canonical equivalence is equality of bytes with the word's
 /// NFC form. Such questions go to an open-addressing table of the words' NFC bytes with a cheap
 /// hash, the others to the `Set`. The answers are the same as the `Set`'s.
-public struct WordTable: Sendable, ExpressibleByArrayLiteral {
+/// `@unchecked Sendable`: the pointers read memory that `storage` owns and nothing writes after
+/// `init`.
+public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
     /// Every word, for the questions that are not simple.
     public let words: Set<String>
-    private let table: Table
-
+    /// Owns the table's memory; the look-ups read it through the pointers below, so that a
+    /// question costs no reference counting.
+    private let storage: Storage
     /// The words' NFC bytes, end to end (word k is `bytes[offsets[k]..<offsets[k + 1]]`), and
     /// the slots of an open-addressing table (word index + 1; 0 is empty), a power of two at
-    /// most half full. Immutable once made; freed with the last table that shares it.
-    private final class Table: @unchecked Sendable {
-        let bytes: UnsafeMutableBufferPointer<UInt8>
-        let offsets: UnsafeMutableBufferPointer<Int32>
-        let slots: UnsafeMutableBufferPointer<Int32>
-        let mask: Int
-        /// Bit n (n < 63) is set when a word has n bytes; bit 63 for the longer ones.
-        let lengths: UInt64
-        /// The words' first bytes, as 256 bits: bit b & 63 of word b >> 6.
-        let firstBytes: [UInt64]
+    /// most half full.
+    private let bytes: UnsafePointer<UInt8>
+    private let offsets: UnsafePointer<Int32>
+    private let slots: UnsafePointer<Int32>
+    private let mask: Int
+    /// Bit n (n < 63) is set when a word has n bytes; bit 63 for the longer ones.
+    private let lengths: UInt64
+    /// The words' first bytes, as 256 bits: bit b & 63 of word b >> 6.
+    private let firstBytes: UnsafePointer<UInt64>
+
+    /// The table's memory, immutable once made, freed with the last table that shares it.
+    private final class Storage: @unchecked Sendable {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let offsets: UnsafeMutablePointer<Int32>
+        let slots: UnsafeMutablePointer<Int32>
+        let firstBytes: UnsafeMutablePointer<UInt64>
+        let slotCount: Int
+        var lengths: UInt64 = 0
 
         init(_ forms: [[UInt8]]) {
             var bytes: [UInt8] = [], offsets: [Int32] = [0]
             var size = 8
             while size < forms.count * 2 { size *= 2 }
             var slots = [Int32](repeating: 0, count: size)
-            var lengths: UInt64 = 0
             var first = [UInt64](repeating: 0, count: 4)
             for w in forms {
                 var slot = WordTable.hash(w) & (size - 1)
@@ -46,36 +56,23 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
                 lengths |= 1 << UInt64(min(w.count, 63))
                 if let b = w.first { first[Int(b >> 6)] |= 1 << UInt64(b & 63) }
             }
-            self.bytes = .allocate(capacity: max(1, bytes.count))
-            _ = self.bytes.initialize(from: bytes)
-            self.offsets = .allocate(capacity: offsets.count)
-            _ = self.offsets.initialize(from: offsets)
-            self.slots = .allocate(capacity: slots.count)
-            _ = self.slots.initialize(from: slots)
-            mask = size - 1
-            self.lengths = lengths
-            firstBytes = first
+            func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+                let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+                p.initialize(from: array, count: array.count)
+                return p
+            }
+            self.bytes = copy(bytes)
+            self.offsets = copy(offsets)
+            self.slots = copy(slots)
+            firstBytes = copy(first)
+            slotCount = slots.count
         }
 
         deinit {
             bytes.deallocate()
             offsets.deallocate()
             slots.deallocate()
-        }
-
-        func contains(_ b: UnsafeBufferPointer<UInt8>, hash: Int) -> Bool {
-            var slot = hash & mask
-            while slots[slot] != 0 {
-                let k = Int(slots[slot]) - 1
-                let lo = Int(offsets[k]), hi = Int(offsets[k + 1])
-                if hi - lo == b.count {
-                    var i = 0
-                    while i < b.count && bytes[lo + i] == b[i] { i += 1 }
-                    if i == b.count { return true }
-                }
-                slot = (slot + 1) & mask
-            }
-            return false
+            firstBytes.deallocate()
         }
     }
 
@@ -84,7 +81,14 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
     public init(_ words: Set<String>) {
         self.words = words
         // Each word's NFC form: what a simple text equal to it is, byte for byte.
-        table = Table(words.sorted().map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.filter(Self.isSimple))
+        let storage = Storage(words.sorted().map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.filter(Self.isSimple))
+        self.storage = storage
+        bytes = UnsafePointer(storage.bytes)
+        offsets = UnsafePointer(storage.offsets)
+        slots = UnsafePointer(storage.slots)
+        firstBytes = UnsafePointer(storage.firstBytes)
+        mask = storage.slotCount - 1
+        lengths = storage.lengths
     }
 
     /// Every scalar below U+0300: such a text is its own NFC.
@@ -99,22 +103,34 @@ public struct WordTable: Sendable, ExpressibleByArrayLiteral {
     public var count: Int { words.count }
 
     public func contains(_ s: String) -> Bool {
-        let table = self.table
-        var s = s
-        let answer: Bool? = s.withUTF8 { b in
-            // Most questions are no word's first byte: answered before hashing (a simple text
-            // only: the others go to the set).
-            if let b0 = b.first, b0 < 0xCC, table.firstBytes[Int(b0 >> 6)] >> UInt64(b0 & 63) & 1 == 0, Self.isSimple(b) { return false }
-            // nil: not a simple text, for the set to answer.
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for x in b {
-                if x >= 0xCC { return nil }
-                h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3
-            }
-            // No word has this length: no need to look in the table.
-            guard table.lengths & (1 << UInt64(min(b.count, 63))) != 0 else { return false }
-            return table.contains(b, hash: Int(truncatingIfNeeded: h ^ (h >> 29)))
+        if let answer = s.utf8.withContiguousStorageIfAvailable(lookUp), let answer { return answer }
+        return words.contains(s)
+    }
+
+    /// The answer for a simple text; nil for any other, which the set answers.
+    private func lookUp(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // Most questions are no word's first byte: answered before hashing.
+        if let b0 = b.first, b0 < 0xCC, firstBytes[Int(b0 >> 6)] >> UInt64(b0 & 63) & 1 == 0 {
+            return Self.isSimple(b) ? false : nil
         }
-        return answer ?? words.contains(s)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for x in b {
+            if x >= 0xCC { return nil }
+            h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3
+        }
+        // No word has this length: no need to look in the table.
+        guard lengths & (1 << UInt64(min(b.count, 63))) != 0 else { return false }
+        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while slots[slot] != 0 {
+            let k = Int(slots[slot]) - 1
+            let lo = Int(offsets[k]), hi = Int(offsets[k + 1])
+            if hi - lo == b.count {
+                var i = 0
+                while i < b.count && bytes[lo + i] == b[i] { i += 1 }
+                if i == b.count { return true }
+            }
+            slot = (slot + 1) & mask
+        }
+        return false
     }
 }
