@@ -56,7 +56,7 @@ public enum Tokenizer {
     static let elisions: WordTable = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
     static let abbreviations: WordTable = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
 
-    /// Whether the paragraph's scalar at byte `at` (UTF-8) is a word part, and its length.
+    /// The scalar that starts at byte `at` of UTF-8 text, and its length in bytes.
     @inline(__always)
     static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> (Unicode.Scalar, Int) {
         let b0 = b[at]

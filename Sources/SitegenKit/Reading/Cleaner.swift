@@ -364,12 +364,11 @@ public struct Cleaner: Sendable {
         simple.reserveCapacity(s.utf8.count)
         simpleFolded.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
-            guard let f = Self.captionFold(c) else { break }
+            guard let f = Self.captionFold(c) else { return captionInTailByCharacters(s) }
             simple.append(c)
             simpleFolded.append(f)
         }
-        if simple.count == s.unicodeScalars.count { return captionInSimpleTail(simple, folded: simpleFolded) }
-        return captionInTailByCharacters(s)
+        return captionInSimpleTail(simple, folded: simpleFolded)
     }
 
     /// `captionInTail` for any line, one character at a time (the simple path must give the same).
