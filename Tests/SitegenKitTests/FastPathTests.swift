@@ -206,4 +206,16 @@ struct FastPathTests {
             }
         }
     }
+
+    @Test("word counts on bytes agree with the count by scalars")
+    func wordCounts() {
+        var texts = Self.samples
+        texts += ["  deux   mots  ", "a\u{00A0}b\u{2003}c\u{3000}d\u{85}e\u{2028}f", "fin\u{202F}?", "\u{1680}x", "mot\u{0301} \u{0301}"]
+        for s in texts {
+            #expect(Cleaner.wordCount(s) == Cleaner.wordCountByScalars(s), "\(s.debugDescription)")
+            let sub = s.dropFirst()
+            #expect(Cleaner.wordCount(sub) == Cleaner.wordCountByScalars(sub), "\(s.debugDescription)")
+        }
+        #expect(Cleaner.wordCount("a\u{00A0}b\u{2003}c") == 3)
+    }
 }

@@ -190,11 +190,39 @@ public struct Cleaner: Sendable {
     func wordCount(_ s: String) -> Int { Self.wordCount(s) }
 
     static func wordCount<S: StringProtocol>(_ s: S) -> Int {
+        if let n = s.utf8.withContiguousStorageIfAvailable(wordCount(utf8:)) { return n }
+        return wordCountByScalars(s)
+    }
+
+    /// `wordCount` on UTF-8 bytes: an ASCII byte is a scalar of its own; a lead byte starts a
+    /// scalar, decoded only to ask whether it is white space; continuation bytes change nothing.
+    static func wordCount(utf8 b: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        var inWord = false
+        var i = 0
+        while i < b.count {
+            let x = b[i]
+            let space: Bool
+            if x < 0x80 {
+                space = Scalars.isASCIISpace(x)
+            } else if x >= 0xC0 {
+                space = Scalars.isSpace(Tokenizer.scalar(b, i).0)
+            } else {
+                i += 1
+                continue
+            }
+            if space { inWord = false } else if !inWord { inWord = true; n += 1 }
+            i += 1
+        }
+        return n
+    }
+
+    /// `wordCount` one scalar at a time (the byte count must give the same).
+    static func wordCountByScalars<S: StringProtocol>(_ s: S) -> Int {
         var n = 0
         var inWord = false
         for c in s.unicodeScalars {
-            let space = c.value < 0x80 ? Scalars.isASCIISpace(UInt8(c.value)) : Scalars.isSpace(c)
-            if space { inWord = false } else if !inWord { inWord = true; n += 1 }
+            if Scalars.isSpace(c) { inWord = false } else if !inWord { inWord = true; n += 1 }
         }
         return n
     }
