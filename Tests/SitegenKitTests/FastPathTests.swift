@@ -218,4 +218,12 @@ struct FastPathTests {
         }
         #expect(Cleaner.wordCount("a\u{00A0}b\u{2003}c") == 3)
     }
+
+    @Test("furniture marks are the five characters the rule names")
+    func furnitureMarks() {
+        for v in UInt32(0)..<0x3000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            #expect(Cleaner.isFurnitureMark(c) == ":;|(©".unicodeScalars.contains(c), "\(v)")
+        }
+    }
 }

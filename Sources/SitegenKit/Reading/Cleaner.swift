@@ -345,10 +345,18 @@ public struct Cleaner: Sendable {
     func isFurniture(_ folded: String) -> Bool {
         // Short, or shaped like furniture (a number, a colon, a bar…): not a sentence of the article.
         let words = wordCount(folded)
-        guard words <= 25, words <= 8 || folded.unicodeScalars.contains(where: { Scalars.isNumber($0) || ":;|(©".unicodeScalars.contains($0) })
+        guard words <= 25, words <= 8 || folded.unicodeScalars.contains(where: { Scalars.isNumber($0) || Self.isFurnitureMark($0) })
         else { return false }
         let f = folded.drop { !$0.isLetter && $0 != "(" && $0 != "©" }
         return furniture.contains { f.hasPrefix($0) }
+    }
+
+    /// ":", ";", "|", "(" or "©".
+    static func isFurnitureMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3A, 0x3B, 0x7C, 0x28, 0xA9: return true
+        default: return false
+        }
     }
 
     func isSocialPrompt(_ folded: String) -> Bool {
@@ -530,7 +538,9 @@ public struct Cleaner: Sendable {
         var rest = s
         for m in ms.reversed() { rest.removeSubrange(m.range) }
         var leftover = Text.fold(rest)
-        for p in datePrefixes { leftover = leftover.replacingOccurrences(of: p, with: " ") }
+        // Folded text has no marks and no precomposed letters, so Foundation finds a prefix only
+        // where its bytes are: a byte search first spares most of its calls.
+        for p in datePrefixes where Text.contains(leftover, p) { leftover = leftover.replacingOccurrences(of: p, with: " ") }
         let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 && !dateWords.contains(String($0)) }
         return meaningful.isEmpty ? first.date : nil
     }
