@@ -57,33 +57,10 @@ public struct ParagraphAnalysis: Sendable {
     /// Token indices where sentences start (outside quotes).
     public var sentenceStarts: [Int]
     /// Where each token starts in `text`, as a string index, so that slicing never walks from the start.
-    var tokenIndices: [String.UnicodeScalarView.Index?] = []
-    var scalarCount = 0
+    var tokenIndices: [String.Index]
+    var scalarCount: Int
 
-    public init(text: String, kind: Paragraph.Kind, base: Int, tokens: [Token], spans: [QuoteSpan], spanOfToken: [Int?], sentenceStarts: [Int]) {
-        self.text = text
-        self.kind = kind
-        self.base = base
-        self.tokens = tokens
-        self.spans = spans
-        self.spanOfToken = spanOfToken
-        self.sentenceStarts = sentenceStarts
-        var indices: [String.UnicodeScalarView.Index?] = []
-        indices.reserveCapacity(tokens.count)
-        var offset = 0
-        var t = 0
-        var i = text.unicodeScalars.startIndex
-        while i < text.unicodeScalars.endIndex && t < tokens.count {
-            while t < tokens.count && tokens[t].start == offset { indices.append(i); t += 1 }
-            text.unicodeScalars.formIndex(after: &i)
-            offset += 1
-        }
-        while indices.count < tokens.count { indices.append(nil) }
-        tokenIndices = indices
-        scalarCount = text.unicodeScalars.count
-    }
-
-    /// The same, with the tokenizer's byte places and scalar count: no walk over the text.
+    /// From the tokenizer's tokens, with their byte places and the scalar count: no walk over the text.
     init(text: String, kind: Paragraph.Kind, base: Int, tokenized: Tokenizer.Tokenized, spans: [QuoteSpan], spanOfToken: [Int?], sentenceStarts: [Int]) {
         self.text = text
         self.kind = kind
@@ -124,9 +101,7 @@ public struct ParagraphAnalysis: Sendable {
         let scalars = text.unicodeScalars
         var t = Analyzer.firstToken(tokens, atOrAfter: offset + 1) - 1
         while t >= 0, tokens[t].start > offset { t -= 1 }
-        if t >= 0, let base = tokenIndices[t] {
-            return scalars.index(base, offsetBy: offset - tokens[t].start)
-        }
+        if t >= 0 { return scalars.index(tokenIndices[t], offsetBy: offset - tokens[t].start) }
         return scalars.index(scalars.startIndex, offsetBy: offset)
     }
 }
@@ -200,9 +175,9 @@ public struct Analyzer: Sendable {
             findMentions(p, paragraph: pi, names: &names, mentions: &mentions, inTitle: false)
         }
         // The title's names count among the article's people, but no quote is read from it.
-        let titleTokens = Tokenizer.tokenize(article.title)
-        let titlePara = ParagraphAnalysis(text: article.title, kind: .heading, base: -1, tokens: titleTokens, spans: [],
-                                          spanOfToken: [Int?](repeating: nil, count: titleTokens.count), sentenceStarts: [0])
+        let title = Tokenizer.tokenized(article.title)
+        let titlePara = ParagraphAnalysis(text: article.title, kind: .heading, base: -1, tokenized: title, spans: [],
+                                          spanOfToken: [Int?](repeating: nil, count: title.tokens.count), sentenceStarts: [0])
         var titleMentions: [Mention] = []
         findMentions(titlePara, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true)
         return ArticleAnalysis(articleID: article.id, paragraphs: paragraphs, names: names, mentions: mentions, lowercaseWords: lowercase)

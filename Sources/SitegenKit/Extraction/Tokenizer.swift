@@ -56,19 +56,6 @@ public enum Tokenizer {
     static let elisions: WordTable = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
     static let abbreviations: WordTable = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
 
-    /// The scalar that starts at byte `at` of UTF-8 text, and its length in bytes.
-    @inline(__always)
-    static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> (Unicode.Scalar, Int) {
-        let b0 = b[at]
-        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
-        var v: UInt32, n: Int
-        if b0 < 0xE0 { v = UInt32(b0 & 0x1F); n = 2 } else if b0 < 0xF0 { v = UInt32(b0 & 0x0F); n = 3 } else { v = UInt32(b0 & 0x07); n = 4 }
-        // The text is a Swift string: its bytes are valid UTF-8, the guard only keeps this total.
-        guard at + n <= b.count else { return ("\u{FFFD}", b.count - at) }
-        for k in 1..<n { v = v << 6 | UInt32(b[at + k] & 0x3F) }
-        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
-    }
-
     public static func tokenize(_ text: String) -> [Token] { tokenized(text).tokens }
 
     /// The tokens, where each starts in the text's UTF-8, and how many scalars the text has.
@@ -100,19 +87,19 @@ public enum Tokenizer {
         var i = 0      // byte
         var si = 0     // scalar
         while i < n {
-            let (c, cl) = scalar(b, i)
+            let (c, cl) = Scalars.decode(b, i)
             if flags(c) & Scalars.space != 0 { i += cl; si += 1; continue }
             if isWordPart(c) {
                 var j = i, sj = si
                 var hasLetter = false
                 while j < n {
-                    let (d, dl) = scalar(b, j)
+                    let (d, dl) = Scalars.decode(b, j)
                     if isWordPart(d) {
                         if flags(d) & Scalars.letter != 0 { hasLetter = true }
                         j += dl; sj += 1
                         continue
                     }
-                    guard isHyphen(d) || isApostrophe(d), j + dl < n, isWordPart(scalar(b, j + dl).0) else { break }
+                    guard isHyphen(d) || isApostrophe(d), j + dl < n, isWordPart(Scalars.decode(b, j + dl).0) else { break }
                     if isApostrophe(d) {
                         // Elision: split after "l’", "qu’"; otherwise keep (O'Connor, aujourd'hui).
                         let head = Text.fold(string(i, j))

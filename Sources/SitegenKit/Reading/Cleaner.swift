@@ -206,7 +206,7 @@ public struct Cleaner: Sendable {
             if x < 0x80 {
                 space = Scalars.isASCIISpace(x)
             } else if x >= 0xC0 {
-                space = Scalars.isSpace(Tokenizer.scalar(b, i).0)
+                space = Scalars.isSpace(Scalars.decode(b, i).0)
             } else {
                 i += 1
                 continue
@@ -412,33 +412,68 @@ public struct Cleaner: Sendable {
         let chars = Array(s)
         let foldedChars = chars.map { Text.fold(String($0)).first ?? $0 }
         let folded = String(foldedChars)
-        var best: Int?
-        for marker in credits {
+        func places(_ marker: String) -> [(start: Int, end: Int)] {
+            var out: [(start: Int, end: Int)] = []
             var searchStart = folded.startIndex
             while let r = folded.range(of: marker, range: searchStart..<folded.endIndex) {
                 searchStart = r.upperBound
-                let start = folded.distance(from: folded.startIndex, to: r.lowerBound)
-                let end = folded.distance(from: folded.startIndex, to: r.upperBound)
-                // The marker starts the line, or follows a space or the end of a sentence.
+                out.append((folded.distance(from: folded.startIndex, to: r.lowerBound), folded.distance(from: folded.startIndex, to: r.upperBound)))
+            }
+            return out
+        }
+        return caption(count: chars.count, character: { chars[$0] }, text: { String(chars[$0]) }, places: places)
+    }
+
+    /// `captionInTail` for a line of simple scalars (`captionFold`): each is a character of its
+    /// own, folds to one scalar, and a marker is found scalar for scalar (the places Foundation's
+    /// search finds in such a line).
+    private func captionInSimpleTail(_ chars: [Unicode.Scalar], folded: [Unicode.Scalar]) -> (credit: String, rest: String, dropWhole: Bool)? {
+        func places(_ marker: String) -> [(start: Int, end: Int)] {
+            let m = Array(marker.unicodeScalars)
+            guard let m0 = m.first, m.count <= folded.count else { return [] }
+            var out: [(start: Int, end: Int)] = []
+            var from = 0
+            while from + m.count <= folded.count,
+                  let start = (from...(folded.count - m.count)).first(where: { folded[$0] == m0 && folded[$0..<$0 + m.count].elementsEqual(m) }) {
+                out.append((start, start + m.count))
+                from = start + m.count
+            }
+            return out
+        }
+        func text(_ r: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: chars[r])
+            return String(view)
+        }
+        return caption(count: chars.count, character: { Character(chars[$0]) }, text: text, places: places)
+    }
+
+    /// The earliest credit of a line of `count` characters, and the split it makes. A marker's
+    /// place (from `places`, in characters) counts when the marker starts the line or follows a
+    /// space or the end of a sentence, and is followed by ':' (or is the © sign itself) and a
+    /// short name to the end of the line.
+    private func caption(count: Int, character: (Int) -> Character, text: (Range<Int>) -> String,
+                         places: (String) -> [(start: Int, end: Int)]) -> (credit: String, rest: String, dropWhole: Bool)? {
+        var best: Int?
+        for marker in credits {
+            for (start, end) in places(marker) {
                 if start > 0 {
-                    let before = chars[start - 1]
+                    let before = character(start - 1)
                     guard before == " " || ".!?»”)".contains(before) else { continue }
                 }
-                // Then ':' (or the © sign itself) and a short name to the end of the line.
                 var j = end
-                while j < chars.count, chars[j] == " " { j += 1 }
-                let isCopyright = marker == "©" || marker == "(c)"
-                if !isCopyright {
-                    guard j < chars.count, chars[j] == ":" else { continue }
+                while j < count, character(j) == " " { j += 1 }
+                if marker != "©" && marker != "(c)" {
+                    guard j < count, character(j) == ":" else { continue }
                     j += 1
                 }
-                let tail = Text.trimmingBlanks(String(chars[j...]))
+                let tail = Text.trimmingBlanks(text(j..<count))
                 guard !tail.isEmpty, tail.count <= 60, wordCount(tail) <= 6, !tail.contains(". ") else { continue }
                 if best == nil || start < (best ?? 0) { best = start }
             }
         }
         guard let cut = best else { return nil }
-        return caption(credit: String(chars[cut...]), rest: String(chars[..<cut]))
+        return caption(credit: text(cut..<count), rest: text(0..<cut))
     }
 
     /// A credit and the text before it: the line goes whole when that text is one short sentence.
@@ -447,45 +482,6 @@ public struct Cleaner: Sendable {
         if rest.isEmpty { return (credit, rest, true) }
         let sentences = rest.split { ".!?".contains($0) }.filter { $0.contains { $0.isLetter } }.count
         return (credit, rest, sentences <= 1 && wordCount(rest) <= 25)
-    }
-
-    /// `captionInTail` for a line of simple scalars (`captionFold`): each is a character of its
-    /// own, folds to one scalar, and a marker is found scalar for scalar (the places Foundation's
-    /// search finds in such a line).
-    private func captionInSimpleTail(_ chars: [Unicode.Scalar], folded: [Unicode.Scalar]) -> (credit: String, rest: String, dropWhole: Bool)? {
-        func string(_ r: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: chars[r])
-            return String(view)
-        }
-        var best: Int?
-        for marker in credits {
-            let m = Array(marker.unicodeScalars)
-            guard let m0 = m.first, m.count <= folded.count else { continue }
-            var from = 0
-            while from + m.count <= folded.count {
-                guard let start = (from...(folded.count - m.count)).first(where: { folded[$0] == m0 && folded[$0..<$0 + m.count].elementsEqual(m) })
-                else { break }
-                from = start + m.count
-                // The marker starts the line, or follows a space or the end of a sentence.
-                if start > 0 {
-                    let before = chars[start - 1]
-                    guard before == " " || ".!?»”)".unicodeScalars.contains(before) else { continue }
-                }
-                // Then ':' (or the © sign itself) and a short name to the end of the line.
-                var j = start + m.count
-                while j < chars.count, chars[j] == " " { j += 1 }
-                if marker != "©" && marker != "(c)" {
-                    guard j < chars.count, chars[j] == ":" else { continue }
-                    j += 1
-                }
-                let tail = Text.trimmingBlanks(string(j..<chars.count))
-                guard !tail.isEmpty, tail.count <= 60, wordCount(tail) <= 6, !tail.contains(". ") else { continue }
-                if best == nil || start < (best ?? 0) { best = start }
-            }
-        }
-        guard let cut = best else { return nil }
-        return caption(credit: string(cut..<chars.count), rest: string(0..<cut))
     }
 
     /// What `Text.fold` makes of a character made of one simple scalar (the first scalar of its

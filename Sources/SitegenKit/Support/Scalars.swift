@@ -35,6 +35,20 @@ public enum Scalars {
     @inline(__always) public static func isNumber(_ c: Unicode.Scalar) -> Bool { flags(c) & number != 0 }
     /// A letter, a digit or a combining mark: what words are made of.
     @inline(__always) public static func isWordPart(_ c: Unicode.Scalar) -> Bool { flags(c) & (letter | number | mark) != 0 }
+
+    /// The scalar that starts at byte `at` of UTF-8 text, and its length in bytes.
+    @inline(__always)
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> (Unicode.Scalar, Int) {
+        let b0 = b[at]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        var v: UInt32, n: Int
+        if b0 < 0xE0 { v = UInt32(b0 & 0x1F); n = 2 } else if b0 < 0xF0 { v = UInt32(b0 & 0x0F); n = 3 } else { v = UInt32(b0 & 0x07); n = 4 }
+        // The text is a Swift string: its bytes are valid UTF-8, the guard only keeps this total.
+        guard at + n <= b.count else { return ("\u{FFFD}", b.count - at) }
+        for k in 1..<n { v = v << 6 | UInt32(b[at + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
+    }
+
     /// `isSpace` of an ASCII scalar, without the table (tab to carriage return, and space).
     @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
     @inline(__always) public static func isLetterOrNumber(_ c: Unicode.Scalar) -> Bool { flags(c) & (letter | number) != 0 }

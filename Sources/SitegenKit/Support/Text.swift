@@ -45,11 +45,11 @@ public enum Text {
         var length = 0
         for scalar in s.unicodeScalars {
             let v = scalar.value
-            if v < 0x80 { length += 1 } else if v < foldTableEnd { length += Int(foldOffsets[Int(v - 0x7F)] - foldOffsets[Int(v - 0x80)]) } else { length = -1; break }
+            if v < 0x80 { length += 1 } else if v < foldTableEnd { length += foldTable.row(v).count } else { length = -1; break }
         }
         if length >= 0 {
-            return foldBytes.withUnsafeBufferPointer { table in
-                foldOffsets.withUnsafeBufferPointer { offsets in
+            return foldTable.bytes.withUnsafeBufferPointer { table in
+                foldTable.offsets.withUnsafeBufferPointer { offsets in
                     String(unsafeUninitializedCapacity: length) { out in
                         var n = 0
                         var lastSpace = true
@@ -69,7 +69,7 @@ public enum Text {
                                 let b = UInt8(v)
                                 put(b >= 0x09 && b <= 0x0D ? 0x20 : (b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b)))
                             } else {
-                                let k = Int(v - 0x80)
+                                let k = Int(v - foldTable.first)
                                 for o in Int(offsets[k])..<Int(offsets[k + 1]) { put(table[o]) }
                             }
                         }
@@ -87,7 +87,7 @@ public enum Text {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
         var lastSpace = true
-        @inline(__always) func emit(_ folded: [UInt8]) {
+        @inline(__always) func emit<C: Collection>(_ folded: C) where C.Element == UInt8 {
             for b in folded {
                 if b == 0x20 {
                     if !lastSpace { bytes.append(0x20) }
@@ -110,7 +110,7 @@ public enum Text {
                     bytes.append(b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b))
                 }
             } else if v < foldTableEnd {
-                emit(foldTable[Int(v - 0x80)])
+                emit(foldTable.bytes[foldTable.row(v)])
             } else {
                 emit(Array(foldScalar(scalar).utf8))
             }
@@ -135,12 +135,7 @@ public enum Text {
 
     static let foldTableEnd: UInt32 = 0x2100
     /// `foldScalar` of U+0080 to U+20FF as UTF-8 (white space as one space), computed once (immutable).
-    static let foldTable: [[UInt8]] = (0x80..<foldTableEnd).map { v in
-        Unicode.Scalar(v).map { Array(foldScalar($0).utf8) } ?? []
-    }
-    /// The same table flattened: scalar v's bytes are `foldBytes[foldOffsets[v - 0x80]..<foldOffsets[v - 0x7F]]`.
-    static let foldBytes: [UInt8] = foldTable.flatMap { $0 }
-    static let foldOffsets: [Int32] = foldTable.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
+    static let foldTable = ScalarTable(0x80..<foldTableEnd, foldScalar)
 
     /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
     /// ("à" and "a" stay apart).
@@ -163,10 +158,10 @@ public enum Text {
         for scalar in s.unicodeScalars {
             let v = scalar.value
             guard v < foldTableEnd else { return lowerByScalars(s) }
-            length += Int(lowerOffsets[Int(v) + 1] - lowerOffsets[Int(v)])
+            length += lowerTable.row(v).count
         }
-        return lowerBytes.withUnsafeBufferPointer { table in
-            lowerOffsets.withUnsafeBufferPointer { offsets in
+        return lowerTable.bytes.withUnsafeBufferPointer { table in
+            lowerTable.offsets.withUnsafeBufferPointer { offsets in
                 String(unsafeUninitializedCapacity: length) { out in
                     var n = 0
                     for scalar in s.unicodeScalars {
@@ -193,13 +188,33 @@ public enum Text {
         return String(out)
     }
 
-    /// `lowerByScalars` of each scalar below U+2100, as UTF-8: scalar v's bytes are
-    /// `lowerBytes[lowerOffsets[v]..<lowerOffsets[v + 1]]` (immutable).
-    static let lowerTable: [[UInt8]] = (0..<foldTableEnd).map { v in
-        Unicode.Scalar(v).map { Array(lowerByScalars(String($0)).utf8) } ?? []
+    /// `lowerByScalars` of each scalar below U+2100, as UTF-8 (immutable).
+    static let lowerTable = ScalarTable(0..<foldTableEnd) { lowerByScalars(String($0)) }
+
+    /// A string for each scalar of a range, as UTF-8 end to end: scalar v's bytes are
+    /// `bytes[offsets[v - first]..<offsets[v - first + 1]]`.
+    struct ScalarTable: Sendable {
+        let first: UInt32
+        let bytes: [UInt8]
+        let offsets: [Int32]
+
+        init(_ scalars: Range<UInt32>, _ make: (Unicode.Scalar) -> String) {
+            first = scalars.lowerBound
+            var bytes: [UInt8] = [], offsets: [Int32] = [0]
+            for v in scalars {
+                if let c = Unicode.Scalar(v) { bytes += Array(make(c).utf8) }
+                offsets.append(Int32(bytes.count))
+            }
+            self.bytes = bytes
+            self.offsets = offsets
+        }
+
+        /// Where scalar `v`'s bytes are in `bytes`.
+        func row(_ v: UInt32) -> Range<Int> {
+            let k = Int(v - first)
+            return Int(offsets[k])..<Int(offsets[k + 1])
+        }
     }
-    static let lowerBytes: [UInt8] = lowerTable.flatMap { $0 }
-    static let lowerOffsets: [Int32] = lowerTable.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
 
     /// A URL- and file-safe id: folded, ASCII letters and digits separated by single hyphens.
     public static func slug(_ s: String, maxLength: Int = 80) -> String {

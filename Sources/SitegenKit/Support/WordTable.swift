@@ -94,13 +94,12 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
     /// Every scalar below U+0300: such a text is its own NFC.
     static func isSimple<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 { b.allSatisfy { $0 < 0xCC } }
 
-    @inline(__always) static func hash<C: Collection>(_ b: C) -> Int where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for x in b { h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
+    /// FNV-1a over the bytes, then the high bits folded in: `seed`, `mix` for each byte, `finish`.
+    @inline(__always) static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
+    @inline(__always) static func mix(_ h: UInt64, _ x: UInt8) -> UInt64 { (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3 }
+    @inline(__always) static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
-    public var count: Int { words.count }
+    static func hash<C: Collection>(_ b: C) -> Int where C.Element == UInt8 { finish(b.reduce(seed, mix)) }
 
     public func contains(_ s: String) -> Bool {
         if let answer = s.utf8.withContiguousStorageIfAvailable(lookUp), let answer { return answer }
@@ -113,14 +112,15 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
         if let b0 = b.first, b0 < 0xCC, firstBytes[Int(b0 >> 6)] >> UInt64(b0 & 63) & 1 == 0 {
             return Self.isSimple(b) ? false : nil
         }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        // The hash and the simplicity test in one pass.
+        var h = Self.seed
         for x in b {
             if x >= 0xCC { return nil }
-            h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3
+            h = Self.mix(h, x)
         }
         // No word has this length: no need to look in the table.
         guard lengths & (1 << UInt64(min(b.count, 63))) != 0 else { return false }
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        var slot = Self.finish(h) & mask
         while slots[slot] != 0 {
             let k = Int(slots[slot]) - 1
             let lo = Int(offsets[k]), hi = Int(offsets[k + 1])
