@@ -230,6 +230,32 @@ struct IncrementalTests {
         #expect(r.copiedFeedElements == 0)
     }
 
+    @Test("the last build's pages are linked in early: a page made again replaces its link and never writes through it")
+    func adoptedPagesAreReplacedNotWrittenThrough() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        try Builder().build(d.incremental)
+        let id = Text.slug((try d.articleFiles()[0] as NSString).deletingPathExtension)
+        // The previous output's article page, held by a second name outside the output.
+        let page = d.dir + "/public/articles/\(id).html", held = d.dir + "/held.html"
+        #expect(link(page, held) == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: page))
+
+        try d.write("Content/annotations/\(id).md", "Un commentaire du rédacteur.\n")
+        let r = try d.rebuildMatchesCleanBuild()
+        #expect(r.unchangedPages > 0 && r.unchangedPages < r.pages)
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Un commentaire du rédacteur."))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: held)) == before, "the previous output's file was written through its link")
+
+        // A build that fails after the pages were linked in leaves the output and no temporary folder.
+        let output = try snapshot(d.dir + "/public")
+        try d.write("Content/annotations/\(id).md", "---\ndate: [unclosed\n---\n")
+        #expect(throws: BuildFailure.self) { try Builder().build(d.incremental) }
+        #expect(try snapshot(d.dir + "/public") == output)
+        let left = try FileManager.default.contentsOfDirectory(atPath: d.dir).filter { $0.hasPrefix(".public.tmp") }
+        #expect(left.isEmpty, "temporary folders left: \(left)")
+    }
+
     @Test("every page's path is known without making the page")
     func pathsWithoutPages() throws {
         var report = BuildReport()

@@ -268,6 +268,9 @@ struct ListPageTests {
             return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems)).timeline)
         }
         let before = try #require(key(d))
+        // The article keys made from the feeds' quote hashes are the ones made from the quotes.
+        let withHashes = b.articleKeys(quoteHashes: FeedKeys(d, settings: 0).quoteContent)
+        #expect(withHashes == b.articleKeys() && withHashes.contains { $0 != nil })
         let hidden = try #require(d.articles.firstIndex { a in !listed.contains { $0.id == a.id } })
         d.articles[hidden].title += " (bis)"
         #expect(key(d) == before)

@@ -16,7 +16,8 @@ public struct AnnotationMerger: Sendable {
         var d = consume input
         d.notes = notes
         var diags: [Diagnostic] = []
-        let articleIndex = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // By index: `enumerated()` would copy each article (a dozen retains).
+        let articleIndex = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         var personByKey: [String: Int] = [:]
         var ambiguousKeys = Set<String>()
         for (i, p) in d.people.enumerated() {
@@ -137,7 +138,7 @@ public struct AnnotationMerger: Sendable {
         if !removed.isEmpty { d.quotes = d.quotes.indices.filter { !removed.contains($0) }.map { d.quotes[$0] } }
         // Keep the quotes in article order, then text order.
         // Extraction gives them in that order: they are moved only when a correction changed it.
-        let order = Dictionary(d.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         let place = d.quotes.indices.map { (order[d.quotes[$0].article] ?? 0, d.quotes[$0].start) }
         if zip(place, place.dropFirst()).contains(where: { $1 < $0 }) {
             let sorted = place.indices.sorted { (place[$0].0, place[$0].1, $0) < (place[$1].0, place[$1].1, $1) }

@@ -125,12 +125,15 @@ public enum Parallel {
     final class Future<T>: @unchecked Sendable {
         private let group = DispatchGroup()
         private var result: T?
-        init(_ work: @escaping @Sendable () -> T) {
+        /// `ownThread`: on a thread of its own, not libdispatch's pool (for work that mostly
+        /// waits on the system, which must not hold back the pool's workers or wait for one).
+        init(ownThread: Bool = false, _ work: @escaping @Sendable () -> T) {
             group.enter()
-            DispatchQueue.global().async {
+            let run: @Sendable () -> Void = {
                 self.result = work()
                 self.group.leave()
             }
+            if ownThread { Thread(block: run).start() } else { DispatchQueue.global().async(execute: run) }
         }
         var value: T {
             group.wait()

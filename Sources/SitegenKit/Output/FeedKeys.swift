@@ -13,6 +13,9 @@ public struct FeedKeys: Sendable {
     let articles: [UInt64]
     /// By index in the dossier's quotes and reported quotes: every field of the quote.
     let quotes: [UInt64]
+    /// By index in the dossier's quotes: every field of the quote, without the settings
+    /// (`StableHash.of`); the article pages' keys are made from them too.
+    let quoteContent: [UInt64]
     let reported: [UInt64]
     /// By index in the dossier's events: every field of the event.
     let events: [UInt64]
@@ -22,8 +25,9 @@ public struct FeedKeys: Sendable {
     public init(_ d: Dossier, settings: UInt64) {
         self.settings = settings
         let names = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        articles = Parallel.map(Array(d.articles.indices)) { i in
-            let a = d.articles[i]
+        // Each element is read in place, by index (the key functions are inlined): a copy of an
+        // article, a quote or an event is a dozen retains.
+        @inline(__always) @Sendable func articleKey(_ a: borrowing Article) -> UInt64 {
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
             h.add(a.id); h.add(a.source); h.add(a.title); h.add(a.author ?? "\u{1}"); h.add(a.language); h.add(a.url ?? "\u{1}")
@@ -33,19 +37,21 @@ public struct FeedKeys: Sendable {
             for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(names[id] ?? "\u{1}") }
             return h.value
         }
-        // By index, not over the arrays: handing each element to a closure copies it (a dozen retains).
-        @Sendable func quoteKey(_ q: borrowing Quote) -> UInt64 {
+        articles = Parallel.map(Array(d.articles.indices)) { articleKey(d.articles[$0]) }
+        /// A quote's key from the hash of its fields (`StableHash.of`).
+        @Sendable func quoteKey(_ content: UInt64) -> UInt64 {
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            h.add(q)
+            h.add(content)
             return h.value
         }
-        quotes = Parallel.map(Array(d.quotes.indices)) { quoteKey(d.quotes[$0]) }
-        reported = d.reported.indices.map { quoteKey(d.reported[$0]) }
-        events = Parallel.map(Array(d.events.indices)) { i in
+        let content = Parallel.map(Array(d.quotes.indices)) { StableHash.of(d.quotes[$0]) }
+        quoteContent = content
+        quotes = content.map(quoteKey)
+        reported = d.reported.indices.map { quoteKey(StableHash.of(d.reported[$0])) }
+        @inline(__always) @Sendable func eventKey(_ e: borrowing Event) -> UInt64 {
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            let e = d.events[i]
             h.add(e.id); h.add(e.article); h.add(e.dateText); h.add(e.resolution); h.add(e.sentence)
             h.add(e.date)
             h.add(int: e.start); h.add(int: e.end); h.add(int: e.paragraph)
@@ -53,6 +59,7 @@ public struct FeedKeys: Sendable {
             for p in e.people { h.add(p) }
             return h.value
         }
+        events = Parallel.map(Array(d.events.indices)) { eventKey(d.events[$0]) }
     }
 
     /// `key` for one array of one file: the same element in two arrays gets two keys.
@@ -72,7 +79,7 @@ public struct FeedKeys: Sendable {
 
     /// The key of a timeline point (made from the point itself: it is small): its date, kind,
     /// article (id and title) and event (id, date's words, sentence).
-    func timelineKey(_ item: borrowing Feeds.TimelineItem) -> UInt64 {
+    @inline(__always) func timelineKey(_ item: borrowing Feeds.TimelineItem) -> UInt64 {
         var h = StableHash()
         withUnsafeBytes(of: settings) { h.add($0) }
         h.add(item.isPublication ? "publication" : "event")

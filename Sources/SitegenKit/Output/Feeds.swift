@@ -46,16 +46,18 @@ public enum Feeds {
             let a = points[i].rest, b = points[j].rest
             return (a.kind, a.order, a.start, i) < (b.kind, b.order, b.start, j)
         }
+        // Fields read in place: a copy of an article or an event is a dozen retains.
         return sorted.map { i in
             let p = points[i]
-            let a = d.articles[p.rest.order]
+            let n = p.rest.order
+            let article = ArticleRef(id: d.articles[n].id, title: d.articles[n].title)
             guard let k = p.event else {
-                return TimelineItem(date: p.date, isPublication: true, article: ArticleRef(id: a.id, title: a.title), order: p.rest.order,
-                                    event: nil, people: articlePeople[a.id] ?? [])
+                return TimelineItem(date: p.date, isPublication: true, article: article, order: n, event: nil, people: articlePeople[article.id] ?? [])
             }
-            let e = d.events[k]
-            return TimelineItem(date: p.date, isPublication: false, article: ArticleRef(id: a.id, title: a.title), order: p.rest.order,
-                                event: EventRef(id: e.id, dateText: e.dateText, sentence: e.sentence, start: e.start), people: e.people)
+            return TimelineItem(date: p.date, isPublication: false, article: article, order: n,
+                                event: EventRef(id: d.events[k].id, dateText: d.events[k].dateText, sentence: d.events[k].sentence,
+                                                start: d.events[k].start),
+                                people: d.events[k].people)
         }
     }
 
@@ -173,9 +175,11 @@ public enum Feeds {
         func href(_ path: String) -> String { (base ?? "") + path }
         func id(_ path: String) -> String { base.map { $0 + path } ?? "urn:sitegen:" + Text.slug(d.site.title) + ":" + path }
         struct Entry { var article: Int?; var title: String; var path: String; var date: PartialDate?; var summary: () -> String; var author: String? }
-        var entries = d.articles.enumerated().map { i, a in
-            Entry(article: i, title: a.title, path: "articles/\(a.id).html", date: a.date,
-                  summary: { String(a.paragraphs.first?.text.prefix(400) ?? "") }, author: a.author)
+        // By index: an entry that held its article would copy it (a dozen retains).
+        let articles = d.articles
+        var entries = articles.indices.map { i in
+            Entry(article: i, title: articles[i].title, path: "articles/\(articles[i].id).html", date: articles[i].date,
+                  summary: { String(articles[i].paragraphs.first?.text.prefix(400) ?? "") }, author: articles[i].author)
         }
         entries += d.notes.map { n in Entry(article: nil, title: n.title, path: "notes/\(n.id).html", date: n.date, summary: { String(n.body.prefix(400)) }, author: nil) }
         entries.sort { ($0.date ?? PartialDate(year: 1970), $1.path) > ($1.date ?? PartialDate(year: 1970), $0.path) }

@@ -61,6 +61,9 @@ public struct SiteWriter: Sendable {
         private let lock = NSLock()
         private var directories: Set<String> = [""]
         private var written = 0
+        /// Files linked from the previous output before their pages were made (`adopt`), that no
+        /// page has kept or replaced yet.
+        private var adopted: Set<String> = []
 
         init(fs: FileSystem, temp: String, output: String) {
             self.fs = fs
@@ -73,6 +76,7 @@ public struct SiteWriter: Sendable {
 
         public func write(_ f: OutputFile) throws {
             try makeFolder(of: f.path)
+            try unlinkAdopted(f.path)
             try fs.writeFile(temp + "/" + f.path, f.data)
             lock.withLock { written += 1 }
         }
@@ -80,15 +84,48 @@ public struct SiteWriter: Sendable {
         /// Writes a file whose content `produce` hands over in pieces.
         public func write(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
             try makeFolder(of: path)
+            try unlinkAdopted(path)
             try fs.writeFile(temp + "/" + path, streaming: produce)
             lock.withLock { written += 1 }
         }
 
-        /// Puts the file `source` (of the previous output) at `path` without copying it.
-        public func link(_ path: String, from source: String) throws {
-            try makeFolder(of: path)
-            try fs.linkFile(from: source, to: temp + "/" + path)
-            lock.withLock { written += 1 }
+        /// Links the files at `paths` of the previous output into the folder before it is known
+        /// whether their pages changed, while a core is free. A page that then turns out
+        /// unchanged `keep`s them; one written again replaces them (never writes through the link
+        /// into the previous output); those left are removed by `dropUnkept`.
+        public func adopt(_ paths: [String]) throws {
+            for path in paths {
+                try makeFolder(of: path)
+                try fs.linkFile(from: output + "/" + path, to: temp + "/" + path)
+                lock.withLock {
+                    written += 1
+                    adopted.insert(path)
+                }
+            }
+        }
+
+        /// Keeps the adopted files at `paths`; false when one of them was not adopted.
+        public func keep(_ paths: [String]) -> Bool {
+            lock.withLock {
+                guard paths.allSatisfy({ adopted.contains($0) }) else { return false }
+                for p in paths { adopted.remove(p) }
+                return true
+            }
+        }
+
+        /// Removes the adopted files no page kept (pages of the last build that are gone).
+        public func dropUnkept() throws {
+            let left = lock.withLock { take(&adopted, []) }
+            for path in left.sorted() { try removeAdopted(path) }
+        }
+
+        private func unlinkAdopted(_ path: String) throws {
+            if lock.withLock({ adopted.remove(path) != nil }) { try removeAdopted(path) }
+        }
+
+        private func removeAdopted(_ path: String) throws {
+            try fs.removeItem(temp + "/" + path)
+            lock.withLock { written -= 1 }
         }
 
         private func makeFolder(of path: String) throws {

@@ -43,17 +43,20 @@ public enum Charts {
         // A stack holds what fits in the picture (two publications, five events); its top mark
         // says how many more points the list holds there. A big dossier's picture stays small.
         struct Bin: Hashable { var publication: Bool; var slot: Int }
-        func bin(_ item: Feeds.TimelineItem) -> Bin { Bin(publication: item.isPublication, slot: Int(x(item.date) / 8)) }
+        func bin(_ item: borrowing Feeds.TimelineItem) -> Bin { Bin(publication: item.isPublication, slot: Int(x(item.date) / 8)) }
         var total: [Bin: Int] = [:]
-        for item in items { total[bin(item), default: 0] += 1 }
+        // By index: a loop over the points copies each (a dozen retains), and there are one per
+        // article and per dated event.
+        for i in items.indices { total[bin(items[i]), default: 0] += 1 }
         var stack: [Bin: Int] = [:]
-        for item in items {
-            let mx = x(item.date)
-            let key = bin(item)
+        for i in items.indices {
+            let mx = x(items[i].date)
+            let key = bin(items[i])
             let n = stack[key, default: 0]
             stack[key] = n + 1
-            let room = item.isPublication ? 2 : 5
+            let room = items[i].isPublication ? 2 : 5
             guard n < room else { continue }
+            let item = items[i]
             let more = n == room - 1 ? (total[key] ?? 0) - room : 0
             let my = item.isPublication ? axisY - 14 - Double(n) * 11 : axisY - 34 - Double(n) * 11
             let href = root + "articles/\(item.article.id).html"

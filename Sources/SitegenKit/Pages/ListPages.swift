@@ -280,7 +280,14 @@ extension PageBuilder {
 // MARK: - What an article page is made from
 
 extension StableHash {
-    mutating func add(_ q: Quote) {
+    /// The hash of a quote's fields alone.
+    @inline(__always) static func of(_ q: borrowing Quote) -> UInt64 {
+        var h = StableHash()
+        h.add(q)
+        return h.value
+    }
+
+    @inline(__always) mutating func add(_ q: borrowing Quote) {
         add(q.id); add(q.article); add(q.text); add(q.kind.rawValue); add(q.speaker ?? "\u{1}"); add(q.speakerName ?? "\u{1}")
         add(q.evidence.cue); add(q.evidence.rule); add(q.evidence.confidence.bitPattern); add(q.note ?? "\u{1}")
         add(int: q.start); add(int: q.end); add(int: q.paragraph)
@@ -290,7 +297,7 @@ extension StableHash {
 
     /// An article's text and removed lines: its read key when the build has one (they follow
     /// from it), else the text and lines themselves.
-    mutating func addText(of a: Article, readKey: String?) {
+    mutating func addText(of a: borrowing Article, readKey: String?) {
         if let readKey {
             add("read " + readKey)
             return
@@ -304,8 +311,10 @@ extension PageBuilder {
     /// A key of everything an article's page is made from: the article, its commentary, people,
     /// quotes (with their speakers' names and the other sources of their statements), reported
     /// and rejected quotes. nil when the page holds user Markdown with [[links]] (which depend on
-    /// the whole dossier): that page is always made again.
-    func inputKey(ofArticle a: Article) -> UInt64? {
+    /// the whole dossier): that page is always made again. `quoteHashes`: `StableHash.of` each
+    /// of the dossier's quotes, by index, when already made (`FeedKeys.quoteContent`).
+    /// Inlined, so that the article is read in place (a copy is a dozen retains).
+    @inline(__always) func inputKey(ofArticle a: borrowing Article, quoteHashes: [UInt64]? = nil) -> UInt64? {
         var h = StableHash()
         let commentary = d.commentary[a.id]
         if let c = commentary, c.contains("[[") { return nil }
@@ -316,30 +325,31 @@ extension PageBuilder {
         for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
         // Quotes are read in place (by index): a copy of a quote or an article is a dozen retains.
         // `group`: the quote's statement group, known from the index for the dossier's quotes.
-        func add(_ q: borrowing Quote, group: Int?) -> Bool {
-            if let n = q.note, n.contains("[[") { return false }
-            h.add(q)
-            h.add(q.speaker.flatMap { personLinks[$0]?.name } ?? "\u{1}")
+        func add(_ quotes: [Quote], _ i: Int, hash: UInt64?, group: Int?) -> Bool {
+            if let n = quotes[i].note, n.contains("[[") { return false }
+            h.add(hash ?? StableHash.of(quotes[i]))
+            h.add(quotes[i].speaker.flatMap { personLinks[$0]?.name } ?? "\u{1}")
             // "Also reported in": the group's size and the first other sources.
             if let g = group {
                 let group = d.statementGroups[g]
                 h.add(int: group.count)
-                for id in group.prefix(Self.alsoReportedLimit + 1) where id != q.id {
+                for id in group.prefix(Self.alsoReportedLimit + 1) where id != quotes[i].id {
                     guard let o = quoteByID.index[id], case let other = quoteArticle[o], other >= 0 else { continue }
                     h.add(d.quotes[o].id); h.add(d.articles[other].id); h.add(d.articles[other].title)
                 }
             }
             return true
         }
-        for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes[i], group: groupOfQuoteAt[i]) { return nil }
-        for i in rejectedByArticle.indices[a.id] ?? [] where !add(d.rejected[i], group: group(ofQuote: d.rejected[i].id)) { return nil }
-        for i in reportedByArticle.indices[a.id] ?? [] where !add(d.reported[i], group: group(ofQuote: d.reported[i].id)) { return nil }
+        let hashes = quoteHashes?.count == d.quotes.count ? quoteHashes : nil
+        for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes, i, hash: hashes?[i], group: groupOfQuoteAt[i]) { return nil }
+        for i in rejectedByArticle.indices[a.id] ?? [] where !add(d.rejected, i, hash: nil, group: group(ofQuote: d.rejected[i].id)) { return nil }
+        for i in reportedByArticle.indices[a.id] ?? [] where !add(d.reported, i, hash: nil, group: group(ofQuote: d.reported[i].id)) { return nil }
         return h.value
     }
 
     /// Each article's `inputKey(ofArticle:)`, by its place in the dossier.
-    func articleKeys() -> [UInt64?] {
-        Parallel.map(Array(d.articles.indices)) { inputKey(ofArticle: d.articles[$0]) }
+    func articleKeys(quoteHashes: [UInt64]? = nil) -> [UInt64?] {
+        Parallel.map(Array(d.articles.indices)) { inputKey(ofArticle: d.articles[$0], quoteHashes: quoteHashes) }
     }
 }
 
@@ -433,9 +443,10 @@ extension PageBuilder {
         case .graph:
             // Who is named with whom, and how often each is quoted: not the articles' other fields.
             h.add("graph page")
-            for a in d.articles {
-                h.add(a.id)
-                let people = d.articlePeople[a.id] ?? []
+            for i in d.articles.indices {
+                let id = d.articles[i].id
+                h.add(id)
+                let people = d.articlePeople[id] ?? []
                 h.add(int: people.count)
                 for p in people { h.add(p) }
             }

@@ -123,7 +123,7 @@ public struct PageBuilder: Sendable {
         rejectedByArticle = QuoteIndex(dossier.rejected, Dictionary(grouping: dossier.rejected.indices, by: { dossier.rejected[$0].article }))
         reportedByPerson = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices.filter { dossier.reported[$0].speaker != nil },
                                                                    by: { dossier.reported[$0].speaker ?? "" }))
-        articleOrder = Dictionary(dossier.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        articleOrder = Dictionary(dossier.articles.indices.map { (dossier.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         quoteByID = QuoteByID(quotes: dossier.quotes,
                               index: Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }))
         let quoteIndex = quoteByID.index

@@ -183,19 +183,37 @@ public struct Builder: Sendable {
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
         let output = SiteWriter.folder(options.output)
         var last: Parallel.Future<LastOutput>?
-        let dossier = try loadDossier(options, report: &report, afterCache: {
-            last = cache.map { cache in Parallel.Future { lastOutput(cache: cache, output: output) } }
-        })
-        let blocking = report.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
-        if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
-        let staging = try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) }
+        // With the cache, the new output folder is opened first, and the last build's pages are
+        // linked into it while the dossier is read (a rebuild's reading leaves a core free).
+        let early = try cache.map { _ in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) } }
+        var adoption: Parallel.Future<Set<String>>?
+        let dossier: Dossier
+        do {
+            dossier = try loadDossier(options, report: &report, afterCache: {
+                guard let cache else { return }
+                let previous = Parallel.Future { lastOutput(cache: cache, output: output) }
+                last = previous
+                if let early {
+                    let fs = self.fs
+                    adoption = Parallel.Future(ownThread: true) { Self.adopt(previous.value.outputs?.pages ?? [:], into: early, fs: fs) }
+                }
+            })
+            let blocking = report.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
+            if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
+        } catch {
+            _ = adoption?.value
+            early?.abort()
+            throw error
+        }
+        let staging = try early ?? timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) }
         let paths: [String]
         var outputs: BuildCache.Outputs?
         do {
             // Each page is made, rendered and written in one go, on both cores, beside the feeds.
             let pagesStart = Self.now()
             progress.begin(PageBuilder.stage, total: 0)
-            (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, last: last, report: &report)
+            (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, last: last,
+                                              adoption: adoption, report: &report)
             report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             let old = try timed("swap", &report) { try staging.commit() }
@@ -401,7 +419,7 @@ public struct Builder: Sendable {
     /// from the output instead of being rendered and written again. `last`: what the last build
     /// wrote, loaded beside the reading (with `cache`; loaded here when not given).
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
-                    cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil,
+                    cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil, adoption: Parallel.Future<Set<String>>? = nil,
                     report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
@@ -419,13 +437,15 @@ public struct Builder: Sendable {
         let keys = fromCache?.0.with(timeline: timeline.items)
         let previous = fromCache?.1.outputs?.pages ?? [:]
         let reuse = fromCache?.1.reuse ?? [:]
+        // The pages of the last build whose files are in the folder already.
+        let adopted = adoption?.value ?? Self.adopt(previous, into: staging, fs: fs)
         report.record("  indexes", since: step)
         step = Self.now()
         let labels = Labels(language: dossier.site.language)
         let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems,
                                keys: keys, reuse: reuse)
         // What each article's page is made from; the other pages' keys are made from these.
-        let articleKeys: [UInt64?] = cache == nil ? [] : builder.articleKeys()
+        let articleKeys: [UInt64?] = cache == nil ? [] : builder.articleKeys(quoteHashes: keys?.quoteContent)
         let fs = self.fs
         // Two lists, each a worker's own before it helps with the other: the feeds (long single
         // tasks) and the pages of the top and people folders; the article pages, mostly links
@@ -452,18 +472,15 @@ public struct Builder: Sendable {
                         for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
                         return (page.path, nil, false, nil)
                     }
-                    /// The files of `path` in the output, when the last build wrote them from `key` and they are untouched.
-                    func reuse(_ path: String, _ key: String) throws -> BuildCache.Written? {
-                        let files = [path + ".md", path + ".html"]
-                        let old = files.map { fs.stamp(staging.output + "/" + $0) }
-                        guard let before = previous[path], before.key == key, old.allSatisfy({ $0 != nil }),
-                              before.stamps == old.compactMap({ $0 }) else { return nil }
-                        for f in files { try staging.link(f, from: staging.output + "/" + f) }
+                    /// The files of `path` in the output (adopted), when the last build wrote them from `key`.
+                    func reuse(_ path: String, _ key: String) -> BuildCache.Written? {
+                        guard let before = previous[path], before.key == key, adopted.contains(path),
+                              staging.keep(Self.files(ofPage: path)) else { return nil }
                         return before
                     }
                     func make(_ page: Page, _ key: String) throws -> BuildCache.Written {
                         for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
-                        return BuildCache.Written(key: key, stamps: [page.path + ".md", page.path + ".html"].compactMap { fs.stamp(staging.temp + "/" + $0) })
+                        return BuildCache.Written(key: key, stamps: Self.files(ofPage: page.path).compactMap { fs.stamp(staging.temp + "/" + $0) })
                     }
                     // A page known unchanged from its inputs, without making it.
                     let input: UInt64?? = if case .article(let i) = job { articleKeys[i] } else {
@@ -475,7 +492,7 @@ public struct Builder: Sendable {
                         h.add(input)
                         let p = builder.path(of: job)
                         path = p
-                        if let before = try reuse(p, h.hex) { return (p, before, true, nil) }
+                        if let before = reuse(p, h.hex) { return (p, before, true, nil) }
                         return (p, try make(builder.page(job), h.hex), false, nil)
                     }
                     // Any other page: known unchanged from its Markdown.
@@ -483,7 +500,7 @@ public struct Builder: Sendable {
                     path = page.path
                     var h = settings
                     for part in [page.path, page.kind, page.title, page.language ?? "", page.markdown] { h.add(part) }
-                    if let before = try reuse(page.path, h.hex) { return (page.path, before, true, nil) }
+                    if let before = reuse(page.path, h.hex) { return (page.path, before, true, nil) }
                     return (page.path, try make(page, h.hex), false, nil)
                 }
             } catch {
@@ -493,6 +510,8 @@ public struct Builder: Sendable {
         if let failed = results.first(where: { $0.error != nil }) {
             throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
         }
+        // Pages of the last build that this one does not have.
+        do { try staging.dropUnkept() } catch { throw BuildError(stage: SiteWriter.stage, file: staging.output, "\(error)") }
         report.record("  write", since: step)
         // The indexes (hundreds of thousands of values) are freed on another thread.
         Self.releaseLater(builder)
@@ -506,6 +525,24 @@ public struct Builder: Sendable {
             if let stamp = fs.stamp(staging.temp + "/" + path) { outputs.streamed[path] = BuildCache.Streamed(stamp: stamp, pieces: r.pieces) }
         }
         return (results.compactMap(\.path), outputs)
+    }
+
+    /// A page's two files: its Markdown and its HTML.
+    static func files(ofPage path: String) -> [String] { [path + ".md", path + ".html"] }
+
+    /// Links into `staging` the files of the last build's pages (`pages`) that are in its output
+    /// as it wrote them (same stamps), before it is known which are unchanged; returns those
+    /// pages. A page made again replaces its files, and those no page keeps are removed.
+    static func adopt(_ pages: [String: BuildCache.Written], into staging: SiteWriter.Staging, fs: FileSystem) -> Set<String> {
+        var out = Set<String>()
+        for (path, before) in pages {
+            let files = files(ofPage: path)
+            let now = files.map { fs.stamp(staging.output + "/" + $0) }
+            guard now.allSatisfy({ $0 != nil }), before.stamps == now.compactMap({ $0 }) else { continue }
+            // A page with one file linked is not adopted: it is made again, which replaces that file.
+            if (try? staging.adopt(files)) != nil { out.insert(path) }
+        }
+        return out
     }
 
     /// What every page and feed entry also depends on: this sitegen, the templates, site.yml.
