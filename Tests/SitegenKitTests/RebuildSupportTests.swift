@@ -24,6 +24,13 @@ struct RebuildSupportTests {
         #expect(seen.count == 100_000)
         // Not seeded per process (as Swift's Hasher is): a cache written by one build is read by the next.
         #expect(hash(["sitegen"]) == 0x7721_33b3_c9cc_085a)
+        // Numbers and strings hash as their bytes do, whatever the string's storage.
+        var a = StableHash(), b = StableHash()
+        a.add(int: -2); a.add(UInt64(7)); a.add("a long string that is not stored inline")
+        withUnsafeBytes(of: Int64(-2).littleEndian) { b.add($0) }; withUnsafeBytes(of: UInt64(7).littleEndian) { b.add($0) }
+        b.add(Data("a long string that is not stored inline".utf8)); b.add(Data([0xFF]))
+        #expect(a.value == b.value)
+        #expect(hash([String(decoding: Array("été".utf16), as: UTF16.self)]) == hash(["été"]))
     }
 
     func keyed(_ keys: [UInt64]) -> JSON {

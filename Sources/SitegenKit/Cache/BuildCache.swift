@@ -49,14 +49,19 @@ public struct StableHash: Sendable {
     public mutating func add(_ data: Data) { data.withUnsafeBytes { add($0) } }
 
     /// Adds a number as its eight bytes (no separator needed: the length is fixed).
-    public mutating func add(int v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { add($0) } }
-    public mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { add($0) } }
+    /// (As `add` of its eight little-endian bytes: one whole word.)
+    public mutating func add(int v: Int) { mix(UInt64(bitPattern: Int64(v))) }
+    public mutating func add(_ v: UInt64) { mix(v) }
 
-    /// Adds `s` and a separator, so that ("ab", "c") and ("a", "bc") differ.
+    /// Adds `s` and a separator (the byte 0xFF), so that ("ab", "c") and ("a", "bc") differ.
     public mutating func add(_ s: String) {
-        var s = s
-        s.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-        withUnsafeBytes(of: UInt8(0xFF)) { add($0) }
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { add(UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            var s = s
+            s.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        }
+        // `add` of the one byte 0xFF: its count in the top byte.
+        mix(1 << 56 | 0xFF)
     }
 
     public var hex: String {

@@ -25,19 +25,20 @@ public struct FeedKeys: Sendable {
     public init(_ d: Dossier, settings: UInt64) {
         self.settings = settings
         let names = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        // Each element is read in place, by index (the key functions are inlined): a copy of an
-        // article, a quote or an event is a dozen retains.
-        @inline(__always) @Sendable func articleKey(_ a: borrowing Article) -> UInt64 {
+        // Each element is read in place, by index: a copy of an article, a quote or an event is a
+        // dozen retains.
+        let all = d.articles
+        articles = Parallel.map(Array(all.indices)) { n in
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            h.add(a.id); h.add(a.source); h.add(a.title); h.add(a.author ?? "\u{1}"); h.add(a.language); h.add(a.url ?? "\u{1}")
-            h.add(a.outlet ?? "\u{1}")
-            h.add(a.date)
-            h.addText(of: a, readKey: d.readKeys[a.id])
-            for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(names[id] ?? "\u{1}") }
+            let id = all[n].id
+            h.add(id); h.add(all[n].source); h.add(all[n].title); h.add(all[n].author ?? "\u{1}"); h.add(all[n].language)
+            h.add(all[n].url ?? "\u{1}"); h.add(all[n].outlet ?? "\u{1}")
+            h.add(all[n].date)
+            h.addText(of: all, at: n, readKey: d.readKeys[id])
+            for id in d.articlePeople[id] ?? [] { h.add(id); h.add(names[id] ?? "\u{1}") }
             return h.value
         }
-        articles = Parallel.map(Array(d.articles.indices)) { articleKey(d.articles[$0]) }
         /// A quote's key from the hash of its fields (`StableHash.of`).
         @Sendable func quoteKey(_ content: UInt64) -> UInt64 {
             var h = StableHash()
@@ -45,21 +46,21 @@ public struct FeedKeys: Sendable {
             h.add(content)
             return h.value
         }
-        let content = Parallel.map(Array(d.quotes.indices)) { StableHash.of(d.quotes[$0]) }
+        let content = Parallel.map(Array(d.quotes.indices)) { StableHash.of(d.quotes, at: $0) }
         quoteContent = content
         quotes = content.map(quoteKey)
-        reported = d.reported.indices.map { quoteKey(StableHash.of(d.reported[$0])) }
-        @inline(__always) @Sendable func eventKey(_ e: borrowing Event) -> UInt64 {
+        reported = d.reported.indices.map { quoteKey(StableHash.of(d.reported, at: $0)) }
+        let events = d.events
+        self.events = Parallel.map(Array(events.indices)) { n in
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
-            h.add(e.id); h.add(e.article); h.add(e.dateText); h.add(e.resolution); h.add(e.sentence)
-            h.add(e.date)
-            h.add(int: e.start); h.add(int: e.end); h.add(int: e.paragraph)
-            h.add(int: e.people.count)
-            for p in e.people { h.add(p) }
+            h.add(events[n].id); h.add(events[n].article); h.add(events[n].dateText); h.add(events[n].resolution); h.add(events[n].sentence)
+            h.add(events[n].date)
+            h.add(int: events[n].start); h.add(int: events[n].end); h.add(int: events[n].paragraph)
+            h.add(int: events[n].people.count)
+            for p in events[n].people { h.add(p) }
             return h.value
         }
-        events = Parallel.map(Array(d.events.indices)) { eventKey(d.events[$0]) }
     }
 
     /// `key` for one array of one file: the same element in two arrays gets two keys.
@@ -73,20 +74,23 @@ public struct FeedKeys: Sendable {
     /// These keys with the timeline's points keyed too.
     func with(timeline items: [Feeds.TimelineItem]) -> FeedKeys {
         var keys = self
-        keys.timeline = Parallel.map(Array(items.indices)) { self.timelineKey(items[$0]) }
+        keys.timeline = Parallel.map(Array(items.indices)) { self.timelineKey(items, $0) }
         return keys
     }
 
     /// The key of a timeline point (made from the point itself: it is small): its date, kind,
     /// article (id and title) and event (id, date's words, sentence).
-    @inline(__always) func timelineKey(_ item: borrowing Feeds.TimelineItem) -> UInt64 {
+    /// (The point is read in place, by index: a copy of it is a dozen retains.)
+    func timelineKey(_ items: [Feeds.TimelineItem], _ i: Int) -> UInt64 {
         var h = StableHash()
         withUnsafeBytes(of: settings) { h.add($0) }
-        h.add(item.isPublication ? "publication" : "event")
-        h.add(item.date)
-        h.add(item.article.id)
-        h.add(item.article.title)
-        if let e = item.event { h.add(e.id); h.add(e.dateText); h.add(e.sentence) }
+        h.add(items[i].isPublication ? "publication" : "event")
+        h.add(items[i].date)
+        h.add(items[i].article.id)
+        h.add(items[i].article.title)
+        if items[i].event != nil {
+            h.add(items[i].event?.id ?? ""); h.add(items[i].event?.dateText ?? ""); h.add(items[i].event?.sentence ?? "")
+        }
         return h.value
     }
 }

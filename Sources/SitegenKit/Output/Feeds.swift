@@ -87,7 +87,7 @@ public enum Feeds {
             ])
         }
         let items: JSON = keys.map { keys in
-            .keyedArray(count: all.count, key: { keys.timeline.count == all.count ? keys.timeline[$0] : keys.timelineKey(all[$0]) }, element: point)
+            .keyedArray(count: all.count, key: { keys.timeline.count == all.count ? keys.timeline[$0] : keys.timelineKey(all, $0) }, element: point)
         }
             ?? .lazyArray(count: all.count, element: point)
         return .object([
@@ -182,7 +182,12 @@ public enum Feeds {
                   summary: { String(articles[i].paragraphs.first?.text.prefix(400) ?? "") }, author: articles[i].author)
         }
         entries += d.notes.map { n in Entry(article: nil, title: n.title, path: "notes/\(n.id).html", date: n.date, summary: { String(n.body.prefix(400)) }, author: nil) }
-        entries.sort { ($0.date ?? PartialDate(year: 1970), $1.path) > ($1.date ?? PartialDate(year: 1970), $0.path) }
+        // Newest first, then by path: sorted by keys made once (comparing entries retained their
+        // strings and closure at every step).
+        let dates = entries.map { ($0.date ?? PartialDate(year: 1970)).sortKey }
+        let paths = entries.map(\.path)
+        let order = entries.indices.sorted { i, j in dates[i] != dates[j] ? dates[i] > dates[j] : paths[i] < paths[j] }
+        entries = order.map { entries[$0] }
         let latest = entries.compactMap(\.date).max() ?? PartialDate(year: 1970, month: 1, day: 1)
         var head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(xml(d.site.language))\">\n"
         head += "  <title>\(xml(d.site.title))</title>\n"

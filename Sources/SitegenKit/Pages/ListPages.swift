@@ -280,30 +280,29 @@ extension PageBuilder {
 // MARK: - What an article page is made from
 
 extension StableHash {
-    /// The hash of a quote's fields alone.
-    @inline(__always) static func of(_ q: borrowing Quote) -> UInt64 {
+    /// The hash of the fields of `quotes[i]` alone, read in place (a copy of a quote is a dozen
+    /// retains).
+    static func of(_ quotes: [Quote], at i: Int) -> UInt64 {
         var h = StableHash()
-        h.add(q)
+        h.add(quotes[i].id); h.add(quotes[i].article); h.add(quotes[i].text); h.add(quotes[i].kind.rawValue)
+        h.add(quotes[i].speaker ?? "\u{1}"); h.add(quotes[i].speakerName ?? "\u{1}")
+        h.add(quotes[i].evidence.cue); h.add(quotes[i].evidence.rule); h.add(quotes[i].evidence.confidence.bitPattern)
+        h.add(quotes[i].note ?? "\u{1}")
+        h.add(int: quotes[i].start); h.add(int: quotes[i].end); h.add(int: quotes[i].paragraph)
+        h.add(int: quotes[i].evidence.notes.count)
+        for n in quotes[i].evidence.notes { h.add(n) }
         return h.value
-    }
-
-    @inline(__always) mutating func add(_ q: borrowing Quote) {
-        add(q.id); add(q.article); add(q.text); add(q.kind.rawValue); add(q.speaker ?? "\u{1}"); add(q.speakerName ?? "\u{1}")
-        add(q.evidence.cue); add(q.evidence.rule); add(q.evidence.confidence.bitPattern); add(q.note ?? "\u{1}")
-        add(int: q.start); add(int: q.end); add(int: q.paragraph)
-        add(int: q.evidence.notes.count)
-        for n in q.evidence.notes { add(n) }
     }
 
     /// An article's text and removed lines: its read key when the build has one (they follow
     /// from it), else the text and lines themselves.
-    mutating func addText(of a: borrowing Article, readKey: String?) {
+    mutating func addText(of articles: [Article], at n: Int, readKey: String?) {
         if let readKey {
             add("read " + readKey)
             return
         }
-        for p in a.paragraphs { add(p.kind.rawValue); add(p.text) }
-        for x in a.dropped { add(int: x.line); add(x.rule); add(x.text) }
+        for p in articles[n].paragraphs { add(p.kind.rawValue); add(p.text) }
+        for x in articles[n].dropped { add(int: x.line); add(x.rule); add(x.text) }
     }
 }
 
@@ -314,20 +313,24 @@ extension PageBuilder {
     /// the whole dossier): that page is always made again. `quoteHashes`: `StableHash.of` each
     /// of the dossier's quotes, by index, when already made (`FeedKeys.quoteContent`).
     /// Inlined, so that the article is read in place (a copy is a dozen retains).
-    @inline(__always) func inputKey(ofArticle a: borrowing Article, quoteHashes: [UInt64]? = nil) -> UInt64? {
+    func inputKey(ofArticleAt n: Int, quoteHashes: [UInt64]? = nil) -> UInt64? {
+        // The article is read in place, by index: a copy of it is a dozen retains.
+        let articles = d.articles
+        let id = articles[n].id
         var h = StableHash()
-        let commentary = d.commentary[a.id]
+        let commentary = d.commentary[id]
         if let c = commentary, c.contains("[[") { return nil }
-        h.add(a.id); h.add(a.source); h.add(a.title); h.add(a.date); h.add(a.dateSource ?? "\u{1}"); h.add(a.author ?? "\u{1}")
-        h.add(a.language); h.add(a.url ?? "\u{1}"); h.add(a.outlet ?? "\u{1}"); h.add(a.isMarkdown ? "md" : "txt"); h.add(commentary ?? "\u{1}")
-        for t in a.tags { h.add(t) }
-        h.addText(of: a, readKey: d.readKeys[a.id])
-        for id in d.articlePeople[a.id] ?? [] { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
+        h.add(id); h.add(articles[n].source); h.add(articles[n].title); h.add(articles[n].date); h.add(articles[n].dateSource ?? "\u{1}")
+        h.add(articles[n].author ?? "\u{1}"); h.add(articles[n].language); h.add(articles[n].url ?? "\u{1}"); h.add(articles[n].outlet ?? "\u{1}")
+        h.add(articles[n].isMarkdown ? "md" : "txt"); h.add(commentary ?? "\u{1}")
+        for t in articles[n].tags { h.add(t) }
+        h.addText(of: articles, at: n, readKey: d.readKeys[id])
+        for id in d.articlePeople[id] ?? [] { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
         // Quotes are read in place (by index): a copy of a quote or an article is a dozen retains.
         // `group`: the quote's statement group, known from the index for the dossier's quotes.
         func add(_ quotes: [Quote], _ i: Int, hash: UInt64?, group: Int?) -> Bool {
             if let n = quotes[i].note, n.contains("[[") { return false }
-            h.add(hash ?? StableHash.of(quotes[i]))
+            h.add(hash ?? StableHash.of(quotes, at: i))
             h.add(quotes[i].speaker.flatMap { personLinks[$0]?.name } ?? "\u{1}")
             // "Also reported in": the group's size and the first other sources.
             if let g = group {
@@ -341,15 +344,15 @@ extension PageBuilder {
             return true
         }
         let hashes = quoteHashes?.count == d.quotes.count ? quoteHashes : nil
-        for i in quotesByArticle.indices[a.id] ?? [] where !add(d.quotes, i, hash: hashes?[i], group: groupOfQuoteAt[i]) { return nil }
-        for i in rejectedByArticle.indices[a.id] ?? [] where !add(d.rejected, i, hash: nil, group: group(ofQuote: d.rejected[i].id)) { return nil }
-        for i in reportedByArticle.indices[a.id] ?? [] where !add(d.reported, i, hash: nil, group: group(ofQuote: d.reported[i].id)) { return nil }
+        for i in quotesByArticle.indices[id] ?? [] where !add(d.quotes, i, hash: hashes?[i], group: groupOfQuoteAt[i]) { return nil }
+        for i in rejectedByArticle.indices[id] ?? [] where !add(d.rejected, i, hash: nil, group: group(ofQuote: d.rejected[i].id)) { return nil }
+        for i in reportedByArticle.indices[id] ?? [] where !add(d.reported, i, hash: nil, group: group(ofQuote: d.reported[i].id)) { return nil }
         return h.value
     }
 
-    /// Each article's `inputKey(ofArticle:)`, by its place in the dossier.
+    /// Each article's `inputKey(ofArticleAt:)`, by its place in the dossier.
     func articleKeys(quoteHashes: [UInt64]? = nil) -> [UInt64?] {
-        Parallel.map(Array(d.articles.indices)) { inputKey(ofArticle: d.articles[$0], quoteHashes: quoteHashes) }
+        Parallel.map(Array(d.articles.indices)) { inputKey(ofArticleAt: $0, quoteHashes: quoteHashes) }
     }
 }
 

@@ -427,14 +427,16 @@ public struct Builder: Sendable {
         // At once: the pages' indexes, the timeline, the feeds' keys and what the last output
         // holds. With the cache, the feeds' elements are keyed, and copied from the last output
         // when unchanged.
-        var (indexes, timeline, fromCache) = Parallel.three({ PageBuilder(dossier: dossier, timeline: false) }, { PageBuilder.Timeline(dossier) }, {
-            () -> (FeedKeys, LastOutput)? in
+        // The longest first (the third starts when a core is free).
+        var (fromCache, timeline, indexes) = Parallel.three({ () -> (FeedKeys, LastOutput)? in
             guard let cache else { return nil }
             return (FeedKeys(dossier, settings: settings.value), last?.value ?? lastOutput(cache: cache, output: staging.output))
-        })
-        indexes.set(timeline)
-        let builder = indexes
+        }, { PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
         let keys = fromCache?.0.with(timeline: timeline.items)
+        indexes.set(consume timeline)
+        // One holder of the indexes, which `releaseLater` hands over at the end: a second one
+        // would free their hundreds of thousands of values here.
+        let builder = consume indexes
         let previous = fromCache?.1.outputs?.pages ?? [:]
         let reuse = fromCache?.1.reuse ?? [:]
         // The pages of the last build whose files are in the folder already.
