@@ -332,12 +332,14 @@ extension PageBuilder {
             if let n = quotes[i].note, n.contains("[[") { return false }
             h.add(hash ?? StableHash.of(quotes, at: i))
             h.add(quotes[i].speaker.flatMap { personLinks[$0]?.name } ?? "\u{1}")
-            // "Also reported in": the group's size and the first other sources.
+            // "Also reported in": the group's size and the first other sources (by the group's
+            // quote indices: each id looked up once, when the indexes were made).
             if let g = group {
-                let group = d.statementGroups[g]
-                h.add(int: group.count)
-                for id in group.prefix(Self.alsoReportedLimit + 1) where id != quotes[i].id {
-                    guard let o = quoteByID.index[id], case let other = quoteArticle[o], other >= 0 else { continue }
+                let members = groupMembers[g]
+                h.add(int: members.count)
+                for o in members.prefix(Self.alsoReportedLimit + 1) where o >= 0 && d.quotes[o].id != quotes[i].id {
+                    let other = quoteArticle[o]
+                    guard other >= 0 else { continue }
                     h.add(d.quotes[o].id); h.add(d.articles[other].id); h.add(d.articles[other].title)
                 }
             }
@@ -368,8 +370,11 @@ extension PageBuilder {
     /// the other sources of their statements): a page lists the articles it draws from, and adds
     /// what it shows that no article key holds (a person's own fields, a timeline point's event).
     /// `timelineKeys`: `FeedKeys.timelineKey` of each timeline point.
-    func inputKey(_ job: Job, articleKeys: [UInt64?], timelineKeys: [UInt64]) -> UInt64? {
+    /// `quoteHashes`: as for `inputKey(ofArticleAt:)`; a quote is then added as its hash (which
+    /// holds its id) instead of its id, read from a small array rather than from the quote.
+    func inputKey(_ job: Job, articleKeys: [UInt64?], timelineKeys: [UInt64], quoteHashes: [UInt64]? = nil) -> UInt64? {
         guard timelineKeys.count == timelineItems.count, articleKeys.count == d.articles.count else { return nil }
+        let hashes = quoteHashes?.count == d.quotes.count ? quoteHashes : nil
         var h = StableHash()
         var complete = true
         /// An article behind the page, by its place: its key (which holds its id).
@@ -382,7 +387,7 @@ extension PageBuilder {
         }
         /// A quote of the dossier, by index, and its article.
         func quote(at i: Int) {
-            h.add(d.quotes[i].id)
+            if let hashes { h.add(hashes[i]) } else { h.add(d.quotes[i].id) }
             if quoteArticle[i] >= 0 { article(at: quoteArticle[i]) } else { article(d.quotes[i].article) }
         }
         func quote(_ q: borrowing Quote) { h.add(q.id); article(q.article) }
@@ -407,13 +412,15 @@ extension PageBuilder {
                 switch entry {
                 case .group(let g):
                     h.add("group \(d.statementGroups[g].count)")
-                    for id in d.statementGroups[g] { if let q = quoteByID.index[id] { quote(at: q) } else { h.add("\u{1}" + id) } }
+                    for (k, q) in groupMembers[g].enumerated() { if q >= 0 { quote(at: q) } else { h.add("\u{1}" + d.statementGroups[g][k]) } }
                 case .quote(let i): quote(at: i)
                 default: break
                 }
             }
         case .timeline(let n):
             h.add("timeline page \(n) of \(timelinePlan.pages.count)")
+            // The names of the people its points show (each point adds their ids).
+            h.add(namesKey)
             if n == 0 {
                 // The chart: every point of the timeline (date, kind, title, sentence).
                 h.add("chart \(timelineItems.count)")
@@ -429,7 +436,7 @@ extension PageBuilder {
                 case .item(let i):
                     h.add(timelineKeys[i])
                     if timelineItems[i].isPublication { article(at: timelineItems[i].order) }
-                    for id in timelineItems[i].people.prefix(6) { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
+                    for id in timelineItems[i].people.prefix(6) { h.add(id) }
                 case .unresolved(let e): h.add(e.sentence); h.add(e.dateText); article(e.article)
                 case .undated(let a): article(a.id)
                 default: break

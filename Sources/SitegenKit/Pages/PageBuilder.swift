@@ -74,6 +74,12 @@ public struct PageBuilder: Sendable {
     /// For each quote in a group, by its index in the dossier, the group's number in
     /// `dossier.statementGroups`.
     let groupOfQuoteAt: [Int?]
+    /// Each statement group's quotes as indices into the dossier's quotes (-1: an id that is
+    /// not there), so that keys need not look each id up again.
+    let groupMembers: [[Int]]
+    /// A key of every person's id and name: pages that show names of people they do not list
+    /// otherwise (the timeline's points) add it once instead of each name.
+    let namesKey: UInt64
 
     /// The statement group of the quote with this id (`groupOfQuoteAt`).
     func group(ofQuote id: String) -> Int? { quoteByID.index[id].flatMap { groupOfQuoteAt[$0] } }
@@ -128,8 +134,20 @@ public struct PageBuilder: Sendable {
                               index: Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }))
         let quoteIndex = quoteByID.index
         var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
-        for (n, group) in dossier.statementGroups.enumerated() { for id in group { if let i = quoteIndex[id] { groupAt[i] = n } } }
+        var members: [[Int]] = []
+        members.reserveCapacity(dossier.statementGroups.count)
+        for (n, group) in dossier.statementGroups.enumerated() {
+            members.append(group.map { id in
+                guard let i = quoteIndex[id] else { return -1 }
+                groupAt[i] = n
+                return i
+            })
+        }
         groupOfQuoteAt = groupAt
+        groupMembers = members
+        var names = StableHash()
+        for p in dossier.people { names.add(p.id); names.add(p.name) }
+        namesKey = names.value
         let order = articleOrder
         quoteArticle = dossier.quotes.indices.map { order[dossier.quotes[$0].article] ?? -1 }
         let labels = self.labels

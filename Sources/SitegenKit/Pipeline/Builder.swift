@@ -486,7 +486,7 @@ public struct Builder: Sendable {
                     }
                     // A page known unchanged from its inputs, without making it.
                     let input: UInt64?? = if case .article(let i) = job { articleKeys[i] } else {
-                        builder.inputKey(job, articleKeys: articleKeys, timelineKeys: keys?.timeline ?? [])
+                        builder.inputKey(job, articleKeys: articleKeys, timelineKeys: keys?.timeline ?? [], quoteHashes: keys?.quoteContent)
                     }
                     if case .some(.some(let input)) = input {
                         var h = settings
