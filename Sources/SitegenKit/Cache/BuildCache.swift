@@ -239,12 +239,15 @@ public struct BuildCache: Sendable {
                 table.append((kind, try r.skip(try r.int())))
             }
             let bytes = r.bytes
+            // The longest first, so that the cores finish together (the quotes are one section).
+            table.sort { $0.range.count > $1.range.count }
             let sections = Parallel.map(table, chunk: 1) { entry -> Section? in
                 var r = BinaryReader(bytes, entry.range)
                 return try? Self.section(kind: entry.kind, &r)
             }
             var reads: [String: Read] = [:]
             var stamps: [String: Stamped] = [:]
+            reads.reserveCapacity(sections.reduce(0) { if case .reads(let e)? = $1 { $0 + e.count } else { $0 } })
             var quotes: [Quote]?, events: [Event]?
             var meta: Section?
             for section in sections {
@@ -345,7 +348,8 @@ public struct BuildCache: Sendable {
                     w.array(x.ambiguous) { w, pair in w.string(pair.article); w.string(pair.name) }
                     w.array(x.diagnostics) { $0.diagnostic($1) }
                 }))
-                // Quotes and events whole: each is read on one core while the other reads the rest.
+                // Quotes and events whole: each is read on one core while the other reads the rest
+                // (the longest sections are read first).
                 sections.append((2, { w in w.array(x.quotes) { $0.quote($1) } }))
                 sections.append((3, { w in w.array(x.events) { $0.event($1) } }))
             }

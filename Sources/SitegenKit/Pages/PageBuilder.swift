@@ -122,14 +122,26 @@ public struct PageBuilder: Sendable {
             (p.name, Self.link(p.name, "people/\(p.id).html"), Self.link(p.name, "../people/\(p.id).html"))
         }
         // Indices into the dossier's quotes, not copies: 80,000 quotes are 17 MB a copy.
-        quotesByArticle = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices, by: { dossier.quotes[$0].article }))
+        // Each quote's article is looked up once (`quoteArticle`); the quotes are grouped by it.
+        let order = Dictionary(dossier.articles.indices.map { (dossier.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        articleOrder = order
+        let quoteArticle = dossier.quotes.indices.map { order[dossier.quotes[$0].article] ?? -1 }
+        self.quoteArticle = quoteArticle
+        var byArticle = [[Int]](repeating: [], count: dossier.articles.count)
+        var elsewhere: [String: [Int]] = [:]
+        for (i, a) in quoteArticle.enumerated() {
+            if a >= 0 { byArticle[a].append(i) } else { elsewhere[dossier.quotes[i].article, default: []].append(i) }
+        }
+        var quotesOfArticle = elsewhere
+        quotesOfArticle.reserveCapacity(elsewhere.count + dossier.articles.count)
+        for (a, list) in byArticle.enumerated() where !list.isEmpty { quotesOfArticle[dossier.articles[a].id] = list }
+        quotesByArticle = QuoteIndex(dossier.quotes, quotesOfArticle)
         quotesByPerson = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices.filter { dossier.quotes[$0].speaker != nil },
                                                                  by: { dossier.quotes[$0].speaker ?? "" }))
         reportedByArticle = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices, by: { dossier.reported[$0].article }))
         rejectedByArticle = QuoteIndex(dossier.rejected, Dictionary(grouping: dossier.rejected.indices, by: { dossier.rejected[$0].article }))
         reportedByPerson = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices.filter { dossier.reported[$0].speaker != nil },
                                                                    by: { dossier.reported[$0].speaker ?? "" }))
-        articleOrder = Dictionary(dossier.articles.indices.map { (dossier.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         quoteByID = QuoteByID(quotes: dossier.quotes,
                               index: Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }))
         let quoteIndex = quoteByID.index
@@ -148,8 +160,6 @@ public struct PageBuilder: Sendable {
         var names = StableHash()
         for p in dossier.people { names.add(p.id); names.add(p.name) }
         namesKey = names.value
-        let order = articleOrder
-        quoteArticle = dossier.quotes.indices.map { order[dossier.quotes[$0].article] ?? -1 }
         let labels = self.labels
         let rank = Self.articleRanks(dossier.articles)
         articleRank = rank
@@ -157,7 +167,8 @@ public struct PageBuilder: Sendable {
         let quotesByPerson = self.quotesByPerson
         mostQuoted = Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson)
         // Each quote's article rank looked up once; the sorts compare integers.
-        let quoteRank = dossier.quotes.map { rank[$0.article] ?? Int.max }
+        let rankAt = dossier.articles.indices.map { rank[dossier.articles[$0].id] ?? Int.max }
+        let quoteRank = dossier.quotes.indices.map { quoteArticle[$0] >= 0 ? rankAt[quoteArticle[$0]] : rank[dossier.quotes[$0].article] ?? Int.max }
         quotesPlan = Self.quotesPlan(dossier, mostQuoted: mostQuoted,
                                      quotesByPerson: quotesByPerson, quoteArticle: quoteArticle,
                                      chronological: { idx in
