@@ -282,6 +282,31 @@ struct IncrementalTests {
         #expect(back?.articlePeople == out.articlePeople)
     }
 
+    @Test("an article from the cache keeps its body's bytes until read, and is written back as the same bytes")
+    func lazyArticleBodies() throws {
+        let article = try #require(readArticle("Titre\n\nPar Marie Curie\n\nUn texte accentué, « cité ».\n\nSuivez-nous sur X\n\nFin.\n").article)
+        #expect(!article.dropped.isEmpty)
+        let fs = MemoryFileSystem()
+        let cache = BuildCache(fs: fs, output: "public")
+        cache.save(BuildCache.Articles(salt: cache.salt, reads: ["k": BuildCache.Read(article: article, diagnostics: [])], extraction: nil))
+        let file = try fs.readFile(cache.articlesFile)
+        let loaded = try #require(cache.loadArticles()?.reads["k"]?.article)
+        #expect(loaded.body.encoded != nil, "the body is kept as bytes")
+        // Saved again before and after its body is read: the same file.
+        cache.save(BuildCache.Articles(salt: cache.salt, reads: ["k": BuildCache.Read(article: loaded, diagnostics: [])], extraction: nil))
+        #expect(try fs.readFile(cache.articlesFile) == file)
+        #expect(loaded.paragraphs == article.paragraphs && loaded.dropped == article.dropped && loaded == article)
+        cache.save(BuildCache.Articles(salt: cache.salt, reads: ["k": BuildCache.Read(article: loaded, diagnostics: [])], extraction: nil))
+        #expect(try fs.readFile(cache.articlesFile) == file)
+        // A body cut short makes the whole file unreadable, as any other part would.
+        var w = BinaryWriter()
+        w.article(article)
+        var cut = w.bytes
+        cut.removeLast(3)
+        var r = BinaryReader(Data(cut))
+        #expect(throws: BinaryReader.Truncated.self) { _ = try r.article() }
+    }
+
     @Test("a build without the cache leaves no cache folder")
     func noCacheFolderWithoutIncremental() throws {
         let d = try Dossier()

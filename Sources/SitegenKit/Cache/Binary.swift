@@ -107,9 +107,15 @@ struct BinaryReader {
         try bool() ? try read(&self) : nil
     }
 
-    mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
+    /// An array's count: no more than the bytes left (each element takes one at least).
+    mutating func count() throws -> Int {
         let n = try int()
         guard n >= 0, n <= end - offset else { throw Truncated() }
+        return n
+    }
+
+    mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
+        let n = try count()
         var out: [T] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try read(&self)) }
@@ -152,9 +158,20 @@ extension BinaryWriter {
         optional(a.url) { $0.string($1) }
         optional(a.outlet) { $0.string($1) }
         strings(a.tags)
-        array(a.paragraphs) { w, p in w.string(p.text); w.string(p.kind.rawValue); w.int(p.line) }
-        array(a.dropped) { w, x in w.int(x.line); w.string(x.text); w.string(x.rule) }
+        articleBody(a.body)
         bool(a.isMarkdown)
+    }
+
+    /// The paragraphs, then the removed lines. A body still as the cache file holds it is copied
+    /// as those bytes (the file is read only when its format is this one).
+    mutating func articleBody(_ body: ArticleBody) {
+        if let e = body.encoded {
+            e.bytes.withBuffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[e.range])) }
+            return
+        }
+        let c = body.contents
+        array(c.paragraphs) { w, p in w.string(p.text); w.string(p.kind.rawValue); w.int(p.line) }
+        array(c.dropped) { w, x in w.int(x.line); w.string(x.text); w.string(x.rule) }
     }
 
     mutating func quote(_ q: Quote) {
@@ -205,10 +222,28 @@ extension BinaryReader {
         let language = try string()
         let url = try optional { try $0.string() }, outlet = try optional { try $0.string() }
         let tags = try strings()
+        // The body's bytes are checked for their structure now, and decoded when first read.
+        let start = offset
+        try skipArticleBody()
+        let body = ArticleBody(encoded: bytes, range: start..<offset) { bytes, range in
+            var r = BinaryReader(bytes, range)
+            return (try? r.articleBody()) ?? ArticleBody.Contents(paragraphs: [], dropped: [])
+        }
+        return Article(id: id, source: source, title: title, date: date, dateSource: dateSource, author: author, language: language,
+                       url: url, outlet: outlet, tags: tags, body: body, isMarkdown: try bool())
+    }
+
+    mutating func articleBody() throws -> ArticleBody.Contents {
         let paragraphs = try array { r in Paragraph(text: try r.string(), kind: try r.raw(Paragraph.Kind.self), line: try r.int()) }
         let dropped = try array { r in DroppedLine(line: try r.int(), text: try r.string(), rule: try r.string()) }
-        return Article(id: id, source: source, title: title, date: date, dateSource: dateSource, author: author, language: language,
-                       url: url, outlet: outlet, tags: tags, paragraphs: paragraphs, dropped: dropped, isMarkdown: try bool())
+        return ArticleBody.Contents(paragraphs: paragraphs, dropped: dropped)
+    }
+
+    /// Passes over what `articleBody` reads, checking that it is all there, without making its
+    /// strings (their UTF-8 is checked when they are made).
+    mutating func skipArticleBody() throws {
+        for _ in 0..<(try count()) { _ = try skip(try int()); _ = try raw(Paragraph.Kind.self); _ = try int() }
+        for _ in 0..<(try count()) { _ = try int(); _ = try skip(try int()); _ = try skip(try int()) }
     }
 
     mutating func quote() throws -> Quote {

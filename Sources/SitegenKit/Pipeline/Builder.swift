@@ -354,19 +354,22 @@ public struct Builder: Sendable {
         let progress = self.progress
         progress.begin(ArticleReader.stage, total: inputs.count)
         let settled = Int64(Date().timeIntervalSince1970 * 1e9) - 1_000_000_000
+        // The last build's tables, taken out of it once: reaching them through the optional copied
+        // the whole record (a dozen retains) for each article.
+        let knownStamps = previous?.stamps ?? [:], knownReads = previous?.reads ?? [:]
         let results = Parallel.map(inputs) { input -> (ArticleReader.Result, String?, Bool, BuildCache.Stamped?) in
             defer { progress.advance() }
             do {
                 let stamp = useCache ? fs.stamp(input.path) : nil
                 let context = stamp == nil ? "" : input.source + "\u{0}" + input.id + "\u{0}" + site.language
-                if let stamp, let known = previous?.stamps[input.path], known.stamp == stamp, known.context == context,
-                   let hit = previous?.reads[known.key] {
+                if let stamp, let known = knownStamps[input.path], known.stamp == stamp, known.context == context,
+                   let hit = knownReads[known.key] {
                     return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), known.key, true, known)
                 }
                 let data = try fs.readFile(input.path)
                 let key = cache?.readKey(data: data, source: input.source, id: input.id, site: site)
                 let stamped = key.flatMap { key in stamp.flatMap { $0.modified < settled ? BuildCache.Stamped(stamp: $0, context: context, key: key) : nil } }
-                if let key, let hit = previous?.reads[key] {
+                if let key, let hit = knownReads[key] {
                     return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), key, true, stamped)
                 }
                 return (reader.value.read(path: input.path, source: input.source, id: input.id, data: data, site: site), key, false, stamped)
