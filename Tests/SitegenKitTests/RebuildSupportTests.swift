@@ -33,6 +33,23 @@ struct RebuildSupportTests {
         #expect(hash([String(decoding: Array("été".utf16), as: UTF16.self)]) == hash(["été"]))
     }
 
+    @Test("writing a file replaces it with a new one: another name of the old file keeps its bytes")
+    func writeNeverGoesThroughALink() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fs = DiskFileSystem()
+        try fs.writeFile(dir + "/old.html", Data("old".utf8))
+        #expect(link(dir + "/old.html", dir + "/new.html") == 0)
+        try fs.writeFile(dir + "/new.html", Data("new".utf8))
+        try fs.writeFile(dir + "/streamed.html", streaming: { try $0(Array("one".utf8)) })
+        #expect(link(dir + "/streamed.html", dir + "/again.html") == 0)
+        try fs.writeFile(dir + "/again.html", streaming: { try $0(Array("two".utf8)) })
+        #expect(try String(contentsOfFile: dir + "/old.html", encoding: .utf8) == "old")
+        #expect(try String(contentsOfFile: dir + "/new.html", encoding: .utf8) == "new")
+        #expect(try String(contentsOfFile: dir + "/streamed.html", encoding: .utf8) == "one")
+        #expect(try String(contentsOfFile: dir + "/again.html", encoding: .utf8) == "two")
+    }
+
     func keyed(_ keys: [UInt64]) -> JSON {
         .keyedArray(count: keys.count, key: { keys[$0] }, element: { .object([("value", .string("element \(keys[$0])"))]) })
     }

@@ -224,6 +224,8 @@ public struct Builder: Sendable {
             }
             try removed.get()
         } catch {
+            // The last build's pages may still be being linked in.
+            _ = adoption?.value
             staging.abort()
             if error is BuildError { throw error }
             throw BuildError(stage: SiteWriter.stage, file: options.output, "\(error)")
@@ -442,8 +444,9 @@ public struct Builder: Sendable {
         let builder = consume indexes
         let previous = fromCache?.1.outputs?.pages ?? [:]
         let reuse = fromCache?.1.reuse ?? [:]
-        // The pages of the last build whose files are in the folder already.
-        let adopted = adoption?.value ?? Self.adopt(previous, into: staging, fs: fs)
+        // The pages of the last build whose files are in the folder already: waited for by the
+        // first page that asks (the keys and the feeds need not wait for the linking to end).
+        let adopted = Parallel.Once { [fs] in adoption?.value ?? Self.adopt(previous, into: staging, fs: fs) }
         report.record("  indexes", since: step)
         step = Self.now()
         let labels = Labels(language: dossier.site.language)
@@ -479,11 +482,13 @@ public struct Builder: Sendable {
                     }
                     /// The files of `path` in the output (adopted), when the last build wrote them from `key`.
                     func reuse(_ path: String, _ key: String) -> BuildCache.Written? {
-                        guard let before = previous[path], before.key == key, adopted.contains(path),
+                        guard let before = previous[path], before.key == key, adopted.value.contains(path),
                               staging.keep(Self.files(ofPage: path)) else { return nil }
                         return before
                     }
                     func make(_ page: Page, _ key: String) throws -> BuildCache.Written {
+                        // Once the linking is done: a page written again replaces its adopted files.
+                        _ = adopted.value
                         for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
                         return BuildCache.Written(key: key, stamps: Self.files(ofPage: page.path).compactMap { fs.stamp(staging.temp + "/" + $0) })
                     }
@@ -516,6 +521,7 @@ public struct Builder: Sendable {
             throw BuildError(stage: SiteWriter.stage, file: staging.output + "/" + (failed.path ?? ""), failed.error ?? "")
         }
         // Pages of the last build that this one does not have.
+        _ = adopted.value
         do { try staging.dropUnkept() } catch { throw BuildError(stage: SiteWriter.stage, file: staging.output, "\(error)") }
         report.record("  write", since: step)
         // The indexes (hundreds of thousands of values) are freed on another thread.

@@ -216,9 +216,12 @@ public struct DiskFileSystem: FileSystem {
         })
     }
 
-    /// Opens `path` for writing and hands `produce` a function that writes raw bytes to it.
+    /// Creates `path` and hands `produce` a function that writes raw bytes to it. A file already
+    /// there is replaced by a new one, never written into: in a build's folder it may be a hard
+    /// link to the previous output, which must stay as it was.
     private func writeFile(_ path: String, raw produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST && unlink(path) == 0 { fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason(errno)))") }
         defer { close(fd) }
         try produce { buf in
