@@ -42,22 +42,24 @@ public enum Charts {
         // Marks: publications above the axis, events below it; marks on the same spot stack up.
         // A stack holds what fits in the picture (two publications, five events); its top mark
         // says how many more points the list holds there. A big dossier's picture stays small.
-        struct Bin: Hashable { var publication: Bool; var slot: Int }
-        func bin(_ item: borrowing Feeds.TimelineItem) -> Bin { Bin(publication: item.isPublication, slot: Int(x(item.date) / 8)) }
-        var total: [Bin: Int] = [:]
-        // By index: a loop over the points copies each (a dozen retains), and there are one per
-        // article and per dated event.
-        for i in items.indices { total[bin(items[i]), default: 0] += 1 }
-        var stack: [Bin: Int] = [:]
+        // A spot is 8 units wide: publications' spots, then events'. Each point's place is worked
+        // out once; the points are read by index (a loop over them copies each, a dozen retains),
+        // and there is one per article and per dated event.
+        let spots = Int(width / 8) + 1
+        let place = items.indices.map { x(items[$0].date) }
+        let binOf = items.indices.map { i in (items[i].isPublication ? 0 : spots) + min(max(Int(place[i] / 8), 0), spots - 1) }
+        var total = [Int](repeating: 0, count: 2 * spots)
+        for b in binOf { total[b] += 1 }
+        var stack = [Int](repeating: 0, count: 2 * spots)
         for i in items.indices {
-            let mx = x(items[i].date)
-            let key = bin(items[i])
-            let n = stack[key, default: 0]
+            let mx = place[i]
+            let key = binOf[i]
+            let n = stack[key]
             stack[key] = n + 1
             let room = items[i].isPublication ? 2 : 5
             guard n < room else { continue }
             let item = items[i]
-            let more = n == room - 1 ? (total[key] ?? 0) - room : 0
+            let more = n == room - 1 ? total[key] - room : 0
             let my = item.isPublication ? axisY - 14 - Double(n) * 11 : axisY - 34 - Double(n) * 11
             let href = root + "articles/\(item.article.id).html"
             var title = labels.format(item.date) + " — " + (item.isPublication ? labels["publication"] + " : " + item.article.title : String((item.event?.sentence ?? "").prefix(160)))
