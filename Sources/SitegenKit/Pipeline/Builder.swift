@@ -152,7 +152,9 @@ public struct Builder: Sendable {
                 cache.save(statements: dossier.statementGroups, key: key)
             }
         }
-        Self.releaseFreeMemory()
+        // After an extraction only: its garbage is what is worth giving back (a rebuild would
+        // give back pages it then takes again, a page fault each).
+        if !extractionReused { Self.releaseFreeMemory() }
         return dossier
     }
 
