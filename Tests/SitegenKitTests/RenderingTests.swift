@@ -234,7 +234,7 @@ struct ListPageTests {
             d.events = events(counts)
             let plan = PageBuilder.timelinePlan(d, items: [], labels: Labels(language: "fr"), pageSize: 40)
             return plan.pages.indices.map { n in
-                plan.entries(ofPage: n).compactMap { if case .unresolved(let e) = $0.entry { e.id } else { nil } }
+                plan.entries(ofPage: n).compactMap { if case .unresolved(let e) = $0.entry { d.events[e].id } else { nil } }
             }
         }
         let counts = (0..<400).map { 1 + $0 % 4 }
@@ -265,7 +265,7 @@ struct ListPageTests {
         func key(_ d: Dossier) -> UInt64? {
             let b = PageBuilder(dossier: d, indexLatest: 2)
             let keys = b.articleKeys()
-            return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems)).timeline)
+            return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems, in: d)).timeline)
         }
         let before = try #require(key(d))
         // The article keys made from the feeds' quote hashes are the ones made from the quotes.

@@ -143,17 +143,24 @@ struct ChartTests {
 
     @Test("a crowded day: the chart draws what fits, inside the picture, and counts the rest")
     func crowdedTimeline() throws {
+        // Article n, and event n (of article n) for the points that are not publications.
+        var d = Dossier(site: SiteConfig(title: "T", description: "", language: "fr"), articles: [], people: [], quotes: [], articlePeople: [:])
+        d.articles = (0...400).map { n in
+            Article(id: "a\(n)", source: "a\(n).txt", title: "Article \(n)", date: nil, dateSource: nil, author: nil, language: "fr", url: nil,
+                    outlet: nil, tags: [], paragraphs: [], dropped: [], isMarkdown: false)
+        }
+        d.events = (0...400).map { n in
+            Event(id: "e\(n)", article: "a\(n)", date: nil, dateText: "mai", resolution: "absolute", sentence: "En mai, rien.", people: [],
+                  paragraph: 0, start: 0, end: 1)
+        }
         func item(_ n: Int, day: Int, publication: Bool) -> Feeds.TimelineItem {
-            Feeds.TimelineItem(date: PartialDate(year: 2024, month: 5, day: day), isPublication: publication,
-                               article: Feeds.ArticleRef(id: "a\(n)", title: "Article \(n)"), order: n,
-                               event: publication ? nil : Feeds.EventRef(id: "e\(n)", dateText: "\(day) mai", sentence: "Le \(day) mai, rien.", start: 0),
-                               people: [])
+            Feeds.TimelineItem(date: PartialDate(year: 2024, month: 5, day: day), isPublication: publication, order: n, event: publication ? nil : n)
         }
         // 300 events and 40 publications on 3 May, one of each on 20 May.
         let items = (0..<40).map { item($0, day: 3, publication: true) } + [item(40, day: 20, publication: true)]
             + (100..<400).map { item($0, day: 3, publication: false) } + [item(400, day: 20, publication: false)]
         let sorted = items.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.isPublication && !$1.isPublication) }
-        let svg = try #require(Charts.timeline(sorted, labels: Labels(language: "fr"), root: ""))
+        let svg = try #require(Charts.timeline(sorted, in: d, labels: Labels(language: "fr"), root: ""))
         #expect(svg.components(separatedBy: "<rect class=\"mark-pub\"").count - 1 == 2 + 1 + 1) // + legend
         #expect(svg.components(separatedBy: "<circle class=\"mark-event\"").count - 1 == 5 + 1 + 1)
         #expect(svg.contains("(+38 autres points ici, dans la liste)") && svg.contains("(+295 autres points ici, dans la liste)"))

@@ -72,25 +72,23 @@ public struct FeedKeys: Sendable {
     }
 
     /// These keys with the timeline's points keyed too.
-    func with(timeline items: [Feeds.TimelineItem]) -> FeedKeys {
+    func with(timeline items: [Feeds.TimelineItem], in d: Dossier) -> FeedKeys {
         var keys = self
-        keys.timeline = Parallel.map(Array(items.indices)) { self.timelineKey(items, $0) }
+        keys.timeline = Parallel.map(Array(items.indices)) { self.timelineKey(items, $0, in: d) }
         return keys
     }
 
     /// The key of a timeline point (made from the point itself: it is small): its date, kind,
-    /// article (id and title) and event (id, date's words, sentence).
-    /// (The point is read in place, by index: a copy of it is a dozen retains.)
-    func timelineKey(_ items: [Feeds.TimelineItem], _ i: Int) -> UInt64 {
+    /// article (id and title) and event (id, date's words, sentence), read in place.
+    func timelineKey(_ items: [Feeds.TimelineItem], _ i: Int, in d: Dossier) -> UInt64 {
         var h = StableHash()
         withUnsafeBytes(of: settings) { h.add($0) }
         h.add(items[i].isPublication ? "publication" : "event")
         h.add(items[i].date)
-        h.add(items[i].article.id)
-        h.add(items[i].article.title)
-        if items[i].event != nil {
-            h.add(items[i].event?.id ?? ""); h.add(items[i].event?.dateText ?? ""); h.add(items[i].event?.sentence ?? "")
-        }
+        let n = items[i].order
+        h.add(d.articles[n].id)
+        h.add(d.articles[n].title)
+        if let e = items[i].event { h.add(d.events[e].id); h.add(d.events[e].dateText); h.add(d.events[e].sentence) }
         return h.value
     }
 }

@@ -3,33 +3,28 @@ import Foundation
 /// The machine-readable companions of the site: the search index, the TimelineJS data, the Atom
 /// feed and the sitemap. All of them deterministic, all relative unless `site.yml` gives a base URL.
 public enum Feeds {
-    /// One point of the timeline: an article's publication or a dated sentence.
+    /// One point of the timeline: an article's publication or a dated sentence. It holds places
+    /// in the dossier, not strings: a big dossier has a million points (`article(in:)`,
+    /// `event(in:)` and `people(in:)` read them).
     public struct TimelineItem: Sendable {
         public var date: PartialDate
         public var isPublication: Bool
-        /// The article's id and title (not a copy of the article: a big dossier has a million points).
-        public var article: ArticleRef
-        /// The article's place in the dossier.
+        /// The article's place in the dossier's articles.
         public var order: Int
-        /// The dated sentence, for a point that is not a publication.
-        public var event: EventRef?
-        public var people: [String]
-    }
+        /// The dated sentence's place in the dossier's events, for a point that is not a publication.
+        public var event: Int?
 
-    public struct EventRef: Sendable {
-        public var id: String
-        public var dateText: String
-        public var sentence: String
-        public var start: Int
-    }
-
-    public struct ArticleRef: Sendable {
-        public var id: String
-        public var title: String
+        public func article(in d: Dossier) -> Article { d.articles[order] }
+        public func event(in d: Dossier) -> Event? { event.map { d.events[$0] } }
+        /// The people the point names: its article's, or its sentence's.
+        public func people(in d: Dossier) -> [String] {
+            if let e = event { return d.events[e].people }
+            return d.articlePeople[d.articles[order].id] ?? []
+        }
     }
 
     /// Publications and resolved events, in date order (a month before its days, a year before its months).
-    public static func timeline(_ d: Dossier, people articlePeople: [String: [String]]) -> [TimelineItem] {
+    public static func timeline(_ d: Dossier) -> [TimelineItem] {
         let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         // The points sorted by keys made once, then made in that order: a point holds a dozen strings.
         typealias Point = (date: PartialDate, rest: (kind: Int, order: Int, start: Int), event: Int?)
@@ -46,18 +41,8 @@ public enum Feeds {
             let a = points[i].rest, b = points[j].rest
             return (a.kind, a.order, a.start, i) < (b.kind, b.order, b.start, j)
         }
-        // Fields read in place: a copy of an article or an event is a dozen retains.
         return sorted.map { i in
-            let p = points[i]
-            let n = p.rest.order
-            let article = ArticleRef(id: d.articles[n].id, title: d.articles[n].title)
-            guard let k = p.event else {
-                return TimelineItem(date: p.date, isPublication: true, article: article, order: n, event: nil, people: articlePeople[article.id] ?? [])
-            }
-            return TimelineItem(date: p.date, isPublication: false, article: article, order: n,
-                                event: EventRef(id: d.events[k].id, dateText: d.events[k].dateText, sentence: d.events[k].sentence,
-                                                start: d.events[k].start),
-                                people: d.events[k].people)
+            TimelineItem(date: points[i].date, isPublication: points[i].event == nil, order: points[i].rest.order, event: points[i].event)
         }
     }
 
@@ -73,21 +58,22 @@ public enum Feeds {
             if let h = p.hour { f.append(("hour", .string(String(h)))); f.append(("minute", .string(String(p.minute ?? 0)))) }
             return .object(f)
         }
-        let all = items ?? timeline(d, people: d.articlePeople)
+        let all = items ?? timeline(d)
         let point = { @Sendable (i: Int) -> JSON in
             let item = all[i]
-            let headline = item.isPublication ? item.article.title : (item.event?.dateText ?? "") + " — " + item.article.title
-            let text = item.isPublication ? "\(labels["publication"]): <a href=\"articles/\(item.article.id).html\">\(Text.html(item.article.title))</a>"
-                : Text.html(item.event?.sentence ?? "") + " (<a href=\"articles/\(item.article.id).html\">\(Text.html(item.article.title))</a>)"
+            let article = item.article(in: d), event = item.event(in: d)
+            let headline = item.isPublication ? article.title : (event?.dateText ?? "") + " — " + article.title
+            let text = item.isPublication ? "\(labels["publication"]): <a href=\"articles/\(article.id).html\">\(Text.html(article.title))</a>"
+                : Text.html(event?.sentence ?? "") + " (<a href=\"articles/\(article.id).html\">\(Text.html(article.title))</a>)"
             return .object([
-                ("unique_id", .string(item.event?.id ?? "pub-" + item.article.id)),
+                ("unique_id", .string(event?.id ?? "pub-" + article.id)),
                 ("start_date", date(item.date)),
                 ("text", .object([("headline", .string(Text.html(headline))), ("text", .string(text))])),
                 ("group", .string(item.isPublication ? labels["publication"] : labels["events"])),
             ])
         }
         let items: JSON = keys.map { keys in
-            .keyedArray(count: all.count, key: { keys.timeline.count == all.count ? keys.timeline[$0] : keys.timelineKey(all, $0) }, element: point)
+            .keyedArray(count: all.count, key: { keys.timeline.count == all.count ? keys.timeline[$0] : keys.timelineKey(all, $0, in: d) }, element: point)
         }
             ?? .lazyArray(count: all.count, element: point)
         return .object([

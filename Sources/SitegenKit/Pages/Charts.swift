@@ -10,7 +10,7 @@ public enum Charts {
     /// Days since 1970 of a date's first day.
     static func day(_ d: PartialDate) -> Int { EventFinder.dayNumber(d.year, d.month ?? 1, d.day ?? 1) }
 
-    public static func timeline(_ items: [Feeds.TimelineItem], labels: Labels, root: String) -> String? {
+    public static func timeline(_ items: [Feeds.TimelineItem], in d: Dossier, labels: Labels, root: String) -> String? {
         guard items.count >= 2, let first = items.first?.date, let last = items.last?.date else { return nil }
         let width = 760.0, left = 20.0, right = 20.0
         let d0 = day(first), d1 = max(day(last), d0 + 1)
@@ -61,8 +61,10 @@ public enum Charts {
             let item = items[i]
             let more = n == room - 1 ? total[key] - room : 0
             let my = item.isPublication ? axisY - 14 - Double(n) * 11 : axisY - 34 - Double(n) * 11
-            let href = root + "articles/\(item.article.id).html"
-            var title = labels.format(item.date) + " — " + (item.isPublication ? labels["publication"] + " : " + item.article.title : String((item.event?.sentence ?? "").prefix(160)))
+            let article = item.article(in: d)
+            let href = root + "articles/\(article.id).html"
+            var title = labels.format(item.date) + " — "
+                + (item.isPublication ? labels["publication"] + " : " + article.title : String((item.event(in: d)?.sentence ?? "").prefix(160)))
             if more > 0 { title += " (+\(more) \(labels["chart_more"]))" }
             svg += "<a href=\"\(Text.html(href))\"><title>\(Text.html(title))</title>"
             if item.isPublication {

@@ -12,8 +12,8 @@ struct ListPlan: Sendable {
         case group(Int)            // a same-statement group (its number in statementGroups)
         case quote(Int)            // a quote (its number in the dossier's quotes)
         case item(Int)             // a timeline point (its number in `timelineItems`)
-        case unresolved(Event)
-        case undated(Article)
+        case unresolved(Int)       // a dated sentence whose date is not known (its number in the dossier's events)
+        case undated(Int)          // an article without a date (its number in the dossier's articles)
     }
 
     struct Section: Sendable {
@@ -182,7 +182,8 @@ extension PageBuilder {
     static func timelinePlan(_ d: Dossier, items: [Feeds.TimelineItem], labels: Labels, pageSize: Int) -> ListPlan {
         let md = Text.markdownInline
         var sections = [ListPlan.Section(heading: "", entries: items.indices.map(ListPlan.Entry.item))]
-        let unresolved = d.events.filter { $0.date == nil }
+        // By index: entries that held events and articles copied each (a dozen retains).
+        let unresolved = d.events.indices.filter { d.events[$0].date == nil }
         // The dates to settle and the undated articles have no months: their pages end where an
         // article whose id's hash is a multiple of 16 begins (one in sixteen, wherever it is in
         // the list), so that an entry added or removed changes its page and not the next ones.
@@ -199,13 +200,13 @@ extension PageBuilder {
                 return group
             }
         }
-        let unresolvedRun = Dictionary(zip(unresolved.map(\.id), anchored(unresolved.map(\.article))), uniquingKeysWith: { a, _ in a })
+        let unresolvedRun = Dictionary(zip(unresolved, anchored(unresolved.map { d.events[$0].article })), uniquingKeysWith: { a, _ in a })
         if !unresolved.isEmpty {
             sections.append(.init(heading: "## \(labels["to_date"])", intro: md(labels["to_date_hint"]) + "\n\n",
                                   entries: unresolved.map(ListPlan.Entry.unresolved)))
         }
-        let undated = d.articles.filter { $0.date == nil }
-        let undatedRun = Dictionary(zip(undated.map(\.id), anchored(undated.map(\.id))), uniquingKeysWith: { a, _ in a })
+        let undated = d.articles.indices.filter { d.articles[$0].date == nil }
+        let undatedRun = Dictionary(zip(undated, anchored(undated.map { d.articles[$0].id })), uniquingKeysWith: { a, _ in a })
         if !undated.isEmpty {
             sections.append(.init(heading: "## \(labels["undated"])", intro: md(labels["how_to_date"]) + "\n\n",
                                   entries: undated.map(ListPlan.Entry.undated)))
@@ -214,8 +215,8 @@ extension PageBuilder {
         return ListPlan(sections: sections, pageSize: pageSize, run: { entry in
             switch entry {
             case .item(let i): return items[i].date.year * 13 + (items[i].date.month ?? 0)
-            case .unresolved(let e): return unresolvedRun[e.id]
-            case .undated(let a): return undatedRun[a.id]
+            case .unresolved(let e): return unresolvedRun[e]
+            case .undated(let a): return undatedRun[a]
             default: return nil
             }
         }, part: { entry in
@@ -228,7 +229,7 @@ extension PageBuilder {
         let plan = timelinePlan
         let count = plan.pages.count
         var out = "# \(listTitle("timeline", page: n, of: count))\n\n"
-        if n == 0, let svg = Charts.timeline(timelineItems, labels: labels, root: "") {
+        if n == 0, let svg = Charts.timeline(timelineItems, in: d, labels: labels, root: "") {
             out += "<figure class=\"chart\">\(svg)</figure>\n\n"
         }
         out += pager("timeline", page: n, of: count)
@@ -254,19 +255,22 @@ extension PageBuilder {
                     month = m
                     out += "\n### \(labels.monthTitle(year: date.year, month: m))\n\n"
                 }
-                let people = item.people.prefix(6).compactMap { personLink($0, root: "") }
-                let source = link(item.article.title, "articles/\(item.article.id).html")
+                let people = item.people(in: d).prefix(6).compactMap { personLink($0, root: "") }
+                let article = item.article(in: d)
+                let source = link(article.title, "articles/\(article.id).html")
                 if item.isPublication {
                     out += "- **\(labels.format(date))** · *\(labels["publication"])* — \(source)"
-                } else if let e = item.event {
+                } else if let e = item.event(in: d) {
                     out += "- **\(labels.format(date))** — \(sentence(e.sentence, dateText: e.dateText)) — \(source)"
                 }
                 if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
                 out += "\n"
-            case .unresolved(let e):
+            case .unresolved(let i):
+                let e = d.events[i]
                 guard let a = articleByID[e.article] else { continue }
                 out += "- \(sentence(e)) — \(link(a.title, "articles/\(a.id).html"))\n"
-            case .undated(let a):
+            case .undated(let i):
+                let a = d.articles[i]
                 out += "- \(link(a.title, "articles/\(a.id).html")) — \(md(a.source))\n"
             default: break
             }
@@ -436,9 +440,9 @@ extension PageBuilder {
                 case .item(let i):
                     h.add(timelineKeys[i])
                     if timelineItems[i].isPublication { article(at: timelineItems[i].order) }
-                    for id in timelineItems[i].people.prefix(6) { h.add(id) }
-                case .unresolved(let e): h.add(e.sentence); h.add(e.dateText); article(e.article)
-                case .undated(let a): article(a.id)
+                    for id in timelineItems[i].people(in: d).prefix(6) { h.add(id) }
+                case .unresolved(let e): h.add(d.events[e].sentence); h.add(d.events[e].dateText); article(d.events[e].article)
+                case .undated(let a): article(at: a)
                 default: break
                 }
             }

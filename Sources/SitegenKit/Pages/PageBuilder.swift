@@ -99,7 +99,7 @@ public struct PageBuilder: Sendable {
         var plan: ListPlan
 
         public init(_ dossier: Dossier, listPageSize: Int = PageBuilder.listPageSize) {
-            items = Feeds.timeline(dossier, people: dossier.articlePeople)
+            items = Feeds.timeline(dossier)
             plan = PageBuilder.timelinePlan(dossier, items: items, labels: Labels(language: dossier.site.language), pageSize: listPageSize)
         }
     }

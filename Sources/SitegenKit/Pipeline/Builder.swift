@@ -439,7 +439,7 @@ public struct Builder: Sendable {
             guard let cache else { return nil }
             return (FeedKeys(dossier, settings: settings.value), last?.value ?? lastOutput(cache: cache, output: staging.output))
         }, { PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
-        let keys = fromCache?.0.with(timeline: timeline.items)
+        let keys = fromCache?.0.with(timeline: timeline.items, in: dossier)
         indexes.set(consume timeline)
         // One holder of the indexes, which `releaseLater` hands over at the end: a second one
         // would free their hundreds of thousands of values here.
