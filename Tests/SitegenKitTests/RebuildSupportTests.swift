@@ -50,6 +50,29 @@ struct RebuildSupportTests {
         #expect(try String(contentsOfFile: dir + "/again.html", encoding: .utf8) == "two")
     }
 
+    @Test("stamps and links by names in a folder: as one by one, on disk and in memory")
+    func folderBatches() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let memory = MemoryFileSystem()
+        for fs in [DiskFileSystem(), memory] as [FileSystem] {
+            let root = fs is DiskFileSystem ? dir : "m"
+            try fs.createDirectory(root + "/from")
+            try fs.createDirectory(root + "/to")
+            try fs.writeFile(root + "/from/a.html", Data("a".utf8))
+            try fs.writeFile(root + "/from/b.md", Data("bb".utf8))
+            try fs.writeFile(root + "/to/b.md", Data("there".utf8))
+            let names = ["a.html", "b.md", "missing.md"]
+            #expect(fs.stamps(names, in: root + "/from") == names.map { fs.stamp(root + "/from/" + $0) })
+            #expect(fs.stamps(names, in: root + "/from").map { $0 != nil } == [true, true, false])
+            #expect(fs.stamps(names, in: root + "/nowhere").allSatisfy { $0 == nil })
+            // Linked when the source is there and the destination is not.
+            #expect(fs.linkFiles(names, from: root + "/from", to: root + "/to") == [true, false, false])
+            #expect(try fs.readFile(root + "/to/a.html") == Data("a".utf8))
+            #expect(try fs.readFile(root + "/to/b.md") == Data("there".utf8))
+        }
+    }
+
     func keyed(_ keys: [UInt64]) -> JSON {
         .keyedArray(count: keys.count, key: { keys[$0] }, element: { .object([("value", .string("element \(keys[$0])"))]) })
     }

@@ -93,15 +93,19 @@ public struct SiteWriter: Sendable {
         /// whether their pages changed, while a core is free. A page that then turns out
         /// unchanged `keep`s them; one written again replaces them (never writes through the link
         /// into the previous output); those left are removed by `dropUnkept`.
-        public func adopt(_ paths: [String]) throws {
-            for path in paths {
-                try makeFolder(of: path)
-                try fs.linkFile(from: output + "/" + path, to: temp + "/" + path)
-                lock.withLock {
+        /// `names`: files of the output's folder `folder` ("" for the top). Says for each whether
+        /// it was linked.
+        public func adopt(_ names: [String], in folder: String) throws -> [Bool] {
+            let prefix = folder.isEmpty ? "" : folder + "/"
+            try makeFolder(folder)
+            let linked = fs.linkFiles(names, from: folder.isEmpty ? output : output + "/" + folder, to: folder.isEmpty ? temp : temp + "/" + folder)
+            lock.withLock {
+                for (name, ok) in zip(names, linked) where ok {
                     written += 1
-                    adopted.insert(path)
+                    adopted.insert(prefix + name)
                 }
             }
+            return linked
         }
 
         /// Keeps the adopted files at `paths`; false when one of them was not adopted.
@@ -129,7 +133,10 @@ public struct SiteWriter: Sendable {
         }
 
         private func makeFolder(of path: String) throws {
-            let dir = (path as NSString).deletingLastPathComponent
+            try makeFolder((path as NSString).deletingLastPathComponent)
+        }
+
+        private func makeFolder(_ dir: String) throws {
             // Folders are few: made under the lock, so that no thread writes into one being made.
             try lock.withLock {
                 if directories.insert(dir).inserted { try fs.createDirectory(temp + "/" + dir) }

@@ -547,13 +547,24 @@ public struct Builder: Sendable {
     /// as it wrote them (same stamps), before it is known which are unchanged; returns those
     /// pages. A page made again replaces its files, and those no page keeps are removed.
     static func adopt(_ pages: [String: BuildCache.Written], into staging: SiteWriter.Staging, fs: FileSystem) -> Set<String> {
-        var out = Set<String>()
+        // Folder by folder (most are articles/), by names in it.
+        var byFolder: [String: [(page: String, name: String, before: BuildCache.Written)]] = [:]
         for (path, before) in pages {
-            let files = files(ofPage: path)
-            let now = files.map { fs.stamp(staging.output + "/" + $0) }
-            guard now.allSatisfy({ $0 != nil }), before.stamps == now.compactMap({ $0 }) else { continue }
+            let (folder, name) = path.lastIndex(of: "/").map { (String(path[..<$0]), String(path[path.index(after: $0)...])) } ?? ("", path)
+            byFolder[folder, default: []].append((path, name, before))
+        }
+        var out = Set<String>()
+        for (folder, list) in byFolder.sorted(by: { $0.key < $1.key }) {
+            let names = list.flatMap { files(ofPage: $0.name) }
+            let now = fs.stamps(names, in: folder.isEmpty ? staging.output : staging.output + "/" + folder)
+            var wanted: [Int] = []
+            for (k, page) in list.enumerated() {
+                let stamps = now[(2 * k)...(2 * k + 1)]
+                if stamps.allSatisfy({ $0 != nil }), page.before.stamps == stamps.compactMap({ $0 }) { wanted.append(k) }
+            }
+            guard let linked = try? staging.adopt(wanted.flatMap { files(ofPage: list[$0].name) }, in: folder) else { continue }
             // A page with one file linked is not adopted: it is made again, which replaces that file.
-            if (try? staging.adopt(files)) != nil { out.insert(path) }
+            for (j, k) in wanted.enumerated() where linked[2 * j] && linked[2 * j + 1] { out.insert(list[k].page) }
         }
         return out
     }
