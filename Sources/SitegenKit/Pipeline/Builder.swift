@@ -327,7 +327,7 @@ public struct Builder: Sendable {
         let accepted = ["txt", "text", "md", "markdown"]
         // The exported source path does not depend on where the build runs from.
         let stableDir = (options.content as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "Content"
-        var inputs: [(path: String, source: String, id: String)] = []
+        var inputs: [(path: String, source: String, id: String, file: String)] = []
         var used: [String: String] = [:]
         for file in listing.files {
             let path = dir + "/" + file
@@ -349,7 +349,7 @@ public struct Builder: Sendable {
                 id = "\(id)-\(n)"
             }
             used[id] = path
-            inputs.append((path, stableDir + "/articles/" + file, id))
+            inputs.append((path, stableDir + "/articles/" + file, id, file))
         }
         let lexicon = self.lexicon
         let reader = Parallel.Once { ArticleReader(lexicon: lexicon) }
@@ -361,10 +361,14 @@ public struct Builder: Sendable {
         // The last build's tables, taken out of it once: reaching them through the optional copied
         // the whole record (a dozen retains) for each article.
         let knownStamps = previous?.stamps ?? [:], knownReads = previous?.reads ?? [:]
-        let results = Parallel.map(inputs) { input -> (ArticleReader.Result, String?, Bool, BuildCache.Stamped?) in
+        // The files' stamps, by names in the open folder (its path, often through a link, is not
+        // walked again for each file).
+        let inputStamps = useCache ? fs.stamps(inputs.map(\.file), in: dir) : []
+        let results = Parallel.map(Array(inputs.indices)) { [inputs] i -> (ArticleReader.Result, String?, Bool, BuildCache.Stamped?) in
+            let input = inputs[i]
             defer { progress.advance() }
             do {
-                let stamp = useCache ? fs.stamp(input.path) : nil
+                let stamp = useCache ? inputStamps[i] : nil
                 let context = stamp == nil ? "" : input.source + "\u{0}" + input.id + "\u{0}" + site.language
                 if let stamp, let known = knownStamps[input.path], known.stamp == stamp, known.context == context,
                    let hit = knownReads[known.key] {
