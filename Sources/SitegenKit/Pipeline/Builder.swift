@@ -438,11 +438,12 @@ public struct Builder: Sendable {
         // At once: the pages' indexes, the timeline, the feeds' keys and what the last output
         // holds. With the cache, the feeds' elements are keyed, and copied from the last output
         // when unchanged.
-        // The longest first (the third starts when a core is free).
-        var (fromCache, timeline, indexes) = Parallel.three({ () -> (FeedKeys, LastOutput)? in
-            guard let cache else { return nil }
-            return (FeedKeys(dossier, settings: settings.value), last?.value ?? lastOutput(cache: cache, output: staging.output))
-        }, { PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
+        // The indexes and the timeline side by side (each on one core), then the feeds' keys,
+        // whose work spreads over both cores when it runs alone.
+        var (timeline, indexes) = Parallel.both({ PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
+        let fromCache = cache.map { cache in
+            (FeedKeys(dossier, settings: settings.value), last?.value ?? lastOutput(cache: cache, output: staging.output))
+        }
         let keys = fromCache?.0.with(timeline: timeline.items, in: dossier)
         indexes.set(consume timeline)
         // One holder of the indexes, which `releaseLater` hands over at the end: a second one
