@@ -78,8 +78,8 @@ public struct FeedKeys: Sendable {
         return keys
     }
 
-    /// The key of a timeline point (made from the point itself: it is small): its date, kind,
-    /// article (id and title) and event (id, date's words, sentence), read in place.
+    /// The key of a timeline point, from what it shows: its date, kind, article (id and title)
+    /// and event (id, date's words, sentence), read in place in the dossier.
     func timelineKey(_ items: [Feeds.TimelineItem], _ i: Int, in d: Dossier) -> UInt64 {
         var h = StableHash()
         withUnsafeBytes(of: settings) { h.add($0) }
