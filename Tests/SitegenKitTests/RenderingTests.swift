@@ -265,7 +265,7 @@ struct ListPageTests {
         func key(_ d: Dossier) -> UInt64? {
             let b = PageBuilder(dossier: d, indexLatest: 2)
             let keys = b.articleKeys()
-            return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems, in: d)).timeline)
+            return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems)).timeline)
         }
         let before = try #require(key(d))
         // The article keys made from the feeds' quote hashes are the ones made from the quotes.

@@ -72,23 +72,25 @@ public struct FeedKeys: Sendable {
     }
 
     /// These keys with the timeline's points keyed too.
-    func with(timeline items: [Feeds.TimelineItem], in d: Dossier) -> FeedKeys {
+    func with(timeline items: [Feeds.TimelineItem]) -> FeedKeys {
         var keys = self
-        keys.timeline = Parallel.map(Array(items.indices)) { self.timelineKey(items, $0, in: d) }
+        keys.timeline = items.indices.map { self.timelineKey(items, $0) }
         return keys
     }
 
-    /// The key of a timeline point, from what it shows: its date, kind, article (id and title)
-    /// and event (id, date's words, sentence), read in place in the dossier.
-    func timelineKey(_ items: [Feeds.TimelineItem], _ i: Int, in d: Dossier) -> UInt64 {
+    /// The key of a timeline point: its date and kind, and the keys of its article and its
+    /// event, which hold all they show (id, title; id, date's words, sentence) and more. Made
+    /// from those keys, not from their strings: a big dossier has a million points.
+    func timelineKey(_ items: [Feeds.TimelineItem], _ i: Int) -> UInt64 {
         var h = StableHash()
         withUnsafeBytes(of: settings) { h.add($0) }
-        h.add(items[i].isPublication ? "publication" : "event")
+        h.add(int: items[i].isPublication ? 1 : 2)
         h.add(items[i].date)
         let n = items[i].order
-        h.add(d.articles[n].id)
-        h.add(d.articles[n].title)
-        if let e = items[i].event { h.add(d.events[e].id); h.add(d.events[e].dateText); h.add(d.events[e].sentence) }
+        precondition(articles.indices.contains(n) && items[i].event.map(events.indices.contains) ?? true,
+                     "a timeline point keyed with the keys of another dossier")
+        h.add(articles[n])
+        if let e = items[i].event { h.add(events[e]) }
         return h.value
     }
 }

@@ -73,7 +73,7 @@ public enum Feeds {
             ])
         }
         let items: JSON = keys.map { keys in
-            .keyedArray(count: all.count, key: { keys.timeline.count == all.count ? keys.timeline[$0] : keys.timelineKey(all, $0, in: d) }, element: point)
+            .keyedArray(count: all.count, key: { keys.timeline.count == all.count ? keys.timeline[$0] : keys.timelineKey(all, $0) }, element: point)
         }
             ?? .lazyArray(count: all.count, element: point)
         return .object([

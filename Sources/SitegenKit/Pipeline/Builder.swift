@@ -444,7 +444,7 @@ public struct Builder: Sendable {
         let fromCache = cache.map { cache in
             (FeedKeys(dossier, settings: settings.value), last?.value ?? lastOutput(cache: cache, output: staging.output))
         }
-        let keys = fromCache?.0.with(timeline: timeline.items, in: dossier)
+        let keys = fromCache?.0.with(timeline: timeline.items)
         indexes.set(consume timeline)
         // One holder of the indexes, which `releaseLater` hands over at the end: a second one
         // would free their hundreds of thousands of values here.
