@@ -268,9 +268,11 @@ struct ListPageTests {
             return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems)).timeline)
         }
         let before = try #require(key(d))
-        // The article keys made from the feeds' quote hashes are the ones made from the quotes.
-        let withHashes = b.articleKeys(quoteHashes: FeedKeys(d, settings: 0).quoteContent)
-        #expect(withHashes == b.articleKeys() && withHashes.contains { $0 != nil })
+        // The article keys are made from the feeds' keys of the same dossier.
+        #expect(b.articleKeys(FeedKeys(d, settings: 0)) == b.articleKeys() && b.articleKeys().contains { $0 != nil })
+        var other = d
+        other.articles.removeLast()
+        #expect(b.articleKeys(FeedKeys(other, settings: 0)).allSatisfy { $0 == nil }, "keys of another dossier are not used")
         let hidden = try #require(d.articles.firstIndex { a in !listed.contains { $0.id == a.id } })
         d.articles[hidden].title += " (bis)"
         #expect(key(d) == before)

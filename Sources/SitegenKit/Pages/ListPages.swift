@@ -314,22 +314,20 @@ extension PageBuilder {
     /// A key of everything an article's page is made from: the article, its commentary, people,
     /// quotes (with their speakers' names and the other sources of their statements), reported
     /// and rejected quotes. nil when the page holds user Markdown with [[links]] (which depend on
-    /// the whole dossier): that page is always made again. `quoteHashes`: `StableHash.of` each
-    /// of the dossier's quotes, by index, when already made (`FeedKeys.quoteContent`).
-    /// Inlined, so that the article is read in place (a copy is a dozen retains).
-    func inputKey(ofArticleAt n: Int, quoteHashes: [UInt64]? = nil) -> UInt64? {
+    /// the whole dossier): that page is always made again. Made from the feeds' keys of the
+    /// article (its fields, text and people's names) and of its quotes (`keys`, of this
+    /// dossier), and what they do not hold.
+    func inputKey(ofArticleAt n: Int, keys: FeedKeys) -> UInt64? {
+        guard keys.articles.count == d.articles.count, keys.quoteContent.count == d.quotes.count else { return nil }
         // The article is read in place, by index: a copy of it is a dozen retains.
         let articles = d.articles
         let id = articles[n].id
         var h = StableHash()
         let commentary = d.commentary[id]
         if let c = commentary, c.contains("[[") { return nil }
-        h.add(id); h.add(articles[n].source); h.add(articles[n].title); h.add(articles[n].date); h.add(articles[n].dateSource ?? "\u{1}")
-        h.add(articles[n].author ?? "\u{1}"); h.add(articles[n].language); h.add(articles[n].url ?? "\u{1}"); h.add(articles[n].outlet ?? "\u{1}")
-        h.add(articles[n].isMarkdown ? "md" : "txt"); h.add(commentary ?? "\u{1}")
+        h.add(keys.articles[n])
+        h.add(articles[n].dateSource ?? "\u{1}"); h.add(articles[n].isMarkdown ? "md" : "txt"); h.add(commentary ?? "\u{1}")
         for t in articles[n].tags { h.add(t) }
-        h.addText(of: articles, at: n, readKey: d.readKeys[id])
-        for id in d.articlePeople[id] ?? [] { h.add(id); h.add(personLinks[id]?.name ?? "\u{1}") }
         // Quotes are read in place (by index): a copy of a quote or an article is a dozen retains.
         // `group`: the quote's statement group, known from the index for the dossier's quotes.
         func add(_ quotes: [Quote], _ i: Int, hash: UInt64?, group: Int?) -> Bool {
@@ -349,16 +347,17 @@ extension PageBuilder {
             }
             return true
         }
-        let hashes = quoteHashes?.count == d.quotes.count ? quoteHashes : nil
-        for i in quotesByArticle.indices[id] ?? [] where !add(d.quotes, i, hash: hashes?[i], group: groupOfQuoteAt[i]) { return nil }
+        for i in quotesByArticle.indices[id] ?? [] where !add(d.quotes, i, hash: keys.quoteContent[i], group: groupOfQuoteAt[i]) { return nil }
         for i in rejectedByArticle.indices[id] ?? [] where !add(d.rejected, i, hash: nil, group: group(ofQuote: d.rejected[i].id)) { return nil }
         for i in reportedByArticle.indices[id] ?? [] where !add(d.reported, i, hash: nil, group: group(ofQuote: d.reported[i].id)) { return nil }
         return h.value
     }
 
-    /// Each article's `inputKey(ofArticleAt:)`, by its place in the dossier.
-    func articleKeys(quoteHashes: [UInt64]? = nil) -> [UInt64?] {
-        Parallel.map(Array(d.articles.indices)) { inputKey(ofArticleAt: $0, quoteHashes: quoteHashes) }
+    /// Each article's `inputKey(ofArticleAt:)`, by its place in the dossier. `keys`: the feeds'
+    /// keys of this dossier (made here when not given).
+    func articleKeys(_ keys: FeedKeys? = nil) -> [UInt64?] {
+        let keys = keys ?? FeedKeys(d, settings: 0)
+        return Parallel.map(Array(d.articles.indices)) { inputKey(ofArticleAt: $0, keys: keys) }
     }
 }
 
@@ -374,7 +373,7 @@ extension PageBuilder {
     /// the other sources of their statements): a page lists the articles it draws from, and adds
     /// what it shows that no article key holds (a person's own fields, a timeline point's event).
     /// `timelineKeys`: `FeedKeys.timelineKey` of each timeline point.
-    /// `quoteHashes`: as for `inputKey(ofArticleAt:)`; a quote is then added as its hash (which
+    /// `quoteHashes`: `FeedKeys.quoteContent`; a quote is then added as its hash (which
     /// holds its id) instead of its id, read from a small array rather than from the quote.
     func inputKey(_ job: Job, articleKeys: [UInt64?], timelineKeys: [UInt64], quoteHashes: [UInt64]? = nil) -> UInt64? {
         guard timelineKeys.count == timelineItems.count, articleKeys.count == d.articles.count else { return nil }

@@ -460,7 +460,7 @@ public struct Builder: Sendable {
         let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems,
                                keys: keys, reuse: reuse)
         // What each article's page is made from; the other pages' keys are made from these.
-        let articleKeys: [UInt64?] = cache == nil ? [] : builder.articleKeys(quoteHashes: keys?.quoteContent)
+        let articleKeys: [UInt64?] = keys.map { builder.articleKeys($0) } ?? []
         let fs = self.fs
         // Two lists, each a worker's own before it helps with the other: the feeds (long single
         // tasks) and the pages of the top and people folders; the article pages, mostly links
