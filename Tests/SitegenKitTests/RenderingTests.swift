@@ -265,7 +265,7 @@ struct ListPageTests {
         func key(_ d: Dossier) -> UInt64? {
             let b = PageBuilder(dossier: d, indexLatest: 2)
             let keys = b.articleKeys()
-            return b.inputKey(.index, articleKeys: keys, timelineKeys: (FeedKeys(d, settings: 0).with(timeline: b.timelineItems)).timeline)
+            return b.inputKey(.index, articleKeys: keys, keys: FeedKeys(d, settings: 0).with(timeline: b.timelineItems))
         }
         let before = try #require(key(d))
         // The article keys are made from the feeds' keys of the same dossier.

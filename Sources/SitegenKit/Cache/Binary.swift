@@ -225,10 +225,7 @@ extension BinaryReader {
         // The body's bytes are checked for their structure now, and decoded when first read.
         let start = offset
         try skipArticleBody()
-        let body = ArticleBody(encoded: bytes, range: start..<offset) { bytes, range in
-            var r = BinaryReader(bytes, range)
-            return (try? r.articleBody()) ?? ArticleBody.Contents(paragraphs: [], dropped: [])
-        }
+        let body = ArticleBody(encoded: bytes, range: start..<offset)
         return Article(id: id, source: source, title: title, date: date, dateSource: dateSource, author: author, language: language,
                        url: url, outlet: outlet, tags: tags, body: body, isMarkdown: try bool())
     }

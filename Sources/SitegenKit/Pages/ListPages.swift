@@ -372,12 +372,11 @@ extension PageBuilder {
     /// An article's key covers its title, date, people (with names) and quotes (with speakers and
     /// the other sources of their statements): a page lists the articles it draws from, and adds
     /// what it shows that no article key holds (a person's own fields, a timeline point's event).
-    /// `timelineKeys`: `FeedKeys.timelineKey` of each timeline point.
-    /// `quoteHashes`: `FeedKeys.quoteContent`; a quote is then added as its hash (which
-    /// holds its id) instead of its id, read from a small array rather than from the quote.
-    func inputKey(_ job: Job, articleKeys: [UInt64?], timelineKeys: [UInt64], quoteHashes: [UInt64]? = nil) -> UInt64? {
-        guard timelineKeys.count == timelineItems.count, articleKeys.count == d.articles.count else { return nil }
-        let hashes = quoteHashes?.count == d.quotes.count ? quoteHashes : nil
+    /// `keys`: the feeds' keys of this dossier, with the timeline's (`FeedKeys.with(timeline:)`):
+    /// a timeline point is added as its key, a quote as its hash (which holds its id).
+    func inputKey(_ job: Job, articleKeys: [UInt64?], keys: FeedKeys) -> UInt64? {
+        let timelineKeys = keys.timeline, hashes = keys.quoteContent
+        guard timelineKeys.count == timelineItems.count, hashes.count == d.quotes.count, articleKeys.count == d.articles.count else { return nil }
         var h = StableHash()
         var complete = true
         /// An article behind the page, by its place: its key (which holds its id).
@@ -390,7 +389,7 @@ extension PageBuilder {
         }
         /// A quote of the dossier, by index, and its article.
         func quote(at i: Int) {
-            if let hashes { h.add(hashes[i]) } else { h.add(d.quotes[i].id) }
+            h.add(hashes[i])
             if quoteArticle[i] >= 0 { article(at: quoteArticle[i]) } else { article(d.quotes[i].article) }
         }
         func quote(_ q: borrowing Quote) { h.add(q.id); article(q.article) }

@@ -501,7 +501,7 @@ public struct Builder: Sendable {
                     }
                     // A page known unchanged from its inputs, without making it.
                     let input: UInt64?? = if case .article(let i) = job { articleKeys[i] } else {
-                        builder.inputKey(job, articleKeys: articleKeys, timelineKeys: keys?.timeline ?? [], quoteHashes: keys?.quoteContent)
+                        keys.flatMap { builder.inputKey(job, articleKeys: articleKeys, keys: $0) }
                     }
                     if case .some(.some(let input)) = input {
                         var h = settings

@@ -164,29 +164,31 @@ final class ArticleBody: @unchecked Sendable {
     }
 
     private let given: Contents?
-    /// The encoded paragraphs and removed lines (`BinaryWriter.articleBody`), and how to decode them.
+    /// The encoded paragraphs and removed lines (`BinaryWriter.articleBody`), whose structure the
+    /// cache's reader checked (`BinaryReader.skipArticleBody`).
     let encoded: (bytes: FileBytes, range: Range<Int>)?
-    private let decode: (@Sendable (FileBytes, Range<Int>) -> Contents)?
     private let lock = NSLock()
     private var decoded: Contents?
 
     init(paragraphs: [Paragraph], dropped: [DroppedLine]) {
         given = Contents(paragraphs: paragraphs, dropped: dropped)
         encoded = nil
-        decode = nil
     }
 
-    init(encoded bytes: FileBytes, range: Range<Int>, decode: @escaping @Sendable (FileBytes, Range<Int>) -> Contents) {
+    init(encoded bytes: FileBytes, range: Range<Int>) {
         given = nil
         encoded = (bytes, range)
-        self.decode = decode
     }
 
     var contents: Contents {
         if let given { return given }
         return lock.withLock {
             if let decoded { return decoded }
-            let made = encoded.flatMap { e in decode?(e.bytes, e.range) } ?? Contents(paragraphs: [], dropped: [])
+            var made = Contents(paragraphs: [], dropped: [])
+            if let e = encoded {
+                var r = BinaryReader(e.bytes, e.range)
+                made = (try? r.articleBody()) ?? made
+            }
             decoded = made
             return made
         }
