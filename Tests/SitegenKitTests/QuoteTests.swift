@@ -168,4 +168,28 @@ struct QuoteTests {
         let scalars = Array(article.text.unicodeScalars)
         for q in a { #expect(String(String.UnicodeScalarView(scalars[q.start..<q.end])) == q.text) }
     }
+
+    @Test("an article whose analysis was not kept between the passes gives the same quotes, events and people")
+    func analysisBudget() throws {
+        let dir = repoRoot + "/Content/articles"
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let articles = try names.compactMap { name in
+            testReader.read(source: "Content/articles/" + name, id: name, data: try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)),
+                            site: SiteConfig()).article
+        }
+        #expect(articles.count == 5)
+        var none = Extractor()
+        none.analysisBudget = 0
+        var all = Extractor()
+        all.analysisBudget = Int.max
+        let a = none.extract(articles), b = all.extract(articles)
+        #expect(a.quotes.count > 20)
+        #expect(a.quotes == b.quotes)
+        #expect(a.reported == b.reported)
+        #expect(a.events == b.events)
+        #expect(a.people == b.people)
+        #expect(a.articlePeople == b.articlePeople)
+        // Reported speech, evidence on pronouns and roles: what the kept mentions are for.
+        #expect(a.quotes.contains { q in q.evidence.notes.contains { $0.contains("resolved") } })
+    }
 }

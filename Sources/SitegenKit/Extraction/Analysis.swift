@@ -147,13 +147,42 @@ public struct Analyzer: Sendable {
     public init(grammar: Grammar) { g = grammar }
 
     public func analyze(_ article: Article) -> ArticleAnalysis {
+        let (paragraphs, lowercase) = self.paragraphs(of: article, lowercase: true)
+        var names: [NameMention] = []
+        var mentions: [Mention] = []
+        for (pi, p) in paragraphs.enumerated() {
+            findMentions(p, paragraph: pi, names: &names, mentions: &mentions, inTitle: false)
+        }
+        // The title's names count among the article's people, but no quote is read from it.
+        let title = Tokenizer.tokenized(article.title)
+        let titlePara = ParagraphAnalysis(text: article.title, kind: .heading, base: -1, tokenized: title, spans: [],
+                                          spanOfToken: [Int?](repeating: nil, count: title.tokens.count), sentenceStarts: [0])
+        var titleMentions: [Mention] = []
+        findMentions(titlePara, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true)
+        return ArticleAnalysis(articleID: article.id, paragraphs: paragraphs, names: names, mentions: mentions, lowercaseWords: lowercase)
+    }
+
+    /// The analysis of an article whose names and mentions were found before (by `analyze`, whose
+    /// analysis was let go to save memory): only its paragraphs are made again, which is all the
+    /// analysis is besides them. Its `lowercaseWords` are left empty (people resolution, their
+    /// only reader, is done by then).
+    public func analyze(_ article: Article, names: [NameMention], mentions: [Mention]) -> ArticleAnalysis {
+        ArticleAnalysis(articleID: article.id, paragraphs: paragraphs(of: article, lowercase: false).paragraphs, names: names,
+                        mentions: mentions, lowercaseWords: [])
+    }
+
+    /// Each paragraph tokenized, with its quotation spans and sentences; with `lowercase`, also
+    /// the folded words seen in lower case.
+    func paragraphs(of article: Article, lowercase collect: Bool) -> (paragraphs: [ParagraphAnalysis], lowercase: Set<String>) {
         var paragraphs: [ParagraphAnalysis] = []
-        var base = 0
         var lowercase = Set<String>()
+        var base = 0
         for p in article.paragraphs {
             let tokenized = Tokenizer.tokenized(p.text)
             let tokens = tokenized.tokens
-            for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(t.folded) }
+            if collect {
+                for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(t.folded) }
+            }
             let cues = invertedCueStarts(tokens)
             let spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
             var spanOf = [Int?](repeating: nil, count: tokens.count)
@@ -169,18 +198,7 @@ public struct Analyzer: Sendable {
             paragraphs.append(pa)
             base += tokenized.scalarCount + 2
         }
-        var names: [NameMention] = []
-        var mentions: [Mention] = []
-        for (pi, p) in paragraphs.enumerated() {
-            findMentions(p, paragraph: pi, names: &names, mentions: &mentions, inTitle: false)
-        }
-        // The title's names count among the article's people, but no quote is read from it.
-        let title = Tokenizer.tokenized(article.title)
-        let titlePara = ParagraphAnalysis(text: article.title, kind: .heading, base: -1, tokenized: title, spans: [],
-                                          spanOfToken: [Int?](repeating: nil, count: title.tokens.count), sentenceStarts: [0])
-        var titleMentions: [Mention] = []
-        findMentions(titlePara, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true)
-        return ArticleAnalysis(articleID: article.id, paragraphs: paragraphs, names: names, mentions: mentions, lowercaseWords: lowercase)
+        return (paragraphs, lowercase)
     }
 
     /// Sentence starts: after . ! ? … followed by a capital or a quote mark, outside quotes.

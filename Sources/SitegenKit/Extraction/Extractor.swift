@@ -21,36 +21,37 @@ public struct Extractor: Sendable {
     }
 
     /// How much analysis (tokens, mostly: about twenty bytes per byte of text) may be kept
-    /// between the two passes. Beyond it an article is analysed again in the second pass, so
-    /// that a dossier of 100,000 articles does not hold every token at once.
+    /// between the two passes. Beyond it an article's paragraphs are tokenized again in the second
+    /// pass (its names and mentions are kept), so that a dossier of 100,000 articles does not hold
+    /// every token at once.
     public var analysisBudget = 48 << 20
 
     public func extract(_ articles: [Article], registry: [RegistryEntry] = [], progress: BuildProgress = NoProgress()) -> Output {
         let analyzer = Analyzer(grammar: grammar)
         progress.begin("extract", total: articles.count * 2)
         let budget = Budget(analysisBudget)
-        // Pass 1: every article's names (kept), and its analysis while the budget lasts.
-        // The dossier's lower-case words, gathered as they come: each article's own set would
-        // weigh more than its text.
+        // Pass 1: every article's names and mentions (kept), and its analysis while the budget
+        // lasts. The dossier's lower-case words, gathered as they come: each article's own set
+        // would weigh more than its text.
         let lowercase = WordSet()
-        let first = Parallel.map(articles) { a -> (NameSheet, ArticleAnalysis?) in
+        let first = Parallel.map(articles) { a -> (sheet: NameSheet, analysis: ArticleAnalysis?, mentions: [Mention]) in
             defer { progress.advance() }
             let analysis = analyzer.analyze(a)
             lowercase.add(analysis.lowercaseWords)
             let cost = a.paragraphs.reduce(0) { $0 + $1.text.utf8.count } * 20
-            return (analysis.sheet, budget.take(cost) ? analysis : nil)
+            return budget.take(cost) ? (analysis.sheet, analysis, []) : (analysis.sheet, nil, analysis.mentions)
         }
-        let sheets = first.map(\.0)
+        let sheets = first.map(\.sheet)
         let resolution = PeopleResolver(grammar: grammar).resolve(sheets, lowercase: lowercase.words, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
         let roles = Attributor.RoleIndex(people)
         let events = EventFinder()
         // Pass 2: quotes and events, each article on its own (the result is the same whether its
-        // analysis was kept or is made again).
+        // analysis was kept or its paragraphs are made again).
         let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event]) in
             defer { progress.advance() }
-            let analysis = first[i].1 ?? analyzer.analyze(articles[i])
+            let analysis = first[i].analysis ?? analyzer.analyze(articles[i], names: first[i].sheet.names, mentions: first[i].mentions)
             return (attributor.attribute(article: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people,
                                          roles: roles),
                     events.events(of: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people))
