@@ -22,11 +22,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // A per-thread bump allocator that libcmark renders each page with (C: it must hand
+        // libcmark plain C function pointers).
+        .target(name: "CmarkArena", dependencies: ["Ccmark"]),
         // Every stage of the pipeline lives here; the executable is a thin shell over it.
         .target(
             name: "SitegenKit",
             dependencies: [
                 "Ccmark",
+                "CmarkArena",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

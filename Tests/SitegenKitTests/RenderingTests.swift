@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SitegenKit
+import Ccmark
 
 @Suite("cmark wrapper")
 struct CMarkTests {
@@ -26,6 +27,23 @@ struct CMarkTests {
     func unicode() {
         #expect(CMark.html("« Déjà vu » — 東京 🙂") == "<p>« Déjà vu » — 東京 🙂</p>\n")
         #expect(CMark.html("") == "")
+    }
+
+    @Test("pages rendered on the per-thread arena are what libcmark's own allocator renders, on both cores")
+    func arenaMatchesDefaultAllocator() {
+        // Small pages, a page past the arena's chunk (1 MiB), and one past what it keeps between pages (16 MiB).
+        let item = "1. « <mark class=\"quote\" id=\"q1\">Nous ne céderons pas</mark> » — [Jean Dupont](../people/jean-dupont.html) *le 3 mai*\n"
+        let table = "| a | b |\n|---|---|\n| `x` | **y** |\n\n> cité\n> > deux fois\n\n    code\n\n"
+        let pages = ["", "# Titre\n\nUn *mot*.", table, String(repeating: item, count: 12_000),
+                     String(repeating: "## Section\n\n" + table + item, count: 60_000)]
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE
+        let expected = pages.map { CMark.htmlWithDefaultAllocator($0, options: options) }
+        #expect(expected[4].utf8.count > 1 << 20)
+        for (page, html) in zip(pages, expected) { #expect(CMark.html(page, allowRawHTML: true) == html) }
+        // Many pages in turn on each thread: each starts on the arena the last one left.
+        let mixed = (0..<40).map { pages[[0, 1, 2, 3, 1, 2][$0 % 6]] }
+        let rendered = Parallel.map(mixed, chunk: 1) { CMark.html($0, allowRawHTML: true) }
+        #expect(rendered == mixed.map { CMark.htmlWithDefaultAllocator($0, options: options) })
     }
 
     @Test("text escaped by sitegen renders as the same text, never as markup")

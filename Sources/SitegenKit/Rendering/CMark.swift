@@ -1,4 +1,5 @@
 import Ccmark
+import CmarkArena
 import Foundation
 
 /// CommonMark to HTML through libcmark, the reference C implementation.
@@ -9,15 +10,38 @@ public enum CMark {
     public static func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        var utf8 = Array(markdown.utf8)
-        let count = utf8.count
-        guard let out = utf8.withUnsafeMutableBufferPointer({ buf -> UnsafeMutablePointer<CChar>? in
-            buf.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: count) { cmark_markdown_to_html($0, count, Int32(options)) }
-            } ?? cmark_markdown_to_html("", 0, Int32(options))
-        }) else { return "" }
-        defer { free(out) }
+        var text = markdown
+        return text.withUTF8 { utf8 in render(utf8, options: options) }
+    }
+
+    /// Parses and renders on this thread's arena (libcmark's own allocations were most of its
+    /// cost besides parsing), then copies the HTML out and takes the arena back.
+    static func render(_ utf8: UnsafeBufferPointer<UInt8>, options: Int32) -> String {
+        defer { sitegen_arena_reset() }
+        let mem = UnsafeMutablePointer<cmark_mem>(OpaquePointer(sitegen_arena_mem()))
+        guard let parser = cmark_parser_new_with_mem(options, mem) else { return "" }
+        defer { cmark_parser_free(parser) }
+        if let base = utf8.baseAddress {
+            base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { cmark_parser_feed(parser, $0, utf8.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let out = cmark_render_html(document, options) else { return "" }
+        // Whichever allocator the renderer used for its result, it is given back to the same one.
+        defer { if sitegen_arena_owns(out) == 0 { free(out) } }
         return String(cString: out)
+    }
+
+    /// libcmark's simple interface, on its own allocator: what `html` must give (tests).
+    static func htmlWithDefaultAllocator(_ markdown: String, options: Int32) -> String {
+        var text = markdown
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress,
+                  let out = base.withMemoryRebound(to: CChar.self, capacity: utf8.count, { cmark_markdown_to_html($0, utf8.count, options) })
+            else { return "" }
+            defer { free(out) }
+            return String(cString: out)
+        }
     }
 
     /// The version of the libcmark the binary runs with.
