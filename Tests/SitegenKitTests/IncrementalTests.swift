@@ -256,6 +256,71 @@ struct IncrementalTests {
         #expect(left.isEmpty, "temporary folders left: \(left)")
     }
 
+    @Test("the cache keeps a linked copy of the output, which the next build begins from and changes only where it must")
+    func mirrorOfTheOutput() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        let mirror = d.dir + "/.public.cache/output"
+        /// Each file below `folder` by its inode.
+        func inodes(_ folder: String) throws -> [String: UInt64] {
+            var out: [String: UInt64] = [:]
+            for path in try snapshot(folder).keys {
+                let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + path)
+                out[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+            }
+            return out
+        }
+        /// The copy holds the very files of the output (hard links), and nothing else.
+        func mirrorIsTheOutput(_ sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let live = try inodes(d.dir + "/public"), copy = try inodes(mirror)
+            #expect(!live.isEmpty && copy == live, sourceLocation: sourceLocation)
+        }
+        try Builder().build(d.incremental)
+        try mirrorIsTheOutput()
+        let articles = try d.articleFiles()
+        let id = Text.slug((articles[0] as NSString).deletingPathExtension)
+
+        // A file the copy has and the output does not (a page of an article since removed) does
+        // not come back into the output.
+        try Data("stale".utf8).write(to: URL(fileURLWithPath: mirror + "/articles/stale.html"))
+        try d.write("Content/annotations/\(id).md", "Un commentaire.\n")
+        var r = try d.rebuildMatchesCleanBuild()
+        #expect(r.unchangedPages > 0 && r.unchangedPages < r.pages)
+        try mirrorIsTheOutput()
+
+        // An article removed: its pages leave the output and the copy.
+        let removed = Text.slug((articles[1] as NSString).deletingPathExtension)
+        try FileManager.default.removeItem(atPath: d.content + "/articles/" + articles[1])
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.articles == 4)
+        try mirrorIsTheOutput()
+        #expect(!FileManager.default.fileExists(atPath: mirror + "/articles/\(removed).html"))
+
+        // A page edited by hand in the output is edited in the copy too (the same file): its
+        // stamp tells, and it is made again.
+        let page = d.dir + "/public/articles/\(id).html"
+        try Data("tampered".utf8).write(to: URL(fileURLWithPath: page))
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(try String(contentsOfFile: page, encoding: .utf8) != "tampered")
+        try mirrorIsTheOutput()
+
+        // A build that fails after taking the copy leaves no copy; the next one makes the output
+        // as a clean build does, and a copy again.
+        try d.write("Content/annotations/\(id).md", "---\ndate: [unclosed\n---\n")
+        #expect(throws: BuildFailure.self) { try Builder().build(d.incremental) }
+        #expect(!FileManager.default.fileExists(atPath: mirror))
+        try d.write("Content/annotations/\(id).md", "Un autre commentaire.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.unchangedPages > 0)
+        try mirrorIsTheOutput()
+
+        // Without the output (deleted by hand), the copy still gives the unchanged pages.
+        try FileManager.default.removeItem(atPath: d.dir + "/public")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.unchangedPages == r.pages)
+        try mirrorIsTheOutput()
+    }
+
     @Test("every page's path is known without making the page")
     func pathsWithoutPages() throws {
         var report = BuildReport()

@@ -211,6 +211,8 @@ public struct BuildCache: Sendable {
 
     var articlesFile: String { folder + "/articles.bin" }
     var outputsFile: String { folder + "/outputs.bin" }
+    /// A copy of the last output, hard links to its files, that the next build begins from.
+    public var mirror: String { folder + "/output" }
 
     static let magic = "sitegen articles cache\n"
 

@@ -40,8 +40,10 @@ public struct SiteWriter: Sendable {
     }
 
     /// Opens the temporary folder the pages are written into as they are made, so that a big
-    /// dossier is never held in memory whole.
-    public func begin(_ output: String) throws -> Staging {
+    /// dossier is never held in memory whole. `mirror`: the cache's copy of the last output
+    /// (hard links to its files), which becomes the folder when it is there: the build then
+    /// changes only the files that change (`Staging.prefilled`).
+    public func begin(_ output: String, reusing mirror: String? = nil) throws -> Staging {
         let out = Self.folder(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
@@ -49,8 +51,13 @@ public struct SiteWriter: Sendable {
         let temp = prefix + "\(ProcessInfo.processInfo.processIdentifier)"
         try? fs.removeItem(temp)
         removeStaleTemporaries(parent: parent, name: name)
+        // Moved out of the cache first: a build that dies from here on leaves a temporary folder,
+        // which the next one removes, and no copy that could be out of step with the cache.
+        if let mirror, fs.isDirectory(mirror), (try? fs.replaceItem(at: temp, with: mirror)) != nil {
+            return Staging(fs: fs, temp: temp, output: out, prefilled: true)
+        }
         do { try fs.createDirectory(temp) } catch { throw BuildError(stage: Self.stage, file: out, "\(error)") }
-        return Staging(fs: fs, temp: temp, output: out)
+        return Staging(fs: fs, temp: temp, output: out, prefilled: false)
     }
 
     /// The temporary folder of one build. Safe to write from several threads.
@@ -58,17 +65,25 @@ public struct SiteWriter: Sendable {
         let fs: FileSystem
         public let temp: String
         public let output: String
+        /// The folder began as the cache's copy of the last output, with all its files.
+        public let prefilled: Bool
         private let lock = NSLock()
         private var directories: Set<String> = [""]
         private var written = 0
-        /// Files linked from the previous output before their pages were made (`adopt`), that no
-        /// page has kept or replaced yet.
+        /// Files linked from the previous output before their pages were made (`adopt`), or found
+        /// in the folder (`adoptPresent`), that no page has kept or replaced yet.
         private var adopted: Set<String> = []
+        /// What this build wrote and kept, and the adopted files it removed: what the output
+        /// differs from the last one by (`retire`).
+        private var writtenPaths: Set<String> = []
+        private var keptPaths: Set<String> = []
+        private var droppedPaths: [String] = []
 
-        init(fs: FileSystem, temp: String, output: String) {
+        init(fs: FileSystem, temp: String, output: String, prefilled: Bool = false) {
             self.fs = fs
             self.temp = temp
             self.output = output
+            self.prefilled = prefilled
         }
 
         /// How many files were written so far.
@@ -78,7 +93,7 @@ public struct SiteWriter: Sendable {
             try makeFolder(of: f.path)
             try unlinkAdopted(f.path)
             try fs.writeFile(temp + "/" + f.path, f.data)
-            lock.withLock { written += 1 }
+            didWrite(f.path)
         }
 
         /// Writes a file whose content `produce` hands over in pieces.
@@ -86,7 +101,25 @@ public struct SiteWriter: Sendable {
             try makeFolder(of: path)
             try unlinkAdopted(path)
             try fs.writeFile(temp + "/" + path, streaming: produce)
-            lock.withLock { written += 1 }
+            didWrite(path)
+        }
+
+        /// A file written replaces the one that was there (the file system's write unlinks it):
+        /// one adopted in the meantime, while the write ran, is no longer there to adopt.
+        private func didWrite(_ path: String) {
+            lock.withLock {
+                written += 1
+                writtenPaths.insert(path)
+                if adopted.remove(path) != nil { written -= 1 }
+            }
+        }
+
+        /// Adopts the files at `paths`, found in a prefilled folder: those no page keeps or
+        /// writes are removed by `dropUnkept`. A file this build wrote already is its own.
+        public func adoptPresent(_ paths: [String]) {
+            lock.withLock {
+                for p in paths where !writtenPaths.contains(p) && adopted.insert(p).inserted { written += 1 }
+            }
         }
 
         /// Links the files at `paths` of the previous output into the folder before it is known
@@ -112,7 +145,10 @@ public struct SiteWriter: Sendable {
         public func keep(_ paths: [String]) -> Bool {
             lock.withLock {
                 guard paths.allSatisfy({ adopted.contains($0) }) else { return false }
-                for p in paths { adopted.remove(p) }
+                for p in paths {
+                    adopted.remove(p)
+                    keptPaths.insert(p)
+                }
                 return true
             }
         }
@@ -121,6 +157,7 @@ public struct SiteWriter: Sendable {
         public func dropUnkept() throws {
             let left = lock.withLock { take(&adopted, []) }
             for path in left.sorted() { try removeAdopted(path) }
+            lock.withLock { droppedPaths += left }
         }
 
         private func unlinkAdopted(_ path: String) throws {
@@ -151,6 +188,40 @@ public struct SiteWriter: Sendable {
                 abort()
                 throw BuildError(stage: SiteWriter.stage, file: output, "\(error)")
             }
+        }
+
+        /// What becomes of the previous output that `commit` swapped out (`old`): without a
+        /// cache it is removed. With one, it is made the cache's copy of the new output (`mirror`),
+        /// hard links to its files, for the next build to begin from: only the files this build
+        /// wrote or removed are changed in it. With no previous output, the copy is made by
+        /// linking every file. The copy only saves work: when it cannot be made, there is none.
+        public func retire(_ old: String?, mirror: String?) throws {
+            guard let mirror else { return try removePrevious(old) }
+            let (wrote, dropped, all) = lock.withLock { (writtenPaths, droppedPaths, writtenPaths.union(keptPaths)) }
+            try? fs.removeItem(mirror)
+            if let old {
+                for path in dropped { try? fs.removeItem(old + "/" + path) }
+                if link(wrote, from: output, to: old, replacing: true), (try? fs.replaceItem(at: mirror, with: old)) != nil { return }
+                return try removePrevious(old)
+            }
+            if !link(all, from: output, to: mirror, replacing: false) { try? fs.removeItem(mirror) }
+        }
+
+        /// Links `paths` of the folder `source` into `destination`, folder by folder; with
+        /// `replacing`, a file already at a path is unlinked first. False when one fails.
+        private func link(_ paths: Set<String>, from source: String, to destination: String, replacing: Bool) -> Bool {
+            var byFolder: [String: [String]] = [:]
+            for path in paths {
+                let folder = (path as NSString).deletingLastPathComponent
+                byFolder[folder, default: []].append(folder.isEmpty ? path : String(path.dropFirst(folder.count + 1)))
+            }
+            for (folder, names) in byFolder.sorted(by: { $0.key < $1.key }) {
+                let from = folder.isEmpty ? source : source + "/" + folder, to = folder.isEmpty ? destination : destination + "/" + folder
+                guard (try? fs.createDirectory(to)) != nil else { return false }
+                if replacing { for name in names { try? fs.removeItem(to + "/" + name) } }
+                guard fs.linkFiles(names, from: from, to: to).allSatisfy({ $0 }) else { return false }
+            }
+            return true
         }
 
         /// Removes the previous output that `commit` swapped out (`old`).

@@ -187,7 +187,7 @@ public struct Builder: Sendable {
         var last: Parallel.Future<LastOutput>?
         // With the cache, the new output folder is opened first, and the last build's pages are
         // linked into it while the dossier is read (a rebuild's reading leaves a core free).
-        let early = try cache.map { _ in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output) } }
+        let early = try cache.map { cache in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output, reusing: cache.mirror) } }
         var adoption: Parallel.Future<Set<String>>?
         let dossier: Dossier
         do {
@@ -219,10 +219,12 @@ public struct Builder: Sendable {
             report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             let old = try timed("swap", &report) { try staging.commit() }
-            // The previous output is removed on one core while the cache is saved on the other.
+            // The previous output becomes the cache's copy of this one (or is removed, without a
+            // cache) on one core while the cache is saved on the other.
             let written = outputs
+            if let cache { try? fs.createDirectory(cache.folder) }
             let (removed, _) = try timed("save", &report) {
-                Parallel.both({ Result { try staging.removePrevious(old) } }, { if let cache, let written { cache.save(written) } })
+                Parallel.both({ Result { try staging.retire(old, mirror: cache?.mirror) } }, { if let cache, let written { cache.save(written) } })
             }
             try removed.get()
         } catch {
@@ -552,6 +554,7 @@ public struct Builder: Sendable {
     /// as it wrote them (same stamps), before it is known which are unchanged; returns those
     /// pages. A page made again replaces its files, and those no page keeps are removed.
     static func adopt(_ pages: [String: BuildCache.Written], into staging: SiteWriter.Staging, fs: FileSystem) -> Set<String> {
+        if staging.prefilled { return adoptPresent(pages, in: staging, fs: fs) }
         // Folder by folder (most are articles/), by names in it.
         var byFolder: [String: [(page: String, name: String, before: BuildCache.Written)]] = [:]
         for (path, before) in pages {
@@ -570,6 +573,29 @@ public struct Builder: Sendable {
             guard let linked = try? staging.adopt(wanted.flatMap { files(ofPage: list[$0].name) }, in: folder) else { continue }
             // A page with one file linked is not adopted: it is made again, which replaces that file.
             for (j, k) in wanted.enumerated() where linked[2 * j] && linked[2 * j + 1] { out.insert(list[k].page) }
+        }
+        return out
+    }
+
+    /// `adopt` for a folder that began as the cache's copy of the last output: every file in it
+    /// is adopted where it is (none is linked), and the pages whose files are as the last build
+    /// wrote them (same stamps) are returned. A file changed by hand in the output is changed in
+    /// the copy too (they are the same file): its stamp tells, and its page is made again.
+    static func adoptPresent(_ pages: [String: BuildCache.Written], in staging: SiteWriter.Staging, fs: FileSystem) -> Set<String> {
+        guard let listed = try? fs.listFiles(in: staging.temp) else { return [] }
+        staging.adoptPresent(listed.files)
+        var byFolder: [String: [(page: String, name: String, before: BuildCache.Written)]] = [:]
+        for (path, before) in pages {
+            let (folder, name) = path.lastIndex(of: "/").map { (String(path[..<$0]), String(path[path.index(after: $0)...])) } ?? ("", path)
+            byFolder[folder, default: []].append((path, name, before))
+        }
+        var out = Set<String>()
+        for (folder, list) in byFolder {
+            let now = fs.stamps(list.flatMap { files(ofPage: $0.name) }, in: folder.isEmpty ? staging.temp : staging.temp + "/" + folder)
+            for (k, page) in list.enumerated() {
+                let stamps = now[(2 * k)...(2 * k + 1)]
+                if stamps.allSatisfy({ $0 != nil }), page.before.stamps == stamps.compactMap({ $0 }) { out.insert(page.page) }
+            }
         }
         return out
     }
