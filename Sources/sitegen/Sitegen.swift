@@ -89,7 +89,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: output, strict: strict,
-                                   incremental: !noCache, listDropped: verbose)
+                                   incremental: !noCache, listDropped: verbose, exitsAfter: true)
         let report: BuildReport
         do {
             // A stage-and-count line on a terminal once the build has taken a second; none in logs.

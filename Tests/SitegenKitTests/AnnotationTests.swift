@@ -200,4 +200,34 @@ struct AnnotationTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "mine")
         #expect(throws: BuildError.self) { try Annotator().annotate("nothing-like-this", options: ex.options) }
     }
+
+    @Test("a date in words, with a commentary and no quote correction: the date is read, the events move with it, the quotes stay")
+    func dateInWordsOnly() throws {
+        let article = "Titre de l'article\n\nMardi, « nous ne céderons pas », a déclaré Jean Dupont devant la presse.\n"
+        let options = BuildOptions()
+        var report = BuildReport()
+        let plain = try Builder(fs: try memoryDossier(articles: ["a.txt": article])).loadDossier(options, report: &report)
+        let annotated = try Builder(fs: try memoryDossier(articles: ["a.txt": article],
+                                                         extra: ["Content/annotations/a.md": "---\ndate: 3 septembre 2024\n---\nUn commentaire.\n"]))
+            .loadDossier(options, report: &report)
+        #expect(report.diagnostics.allSatisfy { $0.severity != .error })
+        #expect(annotated.articles.first?.date == PartialDate(year: 2024, month: 9, day: 3))
+        #expect(annotated.commentary["a"] == "Un commentaire.")
+        #expect(!plain.quotes.isEmpty && annotated.quotes == plain.quotes)
+        // "Mardi" had no date to be resolved against; now it has one, in the days before the 3rd.
+        #expect(plain.events.first?.date == nil)
+        let tuesday = try #require(annotated.events.first?.date)
+        #expect(tuesday.year == 2024 && (tuesday.month == 8 || tuesday.month == 9))
+    }
+
+    @Test("a build in a process that ends with it (the command line) writes the same site")
+    func exitsAfter() throws {
+        let fs = try memoryDossier(articles: ["a.txt": "Titre\n\n« Oui », a dit Jean Dupont.\n"])
+        let kept = try memoryDossier(articles: ["a.txt": "Titre\n\n« Oui », a dit Jean Dupont.\n"])
+        try Builder(fs: fs).build(BuildOptions(exitsAfter: true))
+        try Builder(fs: kept).build(BuildOptions())
+        let a = try fs.listFiles(in: "public").files, b = try kept.listFiles(in: "public").files
+        #expect(!a.isEmpty && a == b)
+        for path in a { #expect(try fs.readFile("public/" + path) == kept.readFile("public/" + path)) }
+    }
 }

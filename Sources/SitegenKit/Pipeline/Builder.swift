@@ -17,15 +17,21 @@ public struct BuildOptions: Sendable {
     /// Gather every line cleaning removed into the report (for `--verbose`; a million lines in a
     /// dossier of 100,000 articles).
     public var listDropped: Bool
+    /// The process ends with the build (the command line): the dossier and the pages' indexes,
+    /// millions of values, are not freed one by one at the end but left to the system with the
+    /// rest of the process, as compilers do (clang's -disable-free). False for a build in a
+    /// process that goes on (`serve`, tests).
+    public var exitsAfter: Bool
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "public", strict: Bool = false,
-                incremental: Bool = false, listDropped: Bool = true) {
+                incremental: Bool = false, listDropped: Bool = true, exitsAfter: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output
         self.strict = strict
         self.incremental = incremental
         self.listDropped = listDropped
+        self.exitsAfter = exitsAfter
     }
 }
 
@@ -133,13 +139,14 @@ public struct Builder: Sendable {
         let (notes, noteDiags) = AnnotationReader.readNotes(directory: options.content + "/notes", fs: fs)
         // The extracted dates are kept for `redate`; the dossier itself is handed over.
         let extractedDates = extractedDossier.articles.map { ($0.id, $0.date) }
+        let finder = annotations.contains { $0.metadata["date"] != nil } ? Parallel.Future { EventFinder() } : nil
         var (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes,
                                                              to: take(&extractedDossier, Dossier(site: site, articles: [], people: [], quotes: [], articlePeople: [:])))
         report.diagnostics += annDiags + noteDiags + mergeDiags
         report.record("annotations", since: annStart)
         // After the user's corrections: events of re-dated articles, and statements across sources.
         try timed("link", &report) {
-            Self.redate(&dossier, before: extractedDates)
+            Self.redate(&dossier, before: extractedDates, finder: finder)
             guard let cache else {
                 dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
                 return
@@ -215,7 +222,7 @@ public struct Builder: Sendable {
             let pagesStart = Self.now()
             progress.begin(PageBuilder.stage, total: 0)
             (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, last: last,
-                                              adoption: adoption, report: &report)
+                                              adoption: adoption, exitsAfter: options.exitsAfter, report: &report)
             report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             let old = try timed("swap", &report) { try staging.commit() }
@@ -240,26 +247,37 @@ public struct Builder: Sendable {
         report.quotes = dossier.quotes.count
         report.pages = paths.count
         report.files = files
-        Self.releaseLater(consume dossier)
+        Self.releaseLater(consume dossier, exitsAfter: options.exitsAfter)
         report.seconds = Double(Self.now() - started) / 1e9
         return report
     }
 
     /// Frees `value` on another thread. A big dossier is millions of strings, which take a tenth
-    /// of a second to free that no one needs to wait for (a process that exits first leaves them
-    /// to the system). The caller hands over its last reference.
-    static func releaseLater<T>(_ value: consuming T) {
+    /// of a second to free that no one needs to wait for. In a process that ends with the build
+    /// (`exitsAfter`), they are not freed at all: the system takes the memory back at once.
+    /// The caller hands over its last reference.
+    static func releaseLater<T>(_ value: consuming T, exitsAfter: Bool) {
         let box = ReleaseBox(value)
+        if exitsAfter {
+            _ = Unmanaged.passRetained(box)
+            return
+        }
         DispatchQueue.global(qos: .utility).async { box.value = nil }
     }
 
     /// The events of an article whose date the user changed are resolved again against the new date.
-    static func redate(_ d: inout Dossier, before: [(id: String, date: PartialDate?)]) {
-        let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
+    /// `finder`: made beforehand, when an annotation gives a date (its patterns take a while).
+    static func redate(_ d: inout Dossier, before: [(id: String, date: PartialDate?)], finder made: Parallel.Future<EventFinder>? = nil) {
         var changed: [String: PartialDate?] = [:]
-        for i in d.articles.indices where old[d.articles[i].id] != d.articles[i].date { changed[d.articles[i].id] = d.articles[i].date }
+        // The merge keeps the articles in their order: compared place by place.
+        if before.count == d.articles.count, zip(before, d.articles).allSatisfy({ $0.id == $1.id }) {
+            for (i, b) in before.enumerated() where b.date != d.articles[i].date { changed[b.id] = d.articles[i].date }
+        } else {
+            let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
+            for i in d.articles.indices where old[d.articles[i].id] != d.articles[i].date { changed[d.articles[i].id] = d.articles[i].date }
+        }
         guard !changed.isEmpty else { return }
-        let finder = EventFinder()
+        let finder = made?.value ?? EventFinder()
         for i in d.events.indices {
             guard let date = changed[d.events[i].article] else { continue }
             let found = finder.find(in: d.events[i].sentence, reference: date)
@@ -433,7 +451,7 @@ public struct Builder: Sendable {
     /// wrote, loaded beside the reading (with `cache`; loaded here when not given).
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
                     cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil, adoption: Parallel.Future<Set<String>>? = nil,
-                    report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
+                    exitsAfter: Bool = false, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
         var step = Self.now()
@@ -533,8 +551,9 @@ public struct Builder: Sendable {
         _ = adopted.value
         do { try staging.dropUnkept() } catch { throw BuildError(stage: SiteWriter.stage, file: staging.output, "\(error)") }
         report.record("  write", since: step)
-        // The indexes (hundreds of thousands of values) are freed on another thread.
-        Self.releaseLater(builder)
+        // The indexes (hundreds of thousands of values) are freed on another thread, or left to
+        // the system when the process ends with the build.
+        Self.releaseLater(builder, exitsAfter: exitsAfter)
         guard let cache else { return (results.compactMap(\.path), nil) }
         report.unchangedPages = results.filter(\.reused).count
         report.copiedFeedElements = reuse.values.reduce(0) { $0 + $1.copied }
