@@ -219,6 +219,13 @@ struct ScaleTests {
         #expect(page.contains("… (+8)"))
         #expect(page.components(separatedBy: "](../articles/").count - 1 == PageBuilder.alsoReportedLimit)
         #expect(PageBuilder.alsoReportedLimit == 3)
+        // A quote among the group's first ones, and one after them: three others each, never itself.
+        for i in [1, 11, 7] {
+            let text = String(decoding: fs.allFiles["public/articles/a\(i).md"] ?? Data(), as: UTF8.self)
+            let line = text.components(separatedBy: "\n").first { $0.contains("Aussi rapporté dans") } ?? ""
+            #expect(line.components(separatedBy: "](../articles/").count - 1 == 3, "a\(i): \(line)")
+            #expect(!line.contains("../articles/a\(i).html") && line.contains("… (+8)"), "a\(i): \(line)")
+        }
         let quotes = String(decoding: fs.allFiles["public/quotes.md"] ?? Data(), as: UTF8.self)
         #expect(quotes.components(separatedBy: "  - « Nous ne céderons jamais").count - 1 == 12)
     }

@@ -77,6 +77,10 @@ public struct PageBuilder: Sendable {
     /// Each statement group's quotes as indices into the dossier's quotes (-1: an id that is
     /// not there), so that keys need not look each id up again.
     let groupMembers: [[Int]]
+    /// Each group's first `alsoReportedLimit + 1` members that have an article, with their link
+    /// from a page one folder down (article and person pages): a quote's "also reported in"
+    /// line is the first of them that are not itself, made once per group, not once per quote.
+    let groupHeads: [[(id: String, link: String)]]
     /// A key of every person's id and name: pages that show names of people they do not list
     /// otherwise (the timeline's points) add it once instead of each name.
     let namesKey: UInt64
@@ -157,6 +161,17 @@ public struct PageBuilder: Sendable {
         }
         groupOfQuoteAt = groupAt
         groupMembers = members
+        let links = { (id: String, i: Int, root: String) -> String? in
+            guard i >= 0, let a = order[dossier.quotes[i].article] else { return nil }
+            return Self.link(dossier.articles[a].title, root + "articles/\(dossier.articles[a].id).html#\(id)")
+        }
+        groupHeads = zip(dossier.statementGroups, members).map { ids, indices in
+            var heads: [(id: String, link: String)] = []
+            for (id, i) in zip(ids, indices) where heads.count <= Self.alsoReportedLimit {
+                if let l = links(id, i, "../") { heads.append((id, l)) }
+            }
+            return heads
+        }
         var names = StableHash()
         for p in dossier.people { names.add(p.id); names.add(p.name) }
         namesKey = names.value
@@ -190,12 +205,16 @@ public struct PageBuilder: Sendable {
         guard let n = group(ofQuote: q.id) else { return "" }
         let group = d.statementGroups[n]
         var links: [String] = []
-        // Stops at the limit: a statement reported thousands of times must not make each of
-        // its quotes walk the whole group (nor copy its quotes and articles).
-        for id in group where id != q.id {
-            if links.count >= Self.alsoReportedLimit { break }
-            guard let o = quoteByID.index[id], let a = articleOrder[quoteByID.quotes[o].article] else { continue }
-            links.append(link(d.articles[a].title, root + "articles/\(d.articles[a].id).html#\(id)"))
+        if root == "../" {
+            for head in groupHeads[n] where head.id != q.id && links.count < Self.alsoReportedLimit { links.append(head.link) }
+        } else {
+            // Stops at the limit: a statement reported thousands of times must not make each of
+            // its quotes walk the whole group (nor copy its quotes and articles).
+            for id in group where id != q.id {
+                if links.count >= Self.alsoReportedLimit { break }
+                guard let o = quoteByID.index[id], let a = articleOrder[quoteByID.quotes[o].article] else { continue }
+                links.append(link(d.articles[a].title, root + "articles/\(d.articles[a].id).html#\(id)"))
+            }
         }
         guard !links.isEmpty else { return "" }
         let more = group.count - 1 - links.count
