@@ -51,6 +51,18 @@ struct FastPathTests {
         }
     }
 
+    @Test("a byline's name is trimmed of the characters Foundation's CharacterSet trimmed")
+    func bylineTrim() {
+        let edges = CharacterSet(charactersIn: " ,|-–—/·•:")
+        var texts = Self.samples + ["", " ", "—", "Par Jean Dupont | ", " – Hoang Bach · ", "•Anne-Marie Le Pen:", "/ ,|-–—/·•: x /·",
+                                    "-\u{301}Jean", "Jean\u{301}-", "Ana ‑ ", "Jean\u{2011}"]
+        for v in 0x20...0x7E { if let c = Unicode.Scalar(v) { texts.append("\(c)Nom\(c)") } }
+        for (i, s) in [0xB7, 0x2013, 0x2014, 0x2022, 0x2010, 0x2212].compactMap(Unicode.Scalar.init).enumerated() { texts.append("\(s)Nom \(i)\(s)") }
+        for s in texts {
+            #expect(Self.same(Text.trimming(Substring(s), where: Cleaner.isBylineEdge), s.trimmingCharacters(in: edges)), "\(s.debugDescription)")
+        }
+    }
+
     @Test("a word table answers as the set it is made from, whatever the normalization")
     func wordTable() {
         let words: Set<String> = ["été", "e\u{301}lu", "dit", "a-t-il", "Путин", "\u{212A}", "président", "l'", "»", ""]

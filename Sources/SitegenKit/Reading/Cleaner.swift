@@ -572,7 +572,7 @@ public struct Cleaner: Sendable {
             date = m.date
             namePart = Substring(str[..<m.range.lowerBound])
         }
-        var name = namePart.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—/·•:"))
+        var name = Text.trimming(namePart, where: Self.isBylineEdge)
         if !hasPrefix && date == nil {
             // "Jessica Elgot Deputy political editor": a known first name, a surname, then only byline words.
             let ws = name.split(separator: " ").map(String.init)
@@ -589,6 +589,14 @@ public struct Cleaner: Sendable {
               nameWords.allSatisfy({ $0.first?.isUppercase ?? false || ["de", "du", "van", "von", "et", "and", "le", "la"].contains($0) })
         else { return nil }
         return (name, date)
+    }
+
+    /// What is cut from either end of a byline's name: " ,|-–—/·•:".
+    static func isBylineEdge(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20, 0x2C, 0x7C, 0x2D, 0x2013, 0x2014, 0x2F, 0xB7, 0x2022, 0x3A: return true
+        default: return false
+        }
     }
 
     /// Two to four capitalised words, none a common function word: "Hoang Bach".

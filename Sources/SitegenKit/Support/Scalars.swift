@@ -90,6 +90,20 @@ extension Text {
         return s[..<end]
     }
 
+    /// `s` without the scalars that `trim` accepts at either end: `trimmingCharacters(in:)`
+    /// without NSString and without making a `CharacterSet`.
+    static func trimming(_ s: Substring, where trim: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, trim(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard trim(scalars[before]) else { break }
+            end = before
+        }
+        return String(scalars[start..<end])
+    }
+
     /// `s` without blanks (`isBlank`) at either end: `trimmingCharacters(in: .whitespaces)`
     /// without NSString.
     static func trimmingBlanks(_ s: String) -> String {
