@@ -63,6 +63,35 @@ struct FastPathTests {
         }
     }
 
+    @Test("phrase heads turn away only lines that the read-also and furniture phrases cannot start")
+    func phraseHeads() {
+        let cleaner = Cleaner()
+        let lists: [(phrases: [String], heads: PhraseHeads, start: (UInt8) -> Bool, skip: (Character) -> Bool)] = [
+            (cleaner.readAlso, cleaner.readAlsoHeads, Cleaner.startsReadAlso, { !$0.isLetter }),
+            (cleaner.furniture, cleaner.furnitureHeads, Cleaner.startsFurniture, { !$0.isLetter && $0 != "(" && $0 != "©" }),
+        ]
+        var texts = Self.samples + ["", "lir", "lire", "— lire aussi : x", "« Lire aussi", "1. read more", "l\u{301}ire aussi", "-\u{301}lire aussi",
+                                    "lire\u{301} aussi", "\u{200D}lire aussi", "(afp)", " (avec afp) x", "© copyright", "©\u{301} copyright",
+                                    "« (afp", "Le texte, adopté en première lecture.", "αlire aussi", "12:30 temps de lecture"]
+        for list in lists {
+            for p in list.phrases { texts += [p, " " + p, "» " + p + " : suite", "1 " + p, p.uppercased(), String(p.dropLast())] }
+        }
+        for list in lists {
+            for text in texts {
+                let folded = Text.fold(text)
+                let f = folded.drop(while: list.skip)
+                let matches = list.phrases.contains { f.hasPrefix($0) }
+                #expect(list.heads.mayStart(folded, at: list.start) || !matches, "\(text.debugDescription)")
+            }
+        }
+        // It does turn away the lines of an article's body; the rules still find their lines.
+        #expect(!cleaner.readAlsoHeads.mayStart("le texte, adopte en premiere lecture.", at: Cleaner.startsReadAlso))
+        #expect(!cleaner.furnitureHeads.mayStart("des centaines de personnes", at: Cleaner.startsFurniture))
+        for line in ["(AFP)", "— Lire aussi : Le budget en cinq questions", "Temps de lecture : 4 min.", "(avec Reuters)"] {
+            #expect(cleaner.isReadAlso(Text.fold(line)) || cleaner.isFurniture(Text.fold(line)), "\(line)")
+        }
+    }
+
     @Test("a word table answers as the set it is made from, whatever the normalization")
     func wordTable() {
         let words: Set<String> = ["été", "e\u{301}lu", "dit", "a-t-il", "Путин", "\u{212A}", "président", "l'", "»", ""]

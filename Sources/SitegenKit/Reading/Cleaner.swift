@@ -25,6 +25,9 @@ public struct Cleaner: Sendable {
     let social: [String]
     let readAlso: [String]
     let furniture: [String]
+    /// The first bytes of the read-also and furniture phrases: most lines start with none of them.
+    let readAlsoHeads: PhraseHeads
+    let furnitureHeads: PhraseHeads
     let dateWords: Set<String>
     let bylineRoles: Set<String>
     let credits: [String]
@@ -41,6 +44,8 @@ public struct Cleaner: Sendable {
         social = lexicon["noise.social"].map(Text.fold)
         readAlso = lexicon["noise.readalso"].map(Text.fold)
         furniture = lexicon["noise.furniture"].map(Text.fold)
+        readAlsoHeads = PhraseHeads(readAlso)
+        furnitureHeads = PhraseHeads(furniture)
         dateWords = lexicon.foldedSet("date.words")
         bylineRoles = lexicon.foldedSet("byline.roles")
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
@@ -347,6 +352,7 @@ public struct Cleaner: Sendable {
         let words = wordCount(folded)
         guard words <= 25, words <= 8 || folded.unicodeScalars.contains(where: { Scalars.isNumber($0) || Self.isFurnitureMark($0) })
         else { return false }
+        guard furnitureHeads.mayStart(folded, at: Self.startsFurniture) else { return false }
         let f = folded.drop { !$0.isLetter && $0 != "(" && $0 != "©" }
         return furniture.contains { f.hasPrefix($0) }
     }
@@ -367,6 +373,7 @@ public struct Cleaner: Sendable {
     /// "LIRE AUSSI : Le budget en cinq questions", "Read more - …": a link to another article,
     /// not a sentence that happens to start with the same words.
     func isReadAlso(_ folded: String) -> Bool {
+        guard readAlsoHeads.mayStart(folded, at: Self.startsReadAlso) else { return false }
         let f = folded.drop { !$0.isLetter }
         return readAlso.contains { p in
             guard f.hasPrefix(p) else { return false }
@@ -591,6 +598,12 @@ public struct Cleaner: Sendable {
         return (name, date)
     }
 
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    /// The ASCII characters where the read-also and furniture rules look for their phrases
+    /// (after the characters they skip): a letter; for furniture, also "(" ("(avec AFP)").
+    static func startsReadAlso(_ b: UInt8) -> Bool { isASCIILetter(b) }
+    static func startsFurniture(_ b: UInt8) -> Bool { isASCIILetter(b) || b == 0x28 }
+
     /// What is cut from either end of a byline's name: " ,|-–—/·•:".
     static func isBylineEdge(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
@@ -637,5 +650,46 @@ public struct Cleaner: Sendable {
         let ws = sentence.split(separator: " ")
         if ws.count > 14 { return ws.prefix(14).joined(separator: " ") + " …" }
         return sentence
+    }
+}
+
+/// The first four bytes of each phrase of a list, to tell without comparing characters that a
+/// line cannot start with any of them (the read-also and furniture rules test dozens of
+/// phrases on every line). A phrase of ASCII characters is a prefix of a text's characters
+/// only where it is a prefix of its bytes (an ASCII character is one scalar, equal only to
+/// itself), so a line whose first four bytes, from where the rule's phrases would start, are
+/// none of these cannot match; any other line goes to the rule itself.
+struct PhraseHeads: Sendable {
+    private let heads: Set<UInt32>
+    /// Off when a phrase is shorter than four bytes: every line then goes to the rule.
+    private let usable: Bool
+
+    init(_ phrases: [String]) {
+        usable = phrases.allSatisfy { $0.utf8.count >= 4 }
+        heads = Set(phrases.map { Self.head(Array($0.utf8.prefix(4))) })
+    }
+
+    static func head(_ b: [UInt8]) -> UInt32 { b.reduce(0) { $0 << 8 | UInt32($1) } }
+
+    /// False only when no phrase can start the line: the rule skips the ASCII characters for
+    /// which `start` is false, and a phrase would begin at the first one for which it is true.
+    /// A non-ASCII byte before that point may be a letter, or a mark joined to the character
+    /// before it: the line then goes to the rule.
+    func mayStart(_ text: String, at start: (UInt8) -> Bool) -> Bool {
+        guard usable else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= 0x80 { return true }
+                if start(b) {
+                    guard i + 4 <= bytes.count else { return false }
+                    return heads.contains(Self.head([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]))
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }
