@@ -117,6 +117,39 @@ struct PageTests {
         #expect(JSON.string("a<b\"").serialized(pretty: false) == #""a\u003cb\"""#)
     }
 
+    @Test("the exports are laid out down to their lists: one entry per line, each entry on one line")
+    func exportLayout() throws {
+        let doc = JSON.object([("format", .int(1)), ("site", .object([("title", .string("T"))])),
+                               ("quotes", .array([.object([("id", .string("q1")), ("notes", .array([.string("a"), .string("b")]))]),
+                                                  .object([("id", .string("q2")), ("notes", .array([]))])]))])
+        var out: [UInt8] = []
+        try doc.stream(lines: Feeds.exportLines) { out += $0 }
+        #expect(String(decoding: out, as: UTF8.self) == """
+            {
+              "format": 1,
+              "site": {
+                "title": "T"
+              },
+              "quotes": [
+                {"id":"q1","notes":["a","b"]},
+                {"id":"q2","notes":[]}
+              ]
+            }
+
+            """)
+        // The example's export: every line of its lists is one whole entry.
+        let ex = try ExampleCopy()
+        defer { ex.remove() }
+        try Builder().build(ex.options)
+        let lines = ex.read("dossier.json").split(separator: "\n")
+        let entries = lines.filter { $0.hasPrefix("    {") }
+        #expect(entries.count > 40)
+        for line in entries {
+            let text = line.hasSuffix(",") ? line.dropLast() : line
+            #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any], "\(text.prefix(80))")
+        }
+    }
+
     @Test("the export follows the evaluation contract")
     func exportContract() throws {
         let d = dossier()

@@ -126,6 +126,10 @@ public enum Feeds {
     }
 
     public static let searchIndexPrefix = "window.SITEGEN_SEARCH = "
+    /// `dossier.json` and `timeline.json` are laid out down to their lists, one entry per line
+    /// (each entry on one line, without spaces): readable with grep and a text editor, diffable,
+    /// and a fifth smaller than indenting every field of every entry.
+    public static let exportLines = 2
     public static let searchIndexSuffix = ";\n"
 
     /// XML text: HTML's escaping, without the characters XML 1.0 does not allow.

@@ -664,7 +664,7 @@ public struct Builder: Sendable {
         return [
             { try $0.write("dossier.json") { sink in
                 try DossierExport.json(dossier, reported: dossier.reported, generator: "sitegen \(Sitegen.version)", keys: keys)
-                    .stream(reuse: reuse["dossier.json"], to: sink)
+                    .stream(lines: Feeds.exportLines, reuse: reuse["dossier.json"], to: sink)
             } },
             { try $0.write("search-index.js") { sink in
                 try sink(prefix)
@@ -672,7 +672,8 @@ public struct Builder: Sendable {
                 try sink(Array(Feeds.searchIndexSuffix.utf8))
             } },
             { try $0.write("timeline.json") { sink in
-                try Feeds.timelineJSON(dossier, labels: labels, items: timeline, keys: keys).stream(reuse: reuse["timeline.json"], to: sink)
+                try Feeds.timelineJSON(dossier, labels: labels, items: timeline, keys: keys)
+                    .stream(lines: Feeds.exportLines, reuse: reuse["timeline.json"], to: sink)
             } },
             { try $0.write("feed.xml") { sink in try Feeds.atom(dossier, labels: labels, keys: keys, reuse: reuse["feed.xml"], to: sink) } },
             { try $0.write(OutputFile(path: "style.css", data: css)) },

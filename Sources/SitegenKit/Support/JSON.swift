@@ -31,15 +31,18 @@ public indirect enum JSON: Sendable, Equatable {
     public func bytes(pretty: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(to: &out, indent: 0, pretty: pretty, state: nil)
+        write(to: &out, indent: 0, lines: pretty ? Int.max : 0, state: nil)
         if pretty { out.append(0x0A) }
         return out
     }
 
     /// Writes the serialization in pieces of about `chunk` bytes to `sink`. With `reuse`, keyed
     /// elements are copied from the previous file when their key is in it, and the place of every
-    /// keyed element in this file is recorded in `reuse` for the next build.
-    public func stream(pretty: Bool = true, chunk: Int = 1 << 20, reuse: PieceReuse? = nil, to sink: ([UInt8]) throws -> Void) throws {
+    /// keyed element in this file is recorded in `reuse` for the next build. `lines`: with
+    /// `pretty`, how many levels of nesting are laid out one member per line (indented); deeper
+    /// values are written on one line, without spaces (the exports: one entry per line).
+    public func stream(pretty: Bool = true, lines: Int = Int.max, chunk: Int = 1 << 20, reuse: PieceReuse? = nil,
+                       to sink: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var out: [UInt8] = []
             out.reserveCapacity(chunk + 4096)
@@ -53,7 +56,7 @@ public indirect enum JSON: Sendable, Equatable {
                 state.flushed += buffer.count
                 buffer.removeAll(keepingCapacity: true)
             }
-            write(to: &out, indent: 0, pretty: pretty, state: state)
+            write(to: &out, indent: 0, lines: pretty ? lines : 0, state: state)
             if let failure = state.failure { throw failure }
             if pretty { out.append(0x0A) }
             try sink(out)
@@ -74,7 +77,7 @@ public indirect enum JSON: Sendable, Equatable {
         for _ in 0..<(indent * 2) { out.append(0x20) }
     }
 
-    private func write(to out: inout [UInt8], indent: Int, pretty: Bool, state: StreamState?) {
+    private func write(to out: inout [UInt8], indent: Int, lines: Int, state: StreamState?) {
         switch self {
         case .null: out += Array("null".utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
@@ -85,49 +88,51 @@ public indirect enum JSON: Sendable, Equatable {
             } else { out += Array("null".utf8) }
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
-            Self.writeArray(count: items.count, key: nil, element: { items[$0] }, to: &out, indent: indent, pretty: pretty, state: state)
+            Self.writeArray(count: items.count, key: nil, element: { items[$0] }, to: &out, indent: indent, lines: lines, state: state)
         case .lazyArray(let count, let element):
-            Self.writeArray(count: count, key: nil, element: element, to: &out, indent: indent, pretty: pretty, state: state)
+            Self.writeArray(count: count, key: nil, element: element, to: &out, indent: indent, lines: lines, state: state)
         case .keyedArray(let count, let key, let element):
-            Self.writeArray(count: count, key: key, element: element, to: &out, indent: indent, pretty: pretty, state: state)
+            Self.writeArray(count: count, key: key, element: element, to: &out, indent: indent, lines: lines, state: state)
         case .object(let fields):
             if fields.isEmpty { out += [0x7B, 0x7D]; return }
+            let laid = indent < lines
             out.append(0x7B)
             for (i, (k, v)) in fields.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                if pretty { Self.newline(&out, indent + 1) }
+                if laid { Self.newline(&out, indent + 1) }
                 Self.quote(k, into: &out)
                 out.append(0x3A)
-                if pretty { out.append(0x20) }
-                v.write(to: &out, indent: indent + 1, pretty: pretty, state: state)
+                if laid { out.append(0x20) }
+                v.write(to: &out, indent: indent + 1, lines: lines, state: state)
             }
-            if pretty { Self.newline(&out, indent) }
+            if laid { Self.newline(&out, indent) }
             out.append(0x7D)
         }
     }
 
     private static func writeArray(count: Int, key: ((Int) -> UInt64?)?, element: (Int) -> JSON, to out: inout [UInt8], indent: Int,
-                                   pretty: Bool, state: StreamState?) {
+                                   lines: Int, state: StreamState?) {
         if count == 0 { out += [0x5B, 0x5D]; return }
+        let laid = indent < lines
         out.append(0x5B)
         for i in 0..<count {
             if i > 0 { out.append(0x2C) }
-            if pretty { newline(&out, indent + 1) }
+            if laid { newline(&out, indent + 1) }
             if let state, let reuse = state.reuse, let k = key?(i) {
-                // The element's bytes depend on its indentation too.
+                // The element's bytes depend on its indentation and layout too.
                 var h = StableHash()
-                withUnsafeBytes(of: (k, indent, pretty)) { h.add($0) }
+                withUnsafeBytes(of: (k, indent, min(lines, 1 << 20))) { h.add($0) }
                 let start = state.flushed + out.count
                 if !reuse.copy(h.value, into: &out) {
-                    element(i).write(to: &out, indent: indent + 1, pretty: pretty, state: state)
+                    element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
                 }
                 reuse.record(h.value, offset: start, length: state.flushed + out.count - start)
             } else {
-                element(i).write(to: &out, indent: indent + 1, pretty: pretty, state: state)
+                element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
             }
             state?.flush?(&out)
         }
-        if pretty { newline(&out, indent) }
+        if laid { newline(&out, indent) }
         out.append(0x5D)
     }
 
