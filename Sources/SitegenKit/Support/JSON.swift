@@ -115,22 +115,28 @@ public indirect enum JSON: Sendable, Equatable {
         if count == 0 { out += [0x5B, 0x5D]; return }
         let laid = indent < lines
         out.append(0x5B)
+        // Taken out of the state once: a feed has hundreds of thousands of elements, and each
+        // access to the state's properties in the loop was a retain and a release.
+        let reuse = state?.reuse, flush = state?.flush
         for i in 0..<count {
             if i > 0 { out.append(0x2C) }
             if laid { newline(&out, indent + 1) }
-            if let state, let reuse = state.reuse, let k = key?(i) {
+            if let state, let reuse, let k = key?(i) {
                 // The element's bytes depend on its indentation and layout too.
                 var h = StableHash()
                 withUnsafeBytes(of: (k, indent, min(lines, 1 << 20))) { h.add($0) }
-                let start = state.flushed + out.count
+                let flushed = state.flushed
+                let start = flushed + out.count
                 if !reuse.copy(h.value, into: &out) {
                     element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
+                    reuse.record(h.value, offset: start, length: state.flushed + out.count - start)
+                } else {
+                    reuse.record(h.value, offset: start, length: flushed + out.count - start)
                 }
-                reuse.record(h.value, offset: start, length: state.flushed + out.count - start)
             } else {
                 element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
             }
-            state?.flush?(&out)
+            flush?(&out)
         }
         if laid { newline(&out, indent) }
         out.append(0x5D)
@@ -237,7 +243,10 @@ public final class PieceReuse: @unchecked Sendable {
 
     func copy(_ key: UInt64, into out: inout [UInt8]) -> Bool {
         guard let p = find(key) else { return false }
-        previous.withUnsafeBytes { out.append(contentsOf: $0[p.offset..<p.offset + p.length]) }
+        previous.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: (base + p.offset).assumingMemoryBound(to: UInt8.self), count: p.length))
+        }
         copied += 1
         return true
     }
