@@ -14,6 +14,14 @@ command -v hugo >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q && apt-g
 swift build -c release --product sitegen >/dev/null
 BIN="$(swift build -c release --show-bin-path)/sitegen"
 mkdir -p "$WORK"
+# The outputs of earlier runs are moved aside, not deleted, before each timed build, and deleted
+# at the end. Creating files right after deleting as many is slow on this VM's ext4, which has
+# no journal: the inode allocator then skips every inode deleted in the last minutes, reading
+# its inode table (ext4's recently_deleted()), which made both tools' big builds superlinear.
+TRASH="$WORK/.trash"
+mkdir -p "$TRASH"
+aside() { for p in "$@"; do [ -e "$p" ] && mv "$p" "$(mktemp -d "$TRASH/old.XXXXXX")/"; done; return 0; }
+trap 'rm -rf "$TRASH"; sync' EXIT
 
 measure() { # command... -> "seconds megabytes"
   local log; log=$(mktemp)
@@ -35,7 +43,8 @@ for N in $SIZES; do
   [ -e "$D/sg/Content/articles" ] || ln -s "$D/articles" "$D/sg/Content/articles"
   printf 'title: "Bench %s"\nlanguage: fr\n' "$N" > "$D/sg/Content/site.yml"
   rm -rf "$D/sg/Templates"; cp -r Templates "$D/sg/Templates"
-  rm -rf "$D/sg/public" "$D/sg/.public.cache" "$D/sg/Content/annotations"
+  aside "$D/sg/public" "$D/sg/.public.cache"
+  rm -rf "$D/sg/Content/annotations"
   # A full build from nothing (it also writes the cache the rebuild uses).
   read -r sg_s sg_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
   sg_pages=$(find "$D/sg/public" -name '*.html' | wc -l)
@@ -51,7 +60,7 @@ for N in $SIZES; do
   printf 'baseURL = "http://localhost/"\nlanguageCode = "fr"\ntitle = "Bench"\n[taxonomies]\n  person = "people"\n' > "$D/hugo/hugo.toml"
   printf '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n' > "$D/hugo/layouts/_default/single.html"
   printf '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n' > "$D/hugo/layouts/_default/list.html"
-  rm -rf "$D/hugo/public"
+  aside "$D/hugo/public"
   read -r hu_s hu_mb < <(measure hugo --quiet -s "$D/hugo")
   hu_pages=$(find "$D/hugo/public" -name '*.html' | wc -l)
   awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" -v r="$re_s" 'BEGIN {
