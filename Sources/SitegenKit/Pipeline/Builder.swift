@@ -192,8 +192,10 @@ public struct Builder: Sendable {
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
         let output = SiteWriter.folder(options.output)
         var last: Parallel.Future<LastOutput>?
-        // With the cache, the new output folder is opened first, and the last build's pages are
-        // linked into it while the dossier is read (a rebuild's reading leaves a core free).
+        // With the cache, the new output folder is opened first: the cache's copy of the last
+        // output when there is one, whose files are adopted where they are; otherwise the last
+        // build's pages are linked into it. Both while the dossier is read (a rebuild's reading
+        // leaves a core free).
         let early = try cache.map { cache in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output, reusing: cache.mirror) } }
         var adoption: Parallel.Future<Set<String>>?
         let dossier: Dossier
