@@ -78,8 +78,9 @@ public struct PageBuilder: Sendable {
     /// not there), so that keys need not look each id up again.
     let groupMembers: [[Int]]
     /// Each group's first `alsoReportedLimit + 1` members that have an article, with their link
-    /// from a page one folder down (article and person pages): a quote's "also reported in"
-    /// line is the first of them that are not itself, made once per group, not once per quote.
+    /// from a page one folder down (article and person pages, the only ones that show it): a
+    /// quote's "also reported in" line is the first of them that are not itself, made once per
+    /// group, not once per quote.
     let groupHeads: [[(id: String, link: String)]]
     /// A key of every person's id and name: pages that show names of people they do not list
     /// otherwise (the timeline's points) add it once instead of each name.
@@ -161,14 +162,11 @@ public struct PageBuilder: Sendable {
         }
         groupOfQuoteAt = groupAt
         groupMembers = members
-        let links = { (id: String, i: Int, root: String) -> String? in
-            guard i >= 0, let a = order[dossier.quotes[i].article] else { return nil }
-            return Self.link(dossier.articles[a].title, root + "articles/\(dossier.articles[a].id).html#\(id)")
-        }
         groupHeads = zip(dossier.statementGroups, members).map { ids, indices in
             var heads: [(id: String, link: String)] = []
             for (id, i) in zip(ids, indices) where heads.count <= Self.alsoReportedLimit {
-                if let l = links(id, i, "../") { heads.append((id, l)) }
+                guard i >= 0, let a = order[dossier.quotes[i].article] else { continue }
+                heads.append((id, Self.link(dossier.articles[a].title, "../articles/\(dossier.articles[a].id).html#\(id)")))
             }
             return heads
         }
@@ -200,22 +198,13 @@ public struct PageBuilder: Sendable {
     /// each group whole). Three keep article and person pages about half the size eight made.
     static let alsoReportedLimit = 3
 
-    /// "Also reported in: [other article]" for a quote of a group, with links from `root`.
-    func alsoReported(_ q: Quote, root: String) -> String {
+    /// "Also reported in: [other article]" for a quote of a group, with links from a page one
+    /// folder down (`groupHeads`).
+    func alsoReported(_ q: Quote) -> String {
         guard let n = group(ofQuote: q.id) else { return "" }
         let group = d.statementGroups[n]
         var links: [String] = []
-        if root == "../" {
-            for head in groupHeads[n] where head.id != q.id && links.count < Self.alsoReportedLimit { links.append(head.link) }
-        } else {
-            // Stops at the limit: a statement reported thousands of times must not make each of
-            // its quotes walk the whole group (nor copy its quotes and articles).
-            for id in group where id != q.id {
-                if links.count >= Self.alsoReportedLimit { break }
-                guard let o = quoteByID.index[id], let a = articleOrder[quoteByID.quotes[o].article] else { continue }
-                links.append(link(d.articles[a].title, root + "articles/\(d.articles[a].id).html#\(id)"))
-            }
-        }
+        for head in groupHeads[n] where head.id != q.id && links.count < Self.alsoReportedLimit { links.append(head.link) }
         guard !links.isEmpty else { return "" }
         let more = group.count - 1 - links.count
         return "\(labels["also_reported"]) : " + links.joined(separator: " · ") + (more > 0 ? " … (+\(more))" : "")
@@ -410,7 +399,7 @@ public struct PageBuilder: Sendable {
         for (i, q) in quotes.enumerated() {
             out += "\(i + 1). <span class=\"anchor\" id=\"ev-\(q.id)\"></span>\(quoteLine(q)) — \(speakerText(q, root: root)) · [\(labels["in_text"])](#\(q.id))\n"
             out += "   <br><small>\(evidence(q))</small>\n"
-            let also = alsoReported(q, root: root)
+            let also = alsoReported(q)
             if !also.isEmpty { out += "   <br>\(also)\n" }
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
         }
@@ -469,7 +458,7 @@ public struct PageBuilder: Sendable {
         for q in quotes {
             guard let a = articleByID[q.article] else { continue }
             out += "- \(quoteLine(q)) — \(link(a.title, root + "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
-            let also = alsoReported(q, root: root)
+            let also = alsoReported(q)
             if !also.isEmpty { out += "  <br>\(also)\n" }
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 2) }
         }

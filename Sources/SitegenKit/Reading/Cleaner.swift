@@ -666,10 +666,8 @@ struct PhraseHeads: Sendable {
 
     init(_ phrases: [String]) {
         usable = phrases.allSatisfy { $0.utf8.count >= 4 }
-        heads = Set(phrases.map { Self.head(Array($0.utf8.prefix(4))) })
+        heads = Set(phrases.map { $0.utf8.prefix(4).reduce(0) { $0 << 8 | UInt32($1) } })
     }
-
-    static func head(_ b: [UInt8]) -> UInt32 { b.reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// False only when no phrase can start the line: the rule skips the ASCII characters for
     /// which `start` is false, and a phrase would begin at the first one for which it is true.
@@ -685,7 +683,7 @@ struct PhraseHeads: Sendable {
                 if b >= 0x80 { return true }
                 if start(b) {
                     guard i + 4 <= bytes.count else { return false }
-                    return heads.contains(Self.head([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]))
+                    return heads.contains(bytes[i..<i + 4].reduce(0) { $0 << 8 | UInt32($1) })
                 }
                 i += 1
             }

@@ -107,16 +107,8 @@ extension Text {
     /// `s` without blanks (`isBlank`) at either end: `trimmingCharacters(in: .whitespaces)`
     /// without NSString.
     static func trimmingBlanks(_ s: String) -> String {
-        let scalars = s.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return s }
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
-        while end > start {
-            let before = scalars.index(before: end)
-            guard isBlank(scalars[before]) else { break }
-            end = before
-        }
-        return String(scalars[start..<end])
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last, isBlank(first) || isBlank(last) else { return s }
+        return trimming(Substring(s), where: isBlank)
     }
 
     /// Whether `needle` occurs in `haystack`, byte for byte: the standard library's and
