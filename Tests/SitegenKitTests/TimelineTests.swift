@@ -139,6 +139,21 @@ struct StatementTests {
         #expect(StatementGrouper().group([quote("a", "x", "p", c.0), quote("b", c.3, c.2, c.1)]).isEmpty)
     }
 
+    @Test("likeness is not passed on: quotes sharing only a stock phrase with a member stay apart")
+    func noChaining() {
+        // Each shares at least 60% of the shorter one's stems with its neighbour (the middle two
+        // through the stock phrase), but the first and the last share nothing: two statements.
+        let texts = ["Les sanctions frappent Moscou",
+                     "Les sanctions frappent Moscou. Voilà toute la vérité, nous le disons clairement.",
+                     "La frontière restera fermée. Voilà toute la vérité, nous le disons clairement.",
+                     "La frontière restera fermée"]
+        let quotes = texts.enumerated().map { quote("q\($0.offset)", "a\($0.offset)", "p", $0.element) }
+        #expect(StatementGrouper().group(quotes) == [["q0", "q1"], ["q2", "q3"]])
+        // Before, one group of four; the same statement in many articles is still one group.
+        let repeated = (0..<300).map { quote("r\($0)", "b\($0)", "p", $0 % 2 == 0 ? texts[0] : texts[1]) }
+        #expect(StatementGrouper().group(repeated) == [repeated.map(\.id)])
+    }
+
     @Test("on the example dossier: Putin's Vladivostok remarks in 001 and 003 are grouped, nothing else")
     func exampleDossier() throws {
         var report = BuildReport()

@@ -3,7 +3,8 @@ import Foundation
 /// Groups the quotes that report the same statement in different articles, cut or translated
 /// differently (« nous la soutiendrons aussi » and « Je la soutiendrai également »). Only quotes of
 /// the same speaker are compared, and only through the content words they share (an inverted
-/// index), so the work stays near-linear in the number of quotes.
+/// index), so the work stays near-linear in the number of quotes. A group is the quotes that say
+/// what its first quote says: likeness is not passed on from quote to quote.
 public struct StatementGrouper: Sendable {
     let stopwords: WordTable
     let synonyms: [String: String]
@@ -57,14 +58,17 @@ public struct StatementGrouper: Sendable {
         return out
     }
 
+    /// How many numbers two sorted lists share.
+    static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
     /// Groups of quote ids (two or more quotes, from two or more articles), in dossier order.
     public func group(_ quotes: [Quote]) -> [[String]] {
-        var parent = Array(quotes.indices)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
         let bySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].kind != .indirect && (quotes[$0].speaker ?? quotes[$0].speakerName) != nil },
                                    by: { quotes[$0].speaker ?? "name:" + Text.fold(quotes[$0].speakerName ?? "") })
         // Articles as numbers: the inner loop compares them without copying quotes.
@@ -77,51 +81,58 @@ public struct StatementGrouper: Sendable {
         // Each speaker's quotes are compared on their own, on all cores; their groups are joined after.
         let speakers = bySpeaker.sorted(by: { $0.key < $1.key }).map(\.value).filter { $0.count > 1 }
         let pairs = Parallel.map(speakers, chunk: 1) { indices -> [(Int, Int)] in
-            let stemSets = indices.map { stems(quotes[$0].text) }
-            var postings: [String: [Int]] = [:]
-            var position: [[String: Int]] = Array(repeating: [:], count: stemSets.count)
-            for (k, set) in stemSets.enumerated() {
-                for s in set {
-                    position[k][s] = postings[s, default: []].count
-                    postings[s, default: []].append(k)
-                }
+            // Stems as numbers, each quote's sorted: two quotes' shared stems are counted by a merge.
+            var stemNumbers: [String: Int] = [:]
+            let stemSets: [[Int]] = indices.map { i in
+                stems(quotes[i].text).map { s in
+                    if let n = stemNumbers[s] { return n }
+                    stemNumbers[s] = stemNumbers.count
+                    return stemNumbers.count - 1
+                }.sorted()
             }
-            // How many stems each other quote shares with the current one, and which were touched.
-            var shared = [Int](repeating: 0, count: indices.count)
-            var touched: [Int] = []
-            // The speaker's own groups (speakers share no quote): each quote's group, by position.
-            var local = Array(indices.indices)
-            func root(_ i: Int) -> Int {
-                var i = i
-                while local[i] != i { local[i] = local[local[i]]; i = local[i] }
-                return i
-            }
-            // Each quote meets the next `window` quotes of each of its stems' lists: the work is
-            // bounded, and a statement repeated by hundreds of articles still chains into one group.
+            // Each group has a leader, its first quote in dossier order; the quotes of each stem's
+            // leaders, in order.
+            var postings = [[Int]](repeating: [], count: stemNumbers.count)
+            var leader = Array(indices.indices)
+            var seen = [Bool](repeating: false, count: indices.count)
+            var candidates: [Int] = []
+            // A quote is compared with the last `window` leaders of each of its stems: the work is
+            // bounded, and a statement repeated by hundreds of articles still has one leader.
             let window = 64
             for (k, set) in stemSets.enumerated() {
                 for s in set {
-                    guard let list = postings[s], let at = position[k][s] else { continue }
-                    for other in list[(at + 1)..<min(list.count, at + 1 + window)] {
-                        if shared[other] == 0 { touched.append(other) }
-                        shared[other] += 1
+                    for l in postings[s].suffix(window) where !seen[l] {
+                        seen[l] = true
+                        candidates.append(l)
                     }
                 }
-                for other in touched {
-                    let n = shared[other]
-                    shared[other] = 0
-                    guard articleOf[indices[k]] != articleOf[indices[other]] else { continue }
-                    let smaller = min(set.count, stemSets[other].count)
-                    if n >= 2 && Double(n) >= 0.6 * Double(smaller) { local[root(k)] = root(other) }
+                // A quote joins the group whose leader says the same thing (the closest one, the
+                // earliest of equals), never by way of another member: « A » and « A. Nous le disons
+                // clairement. » are one statement, « B. Nous le disons clairement. » another.
+                var best: (leader: Int, score: Double)?
+                for l in candidates {
+                    seen[l] = false
+                    guard articleOf[indices[k]] != articleOf[indices[l]] else { continue }
+                    let n = Self.sharedCount(set, stemSets[l])
+                    guard n >= 2, Double(n) >= 0.6 * Double(min(set.count, stemSets[l].count)) else { continue }
+                    let score = Double(n) / Double(max(set.count, stemSets[l].count))
+                    if let b = best, b.score > score || (b.score == score && b.leader < l) { continue }
+                    best = (l, score)
                 }
-                touched.removeAll(keepingCapacity: true)
+                candidates.removeAll(keepingCapacity: true)
+                if let b = best {
+                    leader[k] = b.leader
+                } else {
+                    for s in set { postings[s].append(k) }
+                }
             }
-            // At most one pair per quote: the quote and its group's first member found.
-            return local.indices.compactMap { k in root(k) == k ? nil : (indices[k], indices[root(k)]) }
+            return leader.indices.compactMap { k in leader[k] == k ? nil : (indices[k], indices[leader[k]]) }
         }
-        for list in pairs { for (a, b) in list { parent[find(a)] = find(b) } }
+        // Each quote's leader (its own index for a leader): speakers share no quote.
+        var leaderOf = Array(quotes.indices)
+        for list in pairs { for (member, leader) in list { leaderOf[member] = leader } }
         var groups: [Int: [Int]] = [:]
-        for i in quotes.indices { groups[find(i), default: []].append(i) }
+        for i in quotes.indices { groups[leaderOf[i], default: []].append(i) }
         return groups.values
             .filter { g in g.count > 1 && Set(g.map { quotes[$0].article }).count > 1 }
             .map { $0.sorted() }
