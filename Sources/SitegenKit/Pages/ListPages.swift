@@ -334,17 +334,9 @@ extension PageBuilder {
             if let n = quotes[i].note, n.contains("[[") { return false }
             h.add(hash ?? StableHash.of(quotes, at: i))
             h.add(quotes[i].speaker.flatMap { personLinks[$0]?.name } ?? "\u{1}")
-            // "Also reported in": the group's size and the first other sources (by the group's
-            // quote indices: each id looked up once, when the indexes were made).
-            if let g = group {
-                let members = groupMembers[g]
-                h.add(int: members.count)
-                for o in members.prefix(Self.alsoReportedLimit + 1) where o >= 0 && d.quotes[o].id != quotes[i].id {
-                    let other = quoteArticle[o]
-                    guard other >= 0 else { continue }
-                    h.add(d.quotes[o].id); h.add(d.articles[other].id); h.add(d.articles[other].title)
-                }
-            }
+            // "Also reported in": the group's size and first sources, which with the quote's id
+            // (in its hash) make the line.
+            if let g = group { h.add(groupKeys[g]) } else { h.add("\u{1}") }
             return true
         }
         for i in quotesByArticle.indices[id] ?? [] where !add(d.quotes, i, hash: keys.quoteContent[i], group: groupOfQuoteAt[i]) { return nil }

@@ -82,6 +82,9 @@ public struct PageBuilder: Sendable {
     /// quote's "also reported in" line is the first of them that are not itself, made once per
     /// group, not once per quote.
     let groupHeads: [[(id: String, link: String)]]
+    /// A key of each group's size and heads: all that a quote's "also reported in" line shows
+    /// besides the quote's own id.
+    let groupKeys: [UInt64]
     /// A key of every person's id and name: pages that show names of people they do not list
     /// otherwise (the timeline's points) add it once instead of each name.
     let namesKey: UInt64
@@ -162,13 +165,28 @@ public struct PageBuilder: Sendable {
         }
         groupOfQuoteAt = groupAt
         groupMembers = members
+        // A link to an article's quote is the article's link with the quote's anchor: each
+        // article's title is escaped once, when one of its quotes heads a group.
+        var articleLinks = [String?](repeating: nil, count: dossier.articles.count)
         groupHeads = zip(dossier.statementGroups, members).map { ids, indices in
             var heads: [(id: String, link: String)] = []
-            for (id, i) in zip(ids, indices) where heads.count <= Self.alsoReportedLimit {
-                guard i >= 0, let a = order[dossier.quotes[i].article] else { continue }
-                heads.append((id, Self.link(dossier.articles[a].title, "../articles/\(dossier.articles[a].id).html#\(id)")))
+            for (id, i) in zip(ids, indices) {
+                guard heads.count <= Self.alsoReportedLimit else { break }
+                guard i >= 0, case let a = quoteArticle[i], a >= 0 else { continue }
+                let start: String
+                if let known = articleLinks[a] { start = known } else {
+                    start = Self.linkStart(dossier.articles[a].title, "../articles/\(dossier.articles[a].id).html")
+                    articleLinks[a] = start
+                }
+                heads.append((id, start + Text.markdownURL("#" + id) + ")"))
             }
             return heads
+        }
+        groupKeys = zip(members, groupHeads).map { members, heads in
+            var h = StableHash()
+            h.add(int: members.count)
+            for head in heads { h.add(head.id); h.add(head.link) }
+            return h.value
         }
         var names = StableHash()
         for p in dossier.people { names.add(p.id); names.add(p.name) }
@@ -275,6 +293,9 @@ public struct PageBuilder: Sendable {
     func link(_ text: String, _ href: String) -> String { Self.link(text, href) }
 
     static func link(_ text: String, _ href: String) -> String { "[\(Text.markdownInline(text))](\(Text.markdownURL(href)))" }
+    /// `link(text, href + rest)` but for `Text.markdownURL(rest) + ")"`: the link's start, for
+    /// several links to places in one page (the URL escape goes scalar by scalar).
+    static func linkStart(_ text: String, _ href: String) -> String { "[\(Text.markdownInline(text))](\(Text.markdownURL(href))" }
 
     func personLink(_ id: String, root: String) -> String? {
         if let links = personLinks[id] { return root.isEmpty ? links.top : root == "../" ? links.nested : link(links.name, root + "people/\(id).html") }
