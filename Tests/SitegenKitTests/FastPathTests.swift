@@ -260,6 +260,84 @@ struct FastPathTests {
         #expect(Cleaner.wordCount("a\u{00A0}b\u{2003}c") == 3)
     }
 
+    @Test("line facts on bytes (words folded in a buffer) agree with the count by scalars and strings")
+    func lineFacts() throws {
+        let cleaner = Cleaner()
+        var lines = Self.samples
+        lines += ["Le président n’a pas dit qu'il le ferait, a-t-il déclaré à l’AFP.", "The president said it was not over",
+                  String(repeating: "é", count: 40) + " " + String(repeating: "x", count: 70) + " le",
+                  "ﬁn de l\u{FB01}le ǅ ǆ ß ẞ", "Τα νέα της ημέρας", "Последние новости из Москвы и", "Lê Văn Thành nói",
+                  "e\u{301}te\u{301} d\u{301}e la", "l’`été’` -- ' - ’", "\u{2126}hm \u{212A}elvin \u{2160} and the"]
+        // Every line of the example's articles.
+        let articles = repoRoot + "/Content/articles"
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
+            lines += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        for s in lines {
+            #expect(Cleaner.LineFacts(s, cleaner: cleaner) == Cleaner.LineFacts(byScalars: s, cleaner: cleaner), "\(s.debugDescription)")
+        }
+        // The counts are not all zero: the test compares something.
+        let f = Cleaner.LineFacts("Le président a dit que the end is near", cleaner: cleaner)
+        #expect(f.fr >= 2 && f.en >= 2 && f.words == 9 && f.latin > 20)
+    }
+
+    @Test("date hints without the word list agree with the full hints")
+    func dateHints() {
+        let finder = DateFinder()
+        let texts = Self.samples + ["Publié le 12 février 2024 à 08h30", "FÉVRIER 2024", "févr. 2024", "Mis à jour le 3 août",
+                                    "October 22, 2024 08:28", "2024-09", "12/10/2024", "le mardi 5 novembre", "sept 2024",
+                                    String(repeating: "é", count: 40) + " 2024", "Μάιος 2024", "Mai\u{0301} 2024", "1234"]
+        for t in texts {
+            let full = finder.hints(t), quick = finder.hints(t, keepingWords: false)
+            #expect(quick.monthWord == full.monthWord && quick.fourDigits == full.fourDigits, "\(t.debugDescription)")
+            #expect(quick.digitDash == full.digitDash && quick.digitSeparator == full.digitSeparator && quick.words.isEmpty, "\(t.debugDescription)")
+            #expect(finder.all(in: t).map(\.date) == finder.all(in: t, hints: full).map(\.date), "\(t.debugDescription)")
+        }
+        #expect(finder.hints("Publié le 12 février 2024", keepingWords: false).monthWord)
+        #expect(finder.all(in: "Publié le 12 février 2024").first?.date.iso == "2024-02-12")
+    }
+
+    @Test("a phrase search finds a phrase where searching each phrase in turn finds one")
+    func phraseSearch() {
+        let cleaner = Cleaner()
+        var texts = Self.samples.map(Text.fold)
+        for p in cleaner.social { texts += [p, "x " + p, p + " y", String(p.dropLast()), String(p.dropFirst()), "«" + p + "»"] }
+        texts += ["suivez-nou", "abonnez vous maintenant", "sur facebook", "surfacebook", "fo", "f", ""]
+        for t in texts {
+            #expect(cleaner.socialSearch.occurs(in: t) == cleaner.social.contains { Text.contains(t, $0) }, "\(t.debugDescription)")
+        }
+        // Phrases of one byte are searched one by one.
+        let short = PhraseSearch(["a", "bc"])
+        #expect(short.occurs(in: "xa") && short.occurs(in: "xbc") && !short.occurs(in: "xb"))
+    }
+
+    @Test("a colon too far from the end of a line rules out a credit only where the full search finds none")
+    func captionColon() throws {
+        let cleaner = Cleaner()
+        let name = "Jean-Baptiste Dupont-Aignan / Agence France-Presse"
+        var lines = ["Le président a dit : « Nous verrons bien ce que la Russie décidera dans les jours à venir. »",
+                     "Une foule devant le palais. Photo : " + name, "Une foule devant le palais. Photo : " + name + " et Reuters",
+                     "Photo : " + String(repeating: "x", count: 59), "Photo : " + String(repeating: "x", count: 60),
+                     "Photo : " + String(repeating: "x", count: 61), "Photo :" + String(repeating: " ", count: 80) + "AFP",
+                     "Photo : AFP" + String(repeating: "\u{00A0}", count: 70), "Photo : " + String(repeating: "e\u{301}", count: 45),
+                     "Crédit : AFP (archives)", "La scène © AFP", "La scène (c) AFP", "Légende : des manifestants : Reuters"]
+        let articles = repoRoot + "/Content/articles"
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
+            lines += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        var ruledOut = 0
+        for line in lines where line.contains(":") || line.contains("(") || line.contains("©") {
+            let full = cleaner.captionWithMark(line)
+            if Cleaner.colonTooFarFromEnd(line) {
+                ruledOut += 1
+                #expect(full == nil, "\(line.debugDescription)")
+            }
+            #expect(cleaner.caption(line).map { [$0.credit, $0.rest, "\($0.dropWhole)"] } == full.map { [$0.credit, $0.rest, "\($0.dropWhole)"] })
+        }
+        #expect(ruledOut >= 3)
+        #expect(cleaner.caption("Une foule devant le palais. Photo : " + name)?.credit == "Photo : " + name)
+    }
+
     @Test("furniture marks are the five characters the rule names")
     func furnitureMarks() {
         for v in UInt32(0)..<0x3000 {

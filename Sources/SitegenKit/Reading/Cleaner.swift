@@ -23,6 +23,8 @@ public struct Cleaner: Sendable {
     let lexicon: Lexicon
     let dates: DateFinder
     let social: [String]
+    /// `social`, searched for all at once.
+    let socialSearch: PhraseSearch
     let readAlso: [String]
     let furniture: [String]
     /// The first bytes of the read-also and furniture phrases: most lines start with none of them.
@@ -42,6 +44,7 @@ public struct Cleaner: Sendable {
         self.lexicon = lexicon
         self.dates = dates ?? DateFinder(lexicon: lexicon)
         social = lexicon["noise.social"].map(Text.fold)
+        socialSearch = PhraseSearch(social)
         readAlso = lexicon["noise.readalso"].map(Text.fold)
         furniture = lexicon["noise.furniture"].map(Text.fold)
         readAlsoHeads = PhraseHeads(readAlso)
@@ -233,18 +236,80 @@ public struct Cleaner: Sendable {
     }
 
     /// What the rules want to know of a line, counted in one pass.
-    struct LineFacts {
+    struct LineFacts: Equatable {
         var latin = 0, otherScript = 0
         var hasLetterOrNumber = false
         var words = 0, foreignWords = 0
         var fr = 0, en = 0
 
         init(_ s: String, cleaner: Cleaner) {
-            // One pass: the scalars' scripts, and the words (letters, apostrophes and hyphens).
+            var text = s
+            var facts = LineFacts()
+            text.withUTF8 { b in
+                Scalars.table.withUnsafeBufferPointer { flags in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+                        facts.count(utf8: b, flags: flags, scratch: scratch, cleaner: cleaner)
+                    }
+                }
+            }
+            self = facts
+        }
+
+        private init() {}
+
+        /// One pass over the line's UTF-8: the scalars' scripts, and the words (letters,
+        /// apostrophes and hyphens), each folded into `scratch` to be looked up without a string.
+        private mutating func count(utf8 b: UnsafeBufferPointer<UInt8>, flags table: UnsafeBufferPointer<UInt8>,
+                                    scratch: UnsafeMutableBufferPointer<UInt8>, cleaner: Cleaner) {
+            var wordStart = -1
+            var foreign = false
+            var i = 0
+            while i < b.count {
+                let (c, n) = Scalars.decode(b, i)
+                let f = c.value < table.count ? table[Int(c.value)] : Scalars.flags(c)
+                if f & (Scalars.letter | Scalars.number) != 0 { hasLetterOrNumber = true }
+                if f & Scalars.letter != 0 {
+                    if Cleaner.isLatinLetter(c) { latin += 1 } else { otherScript += 1 }
+                }
+                if f & Scalars.letter != 0 || c == "'" || c == "\u{2019}" || c == "-" {
+                    if wordStart < 0 { wordStart = i; foreign = false }
+                    if Cleaner.isForeignLatin(c) { foreign = true }
+                } else if wordStart >= 0 {
+                    addWord(UnsafeBufferPointer(rebasing: b[wordStart..<i]), foreign: foreign, scratch: scratch, cleaner: cleaner)
+                    wordStart = -1
+                }
+                i += n
+            }
+            if wordStart >= 0 { addWord(UnsafeBufferPointer(rebasing: b[wordStart...]), foreign: foreign, scratch: scratch, cleaner: cleaner) }
+        }
+
+        private mutating func addWord(_ w: UnsafeBufferPointer<UInt8>, foreign: Bool, scratch: UnsafeMutableBufferPointer<UInt8>, cleaner: Cleaner) {
+            words += 1
+            if foreign { foreignWords += 1 }
+            if let n = Text.fold(utf8: w, into: scratch) {
+                let folded = UnsafeBufferPointer(rebasing: scratch[0..<n])
+                if cleaner.stopFR.contains(utf8: folded) { fr += 1 }
+                if cleaner.stopEN.contains(utf8: folded) { en += 1 }
+            } else {
+                let folded = Text.fold(String(decoding: w, as: UTF8.self))
+                if cleaner.stopFR.contains(folded) { fr += 1 }
+                if cleaner.stopEN.contains(folded) { en += 1 }
+            }
+        }
+
+        /// The same facts one scalar at a time, a string per word (the byte pass must give the same).
+        init(byScalars s: String, cleaner: Cleaner) {
             let view = s.unicodeScalars
             var wordStart: String.UnicodeScalarView.Index?
             var foreign = false
             var i = view.startIndex
+            func addWord(_ w: String, foreign: Bool) {
+                words += 1
+                if foreign { foreignWords += 1 }
+                let folded = Text.fold(w)
+                if cleaner.stopFR.contains(folded) { fr += 1 }
+                if cleaner.stopEN.contains(folded) { en += 1 }
+            }
             while i < view.endIndex {
                 let c = view[i]
                 let f = Scalars.flags(c)
@@ -256,20 +321,12 @@ public struct Cleaner: Sendable {
                     if wordStart == nil { wordStart = i; foreign = false }
                     if Cleaner.isForeignLatin(c) { foreign = true }
                 } else if let start = wordStart {
-                    addWord(String(view[start..<i]), foreign: foreign, cleaner: cleaner)
+                    addWord(String(view[start..<i]), foreign: foreign)
                     wordStart = nil
                 }
                 view.formIndex(after: &i)
             }
-            if let start = wordStart { addWord(String(view[start..<view.endIndex]), foreign: foreign, cleaner: cleaner) }
-        }
-
-        private mutating func addWord(_ w: String, foreign: Bool, cleaner: Cleaner) {
-            words += 1
-            if foreign { foreignWords += 1 }
-            let folded = Text.fold(w)
-            if cleaner.stopFR.contains(folded) { fr += 1 }
-            if cleaner.stopEN.contains(folded) { en += 1 }
+            if let start = wordStart { addWord(String(view[start..<view.endIndex]), foreign: foreign) }
         }
     }
 
@@ -367,7 +424,7 @@ public struct Cleaner: Sendable {
 
     func isSocialPrompt(_ folded: String) -> Bool {
         guard wordCount(folded) <= 14 else { return false }
-        return social.contains { Text.contains(folded, $0) }
+        return socialSearch.occurs(in: folded)
     }
 
     /// "LIRE AUSSI : Le budget en cinq questions", "Read more - …": a link to another article,
@@ -393,6 +450,32 @@ public struct Cleaner: Sendable {
             defer { previous = b }
             return b == 0x3A || b == 0x28 || (previous == 0xC2 && b == 0xA9)
         }) else { return nil }
+        if Self.colonTooFarFromEnd(line) { return nil }
+        return captionWithMark(line)
+    }
+
+    /// A line without "(" or "©" whose last colon has more than 60 characters after it (blanks at
+    /// either end aside) has no credit: a credit's name follows its colon and is at most 60
+    /// characters long, and an earlier colon has more after it still. Most lines with a colon
+    /// ("Orlova : « … »") end here.
+    static func colonTooFarFromEnd(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        var lastColon: String.UTF8View.Index?
+        var i = line.utf8.startIndex
+        while i < line.utf8.endIndex {
+            let b = line.utf8[i]
+            if b == 0x28 || (previous == 0xC2 && b == 0xA9) { return false }
+            if b == 0x3A { lastColon = i }
+            previous = b
+            line.utf8.formIndex(after: &i)
+        }
+        guard let colon = lastColon else { return false }
+        let after = Substring(line.utf8[line.utf8.index(after: colon)...])
+        return Text.trimming(after, where: Text.isBlank).count > 60
+    }
+
+    /// `caption` of a line that holds a colon, "(" or "©".
+    func captionWithMark(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
         // A credit ends its line: only the line's tail is searched.
         let s = line.count > 160 ? String(line.suffix(160)) : line
         let head = line.count > 160 ? String(line.dropLast(160)) : ""
@@ -688,6 +771,49 @@ struct PhraseHeads: Sendable {
                 i += 1
             }
             return false
+        }
+    }
+}
+
+/// Whether any of a list of phrases occurs in a text, byte for byte (`Text.contains` of each),
+/// in one pass over the text: a phrase can only start where the text's next two bytes are the
+/// first two bytes of a phrase, which a table of 65,536 bits tells; only there are the phrases
+/// compared.
+struct PhraseSearch: Sendable {
+    private let phrases: [[UInt8]]
+    /// Bit (b0 << 8 | b1) is set when a phrase starts with bytes b0 b1.
+    private let pairs: [UInt64]
+    /// Off when a phrase is shorter than two bytes: then each phrase is searched in turn.
+    private let usable: Bool
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }
+        usable = self.phrases.allSatisfy { $0.count >= 2 }
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for p in self.phrases where p.count >= 2 {
+            let k = Int(p[0]) << 8 | Int(p[1])
+            pairs[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        self.pairs = pairs
+    }
+
+    func occurs(in text: String) -> Bool {
+        guard usable else { return phrases.contains { p in Text.contains(text, String(decoding: p, as: UTF8.self)) } }
+        var text = text
+        return text.withUTF8 { b in
+            guard b.count >= 2 else { return false }
+            return pairs.withUnsafeBufferPointer { pairs in
+                for i in 0..<(b.count - 1) {
+                    let k = Int(b[i]) << 8 | Int(b[i + 1])
+                    guard pairs[k >> 6] >> UInt64(k & 63) & 1 != 0 else { continue }
+                    for p in phrases where p[0] == b[i] && p[1] == b[i + 1] && i + p.count <= b.count {
+                        var j = 2
+                        while j < p.count && b[i + j] == p[j] { j += 1 }
+                        if j == p.count { return true }
+                    }
+                }
+                return false
+            }
         }
     }
 }

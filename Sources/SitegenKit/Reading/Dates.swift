@@ -52,34 +52,62 @@ public struct DateFinder: Sendable {
         public var words: [String] = []
     }
 
-    public func hints(_ s: String) -> Hints {
+    public func hints(_ s: String) -> Hints { hints(s, keepingWords: true) }
+
+    /// `keepingWords: false`: `words` stays empty (the dates need only `monthWord`), and no word
+    /// becomes a string unless it has a character past the fold table.
+    func hints(_ s: String, keepingWords: Bool) -> Hints {
         var h = Hints()
         var run = 0
         var prevDigit = false
-        var word: [UInt8] = []
-        func endWord() {
-            guard !word.isEmpty else { return }
-            let w = Text.fold(String(decoding: word, as: UTF8.self))
-            h.words.append(w)
-            if monthNames.contains(w) { h.monthWord = true }
-            word.removeAll(keepingCapacity: true)
+        var text = s
+        text.withUTF8 { b in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { scratch in
+                var start = -1
+                func endWord(_ end: Int) {
+                    guard start >= 0 else { return }
+                    let word = UnsafeBufferPointer(rebasing: b[start..<end])
+                    start = -1
+                    if !keepingWords, let n = Text.fold(utf8: word, into: scratch) {
+                        if !h.monthWord, monthNames.contains(utf8: UnsafeBufferPointer(rebasing: scratch[0..<n])) { h.monthWord = true }
+                        return
+                    }
+                    let w = Text.fold(String(decoding: word, as: UTF8.self))
+                    if keepingWords { h.words.append(w) }
+                    if monthNames.contains(w) { h.monthWord = true }
+                }
+                for (i, b) in b.enumerated() {
+                    let isDigit = b >= 0x30 && b <= 0x39
+                    if isDigit { run += 1; if run >= 4 { h.fourDigits = true } } else { run = 0 }
+                    if prevDigit && b == 0x2D { h.digitDash = true }
+                    if prevDigit && (b == 0x2F || b == 0x2E) { h.digitSeparator = true }
+                    prevDigit = isDigit
+                    // Letters (ASCII or any byte of a multi-byte character) make words.
+                    if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 {
+                        if start < 0 { start = i }
+                    } else {
+                        endWord(i)
+                    }
+                }
+                endWord(b.count)
+            }
         }
-        for b in s.utf8 {
-            let isDigit = b >= 0x30 && b <= 0x39
-            if isDigit { run += 1; if run >= 4 { h.fourDigits = true } } else { run = 0 }
-            if prevDigit && b == 0x2D { h.digitDash = true }
-            if prevDigit && (b == 0x2F || b == 0x2E) { h.digitSeparator = true }
-            prevDigit = isDigit
-            // Letters (ASCII or any byte of a multi-byte character) make words.
-            if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 { word.append(b) } else { endWord() }
-        }
-        endWord()
         return h
+    }
+
+    /// Four ASCII digits in a row: every form has a year, so a text without them has no date.
+    static func hasYearDigits(_ s: String) -> Bool {
+        var run = 0
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 { run += 1; if run >= 4 { return true } } else { run = 0 }
+        }
+        return false
     }
 
     /// Every date in `s`, left to right, without overlaps (the more precise form wins a tie).
     public func all(in s: String) -> [Match] {
-        all(in: s, hints: hints(s))
+        guard Self.hasYearDigits(s) else { return [] }
+        return all(in: s, hints: hints(s, keepingWords: false))
     }
 
     public func all(in s: String, hints h: Hints) -> [Match] {

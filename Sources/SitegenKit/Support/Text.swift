@@ -119,6 +119,54 @@ public enum Text {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `fold` of the text with these UTF-8 bytes (valid UTF-8), written into `out`: its length,
+    /// or nil when a scalar is past the table or `out` is too short (then fold the string).
+    static func fold(utf8 b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        foldTable.bytes.withUnsafeBufferPointer { table in
+            foldTable.offsets.withUnsafeBufferPointer { offsets in
+                let first = foldTable.first
+                var n = 0
+                var lastSpace = true
+                var i = 0
+                while i < b.count {
+                    let (c, length) = Scalars.decode(b, i)
+                    i += length
+                    let v = c.value
+                    let row: Range<Int>
+                    var ascii: UInt8 = 0
+                    if v < 0x80 {
+                        let x = UInt8(v)
+                        ascii = x >= 0x09 && x <= 0x0D ? 0x20 : (x == 0x60 ? 0x27 : (x >= 0x41 && x <= 0x5A ? x + 0x20 : x))
+                        row = 0..<1
+                    } else if v < foldTableEnd {
+                        let k = Int(v - first)
+                        row = Int(offsets[k])..<Int(offsets[k + 1])
+                    } else {
+                        return nil
+                    }
+                    for o in row {
+                        let x = v < 0x80 ? ascii : table[o]
+                        if x == 0x20 {
+                            if !lastSpace {
+                                guard n < out.count else { return nil }
+                                out[n] = 0x20
+                                n += 1
+                            }
+                            lastSpace = true
+                        } else {
+                            guard n < out.count else { return nil }
+                            lastSpace = false
+                            out[n] = x
+                            n += 1
+                        }
+                    }
+                }
+                if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                return n
+            }
+        }
+    }
+
     /// The folded form of one scalar: decomposed, marks dropped, typographic variants made plain, lower case.
     static func foldScalar(_ scalar: Unicode.Scalar) -> String {
         var out = ""

@@ -106,6 +106,12 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
         return words.contains(s)
     }
 
+    /// `contains` of the text with these UTF-8 bytes (valid UTF-8).
+    public func contains(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let answer = lookUp(b) { return answer }
+        return words.contains(String(decoding: b, as: UTF8.self))
+    }
+
     /// The answer for a simple text; nil for any other, which the set answers.
     private func lookUp(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         // Most questions are no word's first byte: answered before hashing.
