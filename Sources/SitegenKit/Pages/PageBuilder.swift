@@ -77,11 +77,10 @@ public struct PageBuilder: Sendable {
     /// Each statement group's quotes as indices into the dossier's quotes (-1: an id that is
     /// not there), so that keys need not look each id up again.
     let groupMembers: [[Int]]
-    /// Each group's first `alsoReportedLimit + 1` members that have an article, with their link
-    /// from a page one folder down (article and person pages, the only ones that show it): a
-    /// quote's "also reported in" line is the first of them that are not itself, made once per
-    /// group, not once per quote.
-    let groupHeads: [[(id: String, link: String)]]
+    /// Each group's first `alsoReportedLimit + 1` members that have an article, as indices into
+    /// the dossier's quotes: a quote's "also reported in" line names the first of them that are
+    /// not itself.
+    let groupHeads: [[Int]]
     /// A key of each group's size and heads: all that a quote's "also reported in" line shows
     /// besides the quote's own id.
     let groupKeys: [UInt64]
@@ -165,27 +164,23 @@ public struct PageBuilder: Sendable {
         }
         groupOfQuoteAt = groupAt
         groupMembers = members
-        // A link to an article's quote is the article's link with the quote's anchor: each
-        // article's title is escaped once, when one of its quotes heads a group.
-        var articleLinks = [String?](repeating: nil, count: dossier.articles.count)
-        groupHeads = zip(dossier.statementGroups, members).map { ids, indices in
-            var heads: [(id: String, link: String)] = []
-            for (id, i) in zip(ids, indices) {
-                guard heads.count <= Self.alsoReportedLimit else { break }
-                guard i >= 0, case let a = quoteArticle[i], a >= 0 else { continue }
-                let start: String
-                if let known = articleLinks[a] { start = known } else {
-                    start = Self.linkStart(dossier.articles[a].title, "../articles/\(dossier.articles[a].id).html")
-                    articleLinks[a] = start
-                }
-                heads.append((id, start + Text.markdownURL("#" + id) + ")"))
+        // Each group's first members that have an article: the quotes its "also reported in"
+        // lines name. Their links are made by the pages that show them (a rebuild makes few).
+        groupHeads = members.map { indices in
+            var heads: [Int] = []
+            for i in indices where i >= 0 && quoteArticle[i] >= 0 {
+                heads.append(i)
+                if heads.count > Self.alsoReportedLimit { break }
             }
             return heads
         }
         groupKeys = zip(members, groupHeads).map { members, heads in
             var h = StableHash()
             h.add(int: members.count)
-            for head in heads { h.add(head.id); h.add(head.link) }
+            for i in heads {
+                let a = dossier.articles[quoteArticle[i]]
+                h.add(dossier.quotes[i].id); h.add(a.id); h.add(a.title)
+            }
             return h.value
         }
         var names = StableHash()
@@ -222,7 +217,10 @@ public struct PageBuilder: Sendable {
         guard let n = group(ofQuote: q.id) else { return "" }
         let group = d.statementGroups[n]
         var links: [String] = []
-        for head in groupHeads[n] where head.id != q.id && links.count < Self.alsoReportedLimit { links.append(head.link) }
+        for i in groupHeads[n] where d.quotes[i].id != q.id && links.count < Self.alsoReportedLimit {
+            let a = d.articles[quoteArticle[i]]
+            links.append(Self.link(a.title, "../articles/\(a.id).html#\(d.quotes[i].id)"))
+        }
         guard !links.isEmpty else { return "" }
         let more = group.count - 1 - links.count
         return "\(labels["also_reported"]) : " + links.joined(separator: " · ") + (more > 0 ? " … (+\(more))" : "")
@@ -293,9 +291,6 @@ public struct PageBuilder: Sendable {
     func link(_ text: String, _ href: String) -> String { Self.link(text, href) }
 
     static func link(_ text: String, _ href: String) -> String { "[\(Text.markdownInline(text))](\(Text.markdownURL(href)))" }
-    /// `link(text, href + rest)` but for `Text.markdownURL(rest) + ")"`: the link's start, for
-    /// several links to places in one page (the URL escape goes scalar by scalar).
-    static func linkStart(_ text: String, _ href: String) -> String { "[\(Text.markdownInline(text))](\(Text.markdownURL(href))" }
 
     func personLink(_ id: String, root: String) -> String? {
         if let links = personLinks[id] { return root.isEmpty ? links.top : root == "../" ? links.nested : link(links.name, root + "people/\(id).html") }

@@ -462,9 +462,13 @@ public struct Builder: Sendable {
         // when unchanged.
         // The indexes and the timeline side by side (each on one core), then the feeds' keys,
         // whose work spreads over both cores when it runs alone.
+        // The feeds' keys are begun first: their work spreads over the core the timeline leaves
+        // free while the indexes are made.
+        let settingsValue = settings.value
+        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue) } }
         var (timeline, indexes) = Parallel.both({ PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
         let fromCache = cache.map { cache in
-            (FeedKeys(dossier, settings: settings.value), last?.value ?? lastOutput(cache: cache, output: staging.output))
+            (feedKeys?.value ?? FeedKeys(dossier, settings: settingsValue), last?.value ?? lastOutput(cache: cache, output: staging.output))
         }
         let keys = fromCache?.0.with(timeline: timeline.items)
         indexes.set(consume timeline)
