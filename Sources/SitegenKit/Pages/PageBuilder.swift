@@ -81,6 +81,9 @@ public struct PageBuilder: Sendable {
     /// the dossier's quotes: a quote's "also reported in" line names the first of them that are
     /// not itself.
     let groupHeads: [[Int]]
+    /// The heads' links, made the first time a page shows a quote of the group (a full build
+    /// makes each group's once, a rebuild only those of the pages it makes again).
+    let headLinks = HeadLinks()
     /// A key of each group's size and heads: all that a quote's "also reported in" line shows
     /// besides the quote's own id.
     let groupKeys: [UInt64]
@@ -212,15 +215,18 @@ public struct PageBuilder: Sendable {
     static let alsoReportedLimit = 3
 
     /// "Also reported in: [other article]" for a quote of a group, with links from a page one
-    /// folder down (`groupHeads`).
+    /// folder down (`groupHeads`, `headLinks`).
     func alsoReported(_ q: Quote) -> String {
         guard let n = group(ofQuote: q.id) else { return "" }
         let group = d.statementGroups[n]
-        var links: [String] = []
-        for i in groupHeads[n] where d.quotes[i].id != q.id && links.count < Self.alsoReportedLimit {
-            let a = d.articles[quoteArticle[i]]
-            links.append(Self.link(a.title, "../articles/\(a.id).html#\(d.quotes[i].id)"))
+        let heads = headLinks.links(ofGroup: n) {
+            groupHeads[n].map { i in
+                let a = d.articles[quoteArticle[i]]
+                return (d.quotes[i].id, Self.link(a.title, "../articles/\(a.id).html#\(d.quotes[i].id)"))
+            }
         }
+        var links: [String] = []
+        for head in heads where head.id != q.id && links.count < Self.alsoReportedLimit { links.append(head.link) }
         guard !links.isEmpty else { return "" }
         let more = group.count - 1 - links.count
         return "\(labels["also_reported"]) : " + links.joined(separator: " · ") + (more > 0 ? " … (+\(more))" : "")
@@ -618,5 +624,19 @@ public struct PageBuilder: Sendable {
         }
         if d.people.isEmpty { out += labels["none"] + "\n" }
         return Page(path: "people", kind: "people", title: labels["people"], markdown: out, language: nil)
+    }
+}
+
+/// Each statement group's head links once made, shared by the threads that make pages.
+final class HeadLinks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Int: [(id: String, link: String)]] = [:]
+
+    func links(ofGroup n: Int, make: () -> [(id: String, link: String)]) -> [(id: String, link: String)] {
+        if let known = lock.withLock({ made[n] }) { return known }
+        // Made outside the lock: two threads may both make a group's links, equal either way.
+        let links = make()
+        lock.withLock { made[n] = links }
+        return links
     }
 }
