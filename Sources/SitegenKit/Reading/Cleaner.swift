@@ -454,10 +454,10 @@ public struct Cleaner: Sendable {
         return captionWithMark(line)
     }
 
-    /// A line without "(" or "©" whose last colon has more than 60 characters after it (blanks at
-    /// either end aside) has no credit: a credit's name follows its colon and is at most 60
-    /// characters long, and an earlier colon has more after it still. Most lines with a colon
-    /// ("Orlova : « … »") end here.
+    /// A line without "(" or "©" whose last colon has more than 60 characters or 6 words after
+    /// it (blanks at either end aside), or ". ", has no credit: a credit's name follows its colon
+    /// and is that short, and what follows an earlier colon holds what follows the last one.
+    /// Most lines with a colon ("Orlova : « … »") end here.
     static func colonTooFarFromEnd(_ line: String) -> Bool {
         var previous: UInt8 = 0
         var lastColon: String.UTF8View.Index?
@@ -470,8 +470,8 @@ public struct Cleaner: Sendable {
             line.utf8.formIndex(after: &i)
         }
         guard let colon = lastColon else { return false }
-        let after = Substring(line.utf8[line.utf8.index(after: colon)...])
-        return Text.trimming(after, where: Text.isBlank).count > 60
+        let after = Text.trimming(Substring(line.utf8[line.utf8.index(after: colon)...]), where: Text.isBlank)
+        return after.utf8.count > 60 && after.count > 60 || wordCount(after) > 6 || Text.contains(after, ". ")
     }
 
     /// `caption` of a line that holds a colon, "(" or "©".
@@ -665,6 +665,15 @@ public struct Cleaner: Sendable {
         var name = Text.trimming(namePart, where: Self.isBylineEdge)
         if !hasPrefix && date == nil {
             // "Jessica Elgot Deputy political editor": a known first name, a surname, then only byline words.
+            // On ASCII, pieces between spaces are the words split below: most lines have too many.
+            if Text.allBytes(name, { $0 < 0x80 }) {
+                var pieces = 0, previous: UInt8 = 0x20
+                for b in name.utf8 {
+                    if b != 0x20 && previous == 0x20 { pieces += 1 }
+                    previous = b
+                }
+                guard pieces >= 3 && pieces <= 8 else { return nil }
+            }
             let ws = name.split(separator: " ").map(String.init)
             guard ws.count >= 3, ws.count <= 8, firstNames.contains(Text.fold(ws[0])), ws[1].first?.isUppercase ?? false,
                   ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) }) else { return nil }
