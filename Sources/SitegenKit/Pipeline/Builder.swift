@@ -460,10 +460,8 @@ public struct Builder: Sendable {
         // At once: the pages' indexes, the timeline, the feeds' keys and what the last output
         // holds. With the cache, the feeds' elements are keyed, and copied from the last output
         // when unchanged.
-        // The indexes and the timeline side by side (each on one core), then the feeds' keys,
-        // whose work spreads over both cores when it runs alone.
-        // The feeds' keys are begun first: their work spreads over the core the timeline leaves
-        // free while the indexes are made.
+        // The indexes and the timeline side by side (each on one core), and the feeds' keys,
+        // begun first on another thread: their work fills the core the timeline leaves free.
         let settingsValue = settings.value
         let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue) } }
         var (timeline, indexes) = Parallel.both({ PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
