@@ -141,6 +141,32 @@ struct CleaningTests {
         #expect(readArticle("Titre\n\n\(lead)\n\nJeanne Martin a confirmé la nouvelle.\n").article?.author == nil)
     }
 
+    @Test("a live ticker pasted above the article does not push the byline into the body")
+    func tickerAboveByline() throws {
+        let ticker = (0..<7).map { "- 1\($0):2\($0) Un autre titre du direct numéro \($0)" }.joined(separator: "\n")
+        // The byline is the tenth line, and three paragraphs follow it: neither near the top of
+        // the page nor among its last lines.
+        let rest = [lead, "Les débats reprendront jeudi à l'Assemblée nationale.", "Le vote final est prévu avant la fin du mois."]
+        let a = try #require(readArticle(ticker + "\nActualités\n\nOrlova : « Je ne renoncerai pas à ce projet »\n\nAnne Sokolov 12 juin 2024\n\n"
+                                         + rest.joined(separator: "\n\n") + "\n").article)
+        #expect(a.date?.iso == "2024-06-12")
+        #expect(a.author == "Anne Sokolov")
+        #expect(a.title == "Orlova : « Je ne renoncerai pas à ce projet »")
+        #expect(a.paragraphs.map(\.text) == rest)
+    }
+
+    @Test("a quoted headline has no final period of its own: the rubric above it goes")
+    func quotedHeadline() throws {
+        // The first paragraph is shorter than the headline: only the headline's shape tells.
+        let short = "Le texte a été adopté mardi."
+        let a = try #require(readArticle("Actualités\n\nOrlova : « Je ne renoncerai pas à ce projet »\n\n\(short)\n\n\(lead)\n").article)
+        #expect(a.title == "Orlova : « Je ne renoncerai pas à ce projet »")
+        #expect(a.dropped.contains { $0.rule == "section-label" && $0.text == "Actualités" })
+        // A quotation that ends its sentence with a period is not shaped like a headline.
+        let b = try #require(readArticle("Actualités\n\nIl a dit : « Nous verrons bien ce soir. »\n\n\(short)\n\n\(lead)\n").article)
+        #expect(b.title == "Actualités")
+    }
+
     @Test func sectionLabel() throws {
         let a = try #require(readArticle("Politique\n\nLe budget adopté de justesse\n\n\(lead)\n").article)
         #expect(a.title == "Le budget adopté de justesse")

@@ -76,9 +76,11 @@ public struct Cleaner: Sendable {
         let language = language(of: totals, fallback: defaultLanguage)
         let latinDocument = facts.reduce(0) { $0 + $1.latin } >= facts.reduce(0) { $0 + $1.otherScript }
         // Lines near the top and bottom may carry metadata (byline, date); the body never does.
+        // The top is the first lines that are not noise: a live ticker or a menu pasted above
+        // the article does not push its byline down into the body.
         let headCount = 6
         let lastNumbers = Set(nonEmpty.suffix(3).map(\.number))
-        let headNumbers = Set(nonEmpty.prefix(headCount).map(\.number))
+        var notNoise = 0
 
         func drop(_ line: Line, _ rule: String) { dropped.append(DroppedLine(line: line.number, text: line.text, rule: rule)) }
 
@@ -93,7 +95,9 @@ public struct Cleaner: Sendable {
             if isSocialPrompt(folded) { drop(line, "social-prompt"); continue }
             if isReadAlso(folded) { drop(line, "read-also"); continue }
             if isFurniture(folded) { drop(line, "page-furniture"); continue }
-            let isMeta = headNumbers.contains(line.number) || lastNumbers.contains(line.number)
+            let isHead = notNoise < headCount
+            notNoise += 1
+            let isMeta = isHead || lastNumbers.contains(line.number)
             if isMeta, let d = dateLine(t) {
                 drop(line, "date-line")
                 if date == nil { date = d; dateSource = t }
@@ -105,7 +109,7 @@ public struct Cleaner: Sendable {
                 if date == nil, let d = b.date { date = d; dateSource = t }
                 continue
             }
-            if headNumbers.contains(line.number), let (d, rest) = datePrefix(t) {
+            if isHead, let (d, rest) = datePrefix(t) {
                 dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "date-prefix"))
                 if date == nil { date = d; dateSource = t }
                 line.text = rest
@@ -141,12 +145,12 @@ public struct Cleaner: Sendable {
         var title = knownTitle
         var guessed = false
         if title == nil {
-            // A rubric sits above a headline that is itself followed by the body.
             // A rubric sits above a headline that is itself followed by the body: a one-word line
-            // above a line shaped like a headline (no final period, not cut mid-sentence), or a
-            // short line above a line shorter than the paragraph after it.
+            // above a line shaped like a headline (no final period, even inside a closing quote;
+            // not cut mid-sentence), or a short line above a line shorter than the paragraph
+            // after it.
             func looksLikeHeadline(_ i: Int) -> Bool {
-                !hasTerminalPunctuation(kept[i].text) && !(kept[i + 1].text.first?.isLowercase ?? false)
+                !hasTerminalPunctuation(Self.withoutClosingQuotes(kept[i].text)) && !(kept[i + 1].text.first?.isLowercase ?? false)
             }
             while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3, wordCount(kept[1].text) <= 40,
                   (wordCount(kept[0].text) == 1 && looksLikeHeadline(1)) || wordCount(kept[2].text) > wordCount(kept[1].text) {
@@ -713,6 +717,19 @@ public struct Cleaner: Sendable {
             guard w.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return false }
         }
         return true
+    }
+
+    /// `s` without the closing quotation marks (and blanks) at its end: a quoted headline
+    /// (« Orlova : « Je ne renoncerai pas » ») ends where its quotation ends.
+    static func withoutClosingQuotes(_ s: String) -> String {
+        var end = s.unicodeScalars.endIndex
+        while end > s.unicodeScalars.startIndex {
+            let before = s.unicodeScalars.index(before: end)
+            let c = s.unicodeScalars[before]
+            guard c == "»" || c == "”" || c == "\"" || Text.isBlank(c) else { break }
+            end = before
+        }
+        return String(s.unicodeScalars[..<end])
     }
 
     func hasTerminalPunctuation(_ s: String) -> Bool {
