@@ -137,6 +137,17 @@ struct CleaningTests {
         #expect(Set(a.dropped.map(\.rule)) == ["section-label", "title", "byline", "signature"])
         let par = try #require(readArticle("Titre du jour\n\nPar Jeanne Martin\n\n\(lead)\n").article)
         #expect(par.author == "Jeanne Martin")
+        // Words that announce the date, between the name and the date.
+        for (line, author, date) in [("Par Jeanne Martin | Publié le 12 mars 2024 à 10h00", "Jeanne Martin", "2024-03-12T10:00"),
+                                     ("Thomas Saint-Clair date 2024-07", "Thomas Saint-Clair", "2024-07"),
+                                     ("By Jane Doe, updated March 5, 2024", "Jane Doe", "2024-03-05"),
+                                     // A particle inside the name, in either case.
+                                     ("Isabelle Le Goff 2024-06-14 21:29", "Isabelle Le Goff", "2024-06-14T21:29"),
+                                     ("Minh de La Tour June 16, 2024 20:51", "Minh de La Tour", "2024-06-16T20:51")] {
+            let a = try #require(readArticle("Titre du jour\n\n\(line)\n\n\(lead)\n").article)
+            #expect(a.author == author && a.date?.iso == date, "\(line)")
+            #expect(a.text == lead, "\(line)")
+        }
         // A person's name inside the body is not a signature.
         #expect(readArticle("Titre\n\n\(lead)\n\nJeanne Martin a confirmé la nouvelle.\n").article?.author == nil)
     }

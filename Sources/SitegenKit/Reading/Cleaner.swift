@@ -39,6 +39,8 @@ public struct Cleaner: Sendable {
     let stopEN: WordTable
     let firstNames: Set<String>
     let notNames: Set<String>
+    /// "de", "Le", "van": words that may stand inside a name.
+    let particles: Set<String>
 
     public init(lexicon: Lexicon = .standard, dates: DateFinder? = nil) {
         self.lexicon = lexicon
@@ -58,6 +60,7 @@ public struct Cleaner: Sendable {
         stopEN = WordTable(lexicon.foldedSet("stopwords.en"))
         firstNames = lexicon.foldedSet("male", "female", "unisex")
         notNames = lexicon.foldedSet("not.names")
+        particles = lexicon.foldedSet("particles")
     }
 
     // MARK: - Entry point
@@ -664,7 +667,7 @@ public struct Cleaner: Sendable {
             let after = String(str[m.range.upperBound...])
             guard Text.fold(after).split(whereSeparator: { !$0.isLetter }).allSatisfy({ $0.count <= 2 }) else { return nil }
             date = m.date
-            namePart = Substring(str[..<m.range.lowerBound])
+            namePart = Self.droppingTrailing(datePrefixes, from: Substring(str[..<m.range.lowerBound]), keeping: hasPrefix ? 1 : 2)
         }
         var name = Text.trimming(namePart, where: Self.isBylineEdge)
         if !hasPrefix && date == nil {
@@ -694,6 +697,27 @@ public struct Cleaner: Sendable {
         return (name, date)
     }
 
+    /// `s` without the words of `phrases` (folded, longest first) at its end, as often as they
+    /// are there, keeping at least `keeping` words: "Jeanne Martin | Publié le" before a date is
+    /// "Jeanne Martin |". Words are separated by spaces.
+    static func droppingTrailing(_ phrases: [String], from s: Substring, keeping: Int) -> Substring {
+        var words = s.split(separator: " ")
+        var changed = true
+        while changed {
+            changed = false
+            for p in phrases {
+                let n = p.split(separator: " ").count
+                guard words.count - n >= keeping else { continue }
+                if words.suffix(n).map({ Text.fold(String($0)) }).joined(separator: " ") == p {
+                    words.removeLast(n)
+                    changed = true
+                    break
+                }
+            }
+        }
+        return Substring(words.joined(separator: " "))
+    }
+
     @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     /// The ASCII characters where the read-also and furniture rules look for their phrases
     /// (after the characters they skip): a letter; for furniture, also "(" ("(avec AFP)").
@@ -708,11 +732,13 @@ public struct Cleaner: Sendable {
         }
     }
 
-    /// Two to four capitalised words, none a common function word: "Hoang Bach".
+    /// Two to four capitalised words, none a common function word: "Hoang Bach"; between the
+    /// first and the last, a name particle in either case ("Isabelle Le Goff", "Minh de La Tour").
     func looksLikeName(_ s: String) -> Bool {
         let ws = s.split(separator: " ")
         guard (2...4).contains(ws.count), !hasTerminalPunctuation(s) else { return false }
-        for w in ws {
+        for (i, w) in ws.enumerated() {
+            if i > 0 && i < ws.count - 1 && particles.contains(Text.fold(String(w))) { continue }
             guard let c = w.first, c.isUppercase, w.count >= 2, !notNames.contains(Text.fold(String(w))) else { return false }
             guard w.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return false }
         }
