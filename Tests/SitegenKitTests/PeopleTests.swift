@@ -17,6 +17,15 @@ struct PeopleTests {
         #expect(names(["Le président syrien Bachar al-Assad a reçu Mohammed bin Salman à Damas."]) == ["Bachar al-Assad", "Mohammed bin Salman"])
     }
 
+    @Test("\"N'\" before a capital starts a name; before a verb it is \"ne\"")
+    func nApostropheNames() throws {
+        let tokens = Tokenizer.tokenize("Céline N'Diaye n'a pas dit. N'importe quoi, a dit N’Golo Kanté.").map(\.text)
+        #expect(tokens.contains("N'Diaye") && tokens.contains("N’Golo"))
+        #expect(tokens.contains("n'") && tokens.contains("N'") && tokens.contains("importe"))
+        let out = extract(["Titre\n\nCéline N'Diaye, la ministre, est arrivée jeudi. N'Diaye a ensuite quitté la salle.\n"])
+        #expect(out.people.map(\.name) == ["Céline N'Diaye"])
+    }
+
     @Test("a surname alone, with a title, or a compound surname's end, is the same person")
     func surnameForms() throws {
         let out = extract(["Titre\n\nMarine Le Pen est arrivée. Mme Le Pen a parlé. Le Pen a ensuite quitté la salle.\n",

@@ -102,9 +102,11 @@ public enum Tokenizer {
                     guard isHyphen(d) || isApostrophe(d), j + dl < n, isWordPart(Scalars.decode(b, j + dl).0) else { break }
                     if isApostrophe(d) {
                         // Elision: split after "l’", "qu’"; otherwise keep (O'Connor, aujourd'hui).
+                        // "N'" before a capital is a name's start (N'Diaye, N'Golo), not "ne".
                         let head = Text.fold(string(i, j))
                         j += dl; sj += 1
-                        if elisions.contains(head) { break }
+                        let name = head == "n" && b[i] == 0x4E && Scalars.isUpper(Scalars.decode(b, j).0)
+                        if elisions.contains(head) && !name { break }
                     } else {
                         j += dl; sj += 1
                     }
