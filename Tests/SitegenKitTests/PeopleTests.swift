@@ -26,6 +26,18 @@ struct PeopleTests {
         #expect(out.people.map(\.name) == ["Céline N'Diaye"])
     }
 
+    @Test("a person named only in a photo caption is among the article's people; the caption's role is a fallback")
+    func captionNames() throws {
+        let text = "Titre du jour\n\nBruno Saint-Clair à Genève. Photo : AFP\n\nSelon Saint-Clair, « Le temps presse pour tout le monde ». Les débats reprendront jeudi.\n"
+        let out = extract([text])
+        let bruno = try #require(person("Bruno Saint-Clair", in: out))
+        #expect(out.articlePeople["a0"] == [bruno.id])
+        #expect(out.quotes.first?.speaker == bruno.id)
+        // The caption's "le président" does not add a role where the text gave one.
+        let roles = extract(["Titre\n\nLe président Joe Biden et Vladimir Poutine. Photo : Reuters\n\nLe président américain Joe Biden a parlé jeudi devant la presse.\n"])
+        #expect(person("Joe Biden", in: roles)?.roles.map(\.text) == ["président américain"])
+    }
+
     @Test("a surname alone, with a title, or a compound surname's end, is the same person")
     func surnameForms() throws {
         let out = extract(["Titre\n\nMarine Le Pen est arrivée. Mme Le Pen a parlé. Le Pen a ensuite quitté la salle.\n",

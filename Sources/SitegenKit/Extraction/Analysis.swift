@@ -153,12 +153,16 @@ public struct Analyzer: Sendable {
         for (pi, p) in paragraphs.enumerated() {
             findMentions(p, paragraph: pi, names: &names, mentions: &mentions, inTitle: false)
         }
-        // The title's names count among the article's people, but no quote is read from it.
-        let title = Tokenizer.tokenized(article.title)
-        let titlePara = ParagraphAnalysis(text: article.title, kind: .heading, base: -1, tokenized: title, spans: [],
-                                          spanOfToken: [Int?](repeating: nil, count: title.tokens.count), sentenceStarts: [0])
+        // The names of the title and of the photo captions the cleaning took out ("Bruno
+        // Saint-Clair à Genève. Photo : AFP") count among the article's people, but no quote is
+        // read from them.
         var titleMentions: [Mention] = []
-        findMentions(titlePara, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true)
+        for text in [article.title] + article.dropped.filter({ $0.rule == "photo-caption" }).map(\.text) {
+            let tokenized = Tokenizer.tokenized(text)
+            let para = ParagraphAnalysis(text: text, kind: .heading, base: -1, tokenized: tokenized, spans: [],
+                                         spanOfToken: [Int?](repeating: nil, count: tokenized.tokens.count), sentenceStarts: [0])
+            findMentions(para, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true)
+        }
         return ArticleAnalysis(articleID: article.id, paragraphs: paragraphs, names: names, mentions: mentions, lowercaseWords: lowercase)
     }
 

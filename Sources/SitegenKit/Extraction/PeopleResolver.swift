@@ -225,7 +225,8 @@ public struct PeopleResolver: Sendable {
                 let m = analyses[ai].names[ni]
                 surfaceCounts[m.surface, default: 0] += 1
                 if m.gender != .unknown { genders[m.gender, default: 0] += 1 }
-                if let r = m.role {
+                // A role read in a title or caption only when the article's text gave none.
+                if let r = m.role, !(m.inTitle && roles.contains { $0.article == analyses[ai].articleID }) {
                     let role = Person.Role(text: r, article: analyses[ai].articleID)
                     if !roles.contains(role) { roles.append(role) }
                 }
