@@ -97,6 +97,7 @@ struct CleaningTests {
 
     @Test func socialPrompt() {
         #expect(dropped("Titre du jour\n\n\(lead)\n\nSuivez-nous sur Facebook et Twitter\n")["Suivez-nous sur Facebook et Twitter"] == "social-prompt")
+        #expect(dropped("Titre du jour\n\n\(lead)\n\nPartager cet article\n\nLa suite du texte, qui continue.\n")["Partager cet article"] == "social-prompt")
         #expect(body("Titre\n\nLe ministre a demandé aux Français de suivre les consignes, puis a publié un message sur Facebook où il détaille les mesures prises.\n").contains("Facebook"))
     }
 
