@@ -746,7 +746,7 @@ public struct Cleaner: Sendable {
     }
 
     /// `s` without the closing quotation marks (and blanks) at its end: a quoted headline
-    /// (« Orlova : « Je ne renoncerai pas » ») ends where its quotation ends.
+    /// ("Orlova : « Je ne renoncerai pas »") ends where its quotation ends.
     static func withoutClosingQuotes(_ s: String) -> String {
         var end = s.unicodeScalars.endIndex
         while end > s.unicodeScalars.startIndex {
