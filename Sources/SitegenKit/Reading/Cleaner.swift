@@ -451,35 +451,35 @@ public struct Cleaner: Sendable {
     /// A one-sentence line that carries a credit is a caption and goes whole; from a longer line
     /// only the credit goes.
     func caption(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
-        // Every credit has a colon, "(c)" or a copyright sign (C2 A9 in UTF-8): most lines stop here.
-        var previous: UInt8 = 0
-        guard line.utf8.contains(where: { b in
-            defer { previous = b }
-            return b == 0x3A || b == 0x28 || (previous == 0xC2 && b == 0xA9)
-        }) else { return nil }
-        if Self.colonTooFarFromEnd(line) { return nil }
+        guard Self.mayHoldCredit(line) else { return nil }
         return captionWithMark(line)
     }
 
-    /// A line without "(" or "©" whose last colon has more than 60 characters or 6 words after
-    /// it (blanks at either end aside), or ". ", has no credit: a credit's name follows its colon
-    /// and is that short, and what follows an earlier colon holds what follows the last one.
-    /// Most lines with a colon ("Orlova : « … »") end here.
-    static func colonTooFarFromEnd(_ line: String) -> Bool {
+    /// Whether a line may end with a credit, in one pass over its bytes. Every credit has a
+    /// colon, "(c)" or a copyright sign (C2 A9 in UTF-8): most lines stop there. A line without
+    /// "(" or "©" whose last colon has more than 60 characters or 6 words after it (blanks at
+    /// either end aside), or ". ", has none either (`colonTooFarFromEnd`): a credit's name follows
+    /// its colon and is that short, and what follows an earlier colon holds what follows the
+    /// last one. Most lines with a colon ("Orlova : « … »") end there.
+    static func mayHoldCredit(_ line: String) -> Bool {
         var previous: UInt8 = 0
         var lastColon: String.UTF8View.Index?
         var i = line.utf8.startIndex
         while i < line.utf8.endIndex {
             let b = line.utf8[i]
-            if b == 0x28 || (previous == 0xC2 && b == 0xA9) { return false }
+            if b == 0x28 || (previous == 0xC2 && b == 0xA9) { return true }
             if b == 0x3A { lastColon = i }
             previous = b
             line.utf8.formIndex(after: &i)
         }
         guard let colon = lastColon else { return false }
         let after = Text.trimming(Substring(line.utf8[line.utf8.index(after: colon)...]), where: Text.isBlank)
-        return after.utf8.count > 60 && after.count > 60 || wordCount(after) > 6 || Text.contains(after, ". ")
+        return !(after.utf8.count > 60 && after.count > 60 || wordCount(after) > 6 || Text.contains(after, ". "))
     }
+
+    /// A line with a colon, and no "(" or "©", whose text after its last colon cannot be a
+    /// credit's name (`mayHoldCredit`).
+    static func colonTooFarFromEnd(_ line: String) -> Bool { line.utf8.contains(0x3A) && !mayHoldCredit(line) }
 
     /// `caption` of a line that holds a colon, "(" or "©".
     func captionWithMark(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
@@ -745,17 +745,10 @@ public struct Cleaner: Sendable {
         return true
     }
 
-    /// `s` without the closing quotation marks (and blanks) at its end: a quoted headline
-    /// ("Orlova : « Je ne renoncerai pas »") ends where its quotation ends.
+    /// `s` without quotation marks (and blanks) at its ends: a quoted headline ("Orlova : « Je
+    /// ne renoncerai pas »") ends where its quotation ends.
     static func withoutClosingQuotes(_ s: String) -> String {
-        var end = s.unicodeScalars.endIndex
-        while end > s.unicodeScalars.startIndex {
-            let before = s.unicodeScalars.index(before: end)
-            let c = s.unicodeScalars[before]
-            guard c == "»" || c == "”" || c == "\"" || Text.isBlank(c) else { break }
-            end = before
-        }
-        return String(s.unicodeScalars[..<end])
+        Text.trimming(Substring(s), where: { $0 == "»" || $0 == "”" || $0 == "\"" || Text.isBlank($0) })
     }
 
     func hasTerminalPunctuation(_ s: String) -> Bool {

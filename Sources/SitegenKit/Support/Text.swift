@@ -48,36 +48,9 @@ public enum Text {
             if v < 0x80 { length += 1 } else if v < foldTableEnd { length += foldTable.row(v).count } else { length = -1; break }
         }
         if length >= 0 {
-            return foldTable.bytes.withUnsafeBufferPointer { table in
-                foldTable.offsets.withUnsafeBufferPointer { offsets in
-                    String(unsafeUninitializedCapacity: length) { out in
-                        var n = 0
-                        var lastSpace = true
-                        @inline(__always) func put(_ b: UInt8) {
-                            if b == 0x20 {
-                                if !lastSpace { out[n] = 0x20; n += 1 }
-                                lastSpace = true
-                            } else {
-                                lastSpace = false
-                                out[n] = b
-                                n += 1
-                            }
-                        }
-                        for scalar in s.unicodeScalars {
-                            let v = scalar.value
-                            if v < 0x80 {
-                                let b = UInt8(v)
-                                put(b >= 0x09 && b <= 0x0D ? 0x20 : (b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b)))
-                            } else {
-                                let k = Int(v - foldTable.first)
-                                for o in Int(offsets[k])..<Int(offsets[k + 1]) { put(table[o]) }
-                            }
-                        }
-                        if n > 0 && out[n - 1] == 0x20 { n -= 1 }
-                        return n
-                    }
-                }
-            }
+            var text = s
+            // Folding only shortens what was counted: the buffer is long enough.
+            return String(unsafeUninitializedCapacity: length) { out in text.withUTF8 { fold(utf8: $0, into: out) } ?? 0 }
         }
         return foldByScalars(s)
     }
@@ -127,38 +100,32 @@ public enum Text {
                 let first = foldTable.first
                 var n = 0
                 var lastSpace = true
+                // Runs of white space become one space; false when `out` is full.
+                @inline(__always) func put(_ x: UInt8) -> Bool {
+                    if x == 0x20 {
+                        if lastSpace { return true }
+                        lastSpace = true
+                    } else {
+                        lastSpace = false
+                    }
+                    guard n < out.count else { return false }
+                    out[n] = x
+                    n += 1
+                    return true
+                }
                 var i = 0
                 while i < b.count {
                     let (c, length) = Scalars.decode(b, i)
                     i += length
                     let v = c.value
-                    let row: Range<Int>
-                    var ascii: UInt8 = 0
                     if v < 0x80 {
                         let x = UInt8(v)
-                        ascii = x >= 0x09 && x <= 0x0D ? 0x20 : (x == 0x60 ? 0x27 : (x >= 0x41 && x <= 0x5A ? x + 0x20 : x))
-                        row = 0..<1
+                        guard put(x >= 0x09 && x <= 0x0D ? 0x20 : (x == 0x60 ? 0x27 : (x >= 0x41 && x <= 0x5A ? x + 0x20 : x))) else { return nil }
                     } else if v < foldTableEnd {
                         let k = Int(v - first)
-                        row = Int(offsets[k])..<Int(offsets[k + 1])
+                        for o in Int(offsets[k])..<Int(offsets[k + 1]) { guard put(table[o]) else { return nil } }
                     } else {
                         return nil
-                    }
-                    for o in row {
-                        let x = v < 0x80 ? ascii : table[o]
-                        if x == 0x20 {
-                            if !lastSpace {
-                                guard n < out.count else { return nil }
-                                out[n] = 0x20
-                                n += 1
-                            }
-                            lastSpace = true
-                        } else {
-                            guard n < out.count else { return nil }
-                            lastSpace = false
-                            out[n] = x
-                            n += 1
-                        }
                     }
                 }
                 if n > 0 && out[n - 1] == 0x20 { n -= 1 }
