@@ -96,6 +96,36 @@ struct EventTests {
         }
     }
 
+    @Test("a relative day or weekday after a typographic apostrophe or a guillemet is found")
+    func typographicMarks() {
+        #expect(date("Il le répète depuis aujourd’hui.", wednesday) == "2024-11-06")
+        #expect(date("Il l’a dit jusqu’à hier, et d’avant-hier.", wednesday) == "2024-11-05")
+        #expect(date("Le texte d’hier a été retiré.", wednesday) == "2024-11-05")
+        #expect(date("Rendez-vous «mardi prochain».", wednesday) == "2024-11-12")
+        #expect(finder.find(in: "Il le répète depuis aujourd’hui.", reference: wednesday).first?.text == "aujourd’hui")
+    }
+
+    @Test("searching each pattern from its first word finds what searching the whole sentence finds")
+    func fromFirstWord() throws {
+        var sentences = ["Mardi, puis mercredi prochain et jeudi soir.", "Last Monday and this Friday night.", "this week, last Monday",
+                         "Avant la réunion d'avant-hier, hier et demain.", "xmercredi et mercredi", "3mercredi", "« Mercredi », a-t-il dit.",
+                         "Hier\u{301} hier", "aujourd’hui-même, aujourd'hui", "Lundis et lundi", "en mars, le 12 mars 2024 et mercredi",
+                         "Ξ mercredi", "mercredi_ mercredi", "Après-demain, après demain", "HIER", "le mardi 5 novembre"]
+        let articles = repoRoot + "/Content/articles"
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
+            sentences += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(whereSeparator: { $0 == "\n" || $0 == "." }).map(String.init)
+        }
+        var found = 0
+        for s in sentences {
+            for reference in [wednesday, nil] {
+                let quick = finder.find(in: s, reference: reference), full = finder.find(in: s, reference: reference, fromFirstWord: false)
+                #expect(quick == full && quick.map(\.resolution) == full.map(\.resolution), "\(s.debugDescription)")
+                found += quick.count
+            }
+        }
+        #expect(found > 40)
+    }
+
     @Test("on the example dossier: election day, Peskov's Wednesday, TASS's report")
     func exampleDossier() throws {
         var report = BuildReport()

@@ -34,7 +34,9 @@ public struct EventFinder: Sendable {
         var wd = Set(weekdays.keys)
         for e in lexicon["weekdays"] { if let k = e.split(separator: "=").first { wd.insert(String(k).lowercased()) } }
         let weekday = "(" + wd.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
-        let relative = "(" + rel.keys.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|") + ")"
+        // "aujourd'hui" is also written with a typographic apostrophe.
+        let relative = "(" + rel.keys.sorted { $0.count > $1.count }
+            .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "'", with: "['’]") }.joined(separator: "|") + ")"
         let specs: [(String, String)] = [
             ("day-month", "\\b(\\d{1,2})(?:er)?\\s+" + month + "\\b"),
             ("month-day", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"),
@@ -72,25 +74,32 @@ public struct EventFinder: Sendable {
     }
 
     /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
-    public func find(in sentence: String, reference: PartialDate?) -> [Found] {
+    /// `fromFirstWord: false` searches each pattern from the sentence's start (tests compare).
+    public func find(in sentence: String, reference: PartialDate?, fromFirstWord: Bool = true) -> [Found] {
         var found: [Found] = []
         let h = dates.hints(sentence)
         let hasDigit = sentence.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
         for m in dates.all(in: sentence, hints: h) {
             found.append(Found(date: m.date, text: String(sentence[m.range]), resolution: "absolute", range: m.range))
         }
-        let hasWeekday = h.words.contains { weekdays[$0] != nil }
-        let hasRelative = h.words.contains { relativeWords.contains($0) }
+        // Where the first weekday, "last" or "this", and relative-day word start: a match of
+        // their patterns starts at such a word, so the search starts there, not at the text's start.
+        func firstWord(_ kind: (String) -> Bool) -> Int? { h.words.indices.first { kind(h.words[$0]) }.map { h.wordStarts[$0] } }
+        let weekdayAt = firstWord { weekdays[$0] != nil }
+        let lastAt = weekdayAt == nil ? nil : firstWord { $0 == "last" || $0 == "this" }
+        let relativeAt = firstWord { relativeWords.contains($0) }
         for (form, regex) in patterns {
+            var from = 0
             switch form {
             case "day-month", "month-day": if !hasDigit || !h.monthWord { continue }
             case "in-month": if !h.monthWord { continue }
             case "year": if !h.fourDigits { continue }
-            case "weekday", "last-weekday": if !hasWeekday { continue }
-            case "relative": if !hasRelative { continue }
+            case "weekday": guard let at = weekdayAt else { continue }; from = at
+            case "last-weekday": guard let at = lastAt else { continue }; from = at
+            case "relative": guard let at = relativeAt else { continue }; from = at
             default: break
             }
-            for m in regex.matches(in: sentence) {
+            for m in regex.matches(in: sentence, from: fromFirstWord ? from : 0) {
                 if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
                 let text = String(sentence[m.range])
                 if let f = resolve(form: form, m.output, text: text, reference: reference) {

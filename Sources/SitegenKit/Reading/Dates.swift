@@ -50,12 +50,18 @@ public struct DateFinder: Sendable {
         public var monthWord = false
         /// The text's words, folded, in order (repeats kept: most texts are asked once).
         public var words: [String] = []
+        /// Where each of `words` starts in the text's UTF-8.
+        public var wordStarts: [Int] = []
     }
 
     public func hints(_ s: String) -> Hints { hints(s, keepingWords: true) }
 
     /// `keepingWords: false`: `words` stays empty (the dates need only `monthWord`), and no word
     /// becomes a string unless it has a character past the fold table.
+    ///
+    /// A word is a run of letters and combining marks; anything else ends it (a digit, a space,
+    /// "’", "«"), so "12mars", "«mars" and "d’hier" hold the words "mars" and "hier", as a
+    /// pattern's `\b` sees them.
     func hints(_ s: String, keepingWords: Bool) -> Hints {
         var h = Hints()
         var run = 0
@@ -67,27 +73,44 @@ public struct DateFinder: Sendable {
                 func endWord(_ end: Int) {
                     guard start >= 0 else { return }
                     let word = UnsafeBufferPointer(rebasing: b[start..<end])
+                    let at = start
                     start = -1
                     if !keepingWords, let n = Text.fold(utf8: word, into: scratch) {
                         if !h.monthWord, monthNames.contains(utf8: UnsafeBufferPointer(rebasing: scratch[0..<n])) { h.monthWord = true }
                         return
                     }
                     let w = Text.fold(String(decoding: word, as: UTF8.self))
-                    if keepingWords { h.words.append(w) }
+                    if keepingWords { h.words.append(w); h.wordStarts.append(at) }
                     if monthNames.contains(w) { h.monthWord = true }
                 }
-                for (i, b) in b.enumerated() {
-                    let isDigit = b >= 0x30 && b <= 0x39
+                var i = 0
+                while i < b.count {
+                    let byte = b[i]
+                    guard byte < 0x80 else {
+                        // A character past ASCII: part of a word if it is a letter or a mark
+                        // ("é", a combining accent), a break otherwise ("’", "«", "—").
+                        run = 0
+                        prevDigit = false
+                        let (c, length) = Scalars.decode(b, i)
+                        if Scalars.flags(c) & (Scalars.letter | Scalars.mark) != 0 {
+                            if start < 0 { start = i }
+                        } else {
+                            endWord(i)
+                        }
+                        i += length
+                        continue
+                    }
+                    let isDigit = byte >= 0x30 && byte <= 0x39
                     if isDigit { run += 1; if run >= 4 { h.fourDigits = true } } else { run = 0 }
-                    if prevDigit && b == 0x2D { h.digitDash = true }
-                    if prevDigit && (b == 0x2F || b == 0x2E) { h.digitSeparator = true }
+                    if prevDigit && byte == 0x2D { h.digitDash = true }
+                    if prevDigit && (byte == 0x2F || byte == 0x2E) { h.digitSeparator = true }
                     prevDigit = isDigit
-                    // Letters (ASCII or any byte of a multi-byte character) make words.
-                    if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 {
+                    if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
                         if start < 0 { start = i }
                     } else {
                         endWord(i)
                     }
+                    i += 1
                 }
                 endWord(b.count)
             }

@@ -27,8 +27,14 @@ public struct Pattern: @unchecked Sendable {
     }
 
     /// Every non-overlapping match in `s`, left to right.
-    public func matches(in s: String) -> [Match] {
-        let results = regex.matches(in: s, range: NSRange(s.startIndex..<s.endIndex, in: s))
+    public func matches(in s: String) -> [Match] { matches(in: s, from: 0) }
+
+    /// Every non-overlapping match in `s` that starts at UTF-8 offset `from` or after. What comes
+    /// before still counts for `\b` and look-behinds, so the matches are those of the whole text
+    /// that start there: a caller that knows no match can start earlier saves the search of the start.
+    public func matches(in s: String, from: Int) -> [Match] {
+        let start = s.utf8.index(s.utf8.startIndex, offsetBy: min(max(from, 0), s.utf8.count))
+        let results = regex.matches(in: s, options: from > 0 ? [.withTransparentBounds] : [], range: NSRange(start..<s.endIndex, in: s))
         return results.compactMap { r in
             guard let whole = Range(r.range, in: s) else { return nil }
             var subs: [Substring?] = []
