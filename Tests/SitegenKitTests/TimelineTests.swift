@@ -96,6 +96,19 @@ struct EventTests {
         }
     }
 
+    @Test("May is a month without a year too, but not the verb; three-letter abbreviations are not months")
+    func may() {
+        #expect(date("Il est arrivé le 12 mai.", wednesday) == "2024-05-12")
+        #expect(date("Le défilé du 1er mai a réuni des milliers de personnes.", wednesday) == "2024-05-01")
+        #expect(date("Il partira en mai.", wednesday) == "2024-05")
+        #expect(date("They met on May 12.", wednesday) == "2024-05-12")
+        #expect(date("Talks resume in May.", wednesday) == "2024-05")
+        #expect(date("The 27 may decide on Friday.", wednesday) == "2024-11-01")
+        #expect(finder.find(in: "All 12 may vote, and they may 12 times.", reference: wednesday).isEmpty)
+        #expect(finder.find(in: "Le 12 mar, rien.", reference: wednesday).isEmpty)
+        #expect(date("Le 12 mars, rien.", wednesday) == "2025-03-12") // the nearer March
+    }
+
     @Test("a relative day or weekday after a typographic apostrophe or a guillemet is found")
     func typographicMarks() {
         #expect(date("Il le répète depuis aujourd’hui.", wednesday) == "2024-11-06")

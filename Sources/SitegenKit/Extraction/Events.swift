@@ -30,7 +30,15 @@ public struct EventFinder: Sendable {
         relativeWords = WordTable(relWords)
         var forms = Set(months.keys)
         for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
-        let month = "(" + forms.filter { $0.count > 3 }.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
+        // Without a year, a three-letter abbreviation ("mar", "jan", "oct": the start of a longer
+        // name of its month) is too often a word or a name to count as a month. A short full name
+        // ("mai", "may") counts, and one that is also a word ("may") only with its capital.
+        let numbers = dates.months
+        let named = forms.filter { form in
+            form.count > 3 || !forms.contains { $0.count > form.count && $0.hasPrefix(form) && numbers[Text.fold($0)] == numbers[Text.fold(form)] }
+        }
+        let month = "(" + named.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.joined(separator: "|") + ")"
+        monthWords = WordTable(lexicon.foldedSet("months.also.words"))
         var wd = Set(weekdays.keys)
         for e in lexicon["weekdays"] { if let k = e.split(separator: "=").first { wd.insert(String(k).lowercased()) } }
         let weekday = "(" + wd.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
@@ -56,6 +64,8 @@ public struct EventFinder: Sendable {
     public var compiledPatternCount: Int { patterns.count }
     let triggers: WordTable
     let relativeWords: WordTable
+    /// Month names that are also common words ("may"): in lower case they are the word.
+    let monthWords: WordTable
 
     public struct Found: Sendable, Hashable {
         public var date: PartialDate?
@@ -123,6 +133,11 @@ public struct EventFinder: Sendable {
     }
 
     private func resolve(form: String, _ o: Pattern.Groups, text: String, reference: PartialDate?) -> (PartialDate?, String)? {
+        if form == "day-month" || form == "month-day" || form == "in-month",
+           let name = str(o, form == "day-month" ? 2 : 1), monthWords.contains(Text.fold(name)),
+           !(name.unicodeScalars.first.map(Scalars.isUpper) ?? false) {
+            return nil
+        }
         switch form {
         case "day-month", "month-day":
             let (dayText, monthText) = form == "day-month" ? (str(o, 1), str(o, 2)) : (str(o, 2), str(o, 1))
