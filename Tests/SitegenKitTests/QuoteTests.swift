@@ -46,6 +46,7 @@ let frenchCases: [QuoteCase] = [
     QuoteCase(name: "single curly quotes", body: "‘Je pars demain’, a dit Jean Dupont à l’issue de la réunion.", snippet: "Je pars demain", speaker: "Jean Dupont"),
     QuoteCase(name: "lower-case fragment goes on with the previous speaker", body: "Jean Dupont a promis qu'il réglerait le conflit. « dans les 24 heures. » La presse reste sceptique.", snippet: "dans les 24 heures", speaker: "Jean Dupont", rule: "continues-sentence"),
     QuoteCase(name: "continuation: a quote after another with no cue", body: "Jean Dupont a déclaré : « Nous avons tout essayé. » « Rien n'a marché. »", snippet: "Rien n'a marché", speaker: "Jean Dupont", rule: "continuation"),
+    QuoteCase(name: "continuation after a quote whose cue has an apposition", body: "« Nous avons tout essayé », a déclaré Jean Dupont, le maire de la ville. « Rien n'a marché. »", snippet: "Rien n'a marché", speaker: "Jean Dupont", rule: "continuation"),
     QuoteCase(name: "coordinated verb keeps its subject", body: "Jean Dupont a déclaré à Pierre Martin que tout allait bien, mais a ajouté que « rien n'est joué ».", snippet: "rien n'est joué", speaker: "Jean Dupont"),
     QuoteCase(name: "participle keeps its subject", body: "Jean Dupont a annoncé sa candidature jeudi, précisant que « rien n'est joué ».", snippet: "rien n'est joué", speaker: "Jean Dupont"),
     QuoteCase(name: "pronoun goes to the compatible gender (elle)", body: "Marie Durand a rencontré Jean Dupont lundi. « C'était utile », a-t-elle déclaré.", snippet: "C'était utile", speaker: "Marie Durand"),
@@ -75,6 +76,7 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "told reporters, partial quote", body: "John Smith told reporters that the plan was \"dead on arrival\".", snippet: "dead on arrival", speaker: "John Smith", language: "en"),
     QuoteCase(name: "organisation, said that", body: "The White House said that \"nothing has changed\".", snippet: "nothing has changed", speaker: "White House", language: "en"),
     QuoteCase(name: "described as", body: "John Smith spoke on Monday. He described the deal as \"a disaster\".", snippet: "a disaster", speaker: "John Smith", language: "en"),
+    QuoteCase(name: "continuation after said + name, apposition", body: "\"We will not back down,\" said Senator Jane Whitmore, a Democrat from Oregon. \"This is about our credibility.\"", snippet: "This is about our credibility", speaker: "Jane Whitmore", rule: "continuation", language: "en"),
     QuoteCase(name: "curly quotes, said + title", body: "“We are ready,” said Mr. Smith.", snippet: "We are ready", speaker: "Smith", language: "en"),
 ]
 

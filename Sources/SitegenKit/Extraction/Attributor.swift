@@ -111,7 +111,8 @@ public struct Attributor: Sendable {
                     found = found ?? ctx.afterCue(pi, s, strongOnly: true) ?? ctx.beforeCue(pi, s, sentence: sent) ?? ctx.afterCue(pi, s, strongOnly: false)
                     if found == nil, let prev = previous, let sp = prev.speaker,
                        (prev.para == pi || (prev.para == pi - 1 && ctx.anchorToken(pi, s) == 0)),
-                       !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s)) {
+                       !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s),
+                                          skipping: prev.found.map { $0.cueLo..<max($0.cueLo, $0.cueHi) } ?? 0..<0) {
                         found = Found(speaker: sp, cueLo: 0, cueHi: 0, rule: "continuation", confidence: 0.6,
                                       notes: ["follows another quote by the same speaker, with no cue of its own"])
                     }
@@ -590,12 +591,14 @@ public struct Attributor: Sendable {
             return nil
         }
 
-        /// A speech verb or a name outside quotes between two quotes means the second has its own cue.
-        func hasCueBetween(prevPara: Int, prevEnd: Int, para pi: Int, upTo limit: Int) -> Bool {
+        /// A speech verb or a name outside quotes between two quotes means the second has its own
+        /// cue. The first quote's own cue (`skipping`, in the first quote's paragraph) does not
+        /// count: in « "A," said Whitmore, a Democrat. "B." » B goes on with Whitmore's words.
+        func hasCueBetween(prevPara: Int, prevEnd: Int, para pi: Int, upTo limit: Int, skipping: Range<Int> = 0..<0) -> Bool {
             func scan(_ p: Int, _ from: Int, _ to: Int) -> Bool {
                 guard from < to else { return false }
                 if to - from > Self.window { return true } // far apart: not a continuation
-                for i in from..<to {
+                for i in from..<to where p != prevPara || !skipping.contains(i) {
                     if isSpeechVerb(p, i) { return true }
                     if let m = mentionStarting[p][i], !a.paragraphs[p].isInQuote(i) {
                         if case .name = m.kind { return true }
