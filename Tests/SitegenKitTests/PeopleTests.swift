@@ -102,6 +102,12 @@ struct PeopleTests {
         #expect(names(["La réunion a eu lieu avec Tulsi Gabbard la semaine dernière."]) == ["Tulsi Gabbard"])
     }
 
+    @Test("an English role in capitals before a name is not part of the name")
+    func englishRoleWords() {
+        #expect(names(["Senate Majority Leader Mitch McConnell met House Minority Whip Katherine Clark on Monday."], language: "en") ==
+                ["Katherine Clark", "Mitch McConnell"])
+    }
+
     @Test("roles from appositions and titles, kept with their article")
     func roles() throws {
         let out = extract(["Titre\n\nLe porte-parole du Kremlin, Dmitri Peskov, a répondu. Le secrétaire d'État géorgien, Brad Raffensperger, a affirmé le contraire. Le président russe Vladimir Poutine s'est tu.\n"])

@@ -47,6 +47,8 @@ let frenchCases: [QuoteCase] = [
     QuoteCase(name: "lower-case fragment goes on with the previous speaker", body: "Jean Dupont a promis qu'il réglerait le conflit. « dans les 24 heures. » La presse reste sceptique.", snippet: "dans les 24 heures", speaker: "Jean Dupont", rule: "continues-sentence"),
     QuoteCase(name: "continuation: a quote after another with no cue", body: "Jean Dupont a déclaré : « Nous avons tout essayé. » « Rien n'a marché. »", snippet: "Rien n'a marché", speaker: "Jean Dupont", rule: "continuation"),
     QuoteCase(name: "continuation after a quote whose cue has an apposition", body: "« Nous avons tout essayé », a déclaré Jean Dupont, le maire de la ville. « Rien n'a marché. »", snippet: "Rien n'a marché", speaker: "Jean Dupont", rule: "continuation"),
+    QuoteCase(name: "an indefinite role is someone new, not the last speaker", body: "Jean Dupont a déclaré que « rien n'a changé ». Un diplomate européen, qui a requis l'anonymat, a jugé la situation « très préoccupante ».", snippet: "très préoccupante", speaker: "diplomate"),
+    QuoteCase(name: "an indefinite role named in apposition is that person", body: "Un porte-parole du ministère, Marie Durand, a affirmé que la situation était « sous contrôle ».", snippet: "sous contrôle", speaker: "Marie Durand"),
     QuoteCase(name: "coordinated verb keeps its subject", body: "Jean Dupont a déclaré à Pierre Martin que tout allait bien, mais a ajouté que « rien n'est joué ».", snippet: "rien n'est joué", speaker: "Jean Dupont"),
     QuoteCase(name: "participle keeps its subject", body: "Jean Dupont a annoncé sa candidature jeudi, précisant que « rien n'est joué ».", snippet: "rien n'est joué", speaker: "Jean Dupont"),
     QuoteCase(name: "pronoun goes to the compatible gender (elle)", body: "Marie Durand a rencontré Jean Dupont lundi. « C'était utile », a-t-elle déclaré.", snippet: "C'était utile", speaker: "Marie Durand"),
@@ -69,14 +71,16 @@ let frenchCases: [QuoteCase] = [
 let englishCases: [QuoteCase] = [
     QuoteCase(name: "said + name", body: "\"We will not give up,\" said John Smith.", snippet: "We will not give up", speaker: "John Smith", rule: "inverted-name", language: "en"),
     QuoteCase(name: "name + said", body: "\"We will not give up,\" John Smith said.", snippet: "We will not give up", speaker: "John Smith", rule: "cue-after", language: "en"),
-    QuoteCase(name: "he said", body: "John Smith arrived late on Monday. \"We will not give up,\" he said.", snippet: "We will not give up", speaker: "John Smith", language: "en"),
-    QuoteCase(name: "she added", body: "Jane Doe spoke after him. \"It is a mistake,\" she added.", snippet: "It is a mistake", speaker: "Jane Doe", language: "en"),
+    QuoteCase(name: "he said", body: "John Smith arrived late on Monday. \"We will not give up,\" he said.", snippet: "We will not give up", speaker: "John Smith", rule: "cue-after", language: "en"),
+    QuoteCase(name: "she added", body: "Jane Doe spoke after him. \"It is a mistake,\" she added.", snippet: "It is a mistake", speaker: "Jane Doe", rule: "cue-after", language: "en"),
     QuoteCase(name: "name said: quote", body: "John Smith said: \"We will not give up.\"", snippet: "We will not give up", speaker: "John Smith", language: "en"),
     QuoteCase(name: "according to", body: "According to Jane Doe, \"the plan is dead\".", snippet: "the plan is dead", speaker: "Jane Doe", rule: "selon", language: "en"),
     QuoteCase(name: "told reporters, partial quote", body: "John Smith told reporters that the plan was \"dead on arrival\".", snippet: "dead on arrival", speaker: "John Smith", language: "en"),
     QuoteCase(name: "organisation, said that", body: "The White House said that \"nothing has changed\".", snippet: "nothing has changed", speaker: "White House", language: "en"),
     QuoteCase(name: "described as", body: "John Smith spoke on Monday. He described the deal as \"a disaster\".", snippet: "a disaster", speaker: "John Smith", language: "en"),
     QuoteCase(name: "continuation after said + name, apposition", body: "\"We will not back down,\" said Senator Jane Whitmore, a Democrat from Oregon. \"This is about our credibility.\"", snippet: "This is about our credibility", speaker: "Jane Whitmore", rule: "continuation", language: "en"),
+    QuoteCase(name: "an indefinite role is someone new, in English", body: "John Smith said the plan was \"dead on arrival\". A senior official, who asked not to be named, said the talks were \"a mess\".", snippet: "a mess", speaker: "official", language: "en"),
+    QuoteCase(name: "a pronoun tells the gender of a name the lexicon does not know", body: "Jane Whitmore spoke first. \"We will not back down,\" she said. Senator Brock Dalton, the chairman, answered her. \"Nothing is decided,\" said Dalton. \"We will see,\" he added. \"It is a shame,\" she said later.", snippet: "It is a shame", speaker: "Whitmore", language: "en"),
     QuoteCase(name: "curly quotes, said + title", body: "“We are ready,” said Mr. Smith.", snippet: "We are ready", speaker: "Smith", language: "en"),
 ]
 

@@ -213,8 +213,10 @@ public struct Analyzer: Sendable {
             let t = tokens[i]
             if t.kind == .punct, Words.sentenceEnds.contains(t.text), spanOf[i] == nil, i + 1 < tokens.count {
                 var j = i + 1
-                // Closing marks right after the period belong to the sentence that ends.
-                while j < tokens.count, tokens[j].kind == .punct, Words.closingMarks.contains(tokens[j].text) { j += 1 }
+                // Closing marks right after the period belong to the sentence that ends; a straight
+                // quote after a space opens the next one (`first. "We will…`).
+                while j < tokens.count, tokens[j].kind == .punct, Words.closingMarks.contains(tokens[j].text),
+                      tokens[j].text != "\"" || tokens[j].start == tokens[j - 1].end { j += 1 }
                 if j < tokens.count, tokens[j].isCapitalized || tokens[j].kind == .punct || tokens[j].kind == .number { starts.append(j) }
                 i = j
                 continue
@@ -355,13 +357,12 @@ public struct Analyzer: Sendable {
                 }
             }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
-            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i), i > 0 || sentenceStartSet.contains(i),
-               g.isRole(t.lower), i > 0, g.determiners.contains(tokens[i - 1].lower) {
-                let det = tokens[i - 1].lower
+            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i), g.isRole(t.lower), let d = roleDeterminer(tokens, i) {
+                let det = tokens[d].lower
                 let gender: Gender = g.femaleRoles.contains(t.lower) && !g.maleRoles.contains(t.lower) ? .female
                     : g.maleRoles.contains(t.lower) && !g.femaleRoles.contains(t.lower) ? .male
                     : det == "la" ? .female : det == "le" ? .male : .unknown
-                mentions.append(Mention(kind: .role(roleComplement(tokens, i), gender), paragraph: pi, lo: i - 1, hi: i + 1))
+                mentions.append(Mention(kind: .role(roleComplement(tokens, i), gender), paragraph: pi, lo: d, hi: i + 1))
             }
             guard (isNameWord(t) && t.isCapitalized) || t.isAllCaps else { i += 1; continue }
             // All-caps words are acronyms: organisations (CNN, TASS), never people.
@@ -522,6 +523,18 @@ public struct Analyzer: Sendable {
 
     /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
     /// punctuation mark, a verb or a name.
+    /// The determiner of the role noun at `i`: right before it ("le porte-parole") or before one
+    /// lower-case adjective ("a senior official", "le nouveau président").
+    func roleDeterminer(_ tokens: [Token], _ i: Int) -> Int? {
+        if i > 0, g.determiners.contains(tokens[i - 1].lower) { return i - 1 }
+        guard i > 1, g.determiners.contains(tokens[i - 2].lower) else { return nil }
+        let adj = tokens[i - 1]
+        guard adj.kind == .word, !adj.isCapitalized, !g.isRole(adj.lower), !g.prepositions.contains(adj.lower),
+              !g.auxiliaries.contains(adj.lower), !g.clitics.contains(adj.lower), !g.speechVerbs.contains(adj.lower),
+              !g.clauseBreaks.contains(adj.lower), !g.coordinations.contains(adj.lower) else { return nil }
+        return i - 2
+    }
+
     func roleComplement(_ tokens: [Token], _ i: Int) -> String {
         var words = [tokens[i].text]
         var k = i + 1

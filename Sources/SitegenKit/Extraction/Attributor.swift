@@ -127,7 +127,10 @@ public struct Attributor: Sendable {
                     }
                     let kind: Quote.Kind = ctx.startsLowercase(pi, s) ? .partial : .direct
                     quotes.append(makeQuote(kind, para: pi, lo: span.start, hi: span.end, found: found, recovered: span.recovered))
-                    if let sp = found?.speaker { ctx.pushSpeaker(sp) }
+                    if let f = found, let sp = f.speaker {
+                        ctx.pushSpeaker(sp)
+                        ctx.learnGender(from: f, para: pi)
+                    }
                     previous = (pi, s, found?.speaker, ctx.tokenIndex(pi, atOrAfter: span.end), found)
                     if span.continuesNext { pendingContinued.append(quotes.count - 1) }
                 }
@@ -190,6 +193,9 @@ public struct Attributor: Sendable {
         var speakers: [(speaker: Speaker, sentence: Int)] = []
         /// People named outside quotes so far, oldest first.
         var persons: [(person: Int, sentence: Int)] = []
+        /// Genders this article gave, by a pronoun, to people whose first name does not tell
+        /// ("Rick Dalton … he added"): a later "she" then looks past them.
+        var learnedGender: [Int: Gender] = [:]
         /// Mentions by paragraph, indexed by their last token and by their first.
         let mentionEnding: [[Int: Mention]]
         let mentionStarting: [[Int: Mention]]
@@ -303,8 +309,26 @@ public struct Attributor: Sendable {
         }
 
         func gender(of s: Speaker) -> Gender {
-            if case .person(let i) = s { return people[i].gender }
+            if case .person(let i) = s { return personGender(i) }
             return .unknown
+        }
+
+        func personGender(_ i: Int) -> Gender {
+            let known = people[i].gender
+            return known == .unknown ? learnedGender[i] ?? .unknown : known
+        }
+
+        /// A quote whose cue is a gendered pronoun resolved to a person of unknown gender tells
+        /// that person's gender for the rest of the article.
+        mutating func learnGender(from f: Found, para pi: Int) {
+            guard case .person(let i)? = f.speaker, personGender(i) == .unknown else { return }
+            let end = min(max(f.cueLo, f.cueHi), tokens(pi).count)
+            for k in f.cueLo..<end {
+                if let m = mentionStarting[pi][k], case .pronoun(let g) = m.kind, g != .unknown {
+                    learnedGender[i] = g
+                    return
+                }
+            }
         }
 
         static func compatible(_ a: Gender, _ b: Gender) -> Bool { a == .unknown || b == .unknown || a == b }
@@ -317,7 +341,7 @@ public struct Attributor: Sendable {
                     return (s.speaker, ["pronoun resolved to the most recent speaker"])
                 }
             }
-            for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(people[p.person].gender, wanted) {
+            for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(personGender(p.person), wanted) {
                 return (.person(p.person), ["pronoun resolved to the most recent person named"])
             }
             return nil
@@ -358,7 +382,12 @@ public struct Attributor: Sendable {
                 guard let (s, notes) = resolvePronoun(gender, plural: plural) else { return nil }
                 return (s, notes)
             case .role(let phrase, let gender):
-                let label = tokens(m.paragraph)[m.lo..<m.hi].map(\.text).joined(separator: " ")
+                let ts = tokens(m.paragraph)
+                let label = ts[m.lo..<m.hi].map(\.text).joined(separator: " ")
+                // "un diplomate européen" is somebody new, not the last diplomat or speaker.
+                if g.indefiniteDeterminers.contains(ts[m.lo].lower) {
+                    return (.unresolved(label), ["an indefinite role introduces someone the article does not name"])
+                }
                 if let (s, note) = resolveRole(phrase, gender, m.paragraph, m.lo) { return (s, [note]) }
                 return (.unresolved(label), ["the role is not linked to a named person"])
             }

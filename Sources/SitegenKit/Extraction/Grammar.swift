@@ -10,6 +10,7 @@ public struct Grammar: Sendable {
     public let prepositions: WordTable
     public let clauseBreaks: WordTable
     public let determiners: WordTable
+    public let indefiniteDeterminers: WordTable
     public let coordinations: WordTable
     public let notSpeechMarkers: WordTable
     public let malePronouns: WordTable
@@ -46,6 +47,7 @@ public struct Grammar: Sendable {
         prepositions = WordTable(lexicon.lowerSet("prepositions"))
         clauseBreaks = WordTable(lexicon.lowerSet("clause.breaks"))
         determiners = WordTable(lexicon.lowerSet("determiners"))
+        indefiniteDeterminers = WordTable(lexicon.lowerSet("determiners.indefinite"))
         coordinations = WordTable(lexicon.lowerSet("coordinations"))
         notSpeechMarkers = WordTable(lexicon.lowerSet("not.speech.markers"))
         malePronouns = WordTable(lexicon.lowerSet("pronouns.subject.male"))
