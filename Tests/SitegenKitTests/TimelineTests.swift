@@ -86,6 +86,15 @@ struct EventTests {
         #expect(date("Il le dira demain.", wednesday) == "2024-11-07")
     }
 
+    @Test("a written date beats the weekday written before it")
+    func weekdayBeforeDate() {
+        let out = extract(["Titre de l'article de test\nPublié le 12 juin 2024\n\nLe second tour aura lieu le dimanche 7 juillet 2024.\n\n"
+                           + "Le vote a eu lieu dimanche dernier.\n"])
+        #expect(out.events.map { $0.date?.iso ?? "" } == ["2024-07-07", "2024-06-09"])
+        let en = extract(["Test article title here\nJune 12, 2024\n\nThe vote is on Sunday, July 7, 2024.\n"], language: "en")
+        #expect(en.events.map { $0.date?.iso ?? "" } == ["2024-07-07"])
+    }
+
     @Test("relative days are not guessed when the article's date is not known to the day")
     func unresolved() {
         for reference in [nil, PartialDate(year: 2024, month: 9)] {

@@ -227,9 +227,12 @@ public struct EventFinder: Sendable {
                 let sentence = p.scalarText(lo, min(hi, lo + 1500))
                 let found = find(in: sentence, reference: article.date)
                 guard !found.isEmpty else { continue }
+                // The most precise date; at the same precision a written date beats one worked out
+                // from a weekday ("le dimanche 7 juillet 2024" is the 7th, whatever the weekday).
                 func rank(_ f: Found) -> Int {
                     guard let d = f.date else { return -1 }
-                    switch d.precision { case .time: return 4; case .day: return 3; case .month: return 2; case .year: return 1 }
+                    let written = f.resolution == "relative" ? 0 : 1
+                    switch d.precision { case .time: return 8 + written; case .day: return 6 + written; case .month: return 4 + written; case .year: return 2 + written }
                 }
                 guard let best = found.max(by: { rank($0) < rank($1) }) else { continue }
                 var ids: [String] = []
