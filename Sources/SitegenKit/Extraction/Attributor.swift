@@ -476,11 +476,48 @@ public struct Attributor: Sendable {
             while u < min(limit, sent.upperBound, sent.lowerBound + Self.window) {
                 if let m = mentionStarting[pi][u], !a.paragraphs[pi].isInQuote(u), eligible(m) {
                     if case .pronoun = m.kind, m.lo > sent.lowerBound + 3 { u += 1; continue }
-                    return m
+                    return head(m, pi)
                 }
                 u += 1
             }
             return nil
+        }
+
+        /// "Kremlin spokesman Dmitry Peskov", "la députée LFI Mathilde Panot": an organisation or a
+        /// role a few words before a name, with no comma or preposition between, qualifies the
+        /// name, which is the subject.
+        func head(_ m: Mention, _ pi: Int) -> Mention {
+            if case .name = m.kind { return m }
+            if case .pronoun = m.kind { return m }
+            let ts = tokens(pi)
+            var k = m.hi
+            while k < min(ts.count, m.hi + 4) {
+                if let n = mentionStarting[pi][k], case .name = n.kind { return n }
+                let t = ts[k]
+                if t.kind != .word || isSpeechVerb(pi, k) || isSkippable(t) || g.prepositions.contains(t.lower)
+                    || g.clauseBreaks.contains(t.lower) || g.coordinations.contains(t.lower) || g.determiners.contains(t.lower) { break }
+                k += 1
+            }
+            return m
+        }
+
+        /// After an inverted speech verb, the subject may follow a short phrase: "a réagi sur X la
+        /// députée …", "a affirmé dimanche sur France Inter le ministre …". Returns where the
+        /// subject would start after at most two such phrases.
+        func afterPrepositionalPhrases(_ pi: Int, _ from: Int) -> Int {
+            let ts = tokens(pi)
+            var k = from
+            for _ in 0..<2 {
+                guard k < ts.count, g.prepositions.contains(ts[k].lower), !["selon", "comme", "as", "than", "dont"].contains(ts[k].lower) else { break }
+                var e = k + 1
+                if e < ts.count, g.determiners.contains(ts[e].lower) { e += 1 }
+                guard e < ts.count else { break }
+                if let m = mentionStarting[pi][e] { e = m.hi } else if ts[e].kind == .word { e += 1 } else { break }
+                while e < min(ts.count, k + 6), ts[e].isCapitalized, mentionStarting[pi][e] == nil { e += 1 }
+                while e < ts.count, g.adverbs.contains(ts[e].lower) { e += 1 }
+                k = e
+            }
+            return k
         }
 
         /// The mention that "selon X" / "d'après X" / "according to X" introduces, at token `i`.
@@ -565,8 +602,12 @@ public struct Attributor: Sendable {
             if j < ts.count, g.speechVerbs.contains(ts[j].lower), !ts[j].isCapitalized {
                 var sj = j + 1
                 while sj < ts.count, g.adverbs.contains(ts[sj].lower) { sj += 1 }
-                if sj < ts.count, let m = mentionStarting[pi][sj] ?? (g.determiners.contains(ts[sj].lower) ? mentionStarting[pi][sj + 1] : nil),
-                   let r = resolve(m) {
+                func subjectAt(_ k: Int) -> Mention? {
+                    guard k < ts.count else { return nil }
+                    return mentionStarting[pi][k] ?? (g.determiners.contains(ts[k].lower) && k + 1 < ts.count ? mentionStarting[pi][k + 1] : nil)
+                }
+                if subjectAt(sj) == nil { sj = afterPrepositionalPhrases(pi, sj) }
+                if let m0 = subjectAt(sj), case let m = head(m0, pi), let r = resolve(m) {
                     let rule = { if case .role = m.kind { return "inverted-role" }; return "inverted-name" }()
                     return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: rule, confidence: 0.95, notes: r.notes)
                 }
@@ -575,7 +616,8 @@ public struct Attributor: Sendable {
             // (iii) Trump a déclaré, he said
             var m = mentionStarting[pi][k]
             if m == nil, g.determiners.contains(ts[k].lower), k + 1 < ts.count { m = mentionStarting[pi][k + 1] }
-            if let m {
+            if let m0 = m {
+                let m = head(m0, pi)
                 var v = m.hi
                 var skipped = 0
                 while v < ts.count, skipped < 4, isSkippable(ts[v]) { v += 1; skipped += 1 }

@@ -89,9 +89,22 @@ public struct Grammar: Sendable {
         let soft = stem.hasSuffix("g") ? stem + "e" : stem.hasSuffix("c") ? stem.dropLast() + "ç" : stem
         var forms = [inf]
         for e in ["e", "es", "ent", "ez", "é", "ée", "és", "ées", "erai", "era", "eras", "erons", "erez", "eront", "erait", "eraient", "èrent"] { forms.append(stem + e) }
+        // A last "e" or "é" before one consonant opens before a silent ending: marteler → martèle,
+        // répéter → répète; "-eler" and "-eter" may double the consonant instead (rappeler → rappelle).
+        let letters = Array(stem)
+        if letters.count >= 3, let last = letters.last, !Self.isVowel(last), letters[letters.count - 2] == "e" || letters[letters.count - 2] == "é",
+           !Self.isVowel(letters[letters.count - 3]) {
+            var open = [String(letters.dropLast(2)) + "è" + String(last)]
+            if letters[letters.count - 2] == "e", last == "l" || last == "t" { open.append(stem + String(last)) }
+            for o in open {
+                for e in ["e", "es", "ent", "erai", "era", "eras", "erons", "erez", "eront", "erait", "eraient"] { forms.append(o + e) }
+            }
+        }
         for e in ["ons", "ait", "ais", "aient", "ant", "a", "ai", "as", "âmes"] { forms.append(soft + e) }
         return forms
     }
+
+    static func isVowel(_ c: Character) -> Bool { "aeiouyàâäéèêëîïôöùûü".contains(c) }
 
     public func canonicalWord(_ folded: String) -> String { transliteration[folded] ?? folded }
 
