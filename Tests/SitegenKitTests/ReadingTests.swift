@@ -186,6 +186,50 @@ struct CleaningTests {
         #expect(readArticle("Le Kremlin répond\n\n\(lead)\n").article?.title == "Le Kremlin répond")
     }
 
+    @Test("menus, buttons, breadcrumbs, reading times and page timestamps are navigation")
+    func navigation() {
+        let d = dropped("Accueil\nSkip to content\nHome | UK | World | Business\nAccueil › Politique\nTitre du jour sur le budget\n3 min\n2 hours ago\nil y a 5 heures\nShare\n\n\(lead)\n")
+        for line in ["Accueil", "Skip to content", "Home | UK | World | Business", "Accueil › Politique", "3 min", "2 hours ago", "il y a 5 heures", "Share"] {
+            #expect(d[line] == "navigation", "\(line): \(d[line] ?? "kept")")
+        }
+        // A sentence with the same words, a year alone, and a list of long items stay.
+        let b = body("Titre\n\nAccueil chaleureux pour le ministre à Lille, où il a passé 3 min avec les élus.\n\n2018\n\nLe budget | un texte très long qui dépasse les bornes | et un autre encore plus long que le premier\n")
+        #expect(b.contains("Accueil chaleureux") && b.contains("2018") && b.contains("Le budget |"))
+    }
+
+    @Test("a photo credit on a line of its own, without a colon")
+    func creditLine() {
+        let d = dropped("Titre du jour\n\n\(lead)\n\nPhoto AFP / Ludovic Marin\n\nGetty Images\n\nLudovic Marin/AFP\n\nLa suite du texte, qui continue.\n")
+        #expect(d["Photo AFP / Ludovic Marin"] == "photo-credit")
+        #expect(d["Getty Images"] == "photo-credit")
+        #expect(d["Ludovic Marin/AFP"] == "photo-credit")
+        // An agency inside a sentence is not a credit.
+        #expect(body("Titre\n\nSelon l'AFP, le ministre a démissionné.\n\nReuters et AFP ont confirmé l'information mardi soir\n").contains("Reuters et AFP"))
+    }
+
+    @Test("the titles listed under a bare \"Lire aussi\" go with it; the text after them stays")
+    func readAlsoList() {
+        let d = dropped("Titre du jour\n\n\(lead)\n\nLire aussi\n\nEuropéennes : ce que disent les derniers sondages\n\nSelon le ministre, le vote aura lieu en juin.\n\nRelated Topics\n\nUkraine\n\nRussia\n")
+        #expect(d["Européennes : ce que disent les derniers sondages"] == "read-also")
+        #expect(d["Ukraine"] == "read-also" && d["Russia"] == "read-also")
+        #expect(d["Selon le ministre, le vote aura lieu en juin."] == nil)
+    }
+
+    @Test("a byline without \"par\" above its outlet's name, and an update line under the date line")
+    func bareBylineAndUpdate() throws {
+        let a = try #require(readArticle("BBC News\nUkraine war: Zelensky urges allies to speed up air defence deliveries\nPaul Kirby\nBBC News\n\(lead)\n").article)
+        #expect(a.title == "Ukraine war: Zelensky urges allies to speed up air defence deliveries")
+        #expect(a.author == "Paul Kirby")
+        #expect(a.paragraphs.map(\.text) == [lead])
+        let b = try #require(readArticle("Le budget adopté de justesse\nLe texte sera examiné au Sénat à partir de lundi.\nLes sénateurs ont déjà déposé des amendements.\n"
+                                         + "La majorité reste prudente.\npar Julien Lefèvre\npublié le 7 juin 2024 à 19h12\nmis à jour le 8 juin 2024 à 8h05\n\(lead)\n").article)
+        #expect(b.date?.iso == "2024-06-07T19:12")
+        #expect(b.dropped.contains { $0.rule == "date-line" && $0.text.hasPrefix("mis à jour") })
+        // A name alone that is a photo's caption, with the body after it, is no byline.
+        let c = try #require(readArticle("Le budget adopté de justesse\nGabriel Attal\n\(lead)\n").article)
+        #expect(c.author == nil)
+    }
+
     @Test func separators() {
         #expect(dropped("Titre du jour\n\n\(lead)\n\n* * *\n\nSuite du texte, avec une seconde phrase.\n")["* * *"] == "separator")
     }

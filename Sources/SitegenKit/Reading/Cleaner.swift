@@ -33,6 +33,9 @@ public struct Cleaner: Sendable {
     let dateWords: Set<String>
     let bylineRoles: Set<String>
     let credits: [String]
+    let navigation: Set<String>
+    let timeWords: Set<String>
+    let agencies: Set<String>
     let datePrefixes: [String]
     let bylinePrefixes: [String]
     let stopFR: WordTable
@@ -54,6 +57,9 @@ public struct Cleaner: Sendable {
         dateWords = lexicon.foldedSet("date.words")
         bylineRoles = lexicon.foldedSet("byline.roles")
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
+        navigation = lexicon.foldedSet("noise.navigation")
+        timeWords = lexicon.foldedSet("noise.time.words")
+        agencies = lexicon.foldedSet("credits.agencies")
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         stopFR = WordTable(lexicon.foldedSet("stopwords.fr"))
@@ -84,10 +90,17 @@ public struct Cleaner: Sendable {
         let headCount = 6
         let lastNumbers = Set(nonEmpty.suffix(3).map(\.number))
         var notNoise = 0
+        /// Lines left of a list of links under a bare "Lire aussi" or "Related Topics".
+        var linkLines = 0
+        /// Whether the line before was metadata: a date line right after a byline or a date line
+        /// is metadata too, even below the top ("mis à jour le …" under "publié le …").
+        var afterMeta = false
+        var skipNext = false
 
         func drop(_ line: Line, _ rule: String) { dropped.append(DroppedLine(line: line.number, text: line.text, rule: rule)) }
 
         for (index, var line) in nonEmpty.enumerated() {
+            if skipNext { skipNext = false; continue }
             let t = line.text
             let fact = facts[index]
             if !fact.hasLetterOrNumber { drop(line, "separator"); continue }
@@ -96,20 +109,49 @@ public struct Cleaner: Sendable {
             if isOtherLanguage(fact, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
             let folded = Text.fold(t)
             if isSocialPrompt(folded) { drop(line, "social-prompt"); continue }
-            if isReadAlso(folded) { drop(line, "read-also"); continue }
+            if isReadAlso(folded) {
+                drop(line, "read-also")
+                if fact.words <= 3 { linkLines = 4 }
+                continue
+            }
+            // The titles listed under a bare "Lire aussi": short lines without a final period.
+            if linkLines > 0, fact.words <= 15, !hasTerminalPunctuation(t) {
+                linkLines -= 1
+                drop(line, "read-also")
+                continue
+            }
+            linkLines = 0
             if isFurniture(folded) { drop(line, "page-furniture"); continue }
+            if fact.words <= 12, isNavigation(folded) { drop(line, "navigation"); continue }
+            if fact.words <= 10, isCreditLine(folded, t) { drop(line, "photo-credit"); continue }
             let isHead = notNoise < headCount
             notNoise += 1
-            let isMeta = isHead || lastNumbers.contains(line.number)
+            let isMeta = isHead || afterMeta || lastNumbers.contains(line.number)
+            afterMeta = false
             if isMeta, let d = dateLine(t) {
                 drop(line, "date-line")
                 if date == nil { date = d; dateSource = t }
+                afterMeta = true
                 continue
             }
             if isMeta, let b = byline(t) {
                 drop(line, "byline")
                 if author == nil { author = b.author }
                 if date == nil, let d = b.date { date = d; dateSource = t }
+                afterMeta = true
+                continue
+            }
+            // A name alone near the top, above a date line or its outlet's name ("Paul Kirby" /
+            // "BBC News"), is a byline without "par" or "by"; the outlet's name goes with it.
+            if isHead, notNoise > 1, author == nil, looksLikeName(t), let w = t.split(separator: " ").first, firstNames.contains(Text.fold(String(w))),
+               index + 1 < nonEmpty.count, case let next = nonEmpty[index + 1].text, isSectionLabel(next) || dateLine(next) != nil {
+                drop(line, "byline")
+                author = t
+                if isSectionLabel(next), index + 2 < nonEmpty.count {
+                    drop(nonEmpty[index + 1], "byline")
+                    skipNext = true
+                }
+                afterMeta = true
                 continue
             }
             if isHead, let (d, rest) = datePrefix(t) {
@@ -155,8 +197,10 @@ public struct Cleaner: Sendable {
             func looksLikeHeadline(_ i: Int) -> Bool {
                 !hasTerminalPunctuation(Self.withoutClosingQuotes(kept[i].text)) && !(kept[i + 1].text.first?.isLowercase ?? false)
             }
+            // A label of a few words (a site's name, "Monde Afrique") goes above a long headline.
             while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3, wordCount(kept[1].text) <= 40,
-                  (wordCount(kept[0].text) == 1 && looksLikeHeadline(1)) || wordCount(kept[2].text) > wordCount(kept[1].text) {
+                  (wordCount(kept[0].text) == 1 && looksLikeHeadline(1)) || wordCount(kept[2].text) > wordCount(kept[1].text)
+                    || (wordCount(kept[1].text) >= 6 && looksLikeHeadline(1)) {
                 drop(kept[0], "section-label")
                 kept.removeFirst()
             }
@@ -754,6 +798,41 @@ public struct Cleaner: Sendable {
     func hasTerminalPunctuation(_ s: String) -> Bool {
         guard let last = Text.trimmingTrailingSpaces(s).last else { return false }
         return ".!?:;»\"”…)".contains(last)
+    }
+
+    /// A menu item, a button, a breadcrumb or a page's timestamp: "Accueil", "Skip to content",
+    /// "Home | UK | World", "Accueil › Politique", "3 min", "2 hours ago".
+    func isNavigation(_ folded: String) -> Bool {
+        let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
+        guard !words.isEmpty else { return false }
+        if words.count <= 5, navigation.contains(words.joined(separator: " ")) { return true }
+        if words.count <= 5, words.contains(where: { $0.allSatisfy(\.isNumber) }), words.contains(where: { timeWords.contains(String($0)) }),
+           words.allSatisfy({ $0.allSatisfy(\.isNumber) || timeWords.contains(String($0)) }) { return true }
+        // Short items between bars, chevrons or bullets.
+        for sep: Character in ["|", "›", ">", "•", "·"] where folded.contains(sep) {
+            let items = folded.split(separator: sep, omittingEmptySubsequences: false).map { Text.trimmingBlanks(String($0)) }
+            if items.count >= (sep == "›" || sep == ">" ? 2 : 3), items.allSatisfy({ !$0.isEmpty && Self.wordCount($0) <= 3 }) { return true }
+        }
+        return false
+    }
+
+    /// A photo credit on a line of its own, without a colon: "Photo AFP / Ludovic Marin",
+    /// "Getty Images", "Ludovic Marin/AFP".
+    func isCreditLine(_ folded: String, _ line: String) -> Bool {
+        guard !hasTerminalPunctuation(line) else { return false }
+        let items = folded.split { $0 == "/" || $0 == "," || $0 == "|" }.map { Text.trimmingBlanks(String($0)) }
+        guard !items.isEmpty, items.allSatisfy({ Self.wordCount($0) <= 4 }) else { return false }
+        func isAgency(_ item: String) -> Bool {
+            var words = item.split(separator: " ").map(String.init)
+            // "photo afp", "crédit photo reuters", "afp photo"
+            while let w = words.first, credits.contains(w) || w == "photo" || w == "credit" { words.removeFirst() }
+            while let w = words.last, w == "photo" || w == "photos" { words.removeLast() }
+            return !words.isEmpty && agencies.contains(words.joined(separator: " "))
+        }
+        guard items.contains(where: isAgency) else { return false }
+        // With a photographer, the line must say it is a credit: a bar or a slash, or a credit word.
+        let firstWord = items[0].split(separator: " ").first.map(String.init) ?? ""
+        return items.count == 1 ? isAgency(items[0]) : credits.contains(firstWord) || folded.contains("/") || items.allSatisfy(isAgency)
     }
 
     /// "International", "Politique": a rubric above the headline.
