@@ -106,6 +106,13 @@ struct PeopleTests {
     func englishRoleWords() {
         #expect(names(["Senate Majority Leader Mitch McConnell met House Minority Whip Katherine Clark on Monday."], language: "en") ==
                 ["Katherine Clark", "Mitch McConnell"])
+        // An organisation before the role words belongs to the role; a compound role word is one.
+        let out = extract(["Title of the test article\n\nOn Monday, Nato Secretary General Jens Stoltenberg met UN Secretary-General Antonio Guterres in Brussels.\n"], language: "en")
+        #expect(out.people.map(\.name).sorted() == ["Antonio Guterres", "Jens Stoltenberg"])
+        #expect(person("Jens Stoltenberg", in: out)?.roles.first?.text == "Nato Secretary General")
+        #expect(person("Antonio Guterres", in: out)?.roles.first?.text == "UN Secretary-General")
+        // A first name before a role word keeps the name whole.
+        #expect(names(["Martin Luther King Jr spoke in Washington in 1963."], language: "en") == ["Martin Luther King Jr"])
     }
 
     @Test("roles from appositions and titles, kept with their article")

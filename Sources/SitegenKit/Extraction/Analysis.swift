@@ -420,11 +420,20 @@ public struct Analyzer: Sendable {
                 atStart = false
                 continue
             }
+            // An organisation's name before its role words is part of the role: "Nato Secretary
+            // General Jens Stoltenberg", "Home Secretary James Cleverly".
+            if let r = (lo + 1..<max(lo + 1, hi - 1)).last(where: { g.isRoleWord(tokens[$0].folded) && !g.isFirstName(tokens[$0].folded) }),
+               !(lo..<r).contains(where: { g.isFirstName(tokens[$0].folded) || g.isTitle(tokens[$0].lower) }) {
+                if roleStart == nil { roleStart = lo }
+                lo = r + 1
+                atStart = false
+                continue
+            }
             // A place or an organisation stays ("Le Kremlin", "The White House").
             let rest = tokens[lo..<hi].map(\.folded).joined(separator: " ")
             if g.places.contains(f) || g.organisations.contains(f) || g.places.contains(rest) || g.organisations.contains(rest) { break }
             // English roles and nationalities written with capitals before a name ("Russian President").
-            if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.roleWords.contains(f) {
+            if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.isRoleWord(f) {
                 if roleStart == nil { roleStart = lo }
                 lo += 1
                 atStart = false

@@ -104,6 +104,14 @@ public struct Grammar: Sendable {
         return forms
     }
 
+    /// A capitalised role word before an English name, or a compound of them ("Secretary-General").
+    public func isRoleWord(_ folded: String) -> Bool {
+        if roleWords.contains(folded) { return true }
+        guard folded.contains("-") else { return false }
+        let parts = folded.split(separator: "-")
+        return parts.count > 1 && parts.allSatisfy { roleWords.contains(String($0)) }
+    }
+
     static func isVowel(_ c: Character) -> Bool { "aeiouyàâäéèêëîïôöùûü".contains(c) }
 
     public func canonicalWord(_ folded: String) -> String { transliteration[folded] ?? folded }
