@@ -215,6 +215,14 @@ struct CleaningTests {
         #expect(d["Selon le ministre, le vote aura lieu en juin."] == nil)
     }
 
+    @Test("an agency named beside the author is not part of the author's name")
+    func bylineWithAgency() throws {
+        for line in ["Par Sophie Durand (avec AFP)", "Par Sophie Durand, avec Reuters", "By Sophie Durand and agencies"] {
+            let a = try #require(readArticle("Le budget adopté de justesse\n\(line)\n\n\(lead)\n").article)
+            #expect(a.author == "Sophie Durand", "\(line): \(a.author ?? "none")")
+        }
+    }
+
     @Test("a byline without \"par\" above its outlet's name, and an update line under the date line")
     func bareBylineAndUpdate() throws {
         let a = try #require(readArticle("BBC News\nUkraine war: Zelensky urges allies to speed up air defence deliveries\nPaul Kirby\nBBC News\n\(lead)\n").article)

@@ -84,6 +84,10 @@ struct EventTests {
         #expect(date("They met last Thursday.", wednesday) == "2024-10-31")
         #expect(date("Rendez-vous mardi prochain.", wednesday) == "2024-11-12")
         #expect(date("Il le dira demain.", wednesday) == "2024-11-07")
+        // "ce jeudi", "this Friday": that day of the article's week, before or after it.
+        #expect(date("Le vote a lieu ce jeudi.", wednesday) == "2024-11-07")
+        #expect(date("Ce lundi, il a parlé.", wednesday) == "2024-11-04")
+        #expect(date("The vote is this Friday.", wednesday) == "2024-11-08")
     }
 
     @Test("a written date beats the weekday written before it")

@@ -611,6 +611,17 @@ public struct Attributor: Sendable {
                     let rule = { if case .role = m.kind { return "inverted-role" }; return "inverted-name" }()
                     return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: rule, confidence: 0.95, notes: r.notes)
                 }
+                // « … », confie un proche du président: the quote has its own cue, whose subject
+                // is nobody named. It is not given to the previous speaker.
+                if subjectAt(sj) == nil, sj < ts.count, g.determiners.contains(ts[sj].lower), !a.paragraphs[pi].isInQuote(sj) {
+                    var e = sj + 1
+                    while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e) { e += 1 }
+                    if e > sj + 1 {
+                        let phrase = ts[sj..<e].map(\.text).joined(separator: " ")
+                        return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,
+                                     notes: ["the speech verb's subject names nobody: the quote is left to it"])
+                    }
+                }
             }
             if strongOnly { return nil }
             // (iii) Trump a déclaré, he said

@@ -50,7 +50,7 @@ public struct EventFinder: Sendable {
             ("month-day", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"),
             ("in-month", "\\b(?:en|in|au mois d'|au mois de|début|fin|mi-|early|late|mid-)\\s*" + month + "\\b"),
             ("year", "\\b(?:en|in|de|depuis|since|from|to|à|jusqu'en|during|pendant|l'an|année|year)\\s+(1[89]\\d\\d|20\\d\\d|21\\d\\d)\\b"),
-            ("last-weekday", "\\b(?:last|this)\\s+" + weekday + "\\b"),
+            ("last-weekday", "\\b(?:last|this|ce)\\s+" + weekday + "\\b"),
             ("weekday", "\\b" + weekday + "(?:\\s+(dernier|prochain|soir|matin|après-midi|night|morning|evening))?\\b"),
             ("relative", "\\b" + relative + "(?![\\w-])"),
         ]
@@ -96,7 +96,7 @@ public struct EventFinder: Sendable {
         // their patterns starts at such a word, so the search starts there, not at the text's start.
         func firstWord(_ kind: (String) -> Bool) -> Int? { h.words.indices.first { kind(h.words[$0]) }.map { h.wordStarts[$0] } }
         let weekdayAt = firstWord { weekdays[$0] != nil }
-        let lastAt = weekdayAt == nil ? nil : firstWord { $0 == "last" || $0 == "this" }
+        let lastAt = weekdayAt == nil ? nil : firstWord { $0 == "last" || $0 == "this" || $0 == "ce" }
         let relativeAt = firstWord { relativeWords.contains($0) }
         for (form, regex) in patterns {
             var from = 0
@@ -163,6 +163,9 @@ public struct EventFinder: Sendable {
             var delta = (current - wd + 7) % 7
             if qualifier == "dernier" || (form == "last-weekday" && text.lowercased().hasPrefix("last")) { if delta == 0 { delta = 7 } }
             if qualifier == "prochain" { delta = -((wd - current + 7) % 7 == 0 ? 7 : (wd - current + 7) % 7) }
+            // "ce jeudi", "this Thursday": that day of the article's week, Monday to Sunday,
+            // before or after the article's day.
+            if form == "last-weekday", !text.lowercased().hasPrefix("last") { delta = current - wd }
             return (Self.add(days: -delta, to: date), "relative")
         case "relative":
             guard let offset = relativeDays[Text.lower(text)] else { return nil }

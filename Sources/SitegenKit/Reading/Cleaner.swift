@@ -714,6 +714,13 @@ public struct Cleaner: Sendable {
             namePart = Self.droppingTrailing(datePrefixes, from: Substring(str[..<m.range.lowerBound]), keeping: hasPrefix ? 1 : 2)
         }
         var name = Text.trimming(namePart, where: Self.isBylineEdge)
+        if hasPrefix {
+            // "Par Sophie Durand (avec AFP)", "By Jane Doe, with Reuters": the agency is not the author.
+            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = Text.trimming(name[..<open], where: Self.isBylineEdge) }
+            for joiner in [", avec ", " avec ", ", with ", " with ", " and agencies", " et agences"] {
+                if let r = name.range(of: joiner, options: .caseInsensitive) { name = Text.trimming(name[..<r.lowerBound], where: Self.isBylineEdge) }
+            }
+        }
         if !hasPrefix && date == nil {
             // "Jessica Elgot Deputy political editor": a known first name, a surname, then only byline words.
             // On ASCII, pieces between spaces are the words split below: most lines have too many.
