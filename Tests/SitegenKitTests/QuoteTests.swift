@@ -90,6 +90,9 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "organisation and role before the name, colon", body: "Asked about the report, Kremlin spokesman Dmitry Peskov said: “We don’t comment.”", snippet: "We don’t comment", speaker: "Dmitry Peskov", rule: "colon", language: "en"),
     QuoteCase(name: "organisation and role before the name, after the quote", body: "“We don’t comment,” Kremlin spokesman Dmitry Peskov said.", snippet: "We don’t comment", speaker: "Dmitry Peskov", rule: "cue-after", language: "en"),
     QuoteCase(name: "organisation and role before the name, inverted", body: "“We don’t comment,” said Kremlin spokesman Dmitry Peskov.", snippet: "We don’t comment", speaker: "Dmitry Peskov", rule: "inverted-name", language: "en"),
+    QuoteCase(name: "a relative clause with a month abbreviation between subject and verb", body: "Donald Trump, who takes office on Jan. 20, has said he could end the war \"in 24 hours,\" though he has not said how.", snippet: "in 24 hours", speaker: "Donald Trump", rule: "cue-before", language: "en"),
+    QuoteCase(name: "\"on\" is no pronoun in English", body: "Volodymyr Zelenskiy, who spoke to Donald Trump on Wednesday, said the call was \"excellent.\"", snippet: "excellent", speaker: "Volodymyr Zelenskiy", rule: "cue-before", language: "en"),
+    QuoteCase(name: "continuation after a cue with a name as its object", body: "“He's a smart man,” Donald Trump said of Vladimir Putin during the campaign. “We got along very well.”", snippet: "We got along", speaker: "Donald Trump", rule: "continuation", language: "en"),
     QuoteCase(name: "curly quotes, said + title", body: "“We are ready,” said Mr. Smith.", snippet: "We are ready", speaker: "Smith", language: "en"),
 ]
 

@@ -151,7 +151,7 @@ public struct Analyzer: Sendable {
         var names: [NameMention] = []
         var mentions: [Mention] = []
         for (pi, p) in paragraphs.enumerated() {
-            findMentions(p, paragraph: pi, names: &names, mentions: &mentions, inTitle: false)
+            findMentions(p, paragraph: pi, names: &names, mentions: &mentions, inTitle: false, english: article.language == "en")
         }
         // The names of the title and of the photo captions the cleaning took out ("Bruno
         // Saint-Clair à Genève. Photo : AFP") count among the article's people, but no quote is
@@ -161,7 +161,7 @@ public struct Analyzer: Sendable {
             let tokenized = Tokenizer.tokenized(text)
             let para = ParagraphAnalysis(text: text, kind: .heading, base: -1, tokenized: tokenized, spans: [],
                                          spanOfToken: [Int?](repeating: nil, count: tokenized.tokens.count), sentenceStarts: [0])
-            findMentions(para, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true)
+            findMentions(para, paragraph: -1, names: &names, mentions: &titleMentions, inTitle: true, english: article.language == "en")
         }
         return ArticleAnalysis(articleID: article.id, paragraphs: paragraphs, names: names, mentions: mentions, lowercaseWords: lowercase)
     }
@@ -338,7 +338,9 @@ public struct Analyzer: Sendable {
         return false
     }
 
-    func findMentions(_ p: ParagraphAnalysis, paragraph pi: Int, names: inout [NameMention], mentions: inout [Mention], inTitle: Bool) {
+    /// `english`: "on" is a preposition there, not the French pronoun.
+    func findMentions(_ p: ParagraphAnalysis, paragraph pi: Int, names: inout [NameMention], mentions: inout [Mention], inTitle: Bool,
+                      english: Bool = false) {
         let tokens = p.tokens
         let sentenceStartSet = Set(p.sentenceStarts)
         var i = 0
@@ -350,7 +352,7 @@ public struct Analyzer: Sendable {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
                 } else if g.femalePronouns.contains(t.lower) && t.lower != "her" {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
-                } else if t.lower == "they" || t.lower == "on" {
+                } else if t.lower == "they" || t.lower == "on" && !english {
                     mentions.append(Mention(kind: .pronoun(.unknown), paragraph: pi, lo: i, hi: i + 1))
                 } else if let gender = pronounGender(t.lower), isInvertedVerb(t.lower) {
                     mentions.append(Mention(kind: .pronoun(gender), paragraph: pi, lo: i, hi: i + 1))

@@ -682,8 +682,9 @@ public struct Attributor: Sendable {
                 if to - from > Self.window { return true } // far apart: not a continuation
                 for i in from..<to where p != prevPara || !skipping.contains(i) {
                     if isSpeechVerb(p, i) { return true }
+                    // A name that can be a subject; not one a preposition governs ("said of Putin").
                     if let m = mentionStarting[p][i], !a.paragraphs[p].isInQuote(i) {
-                        if case .name = m.kind { return true }
+                        if case .name = m.kind, eligible(m) { return true }
                     }
                 }
                 return false

@@ -50,11 +50,11 @@ public struct Token: Hashable, Sendable {
 }
 
 /// Splits a paragraph into tokens. Elided articles split off their word ("l’agence" is "l’" and
-/// "agence"); hyphenated words stay whole ("vice-présidente", "a-t-il", "Jean-Luc"); "M." and
-/// "Mme." keep their period.
+/// "agence"); hyphenated words stay whole ("vice-présidente", "a-t-il", "Jean-Luc"); "M.",
+/// "Mme." and capitalised month abbreviations ("Jan. 20") keep their period.
 public enum Tokenizer {
     static let elisions: WordTable = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
-    static let abbreviations: WordTable = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
+    static let abbreviations: WordTable = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "lt", "sgt", "adm", "prof", "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "avr", "juil", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
 
     public static func tokenize(_ text: String) -> [Token] { tokenized(text).tokens }
 
