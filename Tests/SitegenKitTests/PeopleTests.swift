@@ -122,6 +122,10 @@ struct PeopleTests {
         #expect(person("Dmitri Peskov", in: out)?.roles.first?.article == "a0")
         #expect(person("Brad Raffensperger", in: out)?.roles.first?.text == "secrétaire d'État géorgien")
         #expect(person("Vladimir Poutine", in: out)?.roles.first?.text == "président russe")
+        // An adjective before the role noun is part of the role; a role after its speech verb is apposed too.
+        let more = extract(["Titre\n\nLe premier ministre hongrois, Viktor Orban, a répondu. « Non », insiste le chef de la diplomatie européenne, Josep Borrell.\n"])
+        #expect(person("Viktor Orban", in: more)?.roles.first?.text == "premier ministre hongrois")
+        #expect(person("Josep Borrell", in: more)?.roles.first?.text == "chef de la diplomatie européenne")
         // A role that ends in "de" belongs to someone else.
         let other = extract(["Titre\n\nLe porte-parole de Poutine, Dmitri Peskov, a répondu.\n"])
         #expect(person("Vladimir Poutine", in: other) == nil || person("Vladimir Poutine", in: other)?.roles.isEmpty == true)

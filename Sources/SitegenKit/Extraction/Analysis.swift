@@ -586,12 +586,15 @@ public struct Analyzer: Sendable {
             if t.kind != .word { return nil }
             // A verb or a clause between the role and the name: the role belongs to someone else.
             if g.auxiliaries.contains(t.lower) || g.clauseBreaks.contains(t.lower) || g.speechVerbs.contains(t.lower) { return nil }
-            if g.isRole(t.lower) && k > 0 && g.determiners.contains(tokens[k - 1].lower) {
+            if g.isRole(t.lower), let d = roleDeterminer(tokens, k) {
                 // With a comma between them, the role must open its clause ("Le porte-parole du
-                // Kremlin, Dmitri Peskov"), not end a longer phrase ("la visite du président…, Trump").
-                if comma && k > 1 && tokens[k - 2].kind == .word && !g.prepositions.contains(tokens[k - 2].lower) { return nil }
-                let phrase = tokens[k...end].map(\.text)
-                return (joinWords(phrase), tokens[k - 1].lower)
+                // Kremlin, Dmitri Peskov") or follow its speech verb ("insiste le chef de la
+                // diplomatie, Josep Borrell"), not end a longer phrase ("la visite du président…, Trump").
+                if comma && d > 0 && tokens[d - 1].kind == .word && !g.prepositions.contains(tokens[d - 1].lower)
+                    && !g.speechVerbs.contains(tokens[d - 1].lower) { return nil }
+                // An adjective between the determiner and the role is part of it ("premier ministre").
+                let phrase = tokens[(d + 1)...end].map(\.text)
+                return (joinWords(phrase), tokens[d].lower)
             }
             if g.isRole(t.lower) && k == 0 || (g.isRole(t.lower) && k > 0 && tokens[k - 1].kind == .punct) {
                 return (joinWords(tokens[k...end].map(\.text)), nil)

@@ -81,7 +81,8 @@ public struct Attributor: Sendable {
         // Quotes left open at a paragraph's end, waiting for the cue of the paragraph that goes on with them.
         var pendingContinued: [Int] = []
         for (pi, p) in a.paragraphs.enumerated() {
-            // Only a paragraph that opens with a quotation mark goes on with an open quote.
+            // Only a paragraph that opens with a quotation mark goes on with an open quote (« or,
+            // in French usage, » at the start of each paragraph the quotation runs on to).
             var carried = pendingContinued
             pendingContinued = []
             if let first = p.spans.first, let open = first.openMark, ctx.tokenIndex(pi, atOrAfter: open) == 0 {} else { carried = [] }
@@ -142,19 +143,23 @@ public struct Attributor: Sendable {
             }
             // A quote that ran on from the previous paragraph takes the speaker found here.
             if !carried.isEmpty, quotes.count > quotesBefore, quotes[quotesBefore].speakerName != nil {
-                for i in carried where quotes[i].speakerName == nil {
+                // Guesses made without a cue ("continuation", "sentence-subject") give way too.
+                for i in carried where quotes[i].speakerName == nil || Self.weakRules.contains(quotes[i].evidence.rule) {
                     quotes[i].speaker = quotes[quotesBefore].speaker
                     quotes[i].speakerName = quotes[quotesBefore].speakerName
                     quotes[i].evidence.cue = quotes[quotesBefore].evidence.cue
                     quotes[i].evidence.rule = "continued-quote"
                     quotes[i].evidence.confidence = 0.6
-                    quotes[i].evidence.notes = quotes[i].evidence.notes.filter { $0 != "no speaker found" }
+                    quotes[i].evidence.notes = quotes[i].evidence.notes.filter { $0.contains("quotation mark") }
                         + ["the quotation goes on in the next paragraph, where its speaker is named"]
                 }
             }
         }
         return Output(quotes: quotes, reported: reported)
     }
+
+    /// Rules that give a speaker without a cue of the quote's own.
+    static let weakRules: Set<String> = ["continuation", "continues-sentence", "sentence-subject"]
 
     /// FNV-1a, 32 bits, as 8 hex digits: a stable id from stable text.
     static func hash(_ s: String) -> String {
@@ -349,7 +354,8 @@ public struct Attributor: Sendable {
 
         /// The person this article named in that role, the closest mention before first. A role
         /// with a complement ("la présidente du groupe LFI") must match the complement too; when
-        /// nobody holds it, the role stands for the latest speaker of its gender.
+        /// nobody holds it, the role stands for the latest speaker of its gender that the article
+        /// gives no other role.
         func resolveRole(_ phrase: String, _ gender: Gender, _ pi: Int, _ lo: Int) -> (Speaker, String)? {
             let noun = String(phrase.split(separator: " ").first ?? "")
             let hasComplement = phrase != noun
@@ -364,7 +370,28 @@ public struct Attributor: Sendable {
                 if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
             }
             if let b = best { return (.person(b.1), "role resolved to the person the article names so") }
-            if hasComplement, let (s, _) = resolvePronoun(gender) { return (s, "role resolved to the latest speaker it fits") }
+            // "la présidente du groupe LFI" right after Mathilde Panot's quote: the latest speaker
+            // (else person named) of a fitting gender, unless the article gives them another role
+            // (a role with neither the same noun nor the same complement: "l'ancien ministre des
+            // finances" is not "la présidente de la Commission").
+            if hasComplement {
+                let complement = String(phrase.dropFirst(noun.count + 1))
+                func fits(_ i: Int) -> Bool {
+                    let roles = roleHolders.filter { $0.person == i }.flatMap(\.roles)
+                    return roles.isEmpty || roles.contains { r in
+                        let rNoun = r.split(separator: " ").first.map(String.init) ?? r
+                        return rNoun == noun || (r.count > rNoun.count && String(r.dropFirst(rNoun.count + 1)) == complement)
+                    }
+                }
+                for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
+                    if case .person(let i) = s.speaker, Self.compatible(personGender(i), gender), fits(i) {
+                        return (s.speaker, "role resolved to the latest speaker it fits")
+                    }
+                }
+                for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(personGender(p.person), gender) && fits(p.person) {
+                    return (.person(p.person), "role resolved to the latest person named it fits")
+                }
+            }
             return nil
         }
 
@@ -383,7 +410,7 @@ public struct Attributor: Sendable {
                 return (s, notes)
             case .role(let phrase, let gender):
                 let ts = tokens(m.paragraph)
-                let label = ts[m.lo..<m.hi].map(\.text).joined(separator: " ")
+                let label = analyzer.joinWords(ts[m.lo..<m.hi].map(\.text))
                 // "un diplomate européen" is somebody new, not the last diplomat or speaker.
                 if g.indefiniteDeterminers.contains(ts[m.lo].lower) {
                     return (.unresolved(label), ["an indefinite role introduces someone the article does not name"])
@@ -408,7 +435,16 @@ public struct Attributor: Sendable {
             var steps = 0
             while k >= 0 && steps < 7 {
                 let t = ts[k]
-                if g.prepositions.contains(t.lower) { return false }
+                if g.prepositions.contains(t.lower) {
+                    // "l'ancien ministre des affaires étrangères Jean-Yves Le Drian": the preposition
+                    // opens the complement of a role set before the name; it does not govern the name.
+                    if steps > 0, let r = (max(0, k - 2)..<k).last(where: { g.isRole(ts[$0].lower) }) {
+                        k = r - 1
+                        steps += 1
+                        continue
+                    }
+                    return false
+                }
                 // Right after a speech verb, a name is its object: "a décrit Poutine comme …".
                 if steps == 0, g.speechVerbs.contains(t.lower) { return false }
                 if t.kind == .punct { return true }
@@ -494,8 +530,9 @@ public struct Attributor: Sendable {
             while k < min(ts.count, m.hi + 4) {
                 if let n = mentionStarting[pi][k], case .name = n.kind { return n }
                 let t = ts[k]
-                if t.kind != .word || isSpeechVerb(pi, k) || isSkippable(t) || g.prepositions.contains(t.lower)
-                    || g.clauseBreaks.contains(t.lower) || g.coordinations.contains(t.lower) || g.determiners.contains(t.lower) { break }
+                // Only role words and capitalised words qualify a name: "Le président reçoit Jean
+                // Dupont" has its subject before the verb.
+                if t.kind != .word || isSpeechVerb(pi, k) || !(t.isCapitalized || g.isRole(t.lower)) { break }
                 k += 1
             }
             return m

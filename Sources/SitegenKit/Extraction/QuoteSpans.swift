@@ -29,7 +29,12 @@ public enum QuoteSpans {
         func isLetter(_ x: Unicode.Scalar?) -> Bool { x.map { Scalars.isLetterOrNumber($0) } ?? false }
         switch c {
         case "«", "\u{2039}", "\u{201E}": return .open
-        case "»", "\u{203A}": return .close
+        case "»":
+            // "» Nous devons…" at a paragraph's start reopens a quotation that runs on from the
+            // previous paragraph (French usage), when the paragraph has no « of its own.
+            if s[..<i].allSatisfy({ Scalars.isSpace($0) }), next.map({ Scalars.isSpace($0) }) ?? false, !s.contains("«") { return .open }
+            return .close
+        case "\u{203A}": return .close
         case "\u{201C}":
             // “ opens, but German-style „…“ closes with it; after a letter it closes.
             if isLetter(prev) || prev.map({ ".!?,;…".unicodeScalars.contains($0) }) ?? false { return .close }
