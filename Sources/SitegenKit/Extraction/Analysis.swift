@@ -532,8 +532,6 @@ public struct Analyzer: Sendable {
         mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: start, hi: end))
     }
 
-    /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
-    /// punctuation mark, a verb or a name.
     /// The determiner of the role noun at `i`: right before it ("le porte-parole") or before one
     /// lower-case adjective ("a senior official", "le nouveau président").
     func roleDeterminer(_ tokens: [Token], _ i: Int) -> Int? {
@@ -546,6 +544,8 @@ public struct Analyzer: Sendable {
         return i - 2
     }
 
+    /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
+    /// punctuation mark, a verb or a name.
     func roleComplement(_ tokens: [Token], _ i: Int) -> String {
         var words = [tokens[i].text]
         var k = i + 1

@@ -654,7 +654,7 @@ public struct Attributor: Sendable {
                     var e = sj + 1
                     while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e) { e += 1 }
                     if e > sj + 1 {
-                        let phrase = ts[sj..<e].map(\.text).joined(separator: " ")
+                        let phrase = analyzer.joinWords(ts[sj..<e].map(\.text))
                         return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,
                                      notes: ["the speech verb's subject names nobody: the quote is left to it"])
                     }
