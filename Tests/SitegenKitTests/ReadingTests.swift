@@ -215,6 +215,20 @@ struct CleaningTests {
         #expect(d["Selon le ministre, le vote aura lieu en juin."] == nil)
     }
 
+    @Test("a dispatch's place, date and agency open its first paragraph")
+    func dispatchDateline() throws {
+        let a = try #require(readArticle("Gaza : l'ONU alerte sur une catastrophe\nGenève, 5 mars 2024 (AFP) - Le secrétaire général de l'ONU a réclamé mardi un cessez-le-feu.\n\n\(lead)\n").article)
+        #expect(a.date?.iso == "2024-03-05")
+        #expect(a.paragraphs.first?.text == "Le secrétaire général de l'ONU a réclamé mardi un cessez-le-feu.")
+        let b = try #require(readArticle("Senate rejects the aid package\nWASHINGTON, March 5, 2024 — The Senate rejected the aid package on Tuesday.\n\n"
+                                         + "The vote was close, and the leaders of both parties said they would try again next month.\n", language: "en").article)
+        #expect(b.date?.iso == "2024-03-05")
+        #expect(b.paragraphs.first?.text == "The Senate rejected the aid package on Tuesday.")
+        // A name and an age are no dispatch.
+        let c = try #require(readArticle("Titre du jour\nEmmanuel Macron, 46 ans, a reçu les syndicats mardi à l'Élysée.\n\n\(lead)\n").article)
+        #expect(c.date == nil && c.paragraphs.first?.text.hasPrefix("Emmanuel Macron, 46 ans") == true)
+    }
+
     @Test("an agency named beside the author is not part of the author's name")
     func bylineWithAgency() throws {
         for line in ["Par Sophie Durand (avec AFP)", "Par Sophie Durand, avec Reuters", "By Sophie Durand and agencies"] {

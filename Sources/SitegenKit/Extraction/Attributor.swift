@@ -139,7 +139,7 @@ public struct Attributor: Sendable {
                     reported.append(makeQuote(.indirect, para: pi, lo: ind.lo, hi: ind.hi, found: ind.found, recovered: nil))
                     if let sp = ind.found.speaker { ctx.pushSpeaker(sp) }
                 }
-                ctx.notePersons(pi, sent)
+                ctx.notePersons(pi, sent, hasQuote: !spans.isEmpty)
             }
             // A quote that ran on from the previous paragraph takes the speaker found here.
             if !carried.isEmpty, quotes.count > quotesBefore, quotes[quotesBefore].speakerName != nil {
@@ -201,6 +201,8 @@ public struct Attributor: Sendable {
         /// Genders this article gave, by a pronoun, to people whose first name does not tell
         /// ("Rick Dalton … he added"): a later "she" then looks past them.
         var learnedGender: [Int: Gender] = [:]
+        /// The person named as the subject of the latest sentence without a quote.
+        var lastSubject: (person: Int, sentence: Int)?
         /// Mentions by paragraph, indexed by their last token and by their first.
         let mentionEnding: [[Int: Mention]]
         let mentionStarting: [[Int: Mention]]
@@ -304,7 +306,16 @@ public struct Attributor: Sendable {
             return last.speaker
         }
 
-        mutating func notePersons(_ pi: Int, _ sent: Range<Int>) {
+        mutating func notePersons(_ pi: Int, _ sent: Range<Int>, hasQuote: Bool = false) {
+            // The named subject of a sentence without a quote ("Daniel Hagari a rejeté ces
+            // accusations.") is what "selon lui" or "il a ajouté que" in the next ones points to.
+            if !hasQuote, let m = mainSubject(pi, sent, before: clauseEnd(pi, sent, before: sent.upperBound)) {
+                switch m.kind {
+                case .name, .role:
+                    if case .person(let person)? = resolve(m)?.speaker { lastSubject = (person, sentenceNo) }
+                default: break
+                }
+            }
             for i in sent {
                 guard let m = mentionStarting[pi][i], case .name(let ni) = m.kind, !a.paragraphs[pi].isInQuote(i),
                       let person = personOfName[ni] else { continue }
@@ -338,9 +349,16 @@ public struct Attributor: Sendable {
 
         static func compatible(_ a: Gender, _ b: Gender) -> Bool { a == .unknown || b == .unknown || a == b }
 
-        func resolvePronoun(_ wanted: Gender, plural: Bool = false) -> (Speaker, [String])? {
+        func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false) -> (Speaker, [String])? {
             // "ils", "they", "on": a group, never guessed to be one person.
             if plural { return nil }
+            if subjectFirst, let sub = lastSubject, sentenceNo - sub.sentence <= 2, Self.compatible(personGender(sub.person), wanted) {
+                let speakerSentence = speakers.last { s in
+                    if case .person = s.speaker { return Self.compatible(gender(of: s.speaker), wanted) }
+                    return false
+                }?.sentence ?? -1
+                if sub.sentence > speakerSentence { return (.person(sub.person), ["pronoun resolved to the subject of the sentence before"]) }
+            }
             for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
                 if case .person = s.speaker, Self.compatible(gender(of: s.speaker), wanted) {
                     return (s.speaker, ["pronoun resolved to the most recent speaker"])
@@ -406,7 +424,9 @@ public struct Attributor: Sendable {
             case .pronoun(let gender):
                 let word = tokens(m.paragraph)[m.lo].lower
                 let plural = Words.pluralPronouns.contains(word) || word.hasSuffix("-ils") || word.hasSuffix("-elles") || word.hasSuffix("-on")
-                guard let (s, notes) = resolvePronoun(gender, plural: plural) else { return nil }
+                // A pronoun written before its verb ("Selon lui", "Il a ajouté") may point to the
+                // subject of a sentence after the latest quote; "dit-il" goes on with its speaker.
+                guard let (s, notes) = resolvePronoun(gender, plural: plural, subjectFirst: !word.contains("-")) else { return nil }
                 return (s, notes)
             case .role(let phrase, let gender):
                 let ts = tokens(m.paragraph)

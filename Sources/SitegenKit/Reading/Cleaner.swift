@@ -684,11 +684,23 @@ public struct Cleaner: Sendable {
 
     /// "date 2024-09 Le candidat…": a date glued before the headline. Returns the date and the rest.
     func datePrefix(_ s: String) -> (PartialDate, String)? {
-        let rest = stripPrefixes(Substring(s.prefix(2000)), datePrefixes)
+        var rest = stripPrefixes(Substring(s.prefix(2000)), datePrefixes)
+        // A dispatch's place before its date: "Genève, 5 mars 2024 (AFP) - …", "WASHINGTON, March 5 — …".
+        if let comma = rest.prefix(40).firstIndex(of: ","), case let place = rest[..<comma].split(separator: " "),
+           (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase ?? false }),
+           let first = rest[rest.index(after: comma)...].drop(while: { $0 == " " }).first, first.isNumber || first.isUppercase {
+            let afterPlace = rest[rest.index(after: comma)...].drop { $0 == " " }
+            let head = String(afterPlace.prefix(60))
+            if let m = dates.first(in: head), m.range.lowerBound == head.startIndex { rest = afterPlace }
+        }
         let head = String(rest.prefix(60))
         guard let m = dates.first(in: head), m.range.lowerBound == head.startIndex else { return nil }
         let consumed = head.distance(from: head.startIndex, to: m.range.upperBound)
-        let after = rest.dropFirst(consumed).drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == ":" }
+        var after = rest.dropFirst(consumed).drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == ":" }
+        // The agency after a dispatch's date: "(AFP) - …".
+        if after.first == "(", let close = after.prefix(30).firstIndex(of: ")") {
+            after = after[after.index(after: close)...].drop { $0 == " " || $0 == "-" || $0 == "–" || $0 == "—" || $0 == ":" }
+        }
         let full = s.count > 2000 ? String(after) + s.dropFirst(2000) : String(after)
         guard wordCount(String(after.prefix(200))) >= 2 else { return nil }
         return (m.date, full)
