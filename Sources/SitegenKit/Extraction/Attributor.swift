@@ -201,8 +201,8 @@ public struct Attributor: Sendable {
         /// Genders this article gave, by a pronoun, to people whose first name does not tell
         /// ("Rick Dalton … he added"): a later "she" then looks past them.
         var learnedGender: [Int: Gender] = [:]
-        /// The person named as the subject of the latest sentence without a quote.
-        var lastSubject: (person: Int, sentence: Int)?
+        /// The latest sentence without a quote: its subject is worked out when a pronoun asks.
+        var lastPlainSentence: (para: Int, range: Range<Int>, sentence: Int)?
         /// Mentions by paragraph, indexed by their last token and by their first.
         let mentionEnding: [[Int: Mention]]
         let mentionStarting: [[Int: Mention]]
@@ -309,13 +309,7 @@ public struct Attributor: Sendable {
         mutating func notePersons(_ pi: Int, _ sent: Range<Int>, hasQuote: Bool = false) {
             // The named subject of a sentence without a quote ("Daniel Hagari a rejeté ces
             // accusations.") is what "selon lui" or "il a ajouté que" in the next ones points to.
-            if !hasQuote, let m = mainSubject(pi, sent, before: clauseEnd(pi, sent, before: sent.upperBound)) {
-                switch m.kind {
-                case .name, .role:
-                    if case .person(let person)? = resolve(m)?.speaker { lastSubject = (person, sentenceNo) }
-                default: break
-                }
-            }
+            if !hasQuote { lastPlainSentence = (pi, sent, sentenceNo) }
             for i in sent {
                 guard let m = mentionStarting[pi][i], case .name(let ni) = m.kind, !a.paragraphs[pi].isInQuote(i),
                       let person = personOfName[ni] else { continue }
@@ -352,12 +346,19 @@ public struct Attributor: Sendable {
         func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false) -> (Speaker, [String])? {
             // "ils", "they", "on": a group, never guessed to be one person.
             if plural { return nil }
-            if subjectFirst, let sub = lastSubject, sentenceNo - sub.sentence <= 2, Self.compatible(personGender(sub.person), wanted) {
-                let speakerSentence = speakers.last { s in
-                    if case .person = s.speaker { return Self.compatible(gender(of: s.speaker), wanted) }
-                    return false
-                }?.sentence ?? -1
-                if sub.sentence > speakerSentence { return (.person(sub.person), ["pronoun resolved to the subject of the sentence before"]) }
+            if subjectFirst, let plain = lastPlainSentence, sentenceNo - plain.sentence <= 2,
+               plain.sentence > speakers.last(where: { s in
+                   if case .person = s.speaker { return Self.compatible(gender(of: s.speaker), wanted) }
+                   return false
+               })?.sentence ?? -1,
+               let m = mainSubject(plain.para, plain.range, before: clauseEnd(plain.para, plain.range, before: plain.range.upperBound)) {
+                switch m.kind {
+                case .name, .role:
+                    if case .person(let p)? = resolve(m)?.speaker, Self.compatible(personGender(p), wanted) {
+                        return (.person(p), ["pronoun resolved to the subject of the sentence before"])
+                    }
+                default: break
+                }
             }
             for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
                 if case .person = s.speaker, Self.compatible(gender(of: s.speaker), wanted) {
