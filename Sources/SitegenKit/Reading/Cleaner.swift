@@ -122,8 +122,8 @@ public struct Cleaner: Sendable {
             }
             linkLines = 0
             if isFurniture(folded) { drop(line, "page-furniture"); continue }
-            if fact.words <= 12, isNavigation(folded) { drop(line, "navigation"); continue }
-            if fact.words <= 10, isCreditLine(folded, t) { drop(line, "photo-credit"); continue }
+            if fact.words <= 12, isNavigation(folded, words: fact.words) { drop(line, "navigation"); continue }
+            if fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
             let isHead = notNoise < headCount
             notNoise += 1
             let isMeta = isHead || afterMeta || lastNumbers.contains(line.number)
@@ -143,8 +143,9 @@ public struct Cleaner: Sendable {
             }
             // A name alone near the top, above a date line or its outlet's name ("Paul Kirby" /
             // "BBC News"), is a byline without "par" or "by"; the outlet's name goes with it.
-            if isHead, notNoise > 1, author == nil, looksLikeName(t), let w = t.split(separator: " ").first, firstNames.contains(Text.fold(String(w))),
-               index + 1 < nonEmpty.count, case let next = nonEmpty[index + 1].text, isSectionLabel(next) || dateLine(next) != nil {
+            if isHead, notNoise > 1, author == nil, (2...4).contains(fact.words), index + 1 < nonEmpty.count,
+               let w = t.split(separator: " ", maxSplits: 1).first, firstNames.contains(Text.fold(String(w))), looksLikeName(t),
+               case let next = nonEmpty[index + 1].text, isSectionLabel(next) || dateLine(next) != nil {
                 drop(line, "byline")
                 author = t
                 if isSectionLabel(next), index + 2 < nonEmpty.count {
@@ -686,8 +687,9 @@ public struct Cleaner: Sendable {
     func datePrefix(_ s: String) -> (PartialDate, String)? {
         var rest = stripPrefixes(Substring(s.prefix(2000)), datePrefixes)
         // A dispatch's place before its date: "Genève, 5 mars 2024 (AFP) - …", "WASHINGTON, March 5 — …".
-        if let comma = rest.prefix(40).firstIndex(of: ","), case let place = rest[..<comma].split(separator: " "),
-           (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase ?? false }),
+        // (Bytes first: most lines have no comma near their start with a digit after it.)
+        if let comma = rest.utf8.prefix(40).firstIndex(of: 0x2C), rest.utf8[comma...].prefix(24).contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+           case let place = rest[..<comma].split(separator: " "), (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase ?? false }),
            let first = rest[rest.index(after: comma)...].drop(while: { $0 == " " }).first, first.isNumber || first.isUppercase {
             let afterPlace = rest[rest.index(after: comma)...].drop { $0 == " " }
             let head = String(afterPlace.prefix(60))
@@ -821,12 +823,23 @@ public struct Cleaner: Sendable {
 
     /// A menu item, a button, a breadcrumb or a page's timestamp: "Accueil", "Skip to content",
     /// "Home | UK | World", "Accueil › Politique", "3 min", "2 hours ago".
-    func isNavigation(_ folded: String) -> Bool {
-        let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
-        guard !words.isEmpty else { return false }
-        if words.count <= 5, navigation.contains(words.joined(separator: " ")) { return true }
-        if words.count <= 5, words.contains(where: { $0.allSatisfy(\.isNumber) }), words.contains(where: { timeWords.contains(String($0)) }),
-           words.allSatisfy({ $0.allSatisfy(\.isNumber) || timeWords.contains(String($0)) }) { return true }
+    /// `words`: the line's words of letters (`LineFacts.words`).
+    func isNavigation(_ folded: String, words letterWords: Int) -> Bool {
+        // Most lines are too long for a button and have no digit or separator: one pass over
+        // the bytes tells ("›", "•" and "·" end in BA, A2 and B7).
+        var digit = false, separator = false
+        for b in folded.utf8 {
+            if b >= 0x30 && b <= 0x39 { digit = true } else if b == 0x7C || b == 0x3E || b == 0xBA || b == 0xA2 || b == 0xB7 { separator = true }
+        }
+        guard letterWords <= 5 || separator else { return false }
+        if letterWords <= 5 {
+            let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
+            guard !words.isEmpty else { return false }
+            if words.count <= 5, navigation.contains(words.joined(separator: " ")) { return true }
+            if digit, words.count <= 5, words.contains(where: { $0.allSatisfy(\.isNumber) }), words.contains(where: { timeWords.contains(String($0)) }),
+               words.allSatisfy({ $0.allSatisfy(\.isNumber) || timeWords.contains(String($0)) }) { return true }
+        }
+        guard separator else { return false }
         // Short items between bars, chevrons or bullets.
         for sep: Character in ["|", "›", ">", "•", "·"] where folded.contains(sep) {
             let items = folded.split(separator: sep, omittingEmptySubsequences: false).map { Text.trimmingBlanks(String($0)) }
@@ -837,8 +850,9 @@ public struct Cleaner: Sendable {
 
     /// A photo credit on a line of its own, without a colon: "Photo AFP / Ludovic Marin",
     /// "Getty Images", "Ludovic Marin/AFP".
-    func isCreditLine(_ folded: String, _ line: String) -> Bool {
-        guard !hasTerminalPunctuation(line) else { return false }
+    func isCreditLine(_ folded: String, _ line: String, words: Int) -> Bool {
+        // One agency and a name, or items between slashes, commas or bars.
+        guard words <= 4 || folded.utf8.contains(where: { $0 == 0x2F || $0 == 0x2C || $0 == 0x7C }), !hasTerminalPunctuation(line) else { return false }
         let items = folded.split { $0 == "/" || $0 == "," || $0 == "|" }.map { Text.trimmingBlanks(String($0)) }
         guard !items.isEmpty, items.allSatisfy({ Self.wordCount($0) <= 4 }) else { return false }
         func isAgency(_ item: String) -> Bool {
