@@ -89,6 +89,8 @@ struct PeopleTests {
     func notPeople() {
         let found = names(["Selon Jean Dupont, le Kremlin a répondu. Mercredi, l'agence Interfax a écrit à Atlanta. Enfin, les Américains ont voté en novembre. L'OTAN et la Maison Blanche se taisent. Interrogé, Dupont a souri."])
         #expect(found == ["Jean Dupont"], "\(found)")
+        let social = names(["In a post on Truth Social, Donald Trump wrote that the vote was rigged."], language: "en")
+        #expect(social == ["Donald Trump"], "\(social)")
     }
 
     @Test("Title Case subheadings yield no people")

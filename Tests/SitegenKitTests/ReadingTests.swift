@@ -247,6 +247,11 @@ struct CleaningTests {
                                          + "La majorité reste prudente.\npar Julien Lefèvre\npublié le 7 juin 2024 à 19h12\nmis à jour le 8 juin 2024 à 8h05\n\(lead)\n").article)
         #expect(b.date?.iso == "2024-06-07T19:12")
         #expect(b.dropped.contains { $0.rule == "date-line" && $0.text.hasPrefix("mis à jour") })
+        // Above a date line, any name-shaped line is the byline.
+        let g = try #require(readArticle("Putin claims landslide victory in Russian election\nRussian president secures fifth term\nPjotr Sauer\nSun 17 Mar 2024 21.30 GMT\n\n"
+                                         + "Vladimir Putin has claimed a landslide victory in the presidential election on Sunday.\n", language: "en").article)
+        #expect(g.author == "Pjotr Sauer")
+        #expect(g.date?.iso == "2024-03-17T21:30")
         // A name alone that is a photo's caption, with the body after it, is no byline.
         let c = try #require(readArticle("Le budget adopté de justesse\nGabriel Attal\n\(lead)\n").article)
         #expect(c.author == nil)

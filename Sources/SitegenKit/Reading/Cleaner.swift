@@ -141,11 +141,12 @@ public struct Cleaner: Sendable {
                 afterMeta = true
                 continue
             }
-            // A name alone near the top, above a date line or its outlet's name ("Paul Kirby" /
-            // "BBC News"), is a byline without "par" or "by"; the outlet's name goes with it.
-            if isHead, notNoise > 1, author == nil, (2...4).contains(fact.words), index + 1 < nonEmpty.count,
-               let w = t.split(separator: " ", maxSplits: 1).first, firstNames.contains(Text.fold(String(w))), looksLikeName(t),
-               case let next = nonEmpty[index + 1].text, isSectionLabel(next) || dateLine(next) != nil {
+            // A name alone near the top, above a date line or its outlet's name ("Pjotr Sauer" /
+            // "Sun 17 Mar 2024", "Paul Kirby" / "BBC News"), is a byline without "par" or "by"; the
+            // outlet's name goes with it. Above an outlet, the first name must be a known one.
+            if isHead, notNoise > 1, author == nil, (2...4).contains(fact.words), index + 1 < nonEmpty.count, looksLikeName(t),
+               case let next = nonEmpty[index + 1].text, dateLine(next) != nil
+                || (isSectionLabel(next) && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
                 drop(line, "byline")
                 author = t
                 if isSectionLabel(next), index + 2 < nonEmpty.count {
