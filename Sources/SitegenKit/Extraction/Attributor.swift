@@ -290,6 +290,22 @@ public struct Attributor: Sendable {
             return g.speechVerbs.contains(t.lower)
         }
 
+        /// Past the adverbs at `k`, of one word or more ("quant à lui", "de son côté").
+        func afterAdverbs(_ pi: Int, _ k: Int) -> Int {
+            let ts = tokens(pi)
+            var k = k
+            outer: while k < ts.count {
+                if g.adverbs.contains(ts[k].lower) { k += 1; continue }
+                for phrase in g.adverbPhrases where phrase[0] == ts[k].lower && k + phrase.count <= ts.count
+                    && phrase.indices.allSatisfy({ ts[k + $0].lower == phrase[$0] }) {
+                    k += phrase.count
+                    continue outer
+                }
+                break
+            }
+            return k
+        }
+
         func isSkippable(_ t: Token) -> Bool {
             g.auxiliaries.contains(t.lower) || g.clitics.contains(t.lower) || g.adverbs.contains(t.lower)
         }
@@ -572,8 +588,7 @@ public struct Attributor: Sendable {
                 guard e < ts.count else { break }
                 if let m = mentionStarting[pi][e] { e = m.hi } else if ts[e].kind == .word { e += 1 } else { break }
                 while e < min(ts.count, k + 6), ts[e].isCapitalized, mentionStarting[pi][e] == nil { e += 1 }
-                while e < ts.count, g.adverbs.contains(ts[e].lower) { e += 1 }
-                k = e
+                k = afterAdverbs(pi, e)
             }
             return k
         }
@@ -642,8 +657,7 @@ public struct Attributor: Sendable {
             // (i) dit-il, ajoute-t-elle, a-t-il précisé
             if analyzer.isInvertedVerb(ts[k].lower), let gender = analyzer.pronounGender(ts[k].lower) {
                 var e = k + 1
-                var j = k + 1
-                while j < ts.count, g.adverbs.contains(ts[j].lower) { j += 1 }
+                let j = afterAdverbs(pi, k + 1)
                 if j < ts.count, g.speechVerbs.contains(ts[j].lower) { e = j + 1 }
                 guard let (sp, notes) = resolvePronoun(gender) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
@@ -659,7 +673,7 @@ public struct Attributor: Sendable {
             }
             if j < ts.count, g.speechVerbs.contains(ts[j].lower), !ts[j].isCapitalized {
                 var sj = j + 1
-                while sj < ts.count, g.adverbs.contains(ts[sj].lower) { sj += 1 }
+                sj = afterAdverbs(pi, sj)
                 func subjectAt(_ k: Int) -> Mention? {
                     guard k < ts.count else { return nil }
                     return mentionStarting[pi][k] ?? (g.determiners.contains(ts[k].lower) && k + 1 < ts.count ? mentionStarting[pi][k + 1] : nil)

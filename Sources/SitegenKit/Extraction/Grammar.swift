@@ -7,6 +7,8 @@ public struct Grammar: Sendable {
     public let auxiliaries: WordTable
     public let clitics: WordTable
     public let adverbs: WordTable
+    /// The adverbs of more than one word, as the tokenizer splits them ("quant à lui", "d'ailleurs").
+    public let adverbPhrases: [[String]]
     public let prepositions: WordTable
     public let clauseBreaks: WordTable
     public let determiners: WordTable
@@ -44,6 +46,10 @@ public struct Grammar: Sendable {
         auxiliaries = WordTable(lexicon.lowerSet("fr.auxiliaries"))
         clitics = WordTable(lexicon.lowerSet("fr.clitics"))
         adverbs = WordTable(lexicon.lowerSet("fr.adverbs"))
+        adverbPhrases = lexicon.lowerSet("fr.adverbs").sorted().compactMap { phrase in
+            let words = Tokenizer.tokenize(phrase).map(\.lower)
+            return words.count > 1 ? words : nil
+        }
         prepositions = WordTable(lexicon.lowerSet("prepositions"))
         clauseBreaks = WordTable(lexicon.lowerSet("clause.breaks"))
         determiners = WordTable(lexicon.lowerSet("determiners"))
