@@ -101,6 +101,7 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "a relative clause with a month abbreviation between subject and verb", body: "Donald Trump, who takes office on Jan. 20, has said he could end the war \"in 24 hours,\" though he has not said how.", snippet: "in 24 hours", speaker: "Donald Trump", rule: "cue-before", language: "en"),
     QuoteCase(name: "\"on\" is no pronoun in English", body: "Volodymyr Zelenskiy, who spoke to Donald Trump on Wednesday, said the call was \"excellent.\"", snippet: "excellent", speaker: "Volodymyr Zelenskiy", rule: "cue-before", language: "en"),
     QuoteCase(name: "continuation after a cue with a name as its object", body: "“He's a smart man,” Donald Trump said of Vladimir Putin during the campaign. “We got along very well.”", snippet: "We got along", speaker: "Donald Trump", rule: "continuation", language: "en"),
+    QuoteCase(name: "a role with \"of\" before the name, and a capitalised \"States\" that is no verb", body: "Secretary of State Antony Blinken, who was in London, said the United States would \"adjust as necessary.\"", snippet: "adjust as necessary", speaker: "Antony Blinken", rule: "cue-before", language: "en"),
     QuoteCase(name: "curly quotes, said + title", body: "“We are ready,” said Mr. Smith.", snippet: "We are ready", speaker: "Smith", language: "en"),
 ]
 

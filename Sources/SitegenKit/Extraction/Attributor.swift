@@ -284,8 +284,11 @@ public struct Attributor: Sendable {
         }
 
         func isSpeechVerb(_ pi: Int, _ i: Int) -> Bool {
-            let t = tokens(pi)[i]
+            let ts = tokens(pi)
+            let t = ts[i]
             guard t.kind == .word, !a.paragraphs[pi].isInQuote(i) else { return false }
+            // A capital after a word is a name's: "the United States would …".
+            if t.isCapitalized, i > 0, ts[i - 1].kind == .word { return false }
             if t.lower == "selon" || t.lower == "d'après" { return false }
             return g.speechVerbs.contains(t.lower)
         }
@@ -475,7 +478,8 @@ public struct Attributor: Sendable {
                 if g.prepositions.contains(t.lower) {
                     // "l'ancien ministre des affaires étrangères Jean-Yves Le Drian": the preposition
                     // opens the complement of a role set before the name; it does not govern the name.
-                    if steps > 0, let r = (max(0, k - 2)..<k).last(where: { g.isRole(ts[$0].lower) }) {
+                    // So does "of" in "Secretary of State Antony Blinken" (a capitalised role word).
+                    if let r = (max(0, k - 2)..<k).last(where: { steps > 0 && g.isRole(ts[$0].lower) || ts[$0].isCapitalized && g.isRoleWord(ts[$0].folded) }) {
                         k = r - 1
                         steps += 1
                         continue
@@ -483,7 +487,7 @@ public struct Attributor: Sendable {
                     return false
                 }
                 // Right after a speech verb, a name is its object: "a décrit Poutine comme …".
-                if steps == 0, g.speechVerbs.contains(t.lower) { return false }
+                if steps == 0, !t.isCapitalized || k == 0 || ts[k - 1].kind != .word, g.speechVerbs.contains(t.lower) { return false }
                 if t.kind == .punct { return true }
                 if g.determiners.contains(t.lower) {
                     return !(k > 0 && g.prepositions.contains(ts[k - 1].lower))
