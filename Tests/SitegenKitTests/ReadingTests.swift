@@ -229,9 +229,9 @@ struct CleaningTests {
         #expect(c.date == nil && c.paragraphs.first?.text.hasPrefix("Emmanuel Macron, 46 ans") == true)
     }
 
-    @Test("an agency named beside the author is not part of the author's name")
+    @Test("an agency named beside the author is not part of the author's name; capitals are written as a name")
     func bylineWithAgency() throws {
-        for line in ["Par Sophie Durand (avec AFP)", "Par Sophie Durand, avec Reuters", "By Sophie Durand and agencies"] {
+        for line in ["Par Sophie Durand (avec AFP)", "Par Sophie Durand, avec Reuters", "By Sophie Durand and agencies", "By SOPHIE DURAND"] {
             let a = try #require(readArticle("Le budget adopté de justesse\n\(line)\n\n\(lead)\n").article)
             #expect(a.author == "Sophie Durand", "\(line): \(a.author ?? "none")")
         }

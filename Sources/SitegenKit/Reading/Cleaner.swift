@@ -760,6 +760,10 @@ public struct Cleaner: Sendable {
         guard (hasPrefix || looksLikeName(name)), nameWords.count <= 6,
               nameWords.allSatisfy({ $0.first?.isUppercase ?? false || ["de", "du", "van", "von", "et", "and", "le", "la"].contains($0) })
         else { return nil }
+        // "By ILLIA NOVIKOV and SAMYA KULLAB": names in capitals are written as names.
+        if name.contains(where: \.isLetter), name == name.uppercased() {
+            name = nameWords.map { w in ["AND", "ET"].contains(w) ? w.lowercased() : w.prefix(1) + w.dropFirst().lowercased() }.joined(separator: " ")
+        }
         return (name, date)
     }
 
