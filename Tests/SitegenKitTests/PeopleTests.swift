@@ -45,6 +45,13 @@ struct PeopleTests {
         #expect(out.people.count == 2)
         let poutine = try #require(person("Vladimir Poutine", in: out))
         #expect(Set(poutine.aliases).isSuperset(of: ["Poutine", "M. Poutine"]))
+        // A title before a compound surname: "Mme Le Pen" is the woman of the two Le Pen, and
+        // her quote is hers.
+        let two = extract(["Titre\n\nJean-Marie Le Pen est mort mardi. Sa fille, Marine Le Pen, a salué « un combattant ». « Il a été un homme libre », a déclaré Mme Le Pen sur TF1.\n"])
+        #expect(two.people.map(\.name).sorted() == ["Jean-Marie Le Pen", "Marine Le Pen"])
+        #expect(person("Marine Le Pen", in: two)?.aliases.contains("Mme Le Pen") == true)
+        let q = try #require(two.quotes.first { $0.text.hasPrefix("Il a été") })
+        #expect(q.speakerName == "Marine Le Pen" && q.evidence.rule == "inverted-name")
     }
 
     @Test("a transliteration is the same person, across articles and languages")

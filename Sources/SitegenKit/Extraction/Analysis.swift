@@ -441,6 +441,8 @@ public struct Analyzer: Sendable {
                 atStart = false
                 continue
             }
+            // After a title a particle starts the surname: "Mme Le Pen", "M. de Villepin".
+            if title != nil, g.particles.contains(f), lo + 1 < hi { break }
             if g.notNames.contains(f) || g.particles.contains(f) {
                 lo += 1
                 atStart = false

@@ -73,6 +73,8 @@ public struct PeopleResolver: Sendable {
 
         func accepts(_ m: NameMention) -> Bool {
             guard m.words.count >= 2 else { return false }
+            // "Mme Le Pen", "M. de Villepin": a title and a surname, not a first name and a surname.
+            if m.title != nil, let first = m.words.first, g.particles.contains(Text.fold(first)) { return false }
             if m.strength == .strong { return true }
             // A weak name: no word may be a common noun of the dossier.
             return !m.words.contains { lowercase.contains(Text.fold($0)) }
