@@ -351,7 +351,8 @@ public struct Attributor: Sendable {
         /// that person's gender for the rest of the article.
         mutating func learnGender(from f: Found, para pi: Int) {
             guard case .person(let i)? = f.speaker, personGender(i) == .unknown else { return }
-            let end = min(max(f.cueLo, f.cueHi), tokens(pi).count)
+            let end = min(f.cueHi, tokens(pi).count)
+            guard f.cueLo < end else { return }
             for k in f.cueLo..<end {
                 if let m = mentionStarting[pi][k], case .pronoun(let g) = m.kind, g != .unknown {
                     learnedGender[i] = g
