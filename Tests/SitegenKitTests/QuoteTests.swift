@@ -143,6 +143,14 @@ struct QuoteTests {
         }
     }
 
+    @Test("an organisation has one label, with or without a determiner before it")
+    func organisationLabel() {
+        let out = extract(["Titre de l'article de test\n\nLe Kremlin a affirmé que « rien n'a changé ». Selon le Kremlin, « tout est clair ». « Nous démentons », a déclaré la Maison Blanche.\n"])
+        #expect(speaker(of: "rien n'a changé", in: out) == "Kremlin")
+        #expect(speaker(of: "tout est clair", in: out) == "Kremlin")
+        #expect(speaker(of: "Nous démentons", in: out) == "Maison Blanche")
+    }
+
     @Test("quotation marks around a title, a name or a slogan are not speech", arguments: notSpeechCases)
     func notSpeech(_ c: (String, String)) {
         let out = extract(["Titre de l'article de test\n\n" + c.1])

@@ -398,10 +398,10 @@ public struct Analyzer: Sendable {
         let tokens = p.tokens
         // The whole run may be a known place or organisation ("Maison Blanche").
         let whole = tokens[lo0..<hi].map(\.folded).joined(separator: " ")
+        // An organisation's label is its name without a determiner, however the sentence has
+        // it ("Le Kremlin a dit", "selon le Kremlin"): one label for one speaker.
         if g.places.contains(whole) || g.organisations.contains(whole) {
-            let det = lo0 > 0 ? tokens[lo0 - 1].lower : ""
-            let prefix = g.determiners.contains(det) && det != "des" ? tokens[lo0 - 1].text + (det.hasSuffix("'") ? "" : " ") : ""
-            mentions.append(Mention(kind: .organisation(prefix + tokens[lo0..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi))
+            mentions.append(Mention(kind: .organisation(tokens[lo0..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi))
             return
         }
         var lo = lo0
@@ -471,9 +471,7 @@ public struct Analyzer: Sendable {
         let joined = foldedWords.joined(separator: " ")
         let nounBefore = lo0 > 0 && g.organisationNouns.contains(tokens[lo0 - 1].lower)
         if g.places.contains(joined) || g.organisations.contains(joined) || g.organisationHeads.contains(foldedWords[0]) || (nounBefore && title == nil) {
-            let det = lo0 > 0 ? tokens[lo0 - 1].lower : ""
-            let label = (g.determiners.contains(det) && det != "des" ? tokens[lo0 - 1].text + (det.hasSuffix("'") ? "" : " ") : "") + words.joined(separator: " ")
-            mentions.append(Mention(kind: .organisation(label), paragraph: pi, lo: lo, hi: end))
+            mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
             return
         }
         // A place or organisation inside a longer run ends the name there ("Poutine Moscou").
