@@ -485,13 +485,13 @@ public struct Attributor: Sendable {
                         steps += 1
                         continue
                     }
-                    return false
+                    return voiceOf(ts, k)
                 }
                 // Right after a speech verb, a name is its object: "a décrit Poutine comme …".
                 if steps == 0, !t.isCapitalized || k == 0 || ts[k - 1].kind != .word, g.speechVerbs.contains(t.lower) { return false }
                 if t.kind == .punct { return true }
                 if g.determiners.contains(t.lower) {
-                    return !(k > 0 && g.prepositions.contains(ts[k - 1].lower))
+                    return !(k > 0 && g.prepositions.contains(ts[k - 1].lower)) || voiceOf(ts, k - 1)
                 }
                 if t.isCapitalized { return true }
                 if g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) { return steps > 0 }
@@ -499,6 +499,12 @@ public struct Attributor: Sendable {
                 k -= 1
             }
             return true
+        }
+
+        /// "Le Kremlin, par la voix de son porte-parole Dmitri Peskov, a affirmé": the preposition
+        /// at `k` ends "par la voix", whose name speaks for the organisation.
+        func voiceOf(_ ts: [Token], _ k: Int) -> Bool {
+            k >= 3 && (ts[k].lower == "de" || ts[k].lower == "d'") && ts[k - 1].lower == "voix" && ts[k - 2].lower == "la" && ts[k - 3].lower == "par"
         }
 
         /// The nearest subject before the speech verb at `v`, or the subject it shares with an
