@@ -120,8 +120,9 @@ struct PeopleTests {
         #expect(out.people.map(\.name).sorted() == ["Antonio Guterres", "Jens Stoltenberg"])
         #expect(person("Jens Stoltenberg", in: out)?.roles.first?.text == "Nato Secretary General")
         #expect(person("Antonio Guterres", in: out)?.roles.first?.text == "UN Secretary-General")
-        // A first name before a role word keeps the name whole.
+        // A first name before a role word keeps the name whole, a surname like a role too.
         #expect(names(["Martin Luther King Jr spoke in Washington in 1963."], language: "en") == ["Martin Luther King Jr"])
+        #expect(names(["Stephen King wrote about it on Monday, and Julie Bishop answered him."], language: "en") == ["Julie Bishop", "Stephen King"])
     }
 
     @Test("roles from appositions and titles, kept with their article")

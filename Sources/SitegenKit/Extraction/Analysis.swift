@@ -453,7 +453,7 @@ public struct Analyzer: Sendable {
         // Organisations and places, by the lexicon or their first word.
         var end = hi
         // Capitalised role words after a name belong to a role or a byline ("Jessica Elgot Deputy").
-        while end > lo + 2 || (end > lo + 1 && g.roleWords.contains(tokens[end - 1].folded) && g.isFirstName(tokens[lo].folded)) {
+        while end > lo + 2 {
             guard g.roleWords.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) else { break }
             end -= 1
         }
