@@ -99,6 +99,22 @@ struct EventTests {
         #expect(en.events.map { $0.date?.iso ?? "" } == ["2024-07-07"])
     }
 
+    @Test("a year or month relative to the article's date: l'an dernier, le mois prochain, this year")
+    func relativePeriods() {
+        #expect(date("Il l'avait promis l'an dernier.", wednesday) == "2023")
+        #expect(date("Elle l’a dit l’année dernière devant les élus.", wednesday) == "2023")
+        #expect(date("Le mois dernier, les prix ont baissé.", wednesday) == "2024-10")
+        #expect(date("Le texte sera voté le mois prochain.", wednesday) == "2024-12")
+        #expect(date("This year's election was close.", wednesday) == "2024")
+        #expect(date("Talks resume next year.", wednesday) == "2025")
+        #expect(date("The deal was signed last month.", PartialDate(year: 2024, month: 1, day: 15)) == "2023-12")
+        // Not guessed without the article's date, and a month not without its month.
+        #expect(finder.find(in: "Il l'avait promis l'an dernier.", reference: nil).first?.resolution == "relative-unresolved")
+        #expect(finder.find(in: "Le mois dernier, rien.", reference: PartialDate(year: 2024)).first?.date == nil)
+        // "an" and "mois" alone are no dates.
+        #expect(finder.find(in: "Il a 40 ans et attend depuis des mois.", reference: wednesday).isEmpty)
+    }
+
     @Test("relative days are not guessed when the article's date is not known to the day")
     func unresolved() {
         for reference in [nil, PartialDate(year: 2024, month: 9)] {

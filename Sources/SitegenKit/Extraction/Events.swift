@@ -9,6 +9,11 @@ public struct EventFinder: Sendable {
     let months: [String: Int]
     let weekdays: [String: Int]
     let relativeDays: [String: Int]
+    /// "l'an dernier" -> (year, -1), "le mois prochain" -> (month, +1); keys in lower case with
+    /// straight apostrophes and single spaces.
+    let relativePeriods: [String: (year: Bool, offset: Int)]
+    /// The words a relative period turns on ("an", "mois", "year"): a sentence without one has none.
+    let periodHeads: WordTable
     private let patterns: [(form: String, regex: Pattern)]
 
     public init(lexicon: Lexicon = .standard) {
@@ -21,9 +26,22 @@ public struct EventFinder: Sendable {
             if kv.count == 2, let v = Int(kv[1].trimmingCharacters(in: .whitespaces)) { rel[Text.lower(String(kv[0]).trimmingCharacters(in: .whitespaces))] = v }
         }
         relativeDays = rel
+        var periods: [String: (year: Bool, offset: Int)] = [:]
+        for e in lexicon["relative.periods"] {
+            let kv = e.split(separator: "=")
+            guard kv.count == 2 else { continue }
+            let value = kv[1].trimmingCharacters(in: .whitespaces)
+            let isYear = value.hasPrefix("year")
+            guard isYear || value.hasPrefix("month"), let n = Int(value.dropFirst(isYear ? 4 : 5).replacingOccurrences(of: "+", with: "")) else { continue }
+            periods[Text.lower(kv[0].trimmingCharacters(in: .whitespaces)).split(separator: " ").joined(separator: " ")] = (isYear, n)
+        }
+        relativePeriods = periods
+        let heads: Set<String> = ["an", "annee", "mois", "year", "month"]
+        periodHeads = WordTable(heads)
         var trig = Set(months.keys).union(weekdays.keys)
         for k in rel.keys { trig.insert(Text.fold(k)); for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { trig.insert(Text.fold(String(part))) } }
         for w in ["last", "this"] { trig.insert(w) }
+        trig.formUnion(heads)
         triggers = WordTable(trig)
         var relWords = Set<String>()
         for k in rel.keys { for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { relWords.insert(Text.fold(String(part))) } }
@@ -45,6 +63,9 @@ public struct EventFinder: Sendable {
         // "aujourd'hui" is also written with a typographic apostrophe.
         let relative = "(" + rel.keys.sorted { $0.count > $1.count }
             .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "'", with: "['’]") }.joined(separator: "|") + ")"
+        let period = "(" + periods.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+            .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "'", with: "['’]").replacingOccurrences(of: " ", with: "\\s+") }
+            .joined(separator: "|") + ")"
         let specs: [(String, String)] = [
             ("day-month", "\\b(\\d{1,2})(?:er)?\\s+" + month + "\\b"),
             ("month-day", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"),
@@ -53,6 +74,7 @@ public struct EventFinder: Sendable {
             ("last-weekday", "\\b(?:last|this|ce)\\s+" + weekday + "\\b"),
             ("weekday", "\\b" + weekday + "(?:\\s+(dernier|prochain|soir|matin|après-midi|night|morning|evening))?\\b"),
             ("relative", "\\b" + relative + "(?![\\w-])"),
+            ("relative-period", "\\b" + period + "(?![\\w-])"),
         ]
         var compiled: [(String, Pattern)] = []
         for (form, p) in specs { if let r = Pattern(p) { compiled.append((form, r)) } }
@@ -98,6 +120,8 @@ public struct EventFinder: Sendable {
         let weekdayAt = firstWord { weekdays[$0] != nil }
         let lastAt = weekdayAt == nil ? nil : firstWord { $0 == "last" || $0 == "this" || $0 == "ce" }
         let relativeAt = firstWord { relativeWords.contains($0) }
+        // A period's phrase starts at most one word before its head ("l'an", "cette année").
+        let periodAt = h.words.indices.first { periodHeads.contains(h.words[$0]) }.map { h.wordStarts[max(0, $0 - 1)] }
         for (form, regex) in patterns {
             var from = 0
             switch form {
@@ -107,6 +131,7 @@ public struct EventFinder: Sendable {
             case "weekday": guard let at = weekdayAt else { continue }; from = at
             case "last-weekday": guard let at = lastAt else { continue }; from = at
             case "relative": guard let at = relativeAt else { continue }; from = at
+            case "relative-period": guard let at = periodAt else { continue }; from = at
             default: break
             }
             for m in regex.matches(in: sentence, from: fromFirstWord ? from : 0) {
@@ -167,6 +192,13 @@ public struct EventFinder: Sendable {
             // before or after the article's day.
             if form == "last-weekday", !text.lowercased().hasPrefix("last") { delta = current - wd }
             return (Self.add(days: -delta, to: date), "relative")
+        case "relative-period":
+            guard let p = relativePeriods[Text.lower(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")] else { return nil }
+            guard let ref = reference else { return (nil, "relative-unresolved") }
+            if p.year { return (PartialDate(year: ref.year + p.offset), "relative") }
+            guard let month = ref.month else { return (nil, "relative-unresolved") }
+            let index = ref.year * 12 + (month - 1) + p.offset
+            return (PartialDate(year: index / 12, month: index % 12 + 1), "relative")
         case "relative":
             guard let offset = relativeDays[Text.lower(text)] else { return nil }
             guard let ref = reference, let date = Self.date(ref) else { return (nil, "relative-unresolved") }
