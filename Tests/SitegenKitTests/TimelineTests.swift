@@ -113,6 +113,11 @@ struct EventTests {
         #expect(finder.find(in: "Le mois dernier, rien.", reference: PartialDate(year: 2024)).first?.date == nil)
         // "an" and "mois" alone are no dates.
         #expect(finder.find(in: "Il a 40 ans et attend depuis des mois.", reference: wednesday).isEmpty)
+        // Through a whole article: the sentences are picked by their words first.
+        let fr = extract(["Titre de l'article de test\nPublié le 6 novembre 2024\n\nIl l'avait promis l'an dernier.\n\nCe mois-ci, rien n'a changé.\n\nIl attend depuis un an.\n"])
+        #expect(fr.events.map { $0.date?.iso ?? "" } == ["2023", "2024-11"])
+        let en = extract(["Test article title here\nNovember 6, 2024\n\nThis year's election was close.\n\nIt took an hour and a year of work.\n"], language: "en")
+        #expect(en.events.map { $0.date?.iso ?? "" } == ["2024"])
     }
 
     @Test("relative days are not guessed when the article's date is not known to the day")

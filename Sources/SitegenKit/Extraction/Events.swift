@@ -12,8 +12,11 @@ public struct EventFinder: Sendable {
     /// "l'an dernier" -> (year, -1), "le mois prochain" -> (month, +1); keys in lower case with
     /// straight apostrophes and single spaces.
     let relativePeriods: [String: (year: Bool, offset: Int)]
-    /// The words a relative period turns on ("an", "mois", "year"): a sentence without one has none.
+    /// The words a relative period turns on ("an", "mois", "year"), and those that must stand
+    /// after ("dernier", "prochain", "ci") or before ("cette", "last") them: "an" alone is no date.
     let periodHeads: WordTable
+    let periodAfter: WordTable
+    let periodBefore: WordTable
     private let patterns: [(form: String, regex: Pattern)]
 
     public init(lexicon: Lexicon = .standard) {
@@ -36,12 +39,12 @@ public struct EventFinder: Sendable {
             periods[Text.lower(kv[0].trimmingCharacters(in: .whitespaces)).split(separator: " ").joined(separator: " ")] = (isYear, n)
         }
         relativePeriods = periods
-        let heads: Set<String> = ["an", "annee", "mois", "year", "month"]
-        periodHeads = WordTable(heads)
+        periodHeads = WordTable(["an", "annee", "mois", "year", "month"])
+        periodAfter = WordTable(["dernier", "derniere", "passe", "passee", "prochain", "prochaine", "ci"])
+        periodBefore = WordTable(["cette", "ce", "last", "next", "this"])
         var trig = Set(months.keys).union(weekdays.keys)
         for k in rel.keys { trig.insert(Text.fold(k)); for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { trig.insert(Text.fold(String(part))) } }
         for w in ["last", "this"] { trig.insert(w) }
-        trig.formUnion(heads)
         triggers = WordTable(trig)
         var relWords = Set<String>()
         for k in rel.keys { for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { relWords.insert(Text.fold(String(part))) } }
@@ -102,7 +105,18 @@ public struct EventFinder: Sendable {
     /// Whether a sentence can hold a date at all: a digit, or a month, weekday or relative-day
     /// word. The regexes run only on such sentences (most have none).
     public func mayHoldDate(_ tokens: ArraySlice<Token>) -> Bool {
-        tokens.contains { t in t.kind == .number || t.folded.unicodeScalars.first.map(Scalars.isNumber) == true || triggers.contains(t.folded) }
+        var previous = ""
+        for (k, t) in zip(tokens.indices, tokens) {
+            if t.kind == .number || t.folded.unicodeScalars.first.map(Scalars.isNumber) == true || triggers.contains(t.folded) { return true }
+            // "l'an dernier", "cette année", "ce mois-ci", "last year".
+            let head = t.folded.hasSuffix("'s") ? String(t.folded.dropLast(2)) : t.folded // "this year's"
+            if periodHeads.contains(head) || head == "mois-ci" {
+                if periodBefore.contains(previous) || head == "mois-ci" { return true }
+                if k + 1 < tokens.endIndex, periodAfter.contains(tokens[k + 1].folded) { return true }
+            }
+            previous = t.folded
+        }
+        return false
     }
 
     /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
@@ -121,7 +135,9 @@ public struct EventFinder: Sendable {
         let lastAt = weekdayAt == nil ? nil : firstWord { $0 == "last" || $0 == "this" || $0 == "ce" }
         let relativeAt = firstWord { relativeWords.contains($0) }
         // A period's phrase starts at most one word before its head ("l'an", "cette année").
-        let periodAt = h.words.indices.first { periodHeads.contains(h.words[$0]) }.map { h.wordStarts[max(0, $0 - 1)] }
+        let periodAt = h.words.indices.first { i in
+            periodHeads.contains(h.words[i]) && (i > 0 && periodBefore.contains(h.words[i - 1]) || i + 1 < h.words.count && periodAfter.contains(h.words[i + 1]))
+        }.map { h.wordStarts[max(0, $0 - 1)] }
         for (form, regex) in patterns {
             var from = 0
             switch form {
