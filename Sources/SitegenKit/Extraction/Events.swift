@@ -105,18 +105,27 @@ public struct EventFinder: Sendable {
     /// Whether a sentence can hold a date at all: a digit, or a month, weekday or relative-day
     /// word. The regexes run only on such sentences (most have none).
     public func mayHoldDate(_ tokens: ArraySlice<Token>) -> Bool {
-        var previous = ""
-        for (k, t) in zip(tokens.indices, tokens) {
+        // "l'an dernier", "cette année", "ce mois-ci", "last year": a period's head ("an", "mois",
+        // "year"…, starting with a, m or y) with its qualifier before it (c, l, n, t) or after it.
+        // The first bytes keep the look-ups to the few words that can be one.
+        var afterHead = false, afterQualifier = false
+        return tokens.contains { t in
             if t.kind == .number || t.folded.unicodeScalars.first.map(Scalars.isNumber) == true || triggers.contains(t.folded) { return true }
-            // "l'an dernier", "cette année", "ce mois-ci", "last year".
-            let head = t.folded.hasSuffix("'s") ? String(t.folded.dropLast(2)) : t.folded // "this year's"
-            if periodHeads.contains(head) || head == "mois-ci" {
-                if periodBefore.contains(previous) || head == "mois-ci" { return true }
-                if k + 1 < tokens.endIndex, periodAfter.contains(tokens[k + 1].folded) { return true }
+            let f = t.folded
+            if afterHead, periodAfter.contains(f) { return true }
+            let first = f.utf8.first ?? 0, length = f.utf8.count
+            afterHead = false
+            if length <= 7, first == 0x61 || first == 0x6D || first == 0x79 {
+                let head = f.utf8.last == 0x73 && f.hasSuffix("'s") ? String(f.dropLast(2)) : f // "this year's"
+                if head == "mois-ci" { return true }
+                if periodHeads.contains(head) {
+                    if afterQualifier { return true }
+                    afterHead = true
+                }
             }
-            previous = t.folded
+            afterQualifier = length <= 5 && (first == 0x63 || first == 0x6C || first == 0x6E || first == 0x74) && periodBefore.contains(f)
+            return false
         }
-        return false
     }
 
     /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
@@ -136,7 +145,9 @@ public struct EventFinder: Sendable {
         let relativeAt = firstWord { relativeWords.contains($0) }
         // A period's phrase starts at most one word before its head ("l'an", "cette année").
         let periodAt = h.words.indices.first { i in
-            periodHeads.contains(h.words[i]) && (i > 0 && periodBefore.contains(h.words[i - 1]) || i + 1 < h.words.count && periodAfter.contains(h.words[i + 1]))
+            let w = h.words[i], first = w.utf8.first ?? 0
+            guard w.utf8.count <= 5, first == 0x61 || first == 0x6D || first == 0x79, periodHeads.contains(w) else { return false }
+            return i > 0 && periodBefore.contains(h.words[i - 1]) || i + 1 < h.words.count && periodAfter.contains(h.words[i + 1])
         }.map { h.wordStarts[max(0, $0 - 1)] }
         for (form, regex) in patterns {
             var from = 0
