@@ -102,8 +102,8 @@ public struct EventFinder: Sendable {
         public func hash(into h: inout Hasher) { h.combine(text) }
     }
 
-    /// Whether a sentence can hold a date at all: a digit, or a month, weekday or relative-day
-    /// word. The regexes run only on such sentences (most have none).
+    /// Whether a sentence can hold a date at all: a digit, a month, weekday or relative-day word,
+    /// or a relative period. The regexes run only on such sentences (most have none).
     public func mayHoldDate(_ tokens: ArraySlice<Token>) -> Bool {
         // "l'an dernier", "cette année", "ce mois-ci", "last year": a period's head ("an", "mois",
         // "year"…, starting with a, m or y) with its qualifier before it (c, l, n, t) or after it.
