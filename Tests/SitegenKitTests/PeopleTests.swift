@@ -148,6 +148,9 @@ struct PeopleTests {
         #expect(person("Jean Dupont", in: out)?.gender == .male)
         #expect(out.people.first { $0.name.contains("Lefèvre") }?.gender == .female)
         #expect(person("Camille Roux", in: out)?.gender == .female)
+        // An adjective before the role noun does not hide the noun's gender.
+        let adj = extract(["Titre\n\nL'ancienne présidente du groupe, Camille Roux, a conclu.\n"])
+        #expect(person("Camille Roux", in: adj)?.gender == .female)
     }
 }
 

@@ -360,11 +360,8 @@ public struct Analyzer: Sendable {
             }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
             if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i), g.isRole(t.lower), let d = roleDeterminer(tokens, i) {
-                let det = tokens[d].lower
-                let gender: Gender = g.femaleRoles.contains(t.lower) && !g.maleRoles.contains(t.lower) ? .female
-                    : g.maleRoles.contains(t.lower) && !g.femaleRoles.contains(t.lower) ? .male
-                    : det == "la" ? .female : det == "le" ? .male : .unknown
-                mentions.append(Mention(kind: .role(roleComplement(tokens, i), gender), paragraph: pi, lo: d, hi: i + 1))
+                mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(t.lower, determiner: tokens[d].lower)),
+                                        paragraph: pi, lo: d, hi: i + 1))
             }
             guard (isNameWord(t) && t.isCapitalized) || t.isAllCaps else { i += 1; continue }
             // All-caps words are acronyms: organisations (CNN, TASS), never people.
@@ -561,8 +558,11 @@ public struct Analyzer: Sendable {
         return Text.lower(joinWords(words))
     }
 
+    /// The gender of a role by its noun, the first of its words that is a role ("présidente" in
+    /// "ancienne présidente du groupe"), else by its determiner.
     func roleGender(_ role: String, determiner: String?) -> Gender {
-        let head = Text.lower(String(role.split(separator: " ").first ?? ""))
+        let words = role.split(separator: " ").map { Text.lower(String($0)) }
+        let head = words.first(where: g.isRole) ?? words.first ?? ""
         if g.femaleRoles.contains(head) && !g.maleRoles.contains(head) { return .female }
         if g.maleRoles.contains(head) && !g.femaleRoles.contains(head) { return .male }
         if determiner == "la" { return .female }

@@ -62,7 +62,7 @@ public struct Attributor: Sendable {
             while usedIDs.contains(id) { id = baseID + "-\(n)"; n += 1 }
             usedIDs.insert(id)
             var notes = found?.notes ?? []
-            if let r = recovered { notes.append("the \(r) quotation mark is missing; the quote's \(r == "opening" ? "start" : "end") was recovered") }
+            if let r = recovered { notes.append(Self.recoveryNote(r)) }
             var speakerID: String?
             var speakerName: String?
             switch found?.speaker {
@@ -150,12 +150,17 @@ public struct Attributor: Sendable {
                     quotes[i].evidence.cue = quotes[quotesBefore].evidence.cue
                     quotes[i].evidence.rule = "continued-quote"
                     quotes[i].evidence.confidence = 0.6
-                    quotes[i].evidence.notes = quotes[i].evidence.notes.filter { $0.contains("quotation mark") }
+                    quotes[i].evidence.notes = quotes[i].evidence.notes.filter { $0 == Self.recoveryNote("opening") || $0 == Self.recoveryNote("closing") }
                         + ["the quotation goes on in the next paragraph, where its speaker is named"]
                 }
             }
         }
         return Output(quotes: quotes, reported: reported)
+    }
+
+    /// The note of a quote whose `recovered` ("opening" or "closing") mark was missing.
+    static func recoveryNote(_ recovered: String) -> String {
+        "the \(recovered) quotation mark is missing; the quote's \(recovered == "opening" ? "start" : "end") was recovered"
     }
 
     /// Rules that give a speaker without a cue of the quote's own.
@@ -326,8 +331,8 @@ public struct Attributor: Sendable {
         }
 
         mutating func notePersons(_ pi: Int, _ sent: Range<Int>, hasQuote: Bool = false) {
-            // The named subject of a sentence without a quote ("Daniel Hagari a rejeté ces
-            // accusations.") is what "selon lui" or "il a ajouté que" in the next ones points to.
+            // A sentence without a quote ("Daniel Hagari a rejeté ces accusations."): its subject
+            // is what "selon lui" or "il a ajouté que" in the next ones may point to.
             if !hasQuote { lastPlainSentence = (pi, sent, sentenceNo) }
             for i in sent {
                 guard let m = mentionStarting[pi][i], case .name(let ni) = m.kind, !a.paragraphs[pi].isInQuote(i),
@@ -363,7 +368,10 @@ public struct Attributor: Sendable {
 
         static func compatible(_ a: Gender, _ b: Gender) -> Bool { a == .unknown || b == .unknown || a == b }
 
-        func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false) -> (Speaker, [String])? {
+        /// `fits`: whether a person may be the one meant (a role's fallback excludes people the
+        /// article gives another role).
+        func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false,
+                            fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
             // "ils", "they", "on": a group, never guessed to be one person.
             if plural { return nil }
             if subjectFirst, let plain = lastPlainSentence, sentenceNo - plain.sentence <= 2,
@@ -381,11 +389,11 @@ public struct Attributor: Sendable {
                 }
             }
             for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
-                if case .person = s.speaker, Self.compatible(gender(of: s.speaker), wanted) {
+                if case .person(let i) = s.speaker, Self.compatible(personGender(i), wanted), fits(i) {
                     return (s.speaker, ["pronoun resolved to the most recent speaker"])
                 }
             }
-            for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(personGender(p.person), wanted) {
+            for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(personGender(p.person), wanted) && fits(p.person) {
                 return (.person(p.person), ["pronoun resolved to the most recent person named"])
             }
             return nil
@@ -422,14 +430,7 @@ public struct Attributor: Sendable {
                         return rNoun == noun || (r.count > rNoun.count && String(r.dropFirst(rNoun.count + 1)) == complement)
                     }
                 }
-                for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
-                    if case .person(let i) = s.speaker, Self.compatible(personGender(i), gender), fits(i) {
-                        return (s.speaker, "role resolved to the latest speaker it fits")
-                    }
-                }
-                for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(personGender(p.person), gender) && fits(p.person) {
-                    return (.person(p.person), "role resolved to the latest person named it fits")
-                }
+                if let (s, _) = resolvePronoun(gender, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
             }
             return nil
         }
@@ -683,20 +684,23 @@ public struct Attributor: Sendable {
                 return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
             }
             if j < ts.count, g.speechVerbs.contains(ts[j].lower), !ts[j].isCapitalized {
-                var sj = j + 1
-                sj = afterAdverbs(pi, sj)
+                var sj = afterAdverbs(pi, j + 1)
                 func subjectAt(_ k: Int) -> Mention? {
                     guard k < ts.count else { return nil }
                     return mentionStarting[pi][k] ?? (g.determiners.contains(ts[k].lower) && k + 1 < ts.count ? mentionStarting[pi][k + 1] : nil)
                 }
-                if subjectAt(sj) == nil { sj = afterPrepositionalPhrases(pi, sj) }
-                if let m0 = subjectAt(sj), case let m = head(m0, pi), let r = resolve(m) {
+                var subject = subjectAt(sj)
+                if subject == nil {
+                    sj = afterPrepositionalPhrases(pi, sj)
+                    subject = subjectAt(sj)
+                }
+                if let m0 = subject, case let m = head(m0, pi), let r = resolve(m) {
                     let rule = { if case .role = m.kind { return "inverted-role" }; return "inverted-name" }()
                     return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: rule, confidence: 0.95, notes: r.notes)
                 }
                 // « … », confie un proche du président: the quote has its own cue, whose subject
                 // is nobody named. It is not given to the previous speaker.
-                if subjectAt(sj) == nil, sj < ts.count, g.determiners.contains(ts[sj].lower), !a.paragraphs[pi].isInQuote(sj) {
+                if subject == nil, sj < ts.count, g.determiners.contains(ts[sj].lower), !a.paragraphs[pi].isInQuote(sj) {
                     var e = sj + 1
                     while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e) { e += 1 }
                     if e > sj + 1 {
