@@ -98,6 +98,19 @@ struct PeopleTests {
         #expect(found == ["Jean Dupont"], "\(found)")
         let social = names(["In a post on Truth Social, Donald Trump wrote that the vote was rigged."], language: "en")
         #expect(social == ["Donald Trump"], "\(social)")
+        // English puts an organisation's head last.
+        let bodies = names(["Viktor Orban spoke after a summit of the European Political Community in Budapest, and the Atlantic Council answered."],
+                           language: "en")
+        #expect(bodies == ["Viktor Orban"], "\(bodies)")
+    }
+
+    @Test("the photographer of a caption's credit is not among the article's people; the people in the caption are")
+    func captionCredit() throws {
+        let out = extract(["Harris concedes the election\n\nKamala Harris conceded the election on Wednesday at Howard University.\n\n"
+                           + "Joe Biden speaks in Washington on Wednesday. Photograph: Kevin Dietsch/Getty Images\n\nThe result was final on Thursday morning.\n"],
+                          language: "en")
+        let ids = try #require(out.articlePeople["a0"])
+        #expect(ids == ["kamala-harris", "joe-biden"], "\(ids)")
     }
 
     @Test("Title Case subheadings yield no people")

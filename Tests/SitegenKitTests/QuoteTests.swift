@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "il after a sentence that opens with pour X", body: "« C'est un pays inamical », a déclaré Dmitri Peskov. Pour l'ancien président Dmitri Medvedev, aujourd'hui vice-président du Conseil de sécurité, cette élection ne changera rien. Il a jugé que Donald Trump « ne mettra pas fin à la guerre ».", snippet: "ne mettra pas fin", speaker: "Dmitri Medvedev"),
     QuoteCase(name: "inverted name after the quote", body: "« Nous ne céderons pas », a déclaré Jean Dupont devant la presse.", snippet: "Nous ne céderons pas", speaker: "Jean Dupont", rule: "inverted-name"),
     QuoteCase(name: "inverted name, present tense", body: "« La réforme est prête », affirme Jean Dupont.", snippet: "La réforme est prête", speaker: "Jean Dupont", rule: "inverted-name"),
     QuoteCase(name: "inverted name, passé simple", body: "« La réforme est prête », déclara Jean Dupont.", snippet: "La réforme est prête", speaker: "Jean Dupont", rule: "inverted-name"),

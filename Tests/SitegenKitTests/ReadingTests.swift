@@ -115,7 +115,7 @@ struct CleaningTests {
 
     @Test func photoCaptionAndCredit() {
         let d = dropped("Titre du jour\n\n\(lead)\n\nLe ministre à l'Assemblée. Photo : AFP\n\nDonald Trump et Vladimir Poutine en Finlande, 2018. Poutine n'a pas encore félicité Trump.Crédit: PA\n")
-        #expect(d["Le ministre à l'Assemblée. Photo : AFP"] == "photo-caption")
+        #expect(d["Le ministre à l'Assemblée."] == "photo-caption" && d["Photo : AFP"] == "photo-credit")
         #expect(d["Crédit: PA"] == "photo-credit")
         let b = body("Titre du jour\n\n\(lead)\n\nDonald Trump et Vladimir Poutine en Finlande, 2018. Poutine n'a pas encore félicité Trump.Crédit: PA\n")
         #expect(b.contains("Poutine n'a pas encore félicité Trump.") && !b.contains("Crédit"))
@@ -195,6 +195,43 @@ struct CleaningTests {
         // A sentence with the same words, a year alone, and a list of long items stay.
         let b = body("Titre\n\nAccueil chaleureux pour le ministre à Lille, où il a passé 3 min avec les élus.\n\n2018\n\nLe budget | un texte très long qui dépasse les bornes | et un autre encore plus long que le premier\n")
         #expect(b.contains("Accueil chaleureux") && b.contains("2018") && b.contains("Le budget |"))
+    }
+
+    @Test("menu items glued together, and labels stacked above the headline")
+    func gluedMenusAndStackedLabels() throws {
+        let a = try #require(readArticle("Skip to main contentSkip to navigation\nPrint subscriptions\nSign in\nWorld\nEurope\n"
+                                         + "Hungary's Orban says Ukraine peace talks must start without delay\n\n"
+                                         + "The Hungarian prime minister said on Friday that European leaders should push for a ceasefire.\n\n"
+                                         + "He spoke after a summit in Budapest.\n", language: "en").article)
+        #expect(a.title == "Hungary's Orban says Ukraine peace talks must start without delay")
+        #expect(a.dropped.filter { $0.rule == "navigation" }.map(\.text) == ["Skip to main contentSkip to navigation", "Print subscriptions", "Sign in"])
+        #expect(a.dropped.filter { $0.rule == "section-label" }.map(\.text) == ["World", "Europe"])
+        // A rubric with a lower-case word ("US news") is a label too.
+        let b = try #require(readArticle("US news\nKamala Harris concedes election to Donald Trump but vows to continue the fight\n"
+                                         + "Vice-president addresses supporters at Howard University after Trump wins second term\n\n"
+                                         + "Kamala Harris conceded the presidential election on Wednesday, urging her supporters to accept the results.\n",
+                                         language: "en").article)
+        #expect(b.title == "Kamala Harris concedes election to Donald Trump but vows to continue the fight")
+        // Glued words that are not all menu items stay; so does a title of short capitalised words.
+        #expect(body("Titre du jour\n\nLe projet iPhone a été présenté mardi à Paris devant la presse.\n").contains("iPhone"))
+        #expect(readArticle("Politique\nLe Grand Débat\n\(lead)\n").article?.title == "Politique")
+    }
+
+    @Test("a byline with the place it was written from, and a date with its time glued to the year")
+    func bylinePlaceAndGluedTime() throws {
+        let a = try #require(readArticle("Kamala Harris concedes election to Donald Trump\nLauren Gambino in Washington\nWed 6 Nov 2024 23.41 CET\nShare\n\n"
+                                         + "Kamala Harris conceded the presidential election on Wednesday.\n", language: "en").article)
+        #expect(a.author == "Lauren Gambino")
+        #expect(a.date?.iso == "2024-11-06T23:41")
+        let b = try #require(readArticle("Le Kremlin affiche sa prudence\nPar Piotr Smolar à Jérusalem\n\n\(lead)\n").article)
+        #expect(b.author == "Piotr Smolar")
+        let c = try #require(readArticle("Hungary's Orban says peace talks must start\nBy Krisztina Than\nNovember 8, 20243:42 PM GMT+1Updated 2 hours ago\n\n"
+                                         + "The Hungarian prime minister said on Friday that European leaders should push for a ceasefire.\n", language: "en").article)
+        #expect(c.date?.iso == "2024-11-08T15:42")
+        #expect(c.author == "Krisztina Than")
+        // A caption with a place near the top is no byline without a date line under it.
+        let d = try #require(readArticle("Le budget adopté de justesse\nEmmanuel Macron à Marseille\n\(lead)\n").article)
+        #expect(d.author == nil)
     }
 
     @Test("a photo credit on a line of its own, without a colon")

@@ -88,6 +88,14 @@ struct EventTests {
         #expect(date("Le vote a lieu ce jeudi.", wednesday) == "2024-11-07")
         #expect(date("Ce lundi, il a parlé.", wednesday) == "2024-11-04")
         #expect(date("The vote is this Friday.", wednesday) == "2024-11-08")
+        // A future verb just before a bare weekday puts it after the article's date.
+        #expect(date("Le président russe doit s'exprimer jeudi à Sotchi.", wednesday) == "2024-11-07")
+        #expect(date("Il se rendra lundi à Kiev.", wednesday) == "2024-11-11")
+        #expect(date("The talks will resume on Monday.", wednesday) == "2024-11-11")
+        #expect(date("Une réunion est prévue vendredi.", wednesday) == "2024-11-08")
+        // Not a verb far before it, nor a name with a future's ending.
+        #expect(date("Il se rendra à Kiev, a-t-il annoncé lundi.", wednesday) == "2024-11-04")
+        #expect(date("Sandra a parlé lundi.", wednesday) == "2024-11-04")
     }
 
     @Test("a written date beats the weekday written before it")

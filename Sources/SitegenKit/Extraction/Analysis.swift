@@ -467,7 +467,10 @@ public struct Analyzer: Sendable {
         let foldedWords = tokens[lo..<end].map(\.folded)
         let joined = foldedWords.joined(separator: " ")
         let nounBefore = lo0 > 0 && g.organisationNouns.contains(tokens[lo0 - 1].lower)
-        if g.places.contains(joined) || g.organisations.contains(joined) || g.organisationHeads.contains(foldedWords[0]) || (nounBefore && title == nil) {
+        // English names an organisation by its head last ("European Political Community", "Atlantic
+        // Council"); a known first name keeps a person's ("Margaret Court").
+        let headLast = foldedWords.count >= 2 && g.organisationHeads.contains(foldedWords[foldedWords.count - 1]) && !g.isFirstName(foldedWords[0])
+        if g.places.contains(joined) || g.organisations.contains(joined) || g.organisationHeads.contains(foldedWords[0]) || headLast || (nounBefore && title == nil) {
             mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
             return
         }

@@ -379,13 +379,16 @@ public struct Attributor: Sendable {
                    if case .person = s.speaker { return Self.compatible(gender(of: s.speaker), wanted) }
                    return false
                })?.sentence ?? -1,
-               let m = mainSubject(plain.para, plain.range, before: clauseEnd(plain.para, plain.range, before: plain.range.upperBound)) {
-                switch m.kind {
-                case .name, .role:
-                    if case .person(let p)? = resolve(m)?.speaker, Self.compatible(personGender(p), wanted) {
-                        return (.person(p), ["pronoun resolved to the subject of the sentence before"])
+               case let subjects = [mainSubject(plain.para, plain.range, before: clauseEnd(plain.para, plain.range, before: plain.range.upperBound)),
+                                    viewpoint(plain.para, plain.range)] {
+                for m in subjects.compactMap({ $0 }) {
+                    switch m.kind {
+                    case .name, .role:
+                        if case .person(let p)? = resolve(m)?.speaker, Self.compatible(personGender(p), wanted) {
+                            return (.person(p), ["pronoun resolved to the subject of the sentence before"])
+                        }
+                    default: break
                     }
-                default: break
                 }
             }
             for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
@@ -564,6 +567,33 @@ public struct Attributor: Sendable {
                     return head(m, pi)
                 }
                 u += 1
+            }
+            return nil
+        }
+
+        /// "Pour l'ancien président Dmitri Medvedev, cette élection ne changera rien": the person
+        /// whose view a sentence opens with ("pour", "selon", "d'après", "for", "according to",
+        /// then a name or a role, then a comma), who a pronoun in the next sentence may point to.
+        func viewpoint(_ pi: Int, _ sent: Range<Int>) -> Mention? {
+            let ts = tokens(pi)
+            var k = sent.lowerBound
+            guard k + 2 < sent.upperBound else { return nil }
+            switch ts[k].lower {
+            case "pour", "selon", "for": k += 1
+            case "d'", "d’": guard ts[k + 1].lower == "après" else { return nil }; k += 2
+            case "according": guard ts[k + 1].lower == "to" else { return nil }; k += 2
+            default: return nil
+            }
+            for u in k..<min(sent.upperBound, k + 4) {
+                guard let m = mentionStarting[pi][u] else { continue }
+                switch m.kind {
+                case .name, .role:
+                    let h = head(m, pi)
+                    // The frame ends at a comma right after the name (its role's complement aside).
+                    let end = (h.hi..<min(sent.upperBound, h.hi + 8)).first { ts[$0].kind == .punct }
+                    return end.map { ts[$0].text == "," } == true ? h : nil
+                default: return nil
+                }
             }
             return nil
         }

@@ -17,6 +17,10 @@ public struct EventFinder: Sendable {
     let periodHeads: WordTable
     let periodAfter: WordTable
     let periodBefore: WordTable
+    /// Words that put a weekday after them in the future (`saysFuture`), and words with the
+    /// ending of a French future that are none.
+    let futureWords: WordTable
+    let notFutureWords: WordTable
     private let patterns: [(form: String, regex: Pattern)]
 
     public init(lexicon: Lexicon = .standard) {
@@ -42,6 +46,8 @@ public struct EventFinder: Sendable {
         periodHeads = WordTable(["an", "annee", "mois", "year", "month"])
         periodAfter = WordTable(["dernier", "derniere", "passe", "passee", "prochain", "prochaine", "ci"])
         periodBefore = WordTable(["cette", "ce", "last", "next", "this"])
+        futureWords = WordTable(lexicon.foldedSet("future.words"))
+        notFutureWords = WordTable(lexicon.foldedSet("future.not"))
         var trig = Set(months.keys).union(weekdays.keys)
         for k in rel.keys { trig.insert(Text.fold(k)); for part in k.split(whereSeparator: { $0 == "'" || $0 == "-" }) { trig.insert(Text.fold(String(part))) } }
         for w in ["last", "this"] { trig.insert(w) }
@@ -164,7 +170,8 @@ public struct EventFinder: Sendable {
             for m in regex.matches(in: sentence, from: fromFirstWord ? from : 0) {
                 if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
                 let text = String(sentence[m.range])
-                if let f = resolve(form: form, m.output, text: text, reference: reference) {
+                let future = form == "weekday" && saysFuture(h, in: sentence, before: sentence.utf8.distance(from: sentence.utf8.startIndex, to: m.range.lowerBound))
+                if let f = resolve(form: form, m.output, text: text, reference: reference, future: future) {
                     found.append(Found(date: f.0, text: text, resolution: f.1, range: m.range))
                 }
             }
@@ -184,7 +191,22 @@ public struct EventFinder: Sendable {
         return candidates.min { abs($0 * 12 + month - ref) < abs($1 * 12 + month - ref) } ?? reference.year
     }
 
-    private func resolve(form: String, _ o: Pattern.Groups, text: String, reference: PartialDate?) -> (PartialDate?, String)? {
+    /// Whether one of the four words before a place (a byte offset) says the future: "doit
+    /// s'exprimer jeudi", "se rendra jeudi", "will meet on Thursday", "is due to speak on Friday".
+    /// The words come from the hints of `sentence`, folded.
+    func saysFuture(_ h: DateFinder.Hints, in sentence: String, before offset: Int) -> Bool {
+        let end = h.wordStarts.firstIndex { $0 >= offset } ?? h.words.count
+        let utf8 = Array(sentence.utf8.prefix(offset))
+        return (max(0, end - 4)..<end).contains { i in
+            let w = h.words[i]
+            if futureWords.contains(w) { return true }
+            // A French verb in the future tense ("rendra", "tiendront", "participera"), in lower case.
+            guard w.utf8.count >= 5, h.wordStarts[i] < utf8.count, !(0x41...0x5A).contains(utf8[h.wordStarts[i]]) else { return false }
+            return ["era", "eront", "ira", "iront", "dra", "dront"].contains { w.hasSuffix($0) } && !notFutureWords.contains(w)
+        }
+    }
+
+    private func resolve(form: String, _ o: Pattern.Groups, text: String, reference: PartialDate?, future: Bool = false) -> (PartialDate?, String)? {
         if form == "day-month" || form == "month-day" || form == "in-month",
            let name = str(o, form == "day-month" ? 2 : 1), monthWords.contains(Text.fold(name)),
            !(name.unicodeScalars.first.map(Scalars.isUpper) ?? false) {
@@ -215,6 +237,8 @@ public struct EventFinder: Sendable {
             var delta = (current - wd + 7) % 7
             if qualifier == "dernier" || (form == "last-weekday" && text.lowercased().hasPrefix("last")) { if delta == 0 { delta = 7 } }
             if qualifier == "prochain" { delta = -((wd - current + 7) % 7 == 0 ? 7 : (wd - current + 7) % 7) }
+            // A future verb before it ("doit s'exprimer jeudi"): the first such day from the article's.
+            else if future { delta = -((wd - current + 7) % 7) }
             // "ce jeudi", "this Thursday": that day of the article's week, Monday to Sunday,
             // before or after the article's day.
             if form == "last-weekday", !text.lowercased().hasPrefix("last") { delta = current - wd }

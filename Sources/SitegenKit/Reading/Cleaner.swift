@@ -35,6 +35,7 @@ public struct Cleaner: Sendable {
     let credits: [String]
     let navigation: Set<String>
     let timeWords: Set<String>
+    let rubrics: Set<String>
     let agencies: Set<String>
     let datePrefixes: [String]
     let bylinePrefixes: [String]
@@ -59,6 +60,7 @@ public struct Cleaner: Sendable {
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
         navigation = lexicon.foldedSet("noise.navigation")
         timeWords = lexicon.foldedSet("noise.time.words")
+        rubrics = lexicon.foldedSet("noise.rubrics")
         agencies = lexicon.foldedSet("credits.agencies")
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
@@ -122,7 +124,7 @@ public struct Cleaner: Sendable {
             }
             linkLines = 0
             if isFurniture(folded) { drop(line, "page-furniture"); continue }
-            if fact.words <= 12, isNavigation(folded, words: fact.words) { drop(line, "navigation"); continue }
+            if fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
             if fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
             let isHead = notNoise < headCount
             notNoise += 1
@@ -144,11 +146,13 @@ public struct Cleaner: Sendable {
             // A name alone near the top, above a date line or its outlet's name ("Pjotr Sauer" /
             // "Sun 17 Mar 2024", "Paul Kirby" / "BBC News"), is a byline without "par" or "by"; the
             // outlet's name goes with it. Above an outlet, the first name must be a known one.
-            if isHead, notNoise > 1, author == nil, (2...4).contains(fact.words), index + 1 < nonEmpty.count, looksLikeName(t),
+            // The place it was written from goes: "Lauren Gambino in Washington".
+            if isHead, notNoise > 1, author == nil, (2...6).contains(fact.words), index + 1 < nonEmpty.count,
+               case let name = Self.withoutPlace(t.split(separator: " ")).joined(separator: " "), looksLikeName(name),
                case let next = nonEmpty[index + 1].text, dateLine(next) != nil
                 || (isSectionLabel(next) && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
                 drop(line, "byline")
-                author = t
+                author = name
                 if isSectionLabel(next), index + 2 < nonEmpty.count {
                     drop(nonEmpty[index + 1], "byline")
                     skipNext = true
@@ -162,8 +166,12 @@ public struct Cleaner: Sendable {
                 line.text = rest
             }
             if let c = caption(line.text) {
-                if c.dropWhole { drop(line, "photo-caption"); continue }
+                // The credit is set apart from the caption: its photographer is no one the article is about.
                 dropped.append(DroppedLine(line: line.number, text: c.credit, rule: "photo-credit"))
+                if c.dropWhole {
+                    if !c.rest.isEmpty { drop(Line(number: line.number, text: c.rest), "photo-caption") }
+                    continue
+                }
                 line.text = c.rest
             }
             kept.append(line)
@@ -200,9 +208,17 @@ public struct Cleaner: Sendable {
                 !hasTerminalPunctuation(Self.withoutClosingQuotes(kept[i].text)) && !(kept[i + 1].text.first?.isLowercase ?? false)
             }
             // A label of a few words (a site's name, "Monde Afrique") goes above a long headline.
-            while kept.count > 2, isSectionLabel(kept[0].text), wordCount(kept[1].text) > 3, wordCount(kept[1].text) <= 40,
-                  (wordCount(kept[0].text) == 1 && looksLikeHeadline(1)) || wordCount(kept[2].text) > wordCount(kept[1].text)
-                    || (wordCount(kept[1].text) >= 6 && looksLikeHeadline(1)) {
+            // Labels may stack ("World" / "Europe" above the headline): each goes when the line
+            // under it is a label too and a headline of more than three words comes after them.
+            func labelAboveLabels(_ i: Int) -> Bool {
+                var j = i + 1
+                while j < kept.count - 1, isSectionLabel(kept[j].text), wordCount(kept[j].text) <= 3 { j += 1 }
+                return j > i + 1 && j < kept.count - 1 && wordCount(kept[j].text) > 3 && wordCount(kept[j].text) <= 40 && looksLikeHeadline(j)
+            }
+            while kept.count > 2, isSectionLabel(kept[0].text),
+                  labelAboveLabels(0) || wordCount(kept[1].text) > 3 && wordCount(kept[1].text) <= 40
+                    && ((wordCount(kept[0].text) == 1 && looksLikeHeadline(1)) || wordCount(kept[2].text) > wordCount(kept[1].text)
+                        || (wordCount(kept[1].text) >= 6 && looksLikeHeadline(1))) {
                 drop(kept[0], "section-label")
                 kept.removeFirst()
             }
@@ -752,8 +768,9 @@ public struct Cleaner: Sendable {
                   ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) }) else { return nil }
             return (ws[0] + " " + ws[1], nil)
         }
-        // Byline words after the name are its author's role, not the name.
-        var nameWords = name.split(separator: " ").map(String.init)
+        // Byline words after the name are its author's role, not the name; nor is the place the
+        // author writes from ("By Lauren Gambino in Washington").
+        var nameWords = Self.withoutPlace(name.split(separator: " ")).map(String.init)
         while nameWords.count > 2, let last = nameWords.last, bylineRoles.contains(Text.fold(last)) { nameWords.removeLast() }
         name = nameWords.joined(separator: " ")
         if name.isEmpty { return date == nil ? nil : (nil, date) }
@@ -765,6 +782,18 @@ public struct Cleaner: Sendable {
             name = nameWords.map { w in ["AND", "ET"].contains(w) ? w.lowercased() : w.prefix(1) + w.dropFirst().lowercased() }.joined(separator: " ")
         }
         return (name, date)
+    }
+
+    /// A byline's words without the place at their end: "Lauren Gambino in Washington", "Piotr
+    /// Smolar à Jérusalem" (a name of two words or more, "in", "à", "at" or "from", and one to
+    /// three capitalised words).
+    static func withoutPlace(_ words: [Substring]) -> [Substring] {
+        guard words.count >= 4 else { return words }
+        for k in 2..<(words.count - 1) where ["in", "à", "at", "from", "depuis"].contains(words[k]) {
+            let place = words[(k + 1)...]
+            if place.count <= 3, place.allSatisfy({ $0.first?.isUppercase ?? false }) { return Array(words[..<k]) }
+        }
+        return words
     }
 
     /// `s` without the words of `phrases` (folded, longest first) at its end, as often as they
@@ -853,6 +882,29 @@ public struct Cleaner: Sendable {
         return false
     }
 
+    /// "Skip to main contentSkip to navigation": menu items copied without a space between them.
+    /// The line is cut where a lower-case letter touches a capital, and every piece must be one.
+    func isGluedNavigation(_ line: String) -> Bool {
+        var pieces: [Substring] = []
+        var start = line.utf8.startIndex
+        var previous: UInt8 = 0
+        for i in line.utf8.indices {
+            let b = line.utf8[i]
+            if b >= 0x41 && b <= 0x5A && previous >= 0x61 && previous <= 0x7A {
+                pieces.append(line[start..<i])
+                start = i
+            }
+            previous = b
+        }
+        guard !pieces.isEmpty else { return false }
+        pieces.append(line[start...])
+        return pieces.allSatisfy { piece in
+            let text = String(piece)
+            let words = wordCount(text)
+            return words <= 5 && isNavigation(Text.fold(text), words: words)
+        }
+    }
+
     /// A photo credit on a line of its own, without a colon: "Photo AFP / Ludovic Marin",
     /// "Getty Images", "Ludovic Marin/AFP".
     func isCreditLine(_ folded: String, _ line: String, words: Int) -> Bool {
@@ -877,8 +929,10 @@ public struct Cleaner: Sendable {
     func isSectionLabel(_ s: String) -> Bool {
         let ws = s.split(separator: " ")
         guard (1...3).contains(ws.count), s.count <= 32, !hasTerminalPunctuation(s), !s.contains(",") else { return false }
-        // One word, or words that are all capitalised ("Monde Afrique"), never a sentence.
+        // One word, or words that are all capitalised ("Monde Afrique"), never a sentence; or a
+        // capitalised line with a rubric's word ("US news").
         return ws.count == 1 || ws.allSatisfy { $0.first?.isUppercase ?? false }
+            || (ws[0].first?.isUppercase ?? false) && ws.contains { rubrics.contains(Text.fold(String($0))) }
     }
 
     /// A short line without final punctuation, between paragraphs: a subheading.

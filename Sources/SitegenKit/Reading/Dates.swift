@@ -22,11 +22,14 @@ public struct DateFinder: Sendable {
         let names = forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { NSRegularExpression.escapedPattern(for: $0) }
         let month = "(" + names.joined(separator: "|") + ")\\.?"
         let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:|\\.)\\s*(\\d{2})(?:\\s*(am|pm))?)?"
+        // A year ends at a word's end, or where a time is glued to it ("November 8, 20243:42 PM",
+        // as a page's date line often comes out of a copy).
+        let yearEnd = "(?:\\b|(?=\\d{1,2}[:h]\\d{2}))"
         let specs: [(String, String)] = [
             ("iso", "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{1,2}):(\\d{2}))?(?![\\d])"),
             ("numeric", "(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?![\\d])" + time),
-            ("month-day-year", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b" + time),
-            ("day-month-year", "(\\d{1,2})(?:er|st|nd|rd|th)?\\s+" + month + "\\s+(\\d{4})\\b" + time),
+            ("month-day-year", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + yearEnd + time),
+            ("day-month-year", "(\\d{1,2})(?:er|st|nd|rd|th)?\\s+" + month + "\\s+(\\d{4})" + yearEnd + time),
             ("iso-month", "(\\d{4})-(\\d{2})(?![\\d-])"),
             ("month-year", "\\b" + month + "\\s+(\\d{4})\\b"),
         ]
