@@ -102,6 +102,8 @@ struct PeopleTests {
         let bodies = names(["Viktor Orban spoke after a summit of the European Political Community in Budapest, and the Atlantic Council answered."],
                            language: "en")
         #expect(bodies == ["Viktor Orban"], "\(bodies)")
+        // After a place's preposition and its determiner: "in the Cabinet Room".
+        #expect(names(["Donald Trump spoke in the Cabinet Room on Monday, then left for Florida."], language: "en") == ["Donald Trump"])
     }
 
     @Test("the photographer of a caption's credit is not among the article's people; the people in the caption are")

@@ -234,6 +234,34 @@ struct CleaningTests {
         #expect(d.author == nil)
     }
 
+    @Test("bylines with several authors, an outlet after a comma, a particle glued to the surname")
+    func bylineForms() throws {
+        let cases = [("By ZEKE MILLER, SEUNG MIN KIM and COLLEEN LONG", "Zeke Miller, Seung Min Kim and Colleen Long"),
+                     ("By Paul Kirby, BBC News", "Paul Kirby"), ("Par Jeanne Martin, envoyée spéciale", "Jeanne Martin"),
+                     ("By Jane Doe, Reuters", "Jane Doe"), ("Par Thomas d'Istria (Kiev, envoyé spécial)", "Thomas d'Istria")]
+        for (line, author) in cases {
+            let a = try #require(readArticle("Le budget adopté de justesse\n\(line)\n\n\(lead)\n").article)
+            #expect(a.author == author, "\(line): \(a.author ?? "none")")
+        }
+    }
+
+    @Test("a dispatch's place and agency without a year, and a line crediting contributors, are not text")
+    func dispatchWithoutYear() throws {
+        let a = try #require(readArticle("Biden pledges an orderly transfer of power\nBy Zeke Miller\nUpdated 5:12 PM GMT+1, November 7, 2024\n\n"
+                                         + "WASHINGTON (AP) — President Joe Biden on Thursday pledged a peaceful transition.\n\n"
+                                         + "He spoke in the Rose Garden to a crowd of staff members and allies.\n\n"
+                                         + "Associated Press writers Darlene Superville and Aamer Madhani contributed to this report.\n", language: "en").article)
+        #expect(a.paragraphs.map(\.text) == ["President Joe Biden on Thursday pledged a peaceful transition.",
+                                             "He spoke in the Rose Garden to a crowd of staff members and allies."])
+        #expect(a.date?.iso == "2024-11-07")
+        let b = try #require(readArticle("Hungary's Orban says peace talks must start\n\nBUDAPEST, Nov 8 (Reuters) - Hungarian Prime Minister Viktor Orban said on Friday that talks must start.\n\n"
+                                         + "He spoke after a summit in Budapest, where leaders met for a day.\n", language: "en").article)
+        #expect(b.paragraphs.first?.text == "Hungarian Prime Minister Viktor Orban said on Friday that talks must start.")
+        // Parentheses that hold no agency are text.
+        let c = try #require(readArticle("Titre du jour\n\nJean Dupont (LR) - le député de la Manche - a voté contre le texte mardi.\n\n\(lead)\n").article)
+        #expect(c.paragraphs.first?.text.hasPrefix("Jean Dupont (LR)") == true)
+    }
+
     @Test("a photo credit on a line of its own, without a colon")
     func creditLine() {
         let d = dropped("Titre du jour\n\n\(lead)\n\nPhoto AFP / Ludovic Marin\n\nGetty Images\n\nLudovic Marin/AFP\n\nLa suite du texte, qui continue.\n")

@@ -36,6 +36,7 @@ public struct Cleaner: Sendable {
     let navigation: Set<String>
     let timeWords: Set<String>
     let rubrics: Set<String>
+    let contributions: [String]
     let agencies: Set<String>
     let datePrefixes: [String]
     let bylinePrefixes: [String]
@@ -61,6 +62,7 @@ public struct Cleaner: Sendable {
         navigation = lexicon.foldedSet("noise.navigation")
         timeWords = lexicon.foldedSet("noise.time.words")
         rubrics = lexicon.foldedSet("noise.rubrics")
+        contributions = lexicon["noise.contributions"].map(Text.fold)
         agencies = lexicon.foldedSet("credits.agencies")
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
@@ -123,7 +125,7 @@ public struct Cleaner: Sendable {
                 continue
             }
             linkLines = 0
-            if isFurniture(folded) { drop(line, "page-furniture"); continue }
+            if isFurniture(folded) || fact.words <= 30 && isContributors(folded) { drop(line, "page-furniture"); continue }
             if fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
             if fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
             let isHead = notNoise < headCount
@@ -163,6 +165,9 @@ public struct Cleaner: Sendable {
             if isHead, let (d, rest) = datePrefix(t) {
                 dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "date-prefix"))
                 if date == nil { date = d; dateSource = t }
+                line.text = rest
+            } else if isHead, let rest = dispatchPrefix(t) {
+                dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "date-prefix"))
                 line.text = rest
             }
             if let c = caption(line.text) {
@@ -725,6 +730,21 @@ public struct Cleaner: Sendable {
         return (m.date, full)
     }
 
+    /// "WASHINGTON (AP) — President Joe Biden…", "BUDAPEST, Nov 8 (Reuters) - …", "Kiev (AFP) - …":
+    /// a dispatch's place (and a date without its year) and agency before its first sentence.
+    /// Returns the sentence.
+    func dispatchPrefix(_ s: String) -> String? {
+        guard let open = s.utf8.prefix(48).firstIndex(of: 0x28), let close = s.utf8[open...].prefix(24).firstIndex(of: 0x29) else { return nil }
+        let place = s[..<open].split(separator: ",", maxSplits: 1)
+        guard let name = place.first, case let words = name.split(separator: " "), (1...3).contains(words.count),
+              words.allSatisfy({ $0.first?.isUppercase ?? false }), place.count == 1 || place[1].count <= 20,
+              agencies.contains(Text.fold(String(s[s.index(after: open)..<close]))) else { return nil }
+        let after = s[s.index(after: close)...].drop { $0 == " " }
+        guard let dash = after.first, "—–-".contains(dash) else { return nil }
+        let rest = String(after.dropFirst().drop { $0 == " " })
+        return wordCount(rest) >= 2 ? rest : nil
+    }
+
     /// "Hoang Bach October 22, 2024 08:28", "Par Jean Dupont", "By Jane Doe | 5 March 2024".
     func byline(_ s: String) -> (author: String?, date: PartialDate?)? {
         guard s.count <= 140 else { return nil }
@@ -770,15 +790,38 @@ public struct Cleaner: Sendable {
         }
         // Byline words after the name are its author's role, not the name; nor is the place the
         // author writes from ("By Lauren Gambino in Washington").
+        // After a comma, the outlet or the author's role: "Paul Kirby, BBC News", "Jane Doe, Reuters".
+        if hasPrefix {
+            var parts = name.components(separatedBy: ", ")
+            while parts.count > 1, let last = parts.last, last.split(separator: " ").contains(where: { w in
+                let f = Text.fold(String(w))
+                return rubrics.contains(f) || agencies.contains(f) || (bylineRoles.contains(f) && !["in", "à", "en"].contains(f))
+            }) { parts.removeLast() }
+            name = parts.joined(separator: ", ")
+        }
         var nameWords = Self.withoutPlace(name.split(separator: " ")).map(String.init)
         while nameWords.count > 2, let last = nameWords.last, bylineRoles.contains(Text.fold(last)) { nameWords.removeLast() }
         name = nameWords.joined(separator: " ")
         if name.isEmpty { return date == nil ? nil : (nil, date) }
-        guard (hasPrefix || looksLikeName(name)), nameWords.count <= 6,
-              nameWords.allSatisfy({ $0.first?.isUppercase ?? false || ["de", "du", "van", "von", "et", "and", "le", "la"].contains($0) })
+        // Several authors ("By Zeke Miller, Seung Min Kim and Colleen Long"): each of up to four words.
+        var authors: [Int] = [0]
+        for w in nameWords {
+            if ["and", "et", "&"].contains(w) { authors.append(0); continue }
+            authors[authors.count - 1] += 1
+            if w.hasSuffix(",") { authors.append(0) }
+        }
+        func isNameWord(_ word: String) -> Bool {
+            let w = word.hasSuffix(",") ? String(word.dropLast()) : word
+            if w.first?.isUppercase ?? false { return true }
+            // "Thomas d'Istria"
+            if w.hasPrefix("d'") || w.hasPrefix("d’") { return w.dropFirst(2).first?.isUppercase ?? false }
+            return ["de", "du", "van", "von", "et", "and", "le", "la", "&"].contains(w)
+        }
+        guard (hasPrefix || looksLikeName(name)), authors.count <= 4, authors.allSatisfy({ (1...4).contains($0) }),
+              nameWords.count <= 6 || authors.count > 1, nameWords.allSatisfy(isNameWord)
         else { return nil }
         // "By ILLIA NOVIKOV and SAMYA KULLAB": names in capitals are written as names.
-        if name.contains(where: \.isLetter), name == name.uppercased() {
+        if name.contains(where: \.isLetter), nameWords.allSatisfy({ ["and", "et", "&"].contains($0) || $0 == $0.uppercased() }) {
             name = nameWords.map { w in ["AND", "ET"].contains(w) ? w.lowercased() : w.prefix(1) + w.dropFirst().lowercased() }.joined(separator: " ")
         }
         return (name, date)
@@ -880,6 +923,12 @@ public struct Cleaner: Sendable {
             if items.count >= (sep == "›" || sep == ">" ? 2 : 3), items.allSatisfy({ !$0.isEmpty && Self.wordCount($0) <= 3 }) { return true }
         }
         return false
+    }
+
+    /// "Associated Press writers Jane Doe and John Roe contributed to this report.": a credit to
+    /// the reporters who helped, wherever the phrase stands in its line.
+    func isContributors(_ folded: String) -> Bool {
+        Text.contains(folded, "contribu") && contributions.contains { Text.contains(folded, $0) }
     }
 
     /// "Skip to main contentSkip to navigation": menu items copied without a space between them.
