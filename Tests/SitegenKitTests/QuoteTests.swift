@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "split quote around a cue with a phrase and an indefinite subject", body: "Jean Dupont a parlé mardi. « Il faut agir, explique au Monde un conseiller de l'exécutif. Personne n'a intérêt au chaos. »", snippet: "Personne n'a intérêt", speaker: "un conseiller", rule: "split-quote"),
+    QuoteCase(name: "split quote around explique + name", body: "« Il faut agir, explique Paul Durand. Personne n'a intérêt au chaos. »", snippet: "Il faut agir", speaker: "Paul Durand", rule: "inverted-name"),
     QuoteCase(name: "il after a sentence that opens with pour X", body: "« C'est un pays inamical », a déclaré Dmitri Peskov. Pour l'ancien président Dmitri Medvedev, aujourd'hui vice-président du Conseil de sécurité, cette élection ne changera rien. Il a jugé que Donald Trump « ne mettra pas fin à la guerre ».", snippet: "ne mettra pas fin", speaker: "Dmitri Medvedev"),
     QuoteCase(name: "inverted name after the quote", body: "« Nous ne céderons pas », a déclaré Jean Dupont devant la presse.", snippet: "Nous ne céderons pas", speaker: "Jean Dupont", rule: "inverted-name"),
     QuoteCase(name: "inverted name, present tense", body: "« La réforme est prête », affirme Jean Dupont.", snippet: "La réforme est prête", speaker: "Jean Dupont", rule: "inverted-name"),
@@ -85,6 +87,9 @@ let frenchCases: [QuoteCase] = [
 ]
 
 let englishCases: [QuoteCase] = [
+    QuoteCase(name: "a hyphenated role before the name", body: "President-elect Donald Trump announced his pick on Wednesday. \"He will be a strong advocate,\" Trump said.", snippet: "strong advocate", speaker: "Donald Trump", rule: "cue-after", language: "en"),
+    QuoteCase(name: "name of a state, then the verb", body: "Marco Rubio was named on Wednesday. \"Marco is a serious person,\" Sen. Lindsey Graham of South Carolina told CNN.", snippet: "serious person", speaker: "Lindsey Graham", rule: "cue-after", language: "en"),
+    QuoteCase(name: "apposition between the name and the verb", body: "Marco Rubio was named on Wednesday. \"I think he's a good choice,\" John Fetterman, a Democrat from Pennsylvania, said.", snippet: "good choice", speaker: "John Fetterman", rule: "cue-after", language: "en"),
     QuoteCase(name: "said + name", body: "\"We will not give up,\" said John Smith.", snippet: "We will not give up", speaker: "John Smith", rule: "inverted-name", language: "en"),
     QuoteCase(name: "name + said", body: "\"We will not give up,\" John Smith said.", snippet: "We will not give up", speaker: "John Smith", rule: "cue-after", language: "en"),
     QuoteCase(name: "he said", body: "John Smith arrived late on Monday. \"We will not give up,\" he said.", snippet: "We will not give up", speaker: "John Smith", rule: "cue-after", language: "en"),

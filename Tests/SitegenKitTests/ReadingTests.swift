@@ -238,7 +238,7 @@ struct CleaningTests {
     func bylineForms() throws {
         let cases = [("By ZEKE MILLER, SEUNG MIN KIM and COLLEEN LONG", "Zeke Miller, Seung Min Kim and Colleen Long"),
                      ("By Paul Kirby, BBC News", "Paul Kirby"), ("Par Jeanne Martin, envoyée spéciale", "Jeanne Martin"),
-                     ("By Jane Doe, Reuters", "Jane Doe"), ("Par Thomas d'Istria (Kiev, envoyé spécial)", "Thomas d'Istria")]
+                     ("By Jane Doe, Reuters", "Jane Doe"), ("By Jennifer Hansler, CNN", "Jennifer Hansler"), ("Par Thomas d'Istria (Kiev, envoyé spécial)", "Thomas d'Istria")]
         for (line, author) in cases {
             let a = try #require(readArticle("Le budget adopté de justesse\n\(line)\n\n\(lead)\n").article)
             #expect(a.author == author, "\(line): \(a.author ?? "none")")

@@ -260,11 +260,17 @@ public struct Analyzer: Sendable {
                     if e < tokens.count, g.speechVerbs.contains(tokens[e].lower) { e += 1 }
                 } else {
                     while e < tokens.count, g.auxiliaries.contains(tokens[e].lower) { e += 1 }
-                    guard e < tokens.count, g.speechVerbs.contains(tokens[e].lower), e > k || tokens[e].lower.hasSuffix("t") else { continue }
+                    // A verb alone is in the third person: "dit", "explique" (then its subject must follow).
+                    guard e < tokens.count, g.speechVerbs.contains(tokens[e].lower), e > k || tokens[e].lower.hasSuffix("t") || tokens[e].lower.hasSuffix("e") else { continue }
                     e += 1
-                    var names = 0
-                    while e < tokens.count, tokens[e].isCapitalized || g.determiners.contains(tokens[e].lower) || g.isRole(tokens[e].lower) { e += 1; names += 1 }
-                    guard names > 0 else { continue }
+                    // "explique au Monde un conseiller de l'exécutif": a short phrase may come first.
+                    // (Its first capital is enough: the split needs only where the cue ends.)
+                    if e + 2 < tokens.count, g.prepositions.contains(tokens[e].lower), tokens[e + 1].isCapitalized { e += 2 }
+                    guard e < tokens.count, tokens[e].isCapitalized || g.determiners.contains(tokens[e].lower) || g.isRole(tokens[e].lower) else { continue }
+                    // The subject and its complement, up to the period or comma that ends the cue.
+                    let limit = min(tokens.count, e + 8)
+                    e += 1
+                    while e < limit, tokens[e].kind != .punct || tokens[e].text == "'" || tokens[e].text == "’" { e += 1 }
                 }
                 guard e < tokens.count, Words.periodOrComma.contains(tokens[e].text), e + 1 < tokens.count, tokens[e + 1].start < span.end else { continue }
                 split = (tokens[k - 1].start, tokens[e + 1].start)

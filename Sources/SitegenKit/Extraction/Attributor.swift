@@ -746,7 +746,7 @@ public struct Attributor: Sendable {
             if m == nil, g.determiners.contains(ts[k].lower), k + 1 < ts.count { m = mentionStarting[pi][k + 1] }
             if let m0 = m {
                 let m = head(m0, pi)
-                var v = m.hi
+                var v = afterNameComplement(pi, m.hi)
                 var skipped = 0
                 while v < ts.count, skipped < 4, isSkippable(ts[v]) { v += 1; skipped += 1 }
                 if v < ts.count, g.speechVerbs.contains(ts[v].lower), let r = resolve(m) {
@@ -755,6 +755,28 @@ public struct Attributor: Sendable {
                 }
             }
             return nil
+        }
+
+        /// Where the verb may stand after a name and what qualifies it: "Sen. Lindsey Graham of South
+        /// Carolina told CNN", "John Fetterman, a Democrat from Pennsylvania, said", "Jean Dupont,
+        /// le maire de Lyon, a déclaré". A phrase between commas must open with a determiner or a
+        /// role and hold no speech verb.
+        func afterNameComplement(_ pi: Int, _ from: Int) -> Int {
+            let ts = tokens(pi)
+            var k = from
+            if k + 1 < ts.count, ["of", "from"].contains(ts[k].lower), ts[k + 1].isCapitalized {
+                k += 1
+                while k < min(ts.count, from + 4), ts[k].isCapitalized { k += 1 }
+                return k
+            }
+            guard k + 1 < ts.count, ts[k].text == ",", g.determiners.contains(ts[k + 1].lower) || g.isRole(ts[k + 1].lower) else { return from }
+            var e = k + 1
+            while e < min(ts.count, k + 12) {
+                if ts[e].text == "," { return e + 1 }
+                if ts[e].kind == .punct || isSpeechVerb(pi, e) || a.paragraphs[pi].isInQuote(e) { return from }
+                e += 1
+            }
+            return from
         }
 
         /// X a déclaré que « … », X : « … », selon X, « … » — in the quote's own sentence.

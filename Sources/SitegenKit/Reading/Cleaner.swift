@@ -793,10 +793,16 @@ public struct Cleaner: Sendable {
         // After a comma, the outlet or the author's role: "Paul Kirby, BBC News", "Jane Doe, Reuters".
         if hasPrefix {
             var parts = name.components(separatedBy: ", ")
-            while parts.count > 1, let last = parts.last, last.split(separator: " ").contains(where: { w in
-                let f = Text.fold(String(w))
-                return rubrics.contains(f) || agencies.contains(f) || (bylineRoles.contains(f) && !["in", "à", "en"].contains(f))
-            }) { parts.removeLast() }
+            func isOutletOrRole(_ part: String) -> Bool {
+                let words = part.split(separator: " ")
+                // An acronym alone is an outlet: "CNN", "AFP".
+                if words.count == 1, words[0].count >= 2, words[0].allSatisfy({ $0.isUppercase }) { return true }
+                return words.contains { w in
+                    let f = Text.fold(String(w))
+                    return rubrics.contains(f) || agencies.contains(f) || (bylineRoles.contains(f) && !["in", "à", "en"].contains(f))
+                }
+            }
+            while parts.count > 1, let last = parts.last, isOutletOrRole(last) { parts.removeLast() }
             name = parts.joined(separator: ", ")
         }
         var nameWords = Self.withoutPlace(name.split(separator: " ")).map(String.init)
