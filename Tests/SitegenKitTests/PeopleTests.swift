@@ -10,6 +10,17 @@ struct PeopleTests {
 
     func person(_ name: String, in out: Extractor.Output) -> Person? { out.people.first { $0.name == name } }
 
+    @Test("a possessive, a middle initial and a place after its first word make no new person")
+    func possessiveAndInitial() {
+        #expect(names(["Ursula von der Leyen spoke first. Von der Leyen's adviser and Mr. Scholz's government answered. Olaf Scholz left."], language: "en")
+                == ["Olaf Scholz", "Ursula von der Leyen"])
+        let trump = names(["Donald Trump won on Tuesday.", "Donald J. Trump will take office in January."], language: "en")
+        #expect(trump.count == 1 && trump.allSatisfy { $0.hasPrefix("Donald") && $0.hasSuffix("Trump") }, "\(trump)")
+        #expect(names(["Donald Trump a parlé à West Palm Beach, en Floride, devant ses partisans."]) == ["Donald Trump"])
+        // A contraction is no possessive: "It's" stays one word.
+        #expect(Tokenizer.tokenize("It's Trump's day").map(\.text) == ["It's", "Trump", "'s", "day"])
+    }
+
     @Test("names with particles and compounds")
     func particlesAndCompounds() {
         #expect(names(["Ursula von der Leyen a rencontré Charles de Gaulle et Jean-Luc Mélenchon, puis Marine Le Pen."]) ==

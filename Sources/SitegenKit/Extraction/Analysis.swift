@@ -503,8 +503,9 @@ public struct Analyzer: Sendable {
             // After "à", "chez", "at": a place or an institution ("économiste à Sciences Po");
             // before an acronym: an organisation ("Offshore Energies UK").
             // ("in the Rose Garden": the determiner between is skipped.)
-            var before = lo > 0 ? tokens[lo - 1].lower : ""
-            if lo > 1, g.determiners.contains(before) { before = tokens[lo - 2].lower }
+            // (The run's own first words, like "West" in "à West Palm Beach", are skipped too.)
+            var before = lo0 > 0 ? tokens[lo0 - 1].lower : ""
+            if lo0 > 1, g.determiners.contains(before) { before = tokens[lo0 - 2].lower }
             let acronymAfter = end < tokens.count && tokens[end].isAllCaps
             if Words.locativePrepositions.contains(before) || acronymAfter {
                 mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))

@@ -32,8 +32,14 @@ public struct PeopleResolver: Sendable {
     func split(_ m: NameMention) -> (first: String, surname: String) {
         let ws = m.words
         if ws.count == 1 { return ("", key(ws)) }
-        // "Kim Jong-un"-like names and names with particles keep everything after the first word.
-        return (key([ws[0]]), key(Array(ws.dropFirst())))
+        // "Kim Jong-un"-like names and names with particles keep everything after the first word,
+        // but a middle initial: "Donald J. Trump" is "Donald Trump".
+        var rest = Array(ws.dropFirst())
+        if rest.count >= 2 {
+            let kept = rest.filter { w in !(w.count <= 2 && w.hasSuffix(".") && (w.first?.isUppercase ?? false)) }
+            if !kept.isEmpty { rest = kept }
+        }
+        return (key([ws[0]]), key(rest))
     }
 
     /// `lowercase`: the words the dossier writes in lower case, which are common nouns, not names.

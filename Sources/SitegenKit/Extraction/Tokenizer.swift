@@ -54,6 +54,8 @@ public struct Token: Hashable, Sendable {
 /// "Mme." and capitalised month abbreviations ("Jan. 20") keep their period.
 public enum Tokenizer {
     static let elisions: WordTable = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
+    /// Capitalised words whose "'s" is a contraction, not a possessive.
+    static let contractions: WordTable = ["it", "he", "she", "that", "there", "what", "let", "here", "who", "where", "how", "why", "when", "this"]
     static let abbreviations: WordTable = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "sen", "gov", "gen", "rep", "col", "capt", "rev", "jr", "sr", "lt", "sgt", "adm", "prof", "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "avr", "juil", "j", "p", "a", "b", "c", "d", "e", "f", "g", "h", "i", "k", "l", "n", "o", "r", "s", "t", "u", "v", "w", "x", "y", "z"]
 
     public static func tokenize(_ text: String) -> [Token] { tokenized(text).tokens }
@@ -83,6 +85,8 @@ public enum Tokenizer {
         func string(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self) }
         func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
         func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2011}" }
+        /// An "s" at `k` that ends its word (after an apostrophe).
+        func isPossessive(_ k: Int) -> Bool { k < n && b[k] == 0x73 && (k + 1 == n || !isWordPart(Scalars.decode(b, k + 1).0)) }
         let n = b.count
         var i = 0      // byte
         var si = 0     // scalar
@@ -101,6 +105,9 @@ public enum Tokenizer {
                     }
                     guard isHyphen(d) || isApostrophe(d), j + dl < n, isWordPart(Scalars.decode(b, j + dl).0) else { break }
                     if isApostrophe(d) {
+                        // English possessive: "Trump's", "von der Leyen’s" end before their "'s"
+                        // (contractions like "It's" stay whole).
+                        if isPossessive(j + dl), Scalars.isUpper(c), !contractions.contains(Text.fold(string(i, j))) { break }
                         // Elision: split after "l’", "qu’"; otherwise keep (O'Connor, aujourd'hui).
                         // "N'" before a capital is a name's start (N'Diaye, N'Golo), not "ne".
                         let head = Text.fold(string(i, j))
@@ -127,9 +134,10 @@ public enum Tokenizer {
                 i = end; si = send
                 continue
             }
-            // Punctuation: "..." stays one token; everything else one scalar at a time.
+            // Punctuation: "..." and a possessive's "'s" stay one token; everything else one scalar at a time.
             var j = i + cl, sj = si + 1
             if c == "." { while j < n && b[j] == 0x2E { j += 1; sj += 1 } }
+            if isApostrophe(c), i > 0, isPossessive(j) { j += 1; sj += 1 }
             let p = string(i, j)
             starts.append(i)
             tokens.append(Token(text: p, folded: p, lower: p, kind: .punct, start: si, end: sj))
