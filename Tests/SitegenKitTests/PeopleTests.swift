@@ -135,6 +135,9 @@ struct PeopleTests {
     func unknownFirstNames() {
         #expect(names(["Le ministre de l'Intérieur, Ndiaye Sow, a répondu aux questions."]) == ["Ndiaye Sow"])
         #expect(names(["La réunion a eu lieu avec Tulsi Gabbard la semaine dernière."]) == ["Tulsi Gabbard"])
+        // Without a known first name, a word another article writes in lower case is a common noun.
+        #expect(names(["La réunion a eu lieu avec Tulsi Gabbard et Marché Commun la semaine dernière.",
+                       "Le marché a reculé mardi, selon les analystes."]) == ["Tulsi Gabbard"])
     }
 
     @Test("an English role in capitals before a name is not part of the name")

@@ -80,10 +80,10 @@ public struct Extractor: Sendable {
 
 /// A set of words that worker threads add to.
 final class WordSet: @unchecked Sendable {
-    private var set = Set<String>()
+    private var set = Set<UInt64>()
     private let lock = NSLock()
-    func add(_ words: Set<String>) { lock.withLock { set.formUnion(words) } }
-    var words: Set<String> { lock.withLock { set } }
+    func add(_ words: Set<UInt64>) { lock.withLock { set.formUnion(words) } }
+    var words: Set<UInt64> { lock.withLock { set } }
 }
 
 /// A byte budget shared by worker threads.
