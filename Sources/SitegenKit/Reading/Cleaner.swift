@@ -111,9 +111,13 @@ public struct Cleaner: Sendable {
             if isTicker(t) { drop(line, "news-ticker"); continue }
             if isOtherScript(fact, latinDocument: latinDocument) { drop(line, "other-script"); continue }
             if isOtherLanguage(fact, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
-            let folded = Text.fold(t)
-            if isSocialPrompt(folded) { drop(line, "social-prompt"); continue }
-            if isReadAlso(folded) {
+            // A line of more than 30 words is no prompt, menu, credit or furniture: only the
+            // read-also rule looks at it, and only at its start, so only its start is folded.
+            let spaceWords = wordCount(t)
+            let long = spaceWords > 30
+            let folded = long ? Text.fold(String(t.prefix(48))) : Text.fold(t)
+            if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
+            if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
                 if fact.words <= 3 { linkLines = 4 }
                 continue
@@ -125,9 +129,9 @@ public struct Cleaner: Sendable {
                 continue
             }
             linkLines = 0
-            if isFurniture(folded) || fact.words <= 30 && isContributors(folded) { drop(line, "page-furniture"); continue }
-            if fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
-            if fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
+            if !long, isFurniture(folded, words: spaceWords) || isContributors(folded) { drop(line, "page-furniture"); continue }
+            if !long, fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
+            if !long, fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
             let isHead = notNoise < headCount
             notNoise += 1
             let isMeta = isHead || afterMeta || lastNumbers.contains(line.number)
@@ -478,9 +482,10 @@ public struct Cleaner: Sendable {
     }
 
     /// "Temps de lecture 4 min.", "Reporting by …; Editing by …", "Our Standards: …".
-    func isFurniture(_ folded: String) -> Bool {
+    /// `words`: the line's count of words between spaces, when known.
+    func isFurniture(_ folded: String, words known: Int? = nil) -> Bool {
         // Short, or shaped like furniture (a number, a colon, a bar…): not a sentence of the article.
-        let words = wordCount(folded)
+        let words = known ?? wordCount(folded)
         guard words <= 25, words <= 8 || folded.unicodeScalars.contains(where: { Scalars.isNumber($0) || Self.isFurnitureMark($0) })
         else { return false }
         guard furnitureHeads.mayStart(folded, at: Self.startsFurniture) else { return false }
@@ -496,21 +501,22 @@ public struct Cleaner: Sendable {
         }
     }
 
-    func isSocialPrompt(_ folded: String) -> Bool {
-        guard wordCount(folded) <= 14 else { return false }
+    func isSocialPrompt(_ folded: String, words: Int? = nil) -> Bool {
+        guard (words ?? wordCount(folded)) <= 14 else { return false }
         return socialSearch.occurs(in: folded)
     }
 
     /// "LIRE AUSSI : Le budget en cinq questions", "Read more - …": a link to another article,
     /// not a sentence that happens to start with the same words.
-    func isReadAlso(_ folded: String) -> Bool {
+    /// `line`: the whole line, when `folded` is only its start.
+    func isReadAlso(_ folded: String, line: String? = nil) -> Bool {
         guard readAlsoHeads.mayStart(folded, at: Self.startsReadAlso) else { return false }
         let f = folded.drop { !$0.isLetter }
         return readAlso.contains { p in
             guard f.hasPrefix(p) else { return false }
             let rest = f.dropFirst(p.count).drop { $0 == " " }
             guard let next = rest.first else { return true }
-            return ":-–—|»>".contains(next) || !hasTerminalPunctuation(String(f))
+            return ":-–—|»>".contains(next) || !hasTerminalPunctuation(line ?? String(f))
         }
     }
 
