@@ -104,6 +104,10 @@ struct CleaningTests {
     @Test func readAlso() {
         #expect(dropped("Titre du jour\n\n\(lead)\n\nLIRE AUSSI : Le budget en cinq questions\n")["LIRE AUSSI : Le budget en cinq questions"] == "read-also")
         #expect(body("Titre\n\nLire aussi les propositions des syndicats demande du temps, selon le ministre.\n").contains("Lire aussi"))
+        // A line of more than thirty words is read at its start, and its end still counts.
+        let words = (1...32).map { "mot\($0)" }.joined(separator: " ")
+        #expect(dropped("Titre du jour\n\n\(lead)\n\nLire aussi : \(words)\n")["Lire aussi : \(words)"] == "read-also")
+        #expect(body("Titre\n\nLire aussi \(words).\n").contains("Lire aussi mot1"))
     }
 
     @Test func pageFurniture() {
