@@ -115,6 +115,9 @@ struct PeopleTests {
         #expect(bodies == ["Viktor Orban"], "\(bodies)")
         // After a place's preposition and its determiner: "in the Cabinet Room".
         #expect(names(["Donald Trump spoke in the Cabinet Room on Monday, then left for Florida."], language: "en") == ["Donald Trump"])
+        // "of" before a name without a known first name: a place; a compound with an acronym: a brand.
+        #expect(names(["Senator Jack Reed of Rhode Island voted against the nominee."], language: "en") == ["Jack Reed"])
+        #expect(names(["Invité du Grand Jury RTL-Le Figaro-M6-Public Sénat, Jordan Bardella a parlé."]) == ["Jordan Bardella"])
     }
 
     @Test("the photographer of a caption's credit is not among the article's people; the people in the caption are")

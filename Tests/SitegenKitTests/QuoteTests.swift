@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "inverted role with its holder in apposition", body: "Jordan Bardella a annoncé la censure. « Ce serait irresponsable », a réagi sur BFMTV la porte-parole du gouvernement, Maud Bregeon.", snippet: "Ce serait irresponsable", speaker: "Maud Bregeon", rule: "inverted-name"),
     QuoteCase(name: "split quote around a cue with a phrase and an indefinite subject", body: "Jean Dupont a parlé mardi. « Il faut agir, explique au Monde un conseiller de l'exécutif. Personne n'a intérêt au chaos. »", snippet: "Personne n'a intérêt", speaker: "un conseiller", rule: "split-quote"),
     QuoteCase(name: "split quote around explique + name", body: "« Il faut agir, explique Paul Durand. Personne n'a intérêt au chaos. »", snippet: "Il faut agir", speaker: "Paul Durand", rule: "inverted-name"),
     QuoteCase(name: "il after a sentence that opens with pour X", body: "« C'est un pays inamical », a déclaré Dmitri Peskov. Pour l'ancien président Dmitri Medvedev, aujourd'hui vice-président du Conseil de sécurité, cette élection ne changera rien. Il a jugé que Donald Trump « ne mettra pas fin à la guerre ».", snippet: "ne mettra pas fin", speaker: "Dmitri Medvedev"),

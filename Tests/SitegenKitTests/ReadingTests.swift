@@ -238,6 +238,26 @@ struct CleaningTests {
         #expect(d.author == nil)
     }
 
+    @Test("a cookie banner, buttons and counts around the article; a credit after a slash")
+    func bannerAndButtons() throws {
+        let a = try #require(readArticle("Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.\n"
+                                         + "Accepter\nParamétrer les cookies\nLe Parisien\nPolitique\nABONNÉ\n"
+                                         + "« On ne lâchera rien » : Jordan Bardella promet une censure du gouvernement\n"
+                                         + "Le président du RN a confirmé ce dimanche que son groupe voterait la motion de censure.\n"
+                                         + "Jordan Bardella, le 1er décembre 2024 à Paris. LP/Olivier Corsan\n"
+                                         + "Par Pauline Théveniaud\nLe 1 décembre 2024 à 19h45\nCopier le lien\n\(lead)\n"
+                                         + "Vous avez aimé cet article ?\n12 commentaires\nRéagir\n").article)
+        #expect(a.title == "« On ne lâchera rien » : Jordan Bardella promet une censure du gouvernement")
+        #expect(a.author == "Pauline Théveniaud")
+        #expect(a.date?.iso == "2024-12-01T19:45")
+        #expect(a.paragraphs.map(\.text) == ["Le président du RN a confirmé ce dimanche que son groupe voterait la motion de censure.", lead])
+        #expect(a.dropped.contains { $0.rule == "photo-credit" && $0.text == "LP/Olivier Corsan" })
+        #expect(a.dropped.contains { $0.rule == "photo-caption" && $0.text == "Jordan Bardella, le 1er décembre 2024 à Paris." })
+        // A sentence about cookies, and a slash in a sentence, stay.
+        #expect(body("Titre\n\nLes cookies de Noël se vendent bien cette année, selon les boulangers.\n").contains("cookies de Noël"))
+        #expect(body("Titre\n\nLe texte a été voté. Le taux passe à 3/4 du total\n").contains("3/4"))
+    }
+
     @Test("bylines with several authors, an outlet after a comma, a particle glued to the surname")
     func bylineForms() throws {
         let cases = [("By ZEKE MILLER, SEUNG MIN KIM and COLLEEN LONG", "Zeke Miller, Seung Min Kim and Colleen Long"),

@@ -93,6 +93,8 @@ struct EventTests {
         #expect(date("Il se rendra lundi à Kiev.", wednesday) == "2024-11-11")
         #expect(date("The talks will resume on Monday.", wednesday) == "2024-11-11")
         #expect(date("Une réunion est prévue vendredi.", wednesday) == "2024-11-08")
+        #expect(date("Le gouvernement pourrait tomber mercredi.", wednesday) == "2024-11-06")
+        #expect(date("Le gouvernement pourrait tomber dès lundi.", wednesday) == "2024-11-11")
         // Not a verb far before it, nor a name with a future's ending.
         #expect(date("Il se rendra à Kiev, a-t-il annoncé lundi.", wednesday) == "2024-11-04")
         #expect(date("Sandra a parlé lundi.", wednesday) == "2024-11-04")

@@ -509,7 +509,11 @@ public struct Analyzer: Sendable {
             var before = lo0 > 0 ? tokens[lo0 - 1].lower : ""
             if lo0 > 1, g.determiners.contains(before) { before = tokens[lo0 - 2].lower }
             let acronymAfter = end < tokens.count && tokens[end].isAllCaps
-            if Words.locativePrepositions.contains(before) || acronymAfter {
+            // "of Rhode Island"; "RTL-Le Figaro-M6": a compound with an acronym is a brand.
+            let acronymInside = words.contains { w in
+                Text.hasHyphen(w) && w.split(separator: "-").contains { part in part.count >= 2 && part.allSatisfy { $0.isUppercase || $0.isNumber } }
+            }
+            if Words.locativePrepositions.contains(before) || before == "of" || acronymAfter || acronymInside {
                 mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
                 return
             }

@@ -605,6 +605,15 @@ public struct Attributor: Sendable {
             if case .name = m.kind { return m }
             if case .pronoun = m.kind { return m }
             let ts = tokens(pi)
+            // A role with its holder in apposition: "la porte-parole du gouvernement, Maud Bregeon"
+            // (the role's complement before the comma, the name alone before the next mark).
+            if case .role = m.kind {
+                var c = m.hi
+                while c < min(ts.count, m.hi + 5), ts[c].kind == .word || ts[c].text == "'" || ts[c].text == "’", !isSpeechVerb(pi, c) { c += 1 }
+                if c + 1 < ts.count, ts[c].text == ",", let n = mentionStarting[pi][c + 1], case .name = n.kind, n.hi >= ts.count || ts[n.hi].kind == .punct {
+                    return n
+                }
+            }
             var k = m.hi
             while k < min(ts.count, m.hi + 4) {
                 if let n = mentionStarting[pi][k], case .name = n.kind { return n }

@@ -37,6 +37,7 @@ public struct Cleaner: Sendable {
     let timeWords: Set<String>
     let rubrics: Set<String>
     let contributions: [String]
+    let consent: [String]
     let agencies: Set<String>
     let datePrefixes: [String]
     let bylinePrefixes: [String]
@@ -63,6 +64,7 @@ public struct Cleaner: Sendable {
         timeWords = lexicon.foldedSet("noise.time.words")
         rubrics = lexicon.foldedSet("noise.rubrics")
         contributions = lexicon["noise.contributions"].map(Text.fold)
+        consent = lexicon["noise.consent"].map(Text.fold)
         agencies = lexicon.foldedSet("credits.agencies")
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
@@ -129,7 +131,8 @@ public struct Cleaner: Sendable {
                 continue
             }
             linkLines = 0
-            if !long, isFurniture(folded, words: spaceWords) || isContributors(folded) { drop(line, "page-furniture"); continue }
+            // (A cookie banner says so in its first words, which is all of a long line that is folded.)
+            if !long && (isFurniture(folded, words: spaceWords) || isContributors(folded)) || isConsent(folded) { drop(line, "page-furniture"); continue }
             if !long, fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
             if !long, fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
             let isHead = notNoise < headCount
@@ -174,7 +177,7 @@ public struct Cleaner: Sendable {
                 dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "date-prefix"))
                 line.text = rest
             }
-            if let c = caption(line.text) {
+            if let c = caption(line.text) ?? slashCredit(line.text) {
                 // The credit is set apart from the caption: its photographer is no one the article is about.
                 dropped.append(DroppedLine(line: line.number, text: c.credit, rule: "photo-credit"))
                 if c.dropWhole {
@@ -526,6 +529,25 @@ public struct Cleaner: Sendable {
     func caption(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
         guard Self.mayHoldCredit(line) else { return nil }
         return captionWithMark(line)
+    }
+
+    /// "Jordan Bardella, le 1er décembre 2024 à Paris. LP/Olivier Corsan": a credit without a colon
+    /// after a caption's last sentence, an agency (or its acronym) and a photographer on either
+    /// side of a slash.
+    func slashCredit(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
+        guard line.utf8.contains(0x2F), let cut = line.range(of: ". ", options: .backwards) else { return nil }
+        let tail = line[cut.upperBound...]
+        let sides = tail.split(separator: "/", omittingEmptySubsequences: false).map { Text.trimmingBlanks(String($0)) }
+        guard sides.count == 2, Self.wordCount(tail) <= 5 else { return nil }
+        func isAgency(_ s: String) -> Bool {
+            (2...8).contains(s.count) && s.allSatisfy({ $0.isUppercase || $0 == "." }) || agencies.contains(Text.fold(s))
+        }
+        func isName(_ s: String) -> Bool {
+            let ws = s.split(separator: " ")
+            return (1...3).contains(ws.count) && ws.allSatisfy { $0.first?.isUppercase ?? false }
+        }
+        guard isAgency(sides[0]) && isName(sides[1]) || isName(sides[0]) && isAgency(sides[1]) else { return nil }
+        return caption(credit: String(tail), rest: String(line[..<cut.lowerBound]) + ".")
     }
 
     /// Whether a line may end with a credit, in one pass over its bytes. Every credit has a
@@ -941,6 +963,11 @@ public struct Cleaner: Sendable {
     /// the reporters who helped, wherever the phrase stands in its line.
     func isContributors(_ folded: String) -> Bool {
         Text.contains(folded, "contribu") && contributions.contains { Text.contains(folded, $0) }
+    }
+
+    /// "Nous utilisons des cookies pour améliorer votre expérience…": a line of a cookie banner.
+    func isConsent(_ folded: String) -> Bool {
+        (Text.contains(folded, "cookie") || Text.contains(folded, "traceur")) && consent.contains { Text.contains(folded, $0) }
     }
 
     /// "Skip to main contentSkip to navigation": menu items copied without a space between them.
