@@ -120,7 +120,16 @@ public struct Grammar: Sendable {
 
     static func isVowel(_ c: Character) -> Bool { "aeiouyàâäéèêëîïôöùûü".contains(c) }
 
-    public func canonicalWord(_ folded: String) -> String { transliteration[folded] ?? folded }
+    /// One spelling for a name written in several transliterations: the lexicon's, else the
+    /// endings of Russian and Ukrainian names that French and English write apart ("Navalnaïa" /
+    /// "Navalnaya", "Zelenskiy" / "Zelenskyy" / "Zelensky").
+    public func canonicalWord(_ folded: String) -> String {
+        if let t = transliteration[folded] { return t }
+        guard folded.utf8.count > 4, let last = folded.utf8.last, last == 0x61 || last == 0x69 || last == 0x79 else { return folded }
+        if folded.hasSuffix("aia") { return String(folded.dropLast(3)) + "aya" }
+        for suffix in ["iy", "yy", "ii", "yi"] where folded.hasSuffix(suffix) { return String(folded.dropLast(2)) + "y" }
+        return folded
+    }
 
     public func isFirstName(_ folded: String) -> Bool {
         maleFirstNames.contains(folded) || femaleFirstNames.contains(folded) || unisexFirstNames.contains(folded)
