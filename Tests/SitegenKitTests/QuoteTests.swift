@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a line of dialogue opened by a dash", body: "Jean Dupont a pris la parole mardi.\n\n— Nous sommes prêts à discuter de tout, a-t-il assuré devant les députés.", snippet: "Nous sommes prêts à discuter de tout", speaker: "Jean Dupont", rule: "inverted-pronoun"),
+    QuoteCase(name: "a role in apposition after its holder", body: "La secrétaire générale de la CGT, Sophie Binet, a salué « une victoire ». Interrogé par Le Monde, Laurent Berger, l'ancien secrétaire général de la CFDT, juge pour sa part que « c'est trop tard ».", snippet: "trop tard", speaker: "Laurent Berger", rule: "cue-before"),
     QuoteCase(name: "inverted role with its holder in apposition", body: "Jordan Bardella a annoncé la censure. « Ce serait irresponsable », a réagi sur BFMTV la porte-parole du gouvernement, Maud Bregeon.", snippet: "Ce serait irresponsable", speaker: "Maud Bregeon", rule: "inverted-name"),
     QuoteCase(name: "split quote around a cue with a phrase and an indefinite subject", body: "Jean Dupont a parlé mardi. « Il faut agir, explique au Monde un conseiller de l'exécutif. Personne n'a intérêt au chaos. »", snippet: "Personne n'a intérêt", speaker: "un conseiller", rule: "split-quote"),
     QuoteCase(name: "split quote around explique + name", body: "« Il faut agir, explique Paul Durand. Personne n'a intérêt au chaos. »", snippet: "Il faut agir", speaker: "Paul Durand", rule: "inverted-name"),

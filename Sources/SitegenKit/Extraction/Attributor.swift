@@ -426,11 +426,15 @@ public struct Attributor: Sendable {
             // finances" is not "la présidente de la Commission").
             if hasComplement {
                 let complement = String(phrase.dropFirst(noun.count + 1))
+                // The same noun fits unless both roles have a complement and neither begins the
+                // other: "secrétaire général de la CFDT" is not "secrétaire générale de la CGT".
                 func fits(_ i: Int) -> Bool {
                     let roles = roleHolders.filter { $0.person == i }.flatMap(\.roles)
                     return roles.isEmpty || roles.contains { r in
                         let rNoun = r.split(separator: " ").first.map(String.init) ?? r
-                        return rNoun == noun || (r.count > rNoun.count && String(r.dropFirst(rNoun.count + 1)) == complement)
+                        let rComplement = r.count > rNoun.count ? String(r.dropFirst(rNoun.count + 1)) : ""
+                        if rComplement == complement { return true }
+                        return rNoun == noun && (rComplement.isEmpty || rComplement.hasPrefix(complement) || complement.hasPrefix(rComplement))
                     }
                 }
                 if let (s, _) = resolvePronoun(gender, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
@@ -532,7 +536,7 @@ public struct Attributor: Sendable {
             var u = t
             let floor = max(sent.lowerBound, t - Self.window)
             while u >= floor {
-                if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m) { return m }
+                if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m) { return head(m, pi) }
                 u -= 1
             }
             return nil
@@ -605,6 +609,17 @@ public struct Attributor: Sendable {
             if case .name = m.kind { return m }
             if case .pronoun = m.kind { return m }
             let ts = tokens(pi)
+            // A role in apposition after its holder, closed by a comma: "Laurent Berger, l'ancien
+            // secrétaire général de la CFDT, juge" (a name that a preposition governs is no subject).
+            if case .role = m.kind {
+                var b = m.lo - 1
+                if b >= 0, g.determiners.contains(ts[b].lower) { b -= 1 }
+                var c = m.hi
+                while c < min(ts.count, m.hi + 6), ts[c].kind == .word || ts[c].text == "'" || ts[c].text == "’" { c += 1 }
+                if b >= 1, ts[b].text == ",", c < ts.count, ts[c].text == ",", let n = mentionEnding[pi][b - 1], case .name = n.kind, eligible(n) {
+                    return n
+                }
+            }
             // A role with its holder in apposition: "la porte-parole du gouvernement, Maud Bregeon"
             // (the role's complement before the comma, the name alone before the next mark).
             if case .role = m.kind {

@@ -114,6 +114,16 @@ public enum QuoteSpans {
                                        continuesNext: end == s.count))
             }
         }
+        // "— Nous sommes prêts, a-t-il assuré.": a line of dialogue opened by a dash, up to the
+        // comma before its inverted cue.
+        if spans.isEmpty, stack.isEmpty, let dash = s.firstIndex(where: { !Scalars.isSpace($0) }), s[dash] == "\u{2014}" || s[dash] == "\u{2013}",
+           dash + 1 < s.count, Scalars.isSpace(s[dash + 1]), let cue = cueStarts.filter({ $0 > dash + 2 }).min() {
+            var end = cue
+            while end > dash + 2, Scalars.isSpace(s[end - 1]) { end -= 1 }
+            if end > dash + 2, s[end - 1] == "," {
+                spans.append(QuoteSpan(start: dash + 2, end: end - 1, openMark: dash, closeMark: nil, recovered: nil))
+            }
+        }
         return spans.map { trim($0, s) }.filter { $0.end > $0.start }
     }
 
