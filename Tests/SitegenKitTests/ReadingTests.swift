@@ -381,6 +381,15 @@ struct DateTests {
         #expect(date("October 22, 2024 08:28") == "2024-10-22T08:28")
         #expect(date("Published September 5, 2024") == "2024-09-05")
         #expect(date("5 March 2024, 3:15 pm") == "2024-03-05T15:15")
+        #expect(date("March 4, 2024 at 5:12 p.m. EST") == "2024-03-04T17:12")
+    }
+
+    @Test("date lines with two dates, or a word of another language")
+    func moreDateLines() throws {
+        let a = try #require(readArticle("Macron en Inde\n\nMis en ligne le 26 janvier 2024 à 08:00 - Mis à jour le 26 janvier 2024 à 09:15\n\nLe président est arrivé vendredi à Jaipur pour une visite de deux jours.\n").article)
+        #expect(a.date?.iso == "2024-01-26T08:00")
+        let b = try #require(readArticle("Le Kremlin répond\n\n04.03.2024, 15:20 Uhr\n\nLe Kremlin a répondu lundi aux accusations américaines.\n").article)
+        #expect(b.date?.iso == "2024-03-04T15:20")
     }
 
     @Test func frenchDates() {

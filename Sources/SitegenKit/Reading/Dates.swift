@@ -21,7 +21,7 @@ public struct DateFinder: Sendable {
         for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
         let names = forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { NSRegularExpression.escapedPattern(for: $0) }
         let month = "(" + names.joined(separator: "|") + ")\\.?"
-        let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:|\\.)\\s*(\\d{2})(?:\\s*(am|pm))?)?"
+        let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:|\\.)\\s*(\\d{2})(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?)?"
         // A year ends at a word's end, or where a time is glued to it ("November 8, 20243:42 PM",
         // as a page's date line often comes out of a copy).
         let yearEnd = "(?:\\b|(?=\\d{1,2}[:h]\\d{2}))"
@@ -190,7 +190,8 @@ public struct DateFinder: Sendable {
         guard let year = y, (1800...2200).contains(year), let m = mo, (1...12).contains(m) else { return nil }
         if let day = d, !(1...Self.daysIn(month: m, year: year)).contains(day) { return nil }
         if var hour = h {
-            if let ap = ampm?.lowercased() { if ap == "pm" && hour < 12 { hour += 12 } else if ap == "am" && hour == 12 { hour = 0 } }
+            // "pm", "p.m."
+            if let ap = ampm?.lowercased().replacingOccurrences(of: ".", with: "") { if ap == "pm" && hour < 12 { hour += 12 } else if ap == "am" && hour == 12 { hour = 0 } }
             guard (0...23).contains(hour), let minute = mi, (0...59).contains(minute) else {
                 return PartialDate(year: year, month: m, day: d)
             }
