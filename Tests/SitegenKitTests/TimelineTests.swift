@@ -140,7 +140,7 @@ struct EventTests {
         }
     }
 
-    @Test("May is a month without a year too, but not the verb; three-letter abbreviations are not months")
+    @Test("May is a month without a year too, but not the verb; three-letter abbreviations are months only as \"Feb. 23\"")
     func may() {
         #expect(date("Il est arrivé le 12 mai.", wednesday) == "2024-05-12")
         #expect(date("Le défilé du 1er mai a réuni des milliers de personnes.", wednesday) == "2024-05-01")
@@ -151,6 +151,10 @@ struct EventTests {
         #expect(finder.find(in: "All 12 may vote, and they may 12 times.", reference: wednesday).isEmpty)
         #expect(finder.find(in: "Le 12 mar, rien.", reference: wednesday).isEmpty)
         #expect(date("Le 12 mars, rien.", wednesday) == "2025-03-12") // the nearer March
+        // With its period and its capital, an abbreviation is a month before a day.
+        #expect(date("The election is set for Feb. 23.", wednesday) == "2025-02-23")
+        #expect(date("He took office on Jan. 20 after the vote.", wednesday) == "2025-01-20")
+        #expect(finder.find(in: "Voir la note jan. 5 du rapport.", reference: wednesday).isEmpty)
     }
 
     @Test("a relative day or weekday after a typographic apostrophe or a guillemet is found")

@@ -575,6 +575,15 @@ public struct Attributor: Sendable {
             return nil
         }
 
+        /// Where a role's complement ("du gouvernement", "de la CFDT") ends: at most six words or
+        /// apostrophes from `from`, none of them a speech verb.
+        func afterComplement(_ pi: Int, _ from: Int) -> Int {
+            let ts = tokens(pi)
+            var c = from
+            while c < min(ts.count, from + 6), ts[c].kind == .word || ts[c].text == "'" || ts[c].text == "’", !isSpeechVerb(pi, c) { c += 1 }
+            return c
+        }
+
         /// "Pour l'ancien président Dmitri Medvedev, cette élection ne changera rien": the person
         /// whose view a sentence opens with ("pour", "selon", "d'après", "for", "according to",
         /// then a name or a role, then a comma), who a pronoun in the next sentence may point to.
@@ -609,22 +618,17 @@ public struct Attributor: Sendable {
             if case .name = m.kind { return m }
             if case .pronoun = m.kind { return m }
             let ts = tokens(pi)
-            // A role in apposition after its holder, closed by a comma: "Laurent Berger, l'ancien
-            // secrétaire général de la CFDT, juge" (a name that a preposition governs is no subject).
+            // A role in apposition with its holder: after it and closed by a comma ("Laurent Berger,
+            // l'ancien secrétaire général de la CFDT, juge"; a name that a preposition governs is no
+            // subject), or before it ("la porte-parole du gouvernement, Maud Bregeon", the name
+            // alone before the next mark).
             if case .role = m.kind {
                 var b = m.lo - 1
                 if b >= 0, g.determiners.contains(ts[b].lower) { b -= 1 }
-                var c = m.hi
-                while c < min(ts.count, m.hi + 6), ts[c].kind == .word || ts[c].text == "'" || ts[c].text == "’" { c += 1 }
+                let c = afterComplement(pi, m.hi)
                 if b >= 1, ts[b].text == ",", c < ts.count, ts[c].text == ",", let n = mentionEnding[pi][b - 1], case .name = n.kind, eligible(n) {
                     return n
                 }
-            }
-            // A role with its holder in apposition: "la porte-parole du gouvernement, Maud Bregeon"
-            // (the role's complement before the comma, the name alone before the next mark).
-            if case .role = m.kind {
-                var c = m.hi
-                while c < min(ts.count, m.hi + 5), ts[c].kind == .word || ts[c].text == "'" || ts[c].text == "’", !isSpeechVerb(pi, c) { c += 1 }
                 if c + 1 < ts.count, ts[c].text == ",", let n = mentionStarting[pi][c + 1], case .name = n.kind, n.hi >= ts.count || ts[n.hi].kind == .punct {
                     return n
                 }

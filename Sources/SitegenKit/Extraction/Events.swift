@@ -65,6 +65,10 @@ public struct EventFinder: Sendable {
             form.count > 3 || !forms.contains { $0.count > form.count && $0.hasPrefix(form) && numbers[Text.fold($0)] == numbers[Text.fold(form)] }
         }
         let month = "(" + named.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.joined(separator: "|") + ")"
+        // With its period, an abbreviation is a month before a day: "Feb. 23", "Jan. 20" (with its
+        // capital, checked in `resolve`).
+        let abbreviated = forms.subtracting(named).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { $0 + "\\." }
+        let monthBeforeDay = "(" + (named.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 } + abbreviated).joined(separator: "|") + ")"
         monthWords = WordTable(lexicon.foldedSet("months.also.words"))
         var wd = Set(weekdays.keys)
         for e in lexicon["weekdays"] { if let k = e.split(separator: "=").first { wd.insert(String(k).lowercased()) } }
@@ -77,7 +81,7 @@ public struct EventFinder: Sendable {
             .joined(separator: "|") + ")"
         let specs: [(String, String)] = [
             ("day-month", "\\b(\\d{1,2})(?:er)?\\s+" + month + "\\b"),
-            ("month-day", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"),
+            ("month-day", "\\b" + monthBeforeDay + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"),
             ("in-month", "\\b(?:en|in|au mois d'|au mois de|début|fin|mi-|early|late|mid-)\\s*" + month + "\\b"),
             ("year", "\\b(?:en|in|de|depuis|since|from|to|à|jusqu'en|during|pendant|l'an|année|year)\\s+(1[89]\\d\\d|20\\d\\d|21\\d\\d)\\b"),
             ("last-weekday", "\\b(?:last|this|ce)\\s+" + weekday + "\\b"),
@@ -208,14 +212,14 @@ public struct EventFinder: Sendable {
 
     private func resolve(form: String, _ o: Pattern.Groups, text: String, reference: PartialDate?, future: Bool = false) -> (PartialDate?, String)? {
         if form == "day-month" || form == "month-day" || form == "in-month",
-           let name = str(o, form == "day-month" ? 2 : 1), monthWords.contains(Text.fold(name)),
+           let name = str(o, form == "day-month" ? 2 : 1), monthWords.contains(Text.fold(name)) || name.hasSuffix("."),
            !(name.unicodeScalars.first.map(Scalars.isUpper) ?? false) {
             return nil
         }
         switch form {
         case "day-month", "month-day":
             let (dayText, monthText) = form == "day-month" ? (str(o, 1), str(o, 2)) : (str(o, 2), str(o, 1))
-            guard let d = dayText.flatMap(Int.init), let mname = monthText, let m = months[Text.fold(mname)], (1...31).contains(d) else { return nil }
+            guard let d = dayText.flatMap(Int.init), let mname = monthText?.trimmingCharacters(in: ["."]), let m = months[Text.fold(mname)], (1...31).contains(d) else { return nil }
             guard let ref = reference else { return (nil, "no-year") }
             let y = nearestYear(month: m, day: d, reference: ref)
             guard d <= DateFinder.daysIn(month: m, year: y) else { return nil }
