@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a-t-il écrit after a sentence about someone else points to that sentence's subject", body: "« Le moment est venu », a écrit Volodymyr Zelensky. Le général Valeri Zaloujny, très populaire, a publié une photo. « Nous avons eu une conversation sérieuse », a-t-il écrit.", snippet: "conversation sérieuse", speaker: "Valeri Zaloujny", rule: "inverted-pronoun"),
+    QuoteCase(name: "a participle after the sentence's first quote goes on with its speaker", body: "Jean Dupont est arrivé mardi. « Nous partons », a écrit Pierre Martin sur Telegram, précisant avoir eu une « réunion franche » avec lui.", snippet: "réunion franche", speaker: "Pierre Martin", rule: "cue-before"),
     QuoteCase(name: "a line of dialogue opened by a dash", body: "Jean Dupont a pris la parole mardi.\n\n— Nous sommes prêts à discuter de tout, a-t-il assuré devant les députés.", snippet: "Nous sommes prêts à discuter de tout", speaker: "Jean Dupont", rule: "inverted-pronoun"),
     QuoteCase(name: "a role in apposition after its holder", body: "La secrétaire générale de la CGT, Sophie Binet, a salué « une victoire ». Interrogé par Le Monde, Laurent Berger, l'ancien secrétaire général de la CFDT, juge pour sa part que « c'est trop tard ».", snippet: "trop tard", speaker: "Laurent Berger", rule: "cue-before"),
     QuoteCase(name: "inverted role with its holder in apposition", body: "Jordan Bardella a annoncé la censure. « Ce serait irresponsable », a réagi sur BFMTV la porte-parole du gouvernement, Maud Bregeon.", snippet: "Ce serait irresponsable", speaker: "Maud Bregeon", rule: "inverted-name"),

@@ -370,11 +370,12 @@ public struct Attributor: Sendable {
 
         /// `fits`: whether a person may be the one meant (a role's fallback excludes people the
         /// article gives another role).
-        func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false,
+        /// `subjectWithin`: how many sentences back the plain sentence may be, for `subjectFirst`.
+        func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false, subjectWithin: Int = 2,
                             fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
             // "ils", "they", "on": a group, never guessed to be one person.
             if plural { return nil }
-            if subjectFirst, let plain = lastPlainSentence, sentenceNo - plain.sentence <= 2,
+            if subjectFirst, let plain = lastPlainSentence, sentenceNo - plain.sentence <= subjectWithin,
                plain.sentence > speakers.last(where: { s in
                    if case .person = s.speaker { return Self.compatible(gender(of: s.speaker), wanted) }
                    return false
@@ -575,6 +576,12 @@ public struct Attributor: Sendable {
             return nil
         }
 
+        /// "ajoute-t-il" -> "ajoute": an inverted verb without its pronoun.
+        static func stem(ofInverted word: String) -> String {
+            for suffix in Analyzer.invertedSuffixes where word.hasSuffix(suffix) { return String(word.dropLast(suffix.count)) }
+            return word
+        }
+
         /// Where a role's complement ("du gouvernement", "de la CFDT") ends: at most six words or
         /// apostrophes from `from`, none of them a speech verb.
         func afterComplement(_ pi: Int, _ from: Int) -> Int {
@@ -729,7 +736,10 @@ public struct Attributor: Sendable {
                 var e = k + 1
                 let j = afterAdverbs(pi, k + 1)
                 if j < ts.count, g.speechVerbs.contains(ts[j].lower) { e = j + 1 }
-                guard let (sp, notes) = resolvePronoun(gender) else {
+                // "a-t-il ajouté" goes on with the latest speaker; "a-t-il écrit" may point to the
+                // subject of the sentence right before, when that sentence has no quote.
+                let verb = e > k + 1 ? ts[j].folded : Self.stem(ofInverted: ts[k].folded)
+                guard let (sp, notes) = resolvePronoun(gender, subjectFirst: !g.continuingVerbs.contains(verb), subjectWithin: 1) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
                 }
                 return Found(speaker: sp, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.9, notes: notes)
@@ -831,6 +841,12 @@ public struct Attributor: Sendable {
                                      notes: ["the speech verb's subject is a group or a pronoun with no named person"])
                     }
                     return Found(speaker: r.speaker, cueLo: lo, cueHi: t + 1, rule: "cue-before", confidence: 0.85, notes: r.notes)
+                }
+                // "…", a écrit M. Zelensky, précisant avoir eu une "réunion franche": a participle
+                // with no subject of its own goes on with the speaker of the sentence's earlier quote.
+                if isSpeechVerb(pi, t), ts[t].lower.hasSuffix("ant") || ts[t].lower.hasSuffix("ing"), let last = speakers.last, last.sentence == sentenceNo {
+                    return Found(speaker: last.speaker, cueLo: t, cueHi: t + 1, rule: "cue-before", confidence: 0.7,
+                                 notes: ["a participle without a subject: the speaker of the quote before it in the sentence"])
                 }
                 if analyzer.isInvertedVerb(ts[t].lower), let gender = analyzer.pronounGender(ts[t].lower), let (sp, notes) = resolvePronoun(gender) {
                     return Found(speaker: sp, cueLo: t, cueHi: t + 1, rule: "inverted-pronoun", confidence: 0.8, notes: notes)

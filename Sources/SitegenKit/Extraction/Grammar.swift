@@ -3,6 +3,8 @@ import Foundation
 /// The word lists of the lexicon in the shapes the extractors use, built once per run.
 public struct Grammar: Sendable {
     public let speechVerbs: WordTable
+    /// Speech verbs that go on with the speaker before ("a-t-il ajouté").
+    public let continuingVerbs: WordTable
     public let speechNouns: WordTable
     public let auxiliaries: WordTable
     public let clitics: WordTable
@@ -42,6 +44,7 @@ public struct Grammar: Sendable {
         var verbs = lexicon.lowerSet("fr.speech.forms", "en.speech.forms")
         for inf in lexicon["fr.speech.er"] { for f in Self.conjugate(inf) { verbs.insert(f) } }
         speechVerbs = WordTable(verbs)
+        continuingVerbs = WordTable(lexicon.foldedSet("speech.continuing"))
         speechNouns = WordTable(lexicon.lowerSet("fr.speech.nouns"))
         auxiliaries = WordTable(lexicon.lowerSet("fr.auxiliaries"))
         clitics = WordTable(lexicon.lowerSet("fr.clitics"))
