@@ -119,6 +119,7 @@ struct PeopleTests {
         #expect(bodies == ["Viktor Orban"], "\(bodies)")
         // After a place's preposition and its determiner: "in the Cabinet Room".
         #expect(names(["Donald Trump spoke in the Cabinet Room on Monday, then left for Florida."], language: "en") == ["Donald Trump"])
+        #expect(names(["Joe Biden spoke in the Rose Garden on Monday, then left for Delaware."], language: "en") == ["Joe Biden"])
         // "of" before a name without a known first name: a place; a compound with an acronym: a brand.
         #expect(names(["Senator Jack Reed of Rhode Island voted against the nominee."], language: "en") == ["Jack Reed"])
         #expect(names(["Invité du Grand Jury RTL-Le Figaro-M6-Public Sénat, Jordan Bardella a parlé."]) == ["Jordan Bardella"])

@@ -494,6 +494,11 @@ public struct Analyzer: Sendable {
         let first = foldedWords[0]
         let firstIsName = g.isFirstName(first) || g.isFirstName(first.split(separator: "-").first.map(String.init) ?? first)
         if gender == .unknown && firstIsName && words.count > 1 { gender = g.gender(ofFirstName: first) }
+        // "in the Rose Garden", "at the Kennedy Center": a place, whatever its first word.
+        if title == nil, lo0 > 1, tokens[lo0 - 1].lower == "the", Words.locativePrepositions.contains(tokens[lo0 - 2].lower) {
+            mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
+            return
+        }
         var strength: NameMention.Strength
         if words.count >= 2 && firstIsName {
             strength = .strong
