@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a witness named by a first name and an age", body: "Dans les rues de Kiev, l'ambiance est morose. « On sait qu'il va nous lâcher », souffle Olena, 34 ans, employée dans une banque.", snippet: "va nous lâcher", speaker: "Olena", rule: "inverted-name"),
+    QuoteCase(name: "a quote after a colon whose sentence names nobody known is not the previous speaker's", body: "« On sait qu'il va nous lâcher », souffle Olena, 34 ans. Son collègue Mykola hausse les épaules : « De toute façon, on n'a pas le choix. »", snippet: "pas le choix", speaker: nil),
     QuoteCase(name: "a-t-il écrit after a sentence about someone else points to that sentence's subject", body: "« Le moment est venu », a écrit Volodymyr Zelensky. Le général Valeri Zaloujny, très populaire, a publié une photo. « Nous avons eu une conversation sérieuse », a-t-il écrit.", snippet: "conversation sérieuse", speaker: "Valeri Zaloujny", rule: "inverted-pronoun"),
     QuoteCase(name: "a participle after the sentence's first quote goes on with its speaker", body: "Jean Dupont est arrivé mardi. « Nous partons », a écrit Pierre Martin sur Telegram, précisant avoir eu une « réunion franche » avec lui.", snippet: "réunion franche", speaker: "Pierre Martin", rule: "cue-before"),
     QuoteCase(name: "a line of dialogue opened by a dash", body: "Jean Dupont a pris la parole mardi.\n\n— Nous sommes prêts à discuter de tout, a-t-il assuré devant les députés.", snippet: "Nous sommes prêts à discuter de tout", speaker: "Jean Dupont", rule: "inverted-pronoun"),

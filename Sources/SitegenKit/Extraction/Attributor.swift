@@ -110,8 +110,11 @@ public struct Attributor: Sendable {
                         found = prev.found.map { var f = $0; f.rule = "split-quote"; return f }
                     }
                     found = found ?? ctx.afterCue(pi, s, strongOnly: true) ?? ctx.beforeCue(pi, s, sentence: sent) ?? ctx.afterCue(pi, s, strongOnly: false)
+                    // (A quote after a colon has a sentence of its own to introduce it: when that
+                    // sentence names nobody the rules know, the quote is not the previous speaker's.)
                     if found == nil, let prev = previous, let sp = prev.speaker,
                        (prev.para == pi || (prev.para == pi - 1 && ctx.anchorToken(pi, s) == 0)),
+                       !(ctx.anchorToken(pi, s) > 0 && ctx.tokens(pi)[ctx.anchorToken(pi, s) - 1].text == ":"),
                        !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s),
                                           skipping: prev.found.map { $0.cueLo..<max($0.cueLo, $0.cueHi) } ?? 0..<0) {
                         found = Found(speaker: sp, cueLo: 0, cueHi: 0, rule: "continuation", confidence: 0.6,
@@ -776,6 +779,12 @@ public struct Attributor: Sendable {
                         return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,
                                      notes: ["the speech verb's subject names nobody: the quote is left to it"])
                     }
+                }
+                // « … », souffle Olena, 34 ans: a witness named by a first name alone, with an age.
+                if subject == nil, sj + 3 < ts.count, ts[sj].kind == .word, ts[sj].isCapitalized, !ts[sj].isAllCaps, ts[sj + 1].text == ",",
+                   ts[sj + 2].kind == .number, ["ans", "an", "years", "year"].contains(ts[sj + 3].lower), !a.paragraphs[pi].isInQuote(sj) {
+                    return Found(speaker: .unresolved(ts[sj].text), cueLo: start, cueHi: sj + 1, rule: "inverted-name", confidence: 0.6,
+                                 notes: ["a first name alone, with an age: someone the article does not name in full"])
                 }
             }
             if strongOnly { return nil }
