@@ -110,11 +110,20 @@ public struct Attributor: Sendable {
                         found = prev.found.map { var f = $0; f.rule = "split-quote"; return f }
                     }
                     found = found ?? ctx.afterCue(pi, s, strongOnly: true) ?? ctx.beforeCue(pi, s, sentence: sent) ?? ctx.afterCue(pi, s, strongOnly: false)
-                    // (A quote after a colon has a sentence of its own to introduce it: when that
-                    // sentence names nobody the rules know, the quote is not the previous speaker's.)
+                    // « … » : c'est en ces termes qu'Antoine Armand a voulu rassurer: the clause after
+                    // the colon names the speaker.
+                    let colon = ctx.colonAfter(pi, s, before: sent.upperBound)
+                    if found == nil, let c = colon, let m = (c..<sent.upperBound).lazy.compactMap({ ctx.mentionStarting[pi][$0] }).first,
+                       case .name = m.kind, !p.isInQuote(m.lo), ctx.eligible(m), let r = ctx.resolve(m) {
+                        found = Found(speaker: r.speaker, cueLo: c - 1, cueHi: m.hi, rule: "colon-after", confidence: 0.6,
+                                      notes: r.notes + ["the clause after the quote's colon names its speaker"])
+                    }
+                    // (A quote after a colon, or before one, has a clause of its own to introduce it:
+                    // when that clause names nobody the rules know, the quote is not the previous
+                    // speaker's.)
                     if found == nil, let prev = previous, let sp = prev.speaker,
                        (prev.para == pi || (prev.para == pi - 1 && ctx.anchorToken(pi, s) == 0)),
-                       !(ctx.anchorToken(pi, s) > 0 && ctx.tokens(pi)[ctx.anchorToken(pi, s) - 1].text == ":"),
+                       !(ctx.anchorToken(pi, s) > 0 && ctx.tokens(pi)[ctx.anchorToken(pi, s) - 1].text == ":"), colon == nil,
                        !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s),
                                           skipping: prev.found.map { $0.cueLo..<max($0.cueLo, $0.cueHi) } ?? 0..<0) {
                         found = Found(speaker: sp, cueLo: 0, cueHi: 0, rule: "continuation", confidence: 0.6,
@@ -268,6 +277,28 @@ public struct Attributor: Sendable {
         }
 
         /// The first token after the span's closing mark.
+        /// Where the clause after a quote's colon starts, past commas, closing marks and the
+        /// quotes listed with it ("« C'est une honte », « un scandale » : les syndicats…"); nil
+        /// when no colon follows.
+        func colonAfter(_ pi: Int, _ s: Int, before limit: Int) -> Int? {
+            let ts = tokens(pi)
+            let spans = a.paragraphs[pi].spans
+            var k = afterSpan(pi, s)
+            var next = s + 1
+            while k < min(limit, ts.count) {
+                if ts[k].text == ":" { return k + 1 }
+                if Words.commaOrClosingMark.contains(ts[k].text) { k += 1; continue }
+                // Another quote listed with this one: past its end.
+                if next < spans.count, tokenIndex(pi, atOrAfter: spans[next].openMark ?? spans[next].start) == k {
+                    k = afterSpan(pi, next)
+                    next += 1
+                    continue
+                }
+                return nil
+            }
+            return nil
+        }
+
         func afterSpan(_ pi: Int, _ s: Int) -> Int {
             let span = a.paragraphs[pi].spans[s]
             return tokenIndex(pi, atOrAfter: span.closeMark.map { $0 + 1 } ?? span.end)
@@ -480,8 +511,9 @@ public struct Attributor: Sendable {
             if a.paragraphs[m.paragraph].isInQuote(m.lo) { return false }
             // A mention in parentheses is an aside, not a subject: "Francfort (AFP) - …".
             if m.lo > 0, ts[m.lo - 1].text == "(" { return false }
-            // Subject pronouns are subjects by their form.
-            if case .pronoun = m.kind { return true }
+            // Subject pronouns are subjects by their form, unless a preposition governs them ("quant à
+            // elle", "avec lui").
+            if case .pronoun = m.kind { return !(m.lo > 0 && g.prepositions.contains(ts[m.lo - 1].lower)) }
             // Walk back over the words that qualify the mention ("le président russe", "the industry
             // body") to the determiner: a preposition there governs the mention.
             var k = m.lo - 1
@@ -607,14 +639,26 @@ public struct Attributor: Sendable {
             case "according": guard ts[k + 1].lower == "to" else { return nil }; k += 2
             default: return nil
             }
-            for u in k..<min(sent.upperBound, k + 4) {
+            return viewpointHolder(pi, from: k, before: sent.upperBound)
+        }
+
+        /// The name or role a viewpoint's frame opens on, within four tokens of `from`: its head,
+        /// when a comma ends the frame ("la députée écologiste Sandrine Rousseau,").
+        func viewpointHolder(_ pi: Int, from k: Int, before limit: Int) -> Mention? {
+            let ts = tokens(pi)
+            for u in k..<min(limit, k + 4) {
                 guard let m = mentionStarting[pi][u] else { continue }
                 switch m.kind {
                 case .name, .role:
-                    let h = head(m, pi)
+                    var h = head(m, pi)
                     // The frame ends at a comma right after the name (its role's complement aside).
-                    let end = (h.hi..<min(sent.upperBound, h.hi + 8)).first { ts[$0].kind == .punct }
-                    return end.map { ts[$0].text == "," } == true ? h : nil
+                    guard let end = (h.hi..<min(limit, h.hi + 8)).first(where: { ts[$0].kind == .punct }), ts[end].text == "," else { return nil }
+                    // A frame has no verb: a name before its comma is the role's holder ("la députée
+                    // écologiste Sandrine Rousseau,").
+                    if case .role = h.kind, let n = (h.hi..<end).lazy.compactMap({ self.mentionStarting[pi][$0] }).first, case .name = n.kind, n.hi == end {
+                        h = n
+                    }
+                    return h
                 default: return nil
                 }
             }
@@ -683,8 +727,9 @@ public struct Attributor: Sendable {
             } else if ts[i].lower == "d'", j < ts.count, ts[j].lower == "après" {
                 j += 1 // "D'après" is two tokens: the elided "d'" and "après".
             } else if ts[i].lower == "pour", i == 0 || ts[i - 1].kind == .punct {
-                // "Pour Philippe Martin, …" at a sentence's start reports his view; "Pour cette raison" names nobody.
-                guard j < ts.count, let m = mentionStarting[pi][j], case .name = m.kind, m.hi < ts.count, ts[m.hi].text == "," else { return nil }
+                // "Pour Philippe Martin, …", "Pour la députée Sandrine Rousseau, …" at a sentence's
+                // start reports a view; "Pour cette raison" names nobody.
+                guard let m = viewpointHolder(pi, from: j, before: ts.count), case .name = m.kind else { return nil }
                 return m
             } else if ts[i].lower != "selon" {
                 return nil
@@ -773,7 +818,9 @@ public struct Attributor: Sendable {
                 // is nobody named. It is not given to the previous speaker.
                 if subject == nil, sj < ts.count, g.determiners.contains(ts[sj].lower), !a.paragraphs[pi].isInQuote(sj) {
                     var e = sj + 1
-                    while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e) { e += 1 }
+                    // (up to a phrase of place or time: "le Premier ministre devant les sénateurs")
+                    while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e),
+                          !(e > sj + 1 && g.prepositions.contains(ts[e].lower) && !["de", "du", "des", "d'", "d’", "of"].contains(ts[e].lower)) { e += 1 }
                     if e > sj + 1 {
                         let phrase = analyzer.joinWords(ts[sj..<e].map(\.text))
                         return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,
