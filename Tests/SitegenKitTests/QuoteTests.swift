@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "selon un communiqué de X", body: "Le président a nommé vendredi un nouveau ministre. Selon un communiqué du Kremlin, cette nomination est « un bras d'honneur aux électeurs ».", snippet: "bras d'honneur", speaker: "Kremlin", rule: "selon"),
     QuoteCase(name: "the clause after the quote's colon names the speaker", body: "Le ministre était à la radio mardi. « Nous ne toucherons pas aux impôts » : c'est en ces termes qu'Antoine Armand a voulu rassurer les Français.", snippet: "toucherons pas", speaker: "Antoine Armand", rule: "colon-after"),
     QuoteCase(name: "quotes listed before a colon are not the previous speaker's", body: "Marine Tondelier n'a pas mâché ses mots : « C'est une trahison. »\n\n« C'est une honte », « un scandale » : les syndicats ont dénoncé le texte.", snippet: "un scandale", speaker: nil),
     QuoteCase(name: "pour + role with an adjective + name", body: "Le texte a été présenté mardi. Pour la députée écologiste Sandrine Rousseau, « ce budget est une faute ».", snippet: "une faute", speaker: "Sandrine Rousseau", rule: "selon"),
@@ -99,6 +100,7 @@ let frenchCases: [QuoteCase] = [
 ]
 
 let englishCases: [QuoteCase] = [
+    QuoteCase(name: "a sentence-initial name followed by who is a person", body: "Elon Musk will co-lead the department. Vivek Ramaswamy, who will co-lead it with Musk, told Fox News that the pair would work \"outside of government.\"", snippet: "outside of government", speaker: "Vivek Ramaswamy", rule: "cue-before", language: "en"),
     QuoteCase(name: "a hyphenated role before the name", body: "President-elect Donald Trump announced his pick on Wednesday. \"He will be a strong advocate,\" Trump said.", snippet: "strong advocate", speaker: "Donald Trump", rule: "cue-after", language: "en"),
     QuoteCase(name: "name of a state, then the verb", body: "Marco Rubio was named on Wednesday. \"Marco is a serious person,\" Sen. Lindsey Graham of South Carolina told CNN.", snippet: "serious person", speaker: "Lindsey Graham", rule: "cue-after", language: "en"),
     QuoteCase(name: "apposition between the name and the verb", body: "Marco Rubio was named on Wednesday. \"I think he's a good choice,\" John Fetterman, a Democrat from Pennsylvania, said.", snippet: "good choice", speaker: "John Fetterman", rule: "cue-after", language: "en"),

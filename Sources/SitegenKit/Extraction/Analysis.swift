@@ -505,7 +505,9 @@ public struct Analyzer: Sendable {
         } else if words.count >= 2 {
             // No known first name: a name only away from a sentence start, and with no word that is
             // a nationality or a common noun the article also writes in lower case.
-            if atStart && title == nil && roleStart == nil { return }
+            // ("Vivek Ramaswamy, who will co-lead…": "who" follows only a person.)
+            let who = end + 1 < tokens.count && tokens[end].text == "," && tokens[end + 1].lower == "who"
+            if atStart && title == nil && roleStart == nil && !who { return }
             if foldedWords.contains(where: { g.isDemonym($0) }) { return }
             // After "à", "chez", "at": a place or an institution ("économiste à Sciences Po");
             // before an acronym: an organisation ("Offshore Energies UK").

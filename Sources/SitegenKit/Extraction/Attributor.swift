@@ -737,8 +737,18 @@ public struct Attributor: Sendable {
             guard j < ts.count else { return nil }
             if let m = mentionStarting[pi][j] { return m }
             if j + 1 < ts.count, g.determiners.contains(ts[j].lower), let m = mentionStarting[pi][j + 1] { return m }
+            // "selon un communiqué de La France insoumise", "according to a statement from her office":
+            // the author of the document.
+            if j + 3 < ts.count, g.determiners.contains(ts[j].lower), Self.documents.contains(ts[j + 1].folded),
+               ["de", "du", "des", "d'", "d’", "from", "of", "by"].contains(ts[j + 2].lower) {
+                let k = g.determiners.contains(ts[j + 3].lower) && j + 4 < ts.count ? j + 4 : j + 3
+                return mentionStarting[pi][k]
+            }
             return nil
         }
+
+        /// What a source's words come in: "selon un communiqué de …".
+        static let documents: Set<String> = ["communique", "declaration", "message", "lettre", "texte", "statement", "release", "letter", "post", "tweet"]
 
         // MARK: Rules
 
