@@ -123,6 +123,7 @@ struct PeopleTests {
         // "of" before a name without a known first name: a place; a compound with an acronym: a brand.
         #expect(names(["Senator Jack Reed of Rhode Island voted against the nominee."], language: "en") == ["Jack Reed"])
         #expect(names(["Invité du Grand Jury RTL-Le Figaro-M6-Public Sénat, Jordan Bardella a parlé."]) == ["Jordan Bardella"])
+        #expect(names(["Le Parti socialiste et La France insoumise ont voté contre le texte de Michel Barnier."]) == ["Michel Barnier"])
     }
 
     @Test("the photographer of a caption's credit is not among the article's people; the people in the caption are")

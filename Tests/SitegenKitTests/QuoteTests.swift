@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "an organisation whose name goes on in lower case", body: "Le président a nommé vendredi un nouveau ministre. Selon un communiqué de La France insoumise, cette nomination est « un bras d'honneur aux électeurs ».", snippet: "bras d'honneur", speaker: "La France insoumise", rule: "selon"),
     QuoteCase(name: "selon un communiqué de X", body: "Le président a nommé vendredi un nouveau ministre. Selon un communiqué du Kremlin, cette nomination est « un bras d'honneur aux électeurs ».", snippet: "bras d'honneur", speaker: "Kremlin", rule: "selon"),
     QuoteCase(name: "the clause after the quote's colon names the speaker", body: "Le ministre était à la radio mardi. « Nous ne toucherons pas aux impôts » : c'est en ces termes qu'Antoine Armand a voulu rassurer les Français.", snippet: "toucherons pas", speaker: "Antoine Armand", rule: "colon-after"),
     QuoteCase(name: "quotes listed before a colon are not the previous speaker's", body: "Marine Tondelier n'a pas mâché ses mots : « C'est une trahison. »\n\n« C'est une honte », « un scandale » : les syndicats ont dénoncé le texte.", snippet: "un scandale", speaker: nil),

@@ -409,6 +409,14 @@ public struct Analyzer: Sendable {
             mentions.append(Mention(kind: .organisation(tokens[lo0..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi))
             return
         }
+        // Or the run and the lower-case words after it: "La France insoumise", "Parti socialiste".
+        for extra in [2, 1] where hi + extra <= tokens.count && tokens[hi..<hi + extra].allSatisfy({ $0.kind == .word && !$0.isCapitalized }) {
+            let longer = whole + " " + tokens[hi..<hi + extra].map(\.folded).joined(separator: " ")
+            if g.organisations.contains(longer) {
+                mentions.append(Mention(kind: .organisation(tokens[lo0..<hi + extra].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi + extra))
+                return
+            }
+        }
         var lo = lo0
         var title: String?
         var titleAt: Int?

@@ -741,8 +741,8 @@ public struct Attributor: Sendable {
             // the author of the document.
             if j + 3 < ts.count, g.determiners.contains(ts[j].lower), Self.documents.contains(ts[j + 1].folded),
                ["de", "du", "des", "d'", "d’", "from", "of", "by"].contains(ts[j + 2].lower) {
-                let k = g.determiners.contains(ts[j + 3].lower) && j + 4 < ts.count ? j + 4 : j + 3
-                return mentionStarting[pi][k]
+                if let m = mentionStarting[pi][j + 3] { return m }
+                return g.determiners.contains(ts[j + 3].lower) && j + 4 < ts.count ? mentionStarting[pi][j + 4] : nil
             }
             return nil
         }
