@@ -304,14 +304,17 @@ public struct Analyzer: Sendable {
     /// "dit-il", "ajoute-t-elle", "a-t-il", "poursuit-il".
     func isInvertedVerb(_ lower: String) -> Bool {
         guard Text.hasHyphen(lower) else { return false } // every form has a hyphen
-        for suffix in Self.invertedSuffixes where Self.hasASCIISuffix(lower, suffix) {
-            let verb = String(lower.dropLast(suffix.count))
-            if g.speechVerbs.contains(verb) || verb == "a" || verb == "avait" || verb == "aurait" { return true }
-        }
-        return false
+        let verb = Self.stem(ofInverted: lower)
+        return verb != lower && (g.speechVerbs.contains(verb) || verb == "a" || verb == "avait" || verb == "aurait")
     }
 
     static let invertedSuffixes = ["-t-il", "-t-elle", "-il", "-elle", "-t-ils", "-t-elles", "-ils", "-elles", "-t-on", "-on"]
+
+    /// "ajoute-t-il" -> "ajoute", "a-t-il" -> "a": an inverted verb without its pronoun.
+    static func stem(ofInverted word: String) -> String {
+        for suffix in invertedSuffixes where hasASCIISuffix(word, suffix) { return String(word.dropLast(suffix.count)) }
+        return word
+    }
 
     /// `s.hasSuffix(suffix)` for an ASCII suffix that starts with a hyphen, on bytes. Only a
     /// character before the hyphen that is not ASCII could join it (a prepended mark): then the

@@ -112,7 +112,7 @@ public struct Attributor: Sendable {
                     found = found ?? ctx.afterCue(pi, s, strongOnly: true) ?? ctx.beforeCue(pi, s, sentence: sent) ?? ctx.afterCue(pi, s, strongOnly: false)
                     // « … » : c'est en ces termes qu'Antoine Armand a voulu rassurer: the clause after
                     // the colon names the speaker.
-                    let colon = ctx.colonAfter(pi, s, before: sent.upperBound)
+                    let colon = found == nil ? ctx.colonAfter(pi, s, before: sent.upperBound) : nil
                     if found == nil, let c = colon, let m = (c..<sent.upperBound).lazy.compactMap({ ctx.mentionStarting[pi][$0] }).first,
                        case .name = m.kind, !p.isInQuote(m.lo), ctx.eligible(m), let r = ctx.resolve(m) {
                         found = Found(speaker: r.speaker, cueLo: c - 1, cueHi: m.hi, rule: "colon-after", confidence: 0.6,
@@ -611,12 +611,6 @@ public struct Attributor: Sendable {
             return nil
         }
 
-        /// "ajoute-t-il" -> "ajoute": an inverted verb without its pronoun.
-        static func stem(ofInverted word: String) -> String {
-            for suffix in Analyzer.invertedSuffixes where word.hasSuffix(suffix) { return String(word.dropLast(suffix.count)) }
-            return word
-        }
-
         /// Where a role's complement ("du gouvernement", "de la CFDT") ends: at most six words or
         /// apostrophes from `from`, none of them a speech verb.
         func afterComplement(_ pi: Int, _ from: Int) -> Int {
@@ -796,7 +790,7 @@ public struct Attributor: Sendable {
                 if j < ts.count, g.speechVerbs.contains(ts[j].lower) { e = j + 1 }
                 // "a-t-il ajouté" goes on with the latest speaker; "a-t-il écrit" may point to the
                 // subject of the sentence right before, when that sentence has no quote.
-                let verb = e > k + 1 ? ts[j].folded : Self.stem(ofInverted: ts[k].folded)
+                let verb = e > k + 1 ? ts[j].folded : Analyzer.stem(ofInverted: ts[k].folded)
                 guard let (sp, notes) = resolvePronoun(gender, subjectFirst: !g.continuingVerbs.contains(verb), subjectWithin: 1) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
                 }

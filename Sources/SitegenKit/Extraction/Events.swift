@@ -200,12 +200,13 @@ public struct EventFinder: Sendable {
     /// The words come from the hints of `sentence`, folded.
     func saysFuture(_ h: DateFinder.Hints, in sentence: String, before offset: Int) -> Bool {
         let end = h.wordStarts.firstIndex { $0 >= offset } ?? h.words.count
-        let utf8 = Array(sentence.utf8.prefix(offset))
+        let utf8 = sentence.utf8
         return (max(0, end - 4)..<end).contains { i in
             let w = h.words[i]
             if futureWords.contains(w) { return true }
             // A French verb in the future tense ("rendra", "tiendront", "participera"), in lower case.
-            guard w.utf8.count >= 5, h.wordStarts[i] < utf8.count, !(0x41...0x5A).contains(utf8[h.wordStarts[i]]) else { return false }
+            guard w.utf8.count >= 5, h.wordStarts[i] < offset,
+                  !(0x41...0x5A).contains(utf8[utf8.index(utf8.startIndex, offsetBy: h.wordStarts[i])]) else { return false }
             return ["era", "eront", "ira", "iront", "dra", "dront"].contains { w.hasSuffix($0) } && !notFutureWords.contains(w)
         }
     }
