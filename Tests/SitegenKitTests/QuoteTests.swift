@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a averti, without a comma after the quote", body: "Philippe Faure est arrivé lundi. « Nous ne pouvons pas reporter nos engagements » a averti Faure, lors d'une conférence.", snippet: "reporter nos engagements", speaker: "Philippe Faure", rule: "inverted-name"),
     QuoteCase(name: "an organisation whose name goes on in lower case", body: "Le président a nommé vendredi un nouveau ministre. Selon un communiqué de La France insoumise, cette nomination est « un bras d'honneur aux électeurs ».", snippet: "bras d'honneur", speaker: "La France insoumise", rule: "selon"),
     QuoteCase(name: "selon un communiqué de X", body: "Le président a nommé vendredi un nouveau ministre. Selon un communiqué du Kremlin, cette nomination est « un bras d'honneur aux électeurs ».", snippet: "bras d'honneur", speaker: "Kremlin", rule: "selon"),
     QuoteCase(name: "the clause after the quote's colon names the speaker", body: "Le ministre était à la radio mardi. « Nous ne toucherons pas aux impôts » : c'est en ces termes qu'Antoine Armand a voulu rassurer les Français.", snippet: "toucherons pas", speaker: "Antoine Armand", rule: "colon-after"),
