@@ -53,7 +53,9 @@ public struct Attributor: Sendable {
         var sentenceNo = 0
         var previous: (para: Int, span: Int, speaker: Speaker?, tokenEnd: Int, found: Found?)?
 
-        func makeQuote(_ kind: Quote.Kind, para pi: Int, lo: Int, hi: Int, found: Found?, recovered: String?) -> Quote {
+        // (`ctx` is passed in, not captured: a closure that captures the mutable context makes
+        // every later call on it copy the whole context out of its box.)
+        func makeQuote(_ kind: Quote.Kind, para pi: Int, lo: Int, hi: Int, found: Found?, recovered: String?, ctx: Context) -> Quote {
             let p = a.paragraphs[pi]
             let text = p.scalarText(lo, hi)
             var id = "q" + Self.hash(article.id + "\u{0}" + Text.fold(text))
@@ -113,7 +115,7 @@ public struct Attributor: Sendable {
                     // « … » : c'est en ces termes qu'Antoine Armand a voulu rassurer: the clause after
                     // the colon names the speaker.
                     let colon = found == nil ? ctx.colonAfter(pi, s, before: sent.upperBound) : nil
-                    if found == nil, let c = colon, let m = (c..<sent.upperBound).lazy.compactMap({ ctx.mentionStarting[pi][$0] }).first,
+                    if found == nil, let c = colon, let m = ctx.firstMention(pi, from: c, to: sent.upperBound),
                        case .name = m.kind, !p.isInQuote(m.lo), ctx.eligible(m), let r = ctx.resolve(m) {
                         found = Found(speaker: r.speaker, cueLo: c - 1, cueHi: m.hi, rule: "colon-after", confidence: 0.6,
                                       notes: r.notes + ["the clause after the quote's colon names its speaker"])
@@ -139,7 +141,7 @@ public struct Attributor: Sendable {
                                       notes: sp.notes + ["no speech verb: the sentence's subject was taken"])
                     }
                     let kind: Quote.Kind = ctx.startsLowercase(pi, s) ? .partial : .direct
-                    quotes.append(makeQuote(kind, para: pi, lo: span.start, hi: span.end, found: found, recovered: span.recovered))
+                    quotes.append(makeQuote(kind, para: pi, lo: span.start, hi: span.end, found: found, recovered: span.recovered, ctx: ctx))
                     if let f = found, let sp = f.speaker {
                         ctx.pushSpeaker(sp)
                         ctx.learnGender(from: f, para: pi)
@@ -148,7 +150,7 @@ public struct Attributor: Sendable {
                     if span.continuesNext { pendingContinued.append(quotes.count - 1) }
                 }
                 if spans.isEmpty, let ind = ctx.indirect(pi, sent) {
-                    reported.append(makeQuote(.indirect, para: pi, lo: ind.lo, hi: ind.hi, found: ind.found, recovered: nil))
+                    reported.append(makeQuote(.indirect, para: pi, lo: ind.lo, hi: ind.hi, found: ind.found, recovered: nil, ctx: ctx))
                     if let sp = ind.found.speaker { ctx.pushSpeaker(sp) }
                 }
                 ctx.notePersons(pi, sent, hasQuote: !spans.isEmpty)
@@ -225,6 +227,12 @@ public struct Attributor: Sendable {
         let mentionStarting: [[Int: Mention]]
         /// The names of the article whose person holds a role, with those roles (lower case).
         let roleHolders: [(name: NameMention, person: Int, roles: [String])]
+
+        /// The first mention that starts in `lo..<hi` of paragraph `pi`.
+        func firstMention(_ pi: Int, from lo: Int, to hi: Int) -> Mention? {
+            for t in lo..<max(lo, hi) { if let m = mentionStarting[pi][t] { return m } }
+            return nil
+        }
 
         init(g: Grammar, analyzer: Analyzer, a: ArticleAnalysis, personOfName: [Int?], people: [Person], roles index: RoleIndex) {
             self.g = g
