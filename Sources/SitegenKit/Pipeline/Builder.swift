@@ -102,20 +102,26 @@ public struct Builder: Sendable {
         report.diagnostics += registryDiags
         var extractionReused = false
         let cachedReads = report.cachedReads
+        // The cache is saved on another core while the annotations are merged and the statements
+        // grouped (one core's work); it is done before the dossier is handed on.
+        var saving: Parallel.Future<Void>?
+        defer { _ = saving?.value }
         var extracted = try timed("extract", &report) { () -> Extractor.Output in
             guard let cache else { return Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress) }
             let key = cache.extractionKey(readKeys: reads.map(\.key), registry: registry)
             if let hit = previous?.extraction, hit.key == key {
                 extractionReused = true
                 if cachedReads < reads.count || reads.count != previous?.reads.count || stamps != previous?.stamps {
-                    cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit,
-                                                   stamps: stamps))
+                    let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit,
+                                                     stamps: stamps)
+                    saving = Parallel.Future { cache.save(record) }
                 }
                 return hit.output
             }
             let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress)
-            cache.save(BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
-                                           extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps))
+            let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
+                                             extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps)
+            saving = Parallel.Future { cache.save(record) }
             return output
         }
         report.cachedExtraction = extractionReused
