@@ -105,7 +105,13 @@ struct PageTests {
         let samples = ["", "plain", "«\u{00A0}Déclaration\u{00A0}» \"cited\" \\ back", "<script>alert(1)</script>&amp;",
                        "line\nbreak\rand\ttab\u{01}\u{1F}", "sep\u{2028}para\u{2029}end", "\u{2028}", "é\u{2028}", "emoji 🇫🇷 – ok",
                        String(repeating: "long run of plain text ", count: 400) + "\""]
-        for s in samples {
+        // Each special at each offset of the first words of eight bytes, so that the scan that
+        // skips eight plain bytes at a time is checked on every lane.
+        let specials = ["\"", "\\", "<", ">", "&", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}"]
+        let placed = specials.flatMap { special in
+            (0...17).map { String(repeating: "é", count: $0 / 2) + String(repeating: "x", count: $0 % 2) + special + "plain tail text" }
+        }
+        for s in samples + placed {
             let bytes = JSON.array([.string(s)]).bytes(pretty: false)
             let text = String(decoding: bytes, as: UTF8.self)
             for banned in ["<", ">", "&", "\u{2028}", "\u{2029}", "\n", "\r", "\t", "\u{01}"] {
@@ -115,6 +121,14 @@ struct PageTests {
             #expect(back == [s])
         }
         #expect(JSON.string("a<b\"").serialized(pretty: false) == #""a\u003cb\"""#)
+    }
+
+    @Test("numbers are written as Swift prints them; what JSON cannot hold becomes null")
+    func jsonNumbers() {
+        let doc = JSON.array([.int(0), .int(7), .int(-42), .int(Int.max), .int(Int.min), .double(3), .double(-0.55),
+                              .double(.nan), .double(.infinity), .bool(true), .bool(false), .null])
+        #expect(doc.serialized(pretty: false)
+                == "[0,7,-42,9223372036854775807,-9223372036854775808,3,-0.55,null,null,true,false,null]")
     }
 
     @Test("the exports are laid out down to their lists: one entry per line, each entry on one line")

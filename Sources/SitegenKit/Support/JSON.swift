@@ -79,13 +79,13 @@ public indirect enum JSON: Sendable, Equatable {
 
     private func write(to out: inout [UInt8], indent: Int, lines: Int, state: StreamState?) {
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .int(let i): out += Array(String(i).utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): Self.digits(i, into: &out)
         case .double(let d):
             if d.isFinite {
-                if d == d.rounded() && abs(d) < 1e15 { out += Array(String(Int(d)).utf8) } else { out += Array(String(format: "%.4g", d).utf8) }
-            } else { out += Array("null".utf8) }
+                if d == d.rounded() && abs(d) < 1e15 { Self.digits(Int(d), into: &out) } else { out.append(contentsOf: String(format: "%.4g", d).utf8) }
+            } else { out.append(contentsOf: "null".utf8) }
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             Self.writeArray(count: items.count, key: nil, element: { items[$0] }, to: &out, indent: indent, lines: lines, state: state)
@@ -144,6 +144,33 @@ public indirect enum JSON: Sendable, Equatable {
 
     static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Appends `i` in decimal, as `String(i)` writes it, without making the string.
+    static func digits(_ i: Int, into out: inout [UInt8]) {
+        if i < 0 { out.append(0x2D) }
+        var m = i.magnitude
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: the 20 digits of the largest magnitude
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var n = raw.count
+            repeat {
+                n -= 1
+                raw[n] = 0x30 + UInt8(m % 10)
+                m /= 10
+            } while m > 0
+            out.append(contentsOf: raw[n...])
+        }
+    }
+
+    /// Whether one of the eight bytes of `w` needs an escape in `quote`: below 0x20, '"', '\\',
+    /// '<', '>', '&', or 0xE2 (the first byte of U+2028 and U+2029). Exact, not a guess.
+    @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+        @inline(__always) func has(_ b: UInt64) -> Bool { hasZero(w ^ (ones &* b)) }
+        // A byte below 0x20, among bytes below 0x80 (bytes from 0x80 are not below 0x20).
+        let below = (w &- ones &* 0x20) & ~w & high != 0
+        return below || has(0x22) || has(0x5C) || has(0x3C) || has(0x3E) || has(0x26) || has(0xE2)
+    }
+
     /// Appends `s` as a JSON string: only ASCII specials and U+2028/U+2029 escaped; the runs of
     /// bytes between them are copied whole.
     static func quote(_ s: String, into out: inout [UInt8]) {
@@ -156,6 +183,12 @@ public indirect enum JSON: Sendable, Equatable {
                 if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<end])) }
             }
             while i < u.count {
+                // Eight bytes at a time while none of them needs an escape (most of a text).
+                if i + 8 <= u.count, let base = u.baseAddress,
+                   !mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) {
+                    i += 8
+                    continue
+                }
                 let b = u[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2 { i += 1; continue }
                 let escape: (bytes: [UInt8], skip: Int)?
