@@ -97,15 +97,62 @@ struct RebuildSupportTests {
         second[10] = 1000
         second.remove(at: 20)
         second.insert(2000, at: 30)
-        let r2 = PieceReuse(previous: Data(bytes1), pieces: r1.pieces)
+        let r2 = PieceReuse(previous: FileBytes(copying: bytes1), pieces: r1.pieces)
         #expect(try stream(keyed(second), r2) == keyed(second).bytes())
         #expect(r2.copied == n - 2)
 
         // Every element moved far: the first ones are made again, then the table finds the rest.
         let third = Array(first.reversed())
-        let r3 = PieceReuse(previous: Data(bytes1), pieces: r1.pieces)
+        let r3 = PieceReuse(previous: FileBytes(copying: bytes1), pieces: r1.pieces)
         #expect(try stream(keyed(third), r3) == keyed(third).bytes())
         #expect(r3.copied == n - PieceReuse.missesBeforeIndex)
+    }
+
+    /// Kilobytes of the mapping that starts at `bytes`' address that are in this process's
+    /// memory, from /proc/self/smaps.
+    func residentKB(_ bytes: FileBytes) throws -> Int? {
+        guard let base = bytes.base else { return nil }
+        let start = String(UInt(bitPattern: base), radix: 16)
+        // Read to its end: /proc files say they are empty.
+        let lines = String(decoding: try DiskFileSystem().readFile("/proc/self/smaps"), as: UTF8.self).split(separator: "\n")
+        guard let at = lines.firstIndex(where: { $0.hasPrefix(start + "-") }) else { return nil }
+        guard let rss = lines[(at + 1)...].first(where: { $0.hasPrefix("Rss:") }) else { return nil }
+        return Int(rss.split(separator: " ", omittingEmptySubsequences: true)[1])
+    }
+
+    @Test("a mapped last feed is let go behind the copying; what is copied from pages let go is the same bytes")
+    func releaseBehindCopying() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let n = 40_000
+        let first = (0..<UInt64(n)).map { $0 }
+        let r1 = PieceReuse()
+        let bytes1 = try stream(keyed(first), r1)
+        #expect(bytes1.count > 1_000_000)
+        let fs = DiskFileSystem()
+        try fs.writeFile(dir + "/dossier.json", Data(bytes1))
+
+        // Every page read, then all let go: none left in memory, and the bytes read again.
+        let mapped = try fs.readBytes(dir + "/dossier.json")
+        let sum = mapped.withBuffer { $0.reduce(0) { $0 &+ Int($1) } }
+        #expect(try residentKB(mapped) ?? 0 > 900)
+        mapped.release(0..<mapped.count)
+        #expect(try residentKB(mapped) == 0)
+        #expect(mapped.withBuffer { $0.reduce(0) { $0 &+ Int($1) } } == sum)
+
+        // Copied in order, let go 64 KB behind: at the end, hardly any of the file is held.
+        var second = first
+        second[100] = 1_000_000
+        let inOrder = PieceReuse(previous: try fs.readBytes(dir + "/dossier.json"), pieces: r1.pieces, releaseStep: 1 << 16)
+        #expect(try stream(keyed(second), inOrder) == keyed(second).bytes())
+        #expect(inOrder.copied == n - 1)
+        #expect(try residentKB(inOrder.previous) ?? .max < 400)
+
+        // Copied backwards: each element after the first lies in pages already let go.
+        let third = Array(first.reversed())
+        let backwards = PieceReuse(previous: try fs.readBytes(dir + "/dossier.json"), pieces: r1.pieces, releaseStep: 4096)
+        #expect(try stream(keyed(third), backwards) == keyed(third).bytes())
+        #expect(backwards.copied == n - PieceReuse.missesBeforeIndex)
     }
 
     @Test("a file name's extension is split off as NSString does it")

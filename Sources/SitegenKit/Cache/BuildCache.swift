@@ -247,6 +247,9 @@ public struct BuildCache: Sendable {
                 var r = BinaryReader(bytes, entry.range)
                 return try? Self.section(kind: entry.kind, &r)
             }
+            // What the sections hold is decoded (copied out) but the articles' bodies, which are
+            // read from the page cache again when first needed (a rebuild needs few).
+            bytes.release(0..<bytes.count)
             var reads: [String: Read] = [:]
             var stamps: [String: Stamped] = [:]
             reads.reserveCapacity(sections.reduce(0) { if case .reads(let e)? = $1 { $0 + e.count } else { $0 } })

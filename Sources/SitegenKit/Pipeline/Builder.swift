@@ -703,7 +703,7 @@ public struct Builder: Sendable {
         var out: [String: PieceReuse] = [:]
         for (path, base) in Self.streamedFeeds {
             let file = output + "/" + path
-            if let before = last[path], fs.stamp(file) == before.stamp, let data = try? fs.mapFile(file), data.count == Int(before.stamp.size) {
+            if let before = last[path], fs.stamp(file) == before.stamp, let data = try? fs.readBytes(file), data.count == Int(before.stamp.size) {
                 out[path] = PieceReuse(previous: data, pieces: before.pieces, base: base)
             } else {
                 out[path] = PieceReuse(base: base)

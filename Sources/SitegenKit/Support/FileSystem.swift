@@ -8,9 +8,6 @@ import Glibc
 /// or to the root of the in-memory tree.
 public protocol FileSystem: Sendable {
     func readFile(_ path: String) throws -> Data
-    /// The file's bytes, mapped rather than read where the system allows it (a big file of the
-    /// last output, of which a rebuild copies parts).
-    func mapFile(_ path: String) throws -> Data
     /// Regular files below `directory`, as paths relative to it, sorted; hidden files left out.
     /// Entries that cannot be read as files are reported in `skipped`, with the reason.
     func listFiles(in directory: String) throws -> (files: [String], skipped: [(path: String, reason: String)])
@@ -26,7 +23,8 @@ public protocol FileSystem: Sendable {
     /// `replaceItem`, leaving the old item for the caller to remove: returns where it is now
     /// (nil: nothing left to remove).
     func replaceItemKeepingOld(at destination: String, with source: String) throws -> String?
-    /// The file's bytes at a fixed place in memory (the caches: mapped on disk, not copied).
+    /// The file's bytes at a fixed place in memory (the caches and the last feeds: mapped on disk,
+    /// not copied).
     func readBytes(_ path: String) throws -> FileBytes
     /// Makes `destination` the same file as `source` (a hard link on disk), for an output file
     /// that did not change since the last build.
@@ -49,7 +47,7 @@ public final class FileBytes: @unchecked Sendable {
     let base: UnsafeRawPointer?
     private let mapped: Bool
 
-    init(copying bytes: [UInt8]) {
+    public init(copying bytes: [UInt8]) {
         count = bytes.count
         mapped = false
         guard !bytes.isEmpty else { base = nil; return }
@@ -73,6 +71,23 @@ public final class FileBytes: @unchecked Sendable {
         if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
     }
 
+    /// Lets the system take back the memory of the whole pages inside `range` of a mapped file:
+    /// they stay in the page cache, and are read from it again when touched. Bytes read from a
+    /// mapping count in the process's memory until it is unmapped; a rebuild of 100,000 articles
+    /// reads 2 GB from the cache and the last feeds. A copy keeps its memory. Returns where the
+    /// pages let go end (`range`'s start when there were none).
+    @discardableResult
+    public func release(_ range: Range<Int>) -> Int {
+        guard mapped, let base else { return range.upperBound }
+        let page = Int(getpagesize())
+        // Whole pages only, but for the last one: the mapping ends with it.
+        let start = (max(range.lowerBound, 0) + page - 1) / page * page
+        let end = range.upperBound >= count ? (count + page - 1) / page * page : range.upperBound / page * page
+        guard end > start else { return range.lowerBound }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        return end
+    }
+
     /// `body` over the bytes (bound to UInt8 once, when made), which live at least until it returns.
     @inline(__always)
     public func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
@@ -89,8 +104,6 @@ public struct FileStamp: Hashable, Sendable {
 }
 
 extension FileSystem {
-    public func mapFile(_ path: String) throws -> Data { try readFile(path) }
-
     public func stamps(_ names: [String], in folder: String) -> [FileStamp?] { names.map { stamp(folder + "/" + $0) } }
 
     public func linkFiles(_ names: [String], from source: String, to destination: String) -> [Bool] {
@@ -122,10 +135,6 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
 /// Foundation's `Data.write` does on Linux; the swap into place is a rename.
 public struct DiskFileSystem: FileSystem {
     public init() {}
-
-    public func mapFile(_ path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-    }
 
     public func readFile(_ path: String) throws -> Data {
         guard let handle = FileHandle(forReadingAtPath: path) else {

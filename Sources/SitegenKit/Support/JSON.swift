@@ -221,7 +221,9 @@ public indirect enum JSON: Sendable, Equatable {
 
 /// The pieces of one streamed file (JSON, or the Atom feed) that the next build may copy instead of making again:
 /// the file the last build wrote (mapped, not read), the place of each keyed element in it, and
-/// the places in the file being written now. Used by one stream at a time.
+/// the places in the file being written now. Used by one stream at a time. The last file is let
+/// go behind the copying, a few megabytes at a time (`release`): its pages read from the mapping
+/// would otherwise all count in the build's memory (1.5 GB of feeds at 100,000 articles).
 public final class PieceReuse: @unchecked Sendable {
     public struct Piece: Sendable, Equatable {
         public var key: UInt64
@@ -229,7 +231,7 @@ public final class PieceReuse: @unchecked Sendable {
         public var length: Int
     }
 
-    let previous: Data
+    let previous: FileBytes
     /// The last build's pieces that lie inside its file, in file order.
     let old: [Piece]
     /// Where in `old` the next element is looked for first: the elements mostly come in the
@@ -238,6 +240,10 @@ public final class PieceReuse: @unchecked Sendable {
     /// Elements not found near the cursor; past `missesBeforeIndex`, `index` is made.
     private var misses = 0
     private var index: [UInt64: Piece]?
+    /// Where the last release of the previous file ended; the bytes before it are let go (an
+    /// element copied from there again is read from the page cache).
+    private var released = 0
+    let releaseStep: Int
     static let window = 8
     static let missesBeforeIndex = 64
     /// Where the JSON starts in its file (after a prefix such as "window.X = "): places are in the file.
@@ -247,9 +253,11 @@ public final class PieceReuse: @unchecked Sendable {
     /// How many elements were copied from the previous file.
     public private(set) var copied = 0
 
-    /// `previous`: the file as the last build wrote it; `pieces`: its keyed elements.
-    public init(previous: Data = Data(), pieces: [Piece] = [], base: Int = 0) {
+    /// `previous`: the file as the last build wrote it; `pieces`: its keyed elements;
+    /// `releaseStep`: how far behind the copying the last file is let go, and how often.
+    public init(previous: FileBytes = FileBytes(copying: []), pieces: [Piece] = [], base: Int = 0, releaseStep: Int = 8 << 20) {
         self.previous = previous
+        self.releaseStep = releaseStep
         self.base = base
         old = pieces.filter { $0.offset >= 0 && $0.length >= 0 && $0.offset + $0.length <= previous.count }
     }
@@ -276,11 +284,14 @@ public final class PieceReuse: @unchecked Sendable {
 
     func copy(_ key: UInt64, into out: inout [UInt8]) -> Bool {
         guard let p = find(key) else { return false }
-        previous.withUnsafeBytes { raw in
+        previous.withBuffer { raw in
             guard let base = raw.baseAddress else { return }
-            out.append(contentsOf: UnsafeBufferPointer(start: (base + p.offset).assumingMemoryBound(to: UInt8.self), count: p.length))
+            out.append(contentsOf: UnsafeBufferPointer(start: base + p.offset, count: p.length))
         }
         copied += 1
+        // A step behind the copying: the system maps the pages around the one read (fault-around),
+        // and would map those let go right behind it again.
+        if p.offset - released >= 2 * releaseStep { released = previous.release(released..<(p.offset - releaseStep)) }
         return true
     }
 
