@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds synthetic dossiers with sitegen (release) and the same articles with Hugo, side by side,
 # and prints wall time, pages per second, peak memory and the sitegen/Hugo time ratio; then edits
-# one annotation three times and times sitegen's incremental rebuilds against its full build.
+# one annotation three times and times sitegen's incremental rebuilds against its full build (and
+# reports their highest peak memory).
 #   BENCH_SIZES="1000 10000 100000" scripts/bench.sh      (make bench)
 # Needs ../shared/bench/gen_dossier.py beside the repository; installs Debian's hugo when missing.
 set -euo pipefail
@@ -33,8 +34,8 @@ measure() { # command... -> "seconds megabytes"
   echo "$wall $mem"
 }
 
-echo "| articles | sitegen s | sitegen pages/s | sitegen MB | hugo s | hugo pages/s | hugo MB | sitegen/hugo | rebuild s (median) | rebuild/full | the 3 rebuilds s |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| articles | sitegen s | sitegen pages/s | sitegen MB | hugo s | hugo pages/s | hugo MB | sitegen/hugo | rebuild s (median) | rebuild/full | the 3 rebuilds s | rebuild MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for N in $SIZES; do
   D="$WORK/$N"
   if [ ! -d "$D/articles" ] || [ ! -d "$D/content" ]; then python3 "$GEN" "$N" "$D" --format txt,hugo >/dev/null; fi
@@ -54,11 +55,13 @@ for N in $SIZES; do
   first=$(cd "$D/articles" && set -- *; echo "${1%.*}")
   mkdir -p "$D/sg/Content/annotations"
   rebuilds=()
+  re_peak=0
   for edit in '2024-05-02|Commentaire ajouté pour le banc d’essai.' '2024-06-11|Commentaire ajouté pour le banc d’essai.' \
               '2024-06-11|Commentaire révisé pour le banc d’essai.'; do
     printf -- '---\ndate: %s\n---\n%s\n' "${edit%%|*}" "${edit#*|}" > "$D/sg/Content/annotations/$first.md"
     read -r re_s re_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
     rebuilds+=("$re_s")
+    [ "$re_mb" -gt "$re_peak" ] && re_peak=$re_mb
   done
   re_all="${rebuilds[*]}"
   re_s=$(printf '%s\n' "${rebuilds[@]}" | sort -g | sed -n 2p)
@@ -72,6 +75,6 @@ for N in $SIZES; do
   aside "$D/hugo/public"
   read -r hu_s hu_mb < <(measure hugo --quiet -s "$D/hugo")
   hu_pages=$(find "$D/hugo/public" -name '*.html' | wc -l)
-  awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" -v r="$re_s" -v ra="$re_all" 'BEGIN {
-    printf "| %d | %.2f | %.0f | %d | %.2f | %.0f | %d | %.2f | %.2f | %.1f%% | %s |\n", n, s, sp/s, sm, h, hp/h, hm, s/h, r, 100*r/s, ra }'
+  awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" -v r="$re_s" -v ra="$re_all" -v rm="$re_peak" 'BEGIN {
+    printf "| %d | %.2f | %.0f | %d | %.2f | %.0f | %d | %.2f | %.2f | %.1f%% | %s | %d |\n", n, s, sp/s, sm, h, hp/h, hm, s/h, r, 100*r/s, ra, rm }'
 done
