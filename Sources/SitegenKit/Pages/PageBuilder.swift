@@ -152,40 +152,9 @@ public struct PageBuilder: Sendable {
         rejectedByArticle = QuoteIndex(dossier.rejected, Dictionary(grouping: dossier.rejected.indices, by: { dossier.rejected[$0].article }))
         reportedByPerson = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices.filter { dossier.reported[$0].speaker != nil },
                                                                    by: { dossier.reported[$0].speaker ?? "" }))
-        quoteByID = QuoteByID(quotes: dossier.quotes,
-                              index: Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }))
-        let quoteIndex = quoteByID.index
-        var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
-        var members: [[Int]] = []
-        members.reserveCapacity(dossier.statementGroups.count)
-        for (n, group) in dossier.statementGroups.enumerated() {
-            members.append(group.map { id in
-                guard let i = quoteIndex[id] else { return -1 }
-                groupAt[i] = n
-                return i
-            })
-        }
-        groupOfQuoteAt = groupAt
-        groupMembers = members
-        // Each group's first members that have an article: the quotes its "also reported in"
-        // lines name. Their links are made by the pages that show them (a rebuild makes few).
-        groupHeads = members.map { indices in
-            var heads: [Int] = []
-            for i in indices where i >= 0 && quoteArticle[i] >= 0 {
-                heads.append(i)
-                if heads.count > Self.alsoReportedLimit { break }
-            }
-            return heads
-        }
-        groupKeys = zip(members, groupHeads).map { members, heads in
-            var h = StableHash()
-            h.add(int: members.count)
-            for i in heads {
-                let a = dossier.articles[quoteArticle[i]]
-                h.add(dossier.quotes[i].id); h.add(a.id); h.add(a.title)
-            }
-            return h.value
-        }
+        // The statement groups' tables on a thread of their own while the lists are planned
+        // here: the rest of the indexes waited on them alone (a rebuild's longest wait).
+        let grouping = Parallel.Future(ownThread: true) { GroupTables(dossier, quoteArticle: quoteArticle) }
         var names = StableHash()
         for p in dossier.people { names.add(p.id); names.add(p.name) }
         namesKey = names.value
@@ -204,9 +173,63 @@ public struct PageBuilder: Sendable {
                                          idx.sorted { (quoteRank[$0], dossier.quotes[$0].start) < (quoteRank[$1], dossier.quotes[$1].start) }
                                      },
                                      labels: labels, pageSize: listPageSize)
+        let groups = grouping.value
+        quoteByID = groups.quoteByID
+        groupOfQuoteAt = groups.groupOfQuoteAt
+        groupMembers = groups.members
+        groupHeads = groups.heads
+        groupKeys = groups.keys
         let t = timeline ? Timeline(dossier, listPageSize: listPageSize) : nil
         timelineItems = t?.items ?? []
         timelinePlan = t?.plan ?? ListPlan(sections: [], pageSize: listPageSize)
+    }
+
+    /// The quotes by id and the statement groups' tables (`groupOfQuoteAt`, `groupMembers`,
+    /// `groupHeads`, `groupKeys`), made apart from the other indexes.
+    struct GroupTables: Sendable {
+        let quoteByID: QuoteByID
+        let groupOfQuoteAt: [Int?]
+        let members: [[Int]]
+        let heads: [[Int]]
+        let keys: [UInt64]
+
+        init(_ dossier: Dossier, quoteArticle: [Int]) {
+            let quoteIndex = Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            quoteByID = QuoteByID(quotes: dossier.quotes, index: quoteIndex)
+            var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
+            var members: [[Int]] = []
+            members.reserveCapacity(dossier.statementGroups.count)
+            for (n, group) in dossier.statementGroups.enumerated() {
+                members.append(group.map { id in
+                    guard let i = quoteIndex[id] else { return -1 }
+                    groupAt[i] = n
+                    return i
+                })
+            }
+            groupOfQuoteAt = groupAt
+            self.members = members
+            // Each group's first members that have an article: the quotes its "also reported in"
+            // lines name. Their links are made by the pages that show them (a rebuild makes few).
+            let heads = members.map { indices in
+                var heads: [Int] = []
+                for i in indices where i >= 0 && quoteArticle[i] >= 0 {
+                    heads.append(i)
+                    if heads.count > PageBuilder.alsoReportedLimit { break }
+                }
+                return heads
+            }
+            self.heads = heads
+            // The articles' fields are read in place (a copy of each article was most of the cost).
+            keys = zip(members, heads).map { members, heads in
+                var h = StableHash()
+                h.add(int: members.count)
+                for i in heads {
+                    let a = quoteArticle[i]
+                    h.add(dossier.quotes[i].id); h.add(dossier.articles[a].id); h.add(dossier.articles[a].title)
+                }
+                return h.value
+            }
+        }
     }
 
     /// How many other reports "also reported in" names before "and N more": a statement repeated
