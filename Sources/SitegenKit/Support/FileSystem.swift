@@ -36,6 +36,9 @@ public protocol FileSystem: Sendable {
     /// `linkFile` of each of `names` from the folder `source` to the folder `destination`; says
     /// for each whether it was linked.
     func linkFiles(_ names: [String], from source: String, to destination: String) -> [Bool]
+    /// Asks the system to read the files `names` of `folder` into its cache, ahead of their
+    /// reading. Only a hint; it may wait on the disk, so a caller runs it on a thread of its own.
+    func prefetch(_ names: [String], in folder: String)
 }
 
 /// A file's bytes at a fixed address for as long as this lives: mapped from the disk (the page
@@ -105,6 +108,8 @@ public struct FileStamp: Hashable, Sendable {
 
 extension FileSystem {
     public func stamps(_ names: [String], in folder: String) -> [FileStamp?] { names.map { stamp(folder + "/" + $0) } }
+
+    public func prefetch(_ names: [String], in folder: String) {}
 
     public func linkFiles(_ names: [String], from source: String, to destination: String) -> [Bool] {
         names.map { (try? linkFile(from: source + "/" + $0, to: destination + "/" + $0)) != nil }
@@ -362,6 +367,20 @@ public struct DiskFileSystem: FileSystem {
         return names.map { name in
             var st = stat()
             return fstatat(dir, name, &st, 0) == 0 ? Self.stamp(st) : nil
+        }
+    }
+
+    /// The reads are started (`POSIX_FADV_WILLNEED`), not waited for: the disk reads ahead while
+    /// the caller's workers clean the files before.
+    public func prefetch(_ names: [String], in folder: String) {
+        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dir >= 0 else { return }
+        defer { close(dir) }
+        for name in names {
+            let fd = openat(dir, name, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED)
+            close(fd)
         }
     }
 
