@@ -230,17 +230,23 @@ public struct PeopleResolver: Sendable {
             var genders: [Gender: Int] = [:]
             var roles: [Person.Role] = []
             var articles: [String] = []
+            // What the lists hold, to look up: a person named in thousands of articles made each
+            // look-up a walk through the list (quadratic in the dossier's size).
+            var roleSet = Set<Person.Role>(), articlesWithRole = Set<String>(), articleSet = Set<String>()
             for (ai, ni) in c.mentions {
+                let aid = analyses[ai].articleID
+                // A role read in a title or caption only when the article's text gave none.
+                if let r = analyses[ai].names[ni].role, !(analyses[ai].names[ni].inTitle && articlesWithRole.contains(aid)) {
+                    let role = Person.Role(text: r, article: aid)
+                    if roleSet.insert(role).inserted {
+                        roles.append(role)
+                        articlesWithRole.insert(aid)
+                    }
+                }
                 let m = analyses[ai].names[ni]
                 surfaceCounts[m.surface, default: 0] += 1
                 if m.gender != .unknown { genders[m.gender, default: 0] += 1 }
-                // A role read in a title or caption only when the article's text gave none.
-                if let r = m.role, !(m.inTitle && roles.contains { $0.article == analyses[ai].articleID }) {
-                    let role = Person.Role(text: r, article: analyses[ai].articleID)
-                    if !roles.contains(role) { roles.append(role) }
-                }
-                let aid = analyses[ai].articleID
-                if !articles.contains(aid) { articles.append(aid) }
+                if articleSet.insert(aid).inserted { articles.append(aid) }
             }
             guard let detected = detectedName(c) else { continue }
             let name = entry?.name ?? detected
@@ -299,8 +305,9 @@ public struct PeopleResolver: Sendable {
                 }
                 let o = people[oi]
                 people[pi].aliases = Array(Set(people[pi].aliases + o.aliases + [o.name]).subtracting([people[pi].name])).sorted()
-                for r in o.roles where !people[pi].roles.contains(r) { people[pi].roles.append(r) }
-                for a in o.articles where !people[pi].articles.contains(a) { people[pi].articles.append(a) }
+                var roles = Set(people[pi].roles), articles = Set(people[pi].articles)
+                for r in o.roles where roles.insert(r).inserted { people[pi].roles.append(r) }
+                for a in o.articles where articles.insert(a).inserted { people[pi].articles.append(a) }
                 if people[pi].gender == .unknown { people[pi].gender = o.gender }
                 for (i, r) in redirect.enumerated() where r == oi { redirect[i] = pi }
                 index[other] = nil
@@ -311,7 +318,8 @@ public struct PeopleResolver: Sendable {
             }
         }
         // Drop merged and removed people; renumber.
-        let kept = people.indices.filter { i in redirect.contains { $0 == i } && redirect[i] == i }
+        let targets = Set(redirect.compactMap { $0 })
+        let kept = people.indices.filter { i in targets.contains(i) && redirect[i] == i }
         var newIndex: [Int: Int] = [:]
         for (n, i) in kept.enumerated() { newIndex[i] = n }
         let final = kept.map { people[$0] }
