@@ -61,7 +61,7 @@ for N in $SIZES; do
     printf -- '---\ndate: %s\n---\n%s\n' "${edit%%|*}" "${edit#*|}" > "$D/sg/Content/annotations/$first.md"
     read -r re_s re_mb < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
     rebuilds+=("$re_s")
-    [ "$re_mb" -gt "$re_peak" ] && re_peak=$re_mb
+    if [ "$re_mb" -gt "$re_peak" ]; then re_peak=$re_mb; fi
   done
   re_all="${rebuilds[*]}"
   re_s=$(printf '%s\n' "${rebuilds[@]}" | sort -g | sed -n 2p)

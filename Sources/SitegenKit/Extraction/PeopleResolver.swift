@@ -234,18 +234,18 @@ public struct PeopleResolver: Sendable {
             // look-up a walk through the list (quadratic in the dossier's size).
             var roleSet = Set<Person.Role>(), articlesWithRole = Set<String>(), articleSet = Set<String>()
             for (ai, ni) in c.mentions {
+                let m = analyses[ai].names[ni]
                 let aid = analyses[ai].articleID
+                surfaceCounts[m.surface, default: 0] += 1
+                if m.gender != .unknown { genders[m.gender, default: 0] += 1 }
                 // A role read in a title or caption only when the article's text gave none.
-                if let r = analyses[ai].names[ni].role, !(analyses[ai].names[ni].inTitle && articlesWithRole.contains(aid)) {
+                if let r = m.role, !(m.inTitle && articlesWithRole.contains(aid)) {
                     let role = Person.Role(text: r, article: aid)
                     if roleSet.insert(role).inserted {
                         roles.append(role)
                         articlesWithRole.insert(aid)
                     }
                 }
-                let m = analyses[ai].names[ni]
-                surfaceCounts[m.surface, default: 0] += 1
-                if m.gender != .unknown { genders[m.gender, default: 0] += 1 }
                 if articleSet.insert(aid).inserted { articles.append(aid) }
             }
             guard let detected = detectedName(c) else { continue }
