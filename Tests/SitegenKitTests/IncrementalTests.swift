@@ -94,11 +94,18 @@ struct IncrementalTests {
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedReads == 5 && !r.cachedExtraction)
 
-        // 4. A template: every page is rendered again.
+        // 4. A template: every page is rendered again; the feeds, made without templates, are copied.
         try d.append("Templates/article.mustache", "\n<!-- edited -->\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedExtraction)
-        #expect(r.unchangedPages <= 6 + 1, "only pages that do not use the article template may stay")
+        #expect(r.unchangedPages == 0)
+        #expect(r.feedElements > 0 && r.copiedFeedElements == r.feedElements)
+
+        // 4b. The stylesheet, which pages link to: no page is rendered again, style.css is the new one.
+        try d.append("Templates/style.css", "\n/* edited */\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.unchangedPages == r.pages)
+        #expect(try String(contentsOfFile: d.dir + "/public/style.css", encoding: .utf8).hasSuffix("/* edited */\n"))
 
         // 5. Another language in site.yml: every article is read again (its stamp is unchanged,
         //    but what reading makes of it depends on the language), and every page made again.

@@ -467,17 +467,19 @@ public struct Builder: Sendable {
                     exitsAfter: Bool = false, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
+        // The feeds are made from the dossier and the settings, not from the templates: a
+        // template edited renders the pages again, and copies the feeds' entries.
+        let feedSettings = Self.settings(cache: cache, templates: nil, site: dossier.site).value
         var step = Self.now()
         // At once: the pages' indexes, the timeline, the feeds' keys and what the last output
         // holds. With the cache, the feeds' elements are keyed, and copied from the last output
         // when unchanged.
         // The indexes and the timeline side by side (each on one core), and the feeds' keys,
         // begun first on another thread: their work fills the core the timeline leaves free.
-        let settingsValue = settings.value
-        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue) } }
+        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: feedSettings) } }
         var (timeline, indexes) = Parallel.both({ PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
         let fromCache = cache.map { cache in
-            (feedKeys?.value ?? FeedKeys(dossier, settings: settingsValue), last?.value ?? lastOutput(cache: cache, output: staging.output))
+            (feedKeys?.value ?? FeedKeys(dossier, settings: feedSettings), last?.value ?? lastOutput(cache: cache, output: staging.output))
         }
         let keys = fromCache?.0.with(timeline: timeline.items)
         indexes.set(consume timeline)
@@ -634,11 +636,12 @@ public struct Builder: Sendable {
         return out
     }
 
-    /// What every page and feed entry also depends on: this sitegen, the templates, site.yml.
-    static func settings(cache: BuildCache?, templates: TemplateSet, site: SiteConfig) -> StableHash {
+    /// What every page also depends on: this sitegen, the templates, site.yml; without
+    /// `templates`, what every feed entry depends on.
+    static func settings(cache: BuildCache?, templates: TemplateSet?, site: SiteConfig) -> StableHash {
         var h = StableHash()
         h.add(cache?.salt ?? "")
-        h.add(templates.fingerprint)
+        if let templates { h.add(templates.fingerprint) } else { h.add("feeds") }
         h.add(String(describing: site))
         return h
     }

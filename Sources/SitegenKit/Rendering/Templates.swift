@@ -7,7 +7,9 @@ public struct TemplateSet: Sendable {
     public static let pageKinds = ["index", "article", "person", "people", "quotes", "timeline", "note", "search"]
     let library: MustacheLibrary
     public let stylesheet: Data
-    /// A hash of every template and the stylesheet: a page is rendered again when it changes.
+    /// A hash of every Mustache template: a page is rendered again when it changes. The
+    /// stylesheet is not in it: pages link to style.css, which every build writes anew, so that
+    /// an edit of the style alone renders no page again.
     public let fingerprint: String
 
     /// Reads every `*.mustache` file of `directory` (and `style.css`) through the file-system seam.
@@ -34,7 +36,6 @@ public struct TemplateSet: Sendable {
         }
         let css = directory + "/style.css"
         stylesheet = fs.fileExists(css) ? try fs.readFile(css) : Data()
-        hash.add(stylesheet)
         fingerprint = hash.hex
         self.library = library
     }
