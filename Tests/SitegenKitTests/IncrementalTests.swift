@@ -94,12 +94,16 @@ struct IncrementalTests {
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedReads == 5 && !r.cachedExtraction)
 
-        // 4. A template: every page is rendered again; the feeds, made without templates, are copied.
+        // 4. A template: every page's HTML is rendered again, its Markdown kept (the same file);
+        //    the feeds, made without templates, are copied.
+        let markdownBefore = try inode(d.dir + "/public/index.md"), htmlBefore = try inode(d.dir + "/public/index.html")
         try d.append("Templates/article.mustache", "\n<!-- edited -->\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedExtraction)
         #expect(r.unchangedPages == 0)
         #expect(r.feedElements > 0 && r.copiedFeedElements == r.feedElements)
+        #expect(try inode(d.dir + "/public/index.md") == markdownBefore)
+        #expect(try inode(d.dir + "/public/index.html") != htmlBefore)
 
         // 4b. The stylesheet, which pages link to: no page is rendered again, style.css is the new one.
         try d.append("Templates/style.css", "\n/* edited */\n")
@@ -271,10 +275,7 @@ struct IncrementalTests {
         /// Each file below `folder` by its inode.
         func inodes(_ folder: String) throws -> [String: UInt64] {
             var out: [String: UInt64] = [:]
-            for path in try snapshot(folder).keys {
-                let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + path)
-                out[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
-            }
+            for path in try snapshot(folder).keys { out[path] = try inode(folder + "/" + path) }
             return out
         }
         /// The copy holds the very files of the output (hard links), and nothing else.
@@ -352,6 +353,12 @@ struct IncrementalTests {
         let back = after.extraction?.output
         #expect(back?.quotes == out.quotes && back?.people == out.people && back?.events == out.events)
         #expect(back?.articlePeople == out.articlePeople)
+        let outputs = BuildCache.Outputs(salt: cache.salt, pages: ["articles/a": BuildCache.Written(key: "k", stamps: [
+            FileStamp(size: 3, modified: 1_700_000_000_000_000_001, inode: 42)])],
+                                         streamed: ["dossier.json": BuildCache.Streamed(stamp: FileStamp(size: 9, modified: 2, inode: 7), pieces: [
+                                             PieceReuse.Piece(key: UInt64.max, offset: 1, length: 5)])], templates: "t1")
+        cache.save(outputs)
+        #expect(cache.loadOutputs() == outputs)
     }
 
     @Test("an article from the cache keeps its body's bytes until read, and is written back as the same bytes")

@@ -52,6 +52,11 @@ func copyExample(to folder: String) throws {
     }
 }
 
+/// The inode of the file at `path` (two hard links to one file have the same).
+func inode(_ path: String) throws -> UInt64? {
+    (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.uint64Value
+}
+
 /// Every regular file below `folder`, relative path -> bytes.
 func snapshot(_ folder: String) throws -> [String: Data] {
     var out: [String: Data] = [:]

@@ -205,6 +205,8 @@ public struct BuildCache: Sendable {
         public var salt: String
         public var pages: [String: Written]
         public var streamed: [String: Streamed] = [:]
+        /// The fingerprint of the templates the pages' HTML was rendered with.
+        public var templates = ""
     }
 
     // MARK: - Files
@@ -293,7 +295,7 @@ public struct BuildCache: Sendable {
         }
     }
 
-    static let outputsMagic = "sitegen outputs cache\n"
+    static let outputsMagic = "sitegen outputs cache 2\n"
 
     public func loadOutputs() -> Outputs? {
         guard fs.fileExists(outputsFile), let data = try? fs.readBytes(outputsFile) else { return nil }
@@ -301,6 +303,7 @@ public struct BuildCache: Sendable {
         let stamp: (inout BinaryReader) throws -> FileStamp = Self.stamp
         do {
             guard try r.string() == Self.outputsMagic, try r.string() == salt else { return nil }
+            let templates = try r.string()
             var pages: [String: Written] = [:]
             for _ in 0..<(try r.int()) {
                 let path = try r.string()
@@ -314,7 +317,7 @@ public struct BuildCache: Sendable {
                     PieceReuse.Piece(key: UInt64(bitPattern: Int64(try r.int())), offset: try r.int(), length: try r.int())
                 })
             }
-            return Outputs(salt: salt, pages: pages, streamed: streamed)
+            return Outputs(salt: salt, pages: pages, streamed: streamed, templates: templates)
         } catch {
             return nil
         }
@@ -392,6 +395,7 @@ public struct BuildCache: Sendable {
             let stamp: (inout BinaryWriter, FileStamp) -> Void = Self.stamp
             w.string(Self.outputsMagic)
             w.string(salt)
+            w.string(outputs.templates)
             w.int(outputs.pages.count)
             for path in outputs.pages.keys.sorted() {
                 guard let page = outputs.pages[path] else { continue }

@@ -458,18 +458,19 @@ public struct Builder: Sendable {
     }
 
     /// Makes, renders and writes every page and feed; returns the pages' paths and, with a cache,
-    /// what each page was made from. A page made from the same Markdown, templates and settings
-    /// as in the last build, whose files in the output are as that build wrote them, is linked
-    /// from the output instead of being rendered and written again. `last`: what the last build
+    /// what each page was made from. A page made from the same inputs and settings as in the
+    /// last build, whose files in the output are as that build wrote them, is linked from the
+    /// output instead of being made and written again; when only the templates changed, its
+    /// Markdown is kept and its HTML rendered again. `last`: what the last build
     /// wrote, loaded beside the reading (with `cache`; loaded here when not given).
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
                     cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil, adoption: Parallel.Future<Set<String>>? = nil,
                     exitsAfter: Bool = false, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
-        let settings = Self.settings(cache: cache, templates: templates, site: dossier.site)
-        // The feeds are made from the dossier and the settings, not from the templates: a
-        // template edited renders the pages again, and copies the feeds' entries.
-        let feedSettings = Self.settings(cache: cache, templates: nil, site: dossier.site).value
+        // The keys of pages and feeds leave the templates out: the feeds are made without them,
+        // and a page's Markdown too (the last output records the templates of its HTML).
+        let settings = Self.settings(cache: cache, site: dossier.site)
+        let feedSettings = settings.value
         var step = Self.now()
         // At once: the pages' indexes, the timeline, the feeds' keys and what the last output
         // holds. With the cache, the feeds' elements are keyed, and copied from the last output
@@ -487,6 +488,7 @@ public struct Builder: Sendable {
         // would free their hundreds of thousands of values here.
         let builder = consume indexes
         let previous = fromCache?.1.outputs?.pages ?? [:]
+        let sameTemplates = fromCache?.1.outputs?.templates == templates.fingerprint
         let reuse = fromCache?.1.reuse ?? [:]
         // The pages of the last build whose files are in the folder already: waited for by the
         // first page that asks (the keys and the feeds need not wait for the linking to end).
@@ -524,16 +526,22 @@ public struct Builder: Sendable {
                         for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
                         return (page.path, nil, false, nil)
                     }
-                    /// The files of `path` in the output (adopted), when the last build wrote them from `key`.
-                    func reuse(_ path: String, _ key: String) -> BuildCache.Written? {
-                        guard let before = previous[path], before.key == key, adopted.value.contains(path),
-                              staging.keep(Self.files(ofPage: path)) else { return nil }
-                        return before
+                    /// The files of `path` in the output (adopted) that stay, when the last build made
+                    /// them from `key`: both with the same templates, else the Markdown (`html` false).
+                    func reuse(_ path: String, _ key: String) -> (before: BuildCache.Written, html: Bool)? {
+                        guard let before = previous[path], before.key == key, adopted.value.contains(path) else { return nil }
+                        let files = Self.files(ofPage: path)
+                        return staging.keep(sameTemplates ? files : [files[0]]) ? (before, sameTemplates) : nil
                     }
-                    func make(_ page: Page, _ key: String) throws -> BuildCache.Written {
+                    /// Renders and writes `page` (its HTML alone when its Markdown was kept).
+                    func make(_ page: Page, _ key: String, markdownKept: Bool = false) throws -> BuildCache.Written {
                         // Once the linking is done: a page written again replaces its adopted files.
                         _ = adopted.value
-                        for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                        if markdownKept {
+                            try staging.write(Self.renderHTML(page, site: dossier.site, labels: labels, templates: templates))
+                        } else {
+                            for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                        }
                         return BuildCache.Written(key: key, stamps: Self.files(ofPage: page.path).compactMap { fs.stamp(staging.temp + "/" + $0) })
                     }
                     // A page known unchanged from its inputs, without making it.
@@ -546,16 +554,18 @@ public struct Builder: Sendable {
                         h.add(input)
                         let p = builder.path(of: job)
                         path = p
-                        if let before = reuse(p, h.hex) { return (p, before, true, nil) }
-                        return (p, try make(builder.page(job), h.hex), false, nil)
+                        let kept = reuse(p, h.hex)
+                        if let kept, kept.html { return (p, kept.before, true, nil) }
+                        return (p, try make(builder.page(job), h.hex, markdownKept: kept != nil), false, nil)
                     }
                     // Any other page: known unchanged from its Markdown.
                     let page = builder.page(job)
                     path = page.path
                     var h = settings
                     for part in [page.path, page.kind, page.title, page.language ?? "", page.markdown] { h.add(part) }
-                    if let before = reuse(page.path, h.hex) { return (page.path, before, true, nil) }
-                    return (page.path, try make(page, h.hex), false, nil)
+                    let kept = reuse(page.path, h.hex)
+                    if let kept, kept.html { return (page.path, kept.before, true, nil) }
+                    return (page.path, try make(page, h.hex, markdownKept: kept != nil), false, nil)
                 }
             } catch {
                 return (path, nil, false, "\(error)")
@@ -575,7 +585,7 @@ public struct Builder: Sendable {
         report.unchangedPages = results.filter(\.reused).count
         report.copiedFeedElements = reuse.values.reduce(0) { $0 + $1.copied }
         report.feedElements = reuse.values.reduce(0) { $0 + $1.pieces.count }
-        var outputs = BuildCache.Outputs(salt: cache.salt, pages: [:])
+        var outputs = BuildCache.Outputs(salt: cache.salt, pages: [:], templates: templates.fingerprint)
         for r in results { if let p = r.path, let w = r.written { outputs.pages[p] = w } }
         for (path, r) in reuse {
             if let stamp = fs.stamp(staging.temp + "/" + path) { outputs.streamed[path] = BuildCache.Streamed(stamp: stamp, pieces: r.pieces) }
@@ -636,18 +646,22 @@ public struct Builder: Sendable {
         return out
     }
 
-    /// What every page also depends on: this sitegen, the templates, site.yml; without
-    /// `templates`, what every feed entry depends on.
-    static func settings(cache: BuildCache?, templates: TemplateSet?, site: SiteConfig) -> StableHash {
+    /// What every page's Markdown and every feed entry also depend on: this sitegen and site.yml.
+    /// (A page's HTML depends on the templates too: `Outputs.templates`.)
+    static func settings(cache: BuildCache?, site: SiteConfig) -> StableHash {
         var h = StableHash()
         h.add(cache?.salt ?? "")
-        if let templates { h.add(templates.fingerprint) } else { h.add("feeds") }
         h.add(String(describing: site))
         return h
     }
 
     /// One page as its Markdown and its HTML.
     static func render(_ page: Page, site: SiteConfig, labels: Labels, templates: TemplateSet) -> [OutputFile] {
+        [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)), renderHTML(page, site: site, labels: labels, templates: templates)]
+    }
+
+    /// A page's HTML: its Markdown through cmark, inside its template and the layout.
+    static func renderHTML(_ page: Page, site: SiteConfig, labels: Labels, templates: TemplateSet) -> OutputFile {
         let html = CMark.html(page.markdown, allowRawHTML: true)
         let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html"),
                                     ("search", "search.html")].map {
@@ -668,8 +682,7 @@ public struct Builder: Sendable {
         ]
         let context: [String: Any] = ["content": html, "title": page.title, "root": page.root]
         let full = templates.render(kind: page.kind, context: context, layout: layout)
-        return [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)),
-                OutputFile(path: page.path + ".html", data: Data(full.utf8))]
+        return OutputFile(path: page.path + ".html", data: Data(full.utf8))
     }
 
     /// The files that are not pages, each made and written on demand: dossier.json, the search
