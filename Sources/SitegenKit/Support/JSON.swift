@@ -232,7 +232,7 @@ public final class PieceReuse: @unchecked Sendable {
     }
 
     let previous: FileBytes
-    /// The last build's pieces that lie inside its file, in file order.
+    /// The last build's pieces, in file order (one that does not lie inside the file is never copied).
     let old: [Piece]
     /// Where in `old` the next element is looked for first: the elements mostly come in the
     /// same order as last time, so that most are found there without a table of all pieces.
@@ -259,7 +259,9 @@ public final class PieceReuse: @unchecked Sendable {
         self.previous = previous
         self.releaseStep = releaseStep
         self.base = base
-        old = pieces.filter { $0.offset >= 0 && $0.length >= 0 && $0.offset + $0.length <= previous.count }
+        // Shared with the cache's record, not copied (a big dossier's feeds have a million pieces).
+        old = pieces
+        self.pieces.reserveCapacity(pieces.count)
     }
 
     /// The last build's piece with `key`: near the cursor (an element added, removed or
@@ -283,7 +285,7 @@ public final class PieceReuse: @unchecked Sendable {
     }
 
     func copy(_ key: UInt64, into out: inout [UInt8]) -> Bool {
-        guard let p = find(key) else { return false }
+        guard let p = find(key), p.offset >= 0, p.length >= 0, p.offset <= previous.count - p.length else { return false }
         previous.withBuffer { raw in
             guard let base = raw.baseAddress else { return }
             out.append(contentsOf: UnsafeBufferPointer(start: base + p.offset, count: p.length))
