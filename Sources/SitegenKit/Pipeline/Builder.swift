@@ -470,17 +470,17 @@ public struct Builder: Sendable {
         // The keys of pages and feeds leave the templates out: the feeds are made without them,
         // and a page's Markdown too (the last output records the templates of its HTML).
         let settings = Self.settings(cache: cache, site: dossier.site)
-        let feedSettings = settings.value
         var step = Self.now()
         // At once: the pages' indexes, the timeline, the feeds' keys and what the last output
         // holds. With the cache, the feeds' elements are keyed, and copied from the last output
         // when unchanged.
         // The indexes and the timeline side by side (each on one core), and the feeds' keys,
         // begun first on another thread: their work fills the core the timeline leaves free.
-        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: feedSettings) } }
+        let settingsValue = settings.value
+        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue) } }
         var (timeline, indexes) = Parallel.both({ PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
         let fromCache = cache.map { cache in
-            (feedKeys?.value ?? FeedKeys(dossier, settings: feedSettings), last?.value ?? lastOutput(cache: cache, output: staging.output))
+            (feedKeys?.value ?? FeedKeys(dossier, settings: settingsValue), last?.value ?? lastOutput(cache: cache, output: staging.output))
         }
         let keys = fromCache?.0.with(timeline: timeline.items)
         indexes.set(consume timeline)
