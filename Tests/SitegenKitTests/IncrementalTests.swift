@@ -94,16 +94,24 @@ struct IncrementalTests {
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedReads == 5 && !r.cachedExtraction)
 
-        // 4. A template: every page's HTML is rendered again, its Markdown kept (the same file);
-        //    the feeds, made without templates, are copied.
-        let markdownBefore = try inode(d.dir + "/public/index.md"), htmlBefore = try inode(d.dir + "/public/index.html")
+        // 4. A template: the HTML of the pages of its kind is rendered again, their Markdown kept
+        //    (the same file); other pages and the feeds, made without it, are kept and copied.
+        let page = "/public/articles/\(firstID)"
+        let markdownBefore = try inode(d.dir + page + ".md"), htmlBefore = try inode(d.dir + page + ".html")
+        let indexBefore = try inode(d.dir + "/public/index.html")
         try d.append("Templates/article.mustache", "\n<!-- edited -->\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedExtraction)
-        #expect(r.unchangedPages == 0)
+        #expect(r.unchangedPages == r.pages - r.articles)
         #expect(r.feedElements > 0 && r.copiedFeedElements == r.feedElements)
-        #expect(try inode(d.dir + "/public/index.md") == markdownBefore)
-        #expect(try inode(d.dir + "/public/index.html") != htmlBefore)
+        #expect(try inode(d.dir + page + ".md") == markdownBefore)
+        #expect(try inode(d.dir + page + ".html") != htmlBefore)
+        #expect(try inode(d.dir + "/public/index.html") == indexBefore)
+        // The layout: every page's HTML.
+        try d.append("Templates/layout.mustache", "\n<!-- edited -->\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.unchangedPages == 0)
+        #expect(try inode(d.dir + "/public/index.html") != indexBefore)
 
         // 4b. The stylesheet, which pages link to: no page is rendered again, style.css is the new one.
         try d.append("Templates/style.css", "\n/* edited */\n")
@@ -335,7 +343,36 @@ struct IncrementalTests {
         let dossier = try Builder().loadDossier(BuildOptions(content: repoRoot + "/Content"), report: &report)
         let builder = PageBuilder(dossier: dossier, listPageSize: 3)
         #expect(builder.jobs.count > 20)
-        for job in builder.jobs { #expect(builder.path(of: job) == builder.page(job).path) }
+        for job in builder.jobs {
+            let page = builder.page(job)
+            #expect(builder.path(of: job) == page.path)
+            #expect(builder.kind(of: job) == page.kind)
+        }
+    }
+
+    @Test("a template edit renders again the pages of its kind; one that names another template, every page")
+    func templateFingerprints() {
+        let texts = [("layout", "<main>{{{body}}}</main>"), ("article", "{{{content}}}"), ("person", "{{{content}}}"), ("footer", "©")]
+        let before = TemplateSet.fingerprints(texts, whole: "w")
+        var edited = texts
+        edited[2].1 += "<!-- edited -->"
+        let after = TemplateSet.fingerprints(edited, whole: "w")
+        #expect(after["person"] != before["person"])
+        #expect(after["article"] == before["article"] && after["index"] == before["index"])
+        // The layout and a template of no kind (a partial) are in every kind's.
+        for (i, _) in [(0, "layout"), (3, "footer")] {
+            var shared = texts
+            shared[i].1 += " "
+            let changed = TemplateSet.fingerprints(shared, whole: "w")
+            #expect(TemplateSet.pageKinds.allSatisfy { changed[$0] != before[$0] })
+        }
+        // A partial, a parent or new delimiters, however spaced: the whole set's hash for every kind.
+        for tag in ["{{> footer}}", "{{ >footer}}", "{{<layout}}{{/layout}}", "{{=<% %>=}}"] {
+            var named = texts
+            named[1].1 += tag
+            let all = TemplateSet.fingerprints(named, whole: "w")
+            #expect(TemplateSet.pageKinds.allSatisfy { all[$0] == "w" }, "\(tag)")
+        }
     }
 
     @Test("the cache's binary format reads back what it wrote")
@@ -356,7 +393,7 @@ struct IncrementalTests {
         let outputs = BuildCache.Outputs(salt: cache.salt, pages: ["articles/a": BuildCache.Written(key: "k", stamps: [
             FileStamp(size: 3, modified: 1_700_000_000_000_000_001, inode: 42)])],
                                          streamed: ["dossier.json": BuildCache.Streamed(stamp: FileStamp(size: 9, modified: 2, inode: 7), pieces: [
-                                             PieceReuse.Piece(key: UInt64.max, offset: 1, length: 5)])], templates: "t1")
+                                             PieceReuse.Piece(key: UInt64.max, offset: 1, length: 5)])], templates: ["article": "t1", "person": "t2"])
         cache.save(outputs)
         #expect(cache.loadOutputs() == outputs)
     }

@@ -205,8 +205,8 @@ public struct BuildCache: Sendable {
         public var salt: String
         public var pages: [String: Written]
         public var streamed: [String: Streamed] = [:]
-        /// The fingerprint of the templates the pages' HTML was rendered with.
-        public var templates = ""
+        /// For each kind of page, the fingerprint of the templates its HTML was rendered with.
+        public var templates: [String: String] = [:]
     }
 
     // MARK: - Files
@@ -295,7 +295,7 @@ public struct BuildCache: Sendable {
         }
     }
 
-    static let outputsMagic = "sitegen outputs cache 2\n"
+    static let outputsMagic = "sitegen outputs cache 3\n"
 
     public func loadOutputs() -> Outputs? {
         guard fs.fileExists(outputsFile), let data = try? fs.readBytes(outputsFile) else { return nil }
@@ -303,7 +303,11 @@ public struct BuildCache: Sendable {
         let stamp: (inout BinaryReader) throws -> FileStamp = Self.stamp
         do {
             guard try r.string() == Self.outputsMagic, try r.string() == salt else { return nil }
-            let templates = try r.string()
+            var templates: [String: String] = [:]
+            for _ in 0..<(try r.int()) {
+                let kind = try r.string()
+                templates[kind] = try r.string()
+            }
             var pages: [String: Written] = [:]
             for _ in 0..<(try r.int()) {
                 let path = try r.string()
@@ -395,7 +399,8 @@ public struct BuildCache: Sendable {
             let stamp: (inout BinaryWriter, FileStamp) -> Void = Self.stamp
             w.string(Self.outputsMagic)
             w.string(salt)
-            w.string(outputs.templates)
+            w.int(outputs.templates.count)
+            for kind in outputs.templates.keys.sorted() { w.string(kind); w.string(outputs.templates[kind] ?? "") }
             w.int(outputs.pages.count)
             for path in outputs.pages.keys.sorted() {
                 guard let page = outputs.pages[path] else { continue }

@@ -285,6 +285,20 @@ public struct PageBuilder: Sendable {
 
     public func build() -> [Page] { jobs.map(page) }
 
+    /// The kind of `job`'s page (its `Page.kind`, which names its template), without making it.
+    func kind(of job: Job) -> String {
+        switch job {
+        case .index: "index"
+        case .people, .graph: "people"
+        case .search: "search"
+        case .quotes: "quotes"
+        case .timeline: "timeline"
+        case .article: "article"
+        case .person: "person"
+        case .note: "note"
+        }
+    }
+
     /// Where `job`'s page goes (its `Page.path`), without making it.
     func path(of job: Job) -> String {
         switch job {

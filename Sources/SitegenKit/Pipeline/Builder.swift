@@ -488,7 +488,7 @@ public struct Builder: Sendable {
         // would free their hundreds of thousands of values here.
         let builder = consume indexes
         let previous = fromCache?.1.outputs?.pages ?? [:]
-        let sameTemplates = fromCache?.1.outputs?.templates == templates.fingerprint
+        let lastTemplates = fromCache?.1.outputs?.templates ?? [:]
         let reuse = fromCache?.1.reuse ?? [:]
         // The pages of the last build whose files are in the folder already: waited for by the
         // first page that asks (the keys and the feeds need not wait for the linking to end).
@@ -527,10 +527,12 @@ public struct Builder: Sendable {
                         return (page.path, nil, false, nil)
                     }
                     /// The files of `path` in the output (adopted) that stay, when the last build made
-                    /// them from `key`: both with the same templates, else the Markdown (`html` false).
-                    func reuse(_ path: String, _ key: String) -> (before: BuildCache.Written, html: Bool)? {
+                    /// them from `key`: both when the templates of `kind` are the same, else the
+                    /// Markdown (`html` false).
+                    func reuse(_ path: String, _ kind: String, _ key: String) -> (before: BuildCache.Written, html: Bool)? {
                         guard let before = previous[path], before.key == key, adopted.value.contains(path) else { return nil }
                         let files = Self.files(ofPage: path)
+                        let sameTemplates = lastTemplates[kind] == templates.fingerprint(of: kind)
                         return staging.keep(sameTemplates ? files : [files[0]]) ? (before, sameTemplates) : nil
                     }
                     /// Renders and writes `page` (its HTML alone when its Markdown was kept).
@@ -554,7 +556,7 @@ public struct Builder: Sendable {
                         h.add(input)
                         let p = builder.path(of: job)
                         path = p
-                        let kept = reuse(p, h.hex)
+                        let kept = reuse(p, builder.kind(of: job), h.hex)
                         if let kept, kept.html { return (p, kept.before, true, nil) }
                         return (p, try make(builder.page(job), h.hex, markdownKept: kept != nil), false, nil)
                     }
@@ -563,7 +565,7 @@ public struct Builder: Sendable {
                     path = page.path
                     var h = settings
                     for part in [page.path, page.kind, page.title, page.language ?? "", page.markdown] { h.add(part) }
-                    let kept = reuse(page.path, h.hex)
+                    let kept = reuse(page.path, page.kind, h.hex)
                     if let kept, kept.html { return (page.path, kept.before, true, nil) }
                     return (page.path, try make(page, h.hex, markdownKept: kept != nil), false, nil)
                 }
@@ -585,7 +587,8 @@ public struct Builder: Sendable {
         report.unchangedPages = results.filter(\.reused).count
         report.copiedFeedElements = reuse.values.reduce(0) { $0 + $1.copied }
         report.feedElements = reuse.values.reduce(0) { $0 + $1.pieces.count }
-        var outputs = BuildCache.Outputs(salt: cache.salt, pages: [:], templates: templates.fingerprint)
+        var outputs = BuildCache.Outputs(salt: cache.salt, pages: [:],
+                                         templates: Dictionary(uniqueKeysWithValues: TemplateSet.pageKinds.map { ($0, templates.fingerprint(of: $0)) }))
         for r in results { if let p = r.path, let w = r.written { outputs.pages[p] = w } }
         for (path, r) in reuse {
             if let stamp = fs.stamp(staging.temp + "/" + path) { outputs.streamed[path] = BuildCache.Streamed(stamp: stamp, pieces: r.pieces) }

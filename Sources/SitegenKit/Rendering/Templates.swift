@@ -7,10 +7,11 @@ public struct TemplateSet: Sendable {
     public static let pageKinds = ["index", "article", "person", "people", "quotes", "timeline", "note", "search"]
     let library: MustacheLibrary
     public let stylesheet: Data
-    /// A hash of every Mustache template: a page is rendered again when it changes. The
-    /// stylesheet is not in it: pages link to style.css, which every build writes anew, so that
-    /// an edit of the style alone renders no page again.
+    /// A hash of every Mustache template. The stylesheet is not in it: pages link to style.css,
+    /// which every build writes anew, so that an edit of the style alone renders no page again.
     public let fingerprint: String
+    /// For each kind of page, a hash of the templates its HTML is rendered with (`fingerprint(of:)`).
+    let fingerprints: [String: String]
 
     /// Reads every `*.mustache` file of `directory` (and `style.css`) through the file-system seam.
     public init(directory: String, fs: FileSystem) throws {
@@ -19,12 +20,14 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var hash = StableHash()
+        var texts: [(name: String, text: String)] = []
         let listing = try fs.listFiles(in: directory)
         for file in listing.files where file.hasSuffix(".mustache") {
             let path = directory + "/" + file
             let text = String(decoding: try fs.readFile(path), as: UTF8.self)
             hash.add(file)
             hash.add(text)
+            texts.append((String(file.dropLast(".mustache".count)), text))
             do {
                 library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
             } catch {
@@ -37,7 +40,38 @@ public struct TemplateSet: Sendable {
         let css = directory + "/style.css"
         stylesheet = fs.fileExists(css) ? try fs.readFile(css) : Data()
         fingerprint = hash.hex
+        fingerprints = Self.fingerprints(texts, whole: fingerprint)
         self.library = library
+    }
+
+    /// The hash of the templates that `kind`'s pages are rendered with: an edit of another
+    /// kind's template renders none of them again.
+    public func fingerprint(of kind: String) -> String { fingerprints[kind] ?? fingerprint }
+
+    /// Each kind's template with the layout and every template that is not a kind's (partials
+    /// the user added). When a template names another (a partial `{{> x}}`, a parent `{{< x}}`)
+    /// or changes the delimiters, which could hide such a name, every kind has the whole set's hash.
+    static func fingerprints(_ texts: [(name: String, text: String)], whole: String) -> [String: String] {
+        let kinds = Set(pageKinds)
+        let entangled = texts.contains { t in
+            var rest = Substring(t.text)
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+                if let c = rest.first, c == ">" || c == "<" || c == "=" { return true }
+            }
+            return false
+        }
+        var out: [String: String] = [:]
+        for kind in pageKinds {
+            guard !entangled else { out[kind] = whole; continue }
+            var h = StableHash()
+            for t in texts where t.name == kind || !kinds.contains(t.name) {
+                h.add(t.name)
+                h.add(t.text)
+            }
+            out[kind] = h.hex
+        }
+        return out
     }
 
     /// Renders `kind`'s template with `context`, then the layout around it.
