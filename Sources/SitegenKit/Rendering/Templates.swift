@@ -27,9 +27,10 @@ public struct TemplateSet: Sendable {
             let text = String(decoding: try fs.readFile(path), as: UTF8.self)
             hash.add(file)
             hash.add(text)
-            texts.append((String(file.dropLast(".mustache".count)), text))
+            let name = String(file.dropLast(".mustache".count))
+            texts.append((name, text))
             do {
-                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
+                library.register(try MustacheTemplate(string: text), named: name)
             } catch {
                 throw BuildError(stage: Self.stage, file: path, "is not a valid Mustache template (\(error))")
             }
