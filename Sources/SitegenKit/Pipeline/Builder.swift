@@ -488,7 +488,9 @@ public struct Builder: Sendable {
         // would free their hundreds of thousands of values here.
         let builder = consume indexes
         let previous = fromCache?.1.outputs?.pages ?? [:]
+        // The kinds of pages whose HTML the last build rendered with the same templates.
         let lastTemplates = fromCache?.1.outputs?.templates ?? [:]
+        let sameTemplates = Set(TemplateSet.pageKinds.filter { lastTemplates[$0] == templates.fingerprint(of: $0) })
         let reuse = fromCache?.1.reuse ?? [:]
         // The pages of the last build whose files are in the folder already: waited for by the
         // first page that asks (the keys and the feeds need not wait for the linking to end).
@@ -531,9 +533,8 @@ public struct Builder: Sendable {
                     /// Markdown (`html` false).
                     func reuse(_ path: String, _ kind: String, _ key: String) -> (before: BuildCache.Written, html: Bool)? {
                         guard let before = previous[path], before.key == key, adopted.value.contains(path) else { return nil }
-                        let files = Self.files(ofPage: path)
-                        let sameTemplates = lastTemplates[kind] == templates.fingerprint(of: kind)
-                        return staging.keep(sameTemplates ? files : [files[0]]) ? (before, sameTemplates) : nil
+                        let files = Self.files(ofPage: path), html = sameTemplates.contains(kind)
+                        return staging.keep(html ? files : [files[0]]) ? (before, html) : nil
                     }
                     /// Renders and writes `page` (its HTML alone when its Markdown was kept).
                     func make(_ page: Page, _ key: String, markdownKept: Bool = false) throws -> BuildCache.Written {
@@ -587,8 +588,7 @@ public struct Builder: Sendable {
         report.unchangedPages = results.filter(\.reused).count
         report.copiedFeedElements = reuse.values.reduce(0) { $0 + $1.copied }
         report.feedElements = reuse.values.reduce(0) { $0 + $1.pieces.count }
-        var outputs = BuildCache.Outputs(salt: cache.salt, pages: [:],
-                                         templates: Dictionary(uniqueKeysWithValues: TemplateSet.pageKinds.map { ($0, templates.fingerprint(of: $0)) }))
+        var outputs = BuildCache.Outputs(salt: cache.salt, pages: [:], templates: templates.fingerprints)
         for r in results { if let p = r.path, let w = r.written { outputs.pages[p] = w } }
         for (path, r) in reuse {
             if let stamp = fs.stamp(staging.temp + "/" + path) { outputs.streamed[path] = BuildCache.Streamed(stamp: stamp, pieces: r.pieces) }
