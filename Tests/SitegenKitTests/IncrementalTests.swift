@@ -249,6 +249,41 @@ struct IncrementalTests {
         #expect(r.copiedFeedElements == 0)
     }
 
+    @Test("the feeds a build replaces are kept in the cache and written over by the next build, unless they have another name")
+    func recycledFeeds() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        let json = d.dir + "/public/dossier.json", spare = d.dir + "/.public.cache/spare/dossier.json"
+        let id = Text.slug((try d.articleFiles()[0] as NSString).deletingPathExtension)
+        let annotation = "Content/annotations/\(id).md"
+        // The first build has a long commentary, the third none: its file, written over the
+        // first's, is cut to its own length.
+        try d.write(annotation, "---\ndate: 2024-09-06\n---\n" + String(repeating: "Un long commentaire. ", count: 200) + "\n")
+        try Builder().build(d.incremental)
+        #expect(!FileManager.default.fileExists(atPath: spare), "no build was replaced yet")
+        let first = try inode(json)
+        try d.write(annotation, "Un commentaire.\n")
+        try d.rebuildMatchesCleanBuild()
+        #expect(try inode(spare) == first)
+        let second = try inode(json)
+        try FileManager.default.removeItem(atPath: d.dir + "/" + annotation)
+        try d.rebuildMatchesCleanBuild()
+        #expect(try inode(json) == first)
+        #expect(try inode(spare) == second)
+        for feed in ["search-index.js", "timeline.json", "feed.xml"] {
+            #expect(FileManager.default.fileExists(atPath: d.dir + "/.public.cache/spare/" + feed))
+        }
+        // A spare that has another name (a link made by hand) is left as it is.
+        let kept = d.dir + "/kept.json"
+        try FileManager.default.linkItem(atPath: spare, toPath: kept)
+        // Copied out (a Data may map the file, and so change with it).
+        let keptBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: kept)))
+        try d.write(annotation, "---\ndate: 2024-10-01\n---\n")
+        try d.rebuildMatchesCleanBuild()
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: kept))) == keptBytes)
+        #expect(try inode(json) != second)
+    }
+
     @Test("the last build's pages are linked in early: a page made again replaces its link and never writes through it")
     func adoptedPagesAreReplacedNotWrittenThrough() throws {
         let d = try Dossier()

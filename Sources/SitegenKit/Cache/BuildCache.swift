@@ -215,6 +215,8 @@ public struct BuildCache: Sendable {
     var outputsFile: String { folder + "/outputs.bin" }
     /// A copy of the last output, hard links to its files, that the next build begins from.
     public var mirror: String { folder + "/output" }
+    /// The feeds the last build replaced, which the next one writes over (`Staging.spares`).
+    public var spares: String { folder + "/spare" }
 
     static let magic = "sitegen articles cache\n"
 

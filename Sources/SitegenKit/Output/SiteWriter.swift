@@ -42,8 +42,9 @@ public struct SiteWriter: Sendable {
     /// Opens the temporary folder the pages are written into as they are made, so that a big
     /// dossier is never held in memory whole. `mirror`: the cache's copy of the last output
     /// (hard links to its files), which becomes the folder when it is there: the build then
-    /// changes only the files that change (`Staging.prefilled`).
-    public func begin(_ output: String, reusing mirror: String? = nil) throws -> Staging {
+    /// changes only the files that change (`Staging.prefilled`). `spares`: the cache's folder of
+    /// the streamed files the last build replaced, written over by this one (`Staging.spares`).
+    public func begin(_ output: String, reusing mirror: String? = nil, recycling spares: String? = nil) throws -> Staging {
         let out = Self.folder(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
@@ -54,10 +55,10 @@ public struct SiteWriter: Sendable {
         // Moved out of the cache first: a build that dies from here on leaves a temporary folder,
         // which the next one removes, and no copy that could be out of step with the cache.
         if let mirror, fs.isDirectory(mirror), (try? fs.replaceItem(at: temp, with: mirror)) != nil {
-            return Staging(fs: fs, temp: temp, output: out, prefilled: true)
+            return Staging(fs: fs, temp: temp, output: out, prefilled: true, spares: spares)
         }
         do { try fs.createDirectory(temp) } catch { throw BuildError(stage: Self.stage, file: out, "\(error)") }
-        return Staging(fs: fs, temp: temp, output: out, prefilled: false)
+        return Staging(fs: fs, temp: temp, output: out, prefilled: false, spares: spares)
     }
 
     /// The temporary folder of one build. Safe to write from several threads.
@@ -67,6 +68,11 @@ public struct SiteWriter: Sendable {
         public let output: String
         /// The folder began as the cache's copy of the last output, with all its files.
         public let prefilled: Bool
+        /// Where the streamed files (the feeds, 90 MB at 10,000 articles) that a build replaced
+        /// are kept for the next build to write over (`FileSystem.writeFile(_:recycling:streaming:)`):
+        /// writing over pages the system has cached costs a tenth of taking fresh ones, which on a
+        /// virtual machine may first have to be given back by the host. Nil: none kept.
+        public let spares: String?
         private let lock = NSLock()
         private var directories: Set<String> = [""]
         private var written = 0
@@ -78,12 +84,15 @@ public struct SiteWriter: Sendable {
         private var writtenPaths: Set<String> = []
         private var keptPaths: Set<String> = []
         private var droppedPaths: [String] = []
+        /// The files written in pieces: those `retire` keeps as spares.
+        private var streamedPaths: Set<String> = []
 
-        init(fs: FileSystem, temp: String, output: String, prefilled: Bool = false) {
+        init(fs: FileSystem, temp: String, output: String, prefilled: Bool = false, spares: String? = nil) {
             self.fs = fs
             self.temp = temp
             self.output = output
             self.prefilled = prefilled
+            self.spares = spares
         }
 
         /// How many files were written so far.
@@ -96,12 +105,17 @@ public struct SiteWriter: Sendable {
             didWrite(f.path)
         }
 
-        /// Writes a file whose content `produce` hands over in pieces.
+        /// Writes a file whose content `produce` hands over in pieces, over its spare when there is one.
         public func write(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
             try makeFolder(of: path)
             try unlinkAdopted(path)
-            try fs.writeFile(temp + "/" + path, streaming: produce)
+            if let spares, fs.fileExists(spares + "/" + path) {
+                try fs.writeFile(temp + "/" + path, recycling: spares + "/" + path, streaming: produce)
+            } else {
+                try fs.writeFile(temp + "/" + path, streaming: produce)
+            }
             didWrite(path)
+            lock.withLock { _ = streamedPaths.insert(path) }
         }
 
         /// A file written replaces the one that was there (the file system's write unlinks it):
@@ -195,12 +209,19 @@ public struct SiteWriter: Sendable {
         /// hard links to its files, for the next build to begin from: only the files this build
         /// wrote or removed are changed in it. With no previous output, the copy is made by
         /// linking every file. The copy only saves work: when it cannot be made, there is none.
+        /// The previous output's streamed files that this build replaced become the spares.
         public func retire(_ old: String?, mirror: String?) throws {
             guard let mirror else { return try removePrevious(old) }
-            let (wrote, dropped, all) = lock.withLock { (writtenPaths, droppedPaths, writtenPaths.union(keptPaths)) }
+            let (wrote, dropped, all, streamed) = lock.withLock { (writtenPaths, droppedPaths, writtenPaths.union(keptPaths), streamedPaths) }
             try? fs.removeItem(mirror)
             if let old {
                 for path in dropped { try? fs.removeItem(old + "/" + path) }
+                if let spares {
+                    for path in streamed.sorted() where fs.fileExists(old + "/" + path) {
+                        try? fs.createDirectory((spares + "/" + path as NSString).deletingLastPathComponent)
+                        try? fs.replaceItem(at: spares + "/" + path, with: old + "/" + path)
+                    }
+                }
                 if link(wrote, from: output, to: old, replacing: true), (try? fs.replaceItem(at: mirror, with: old)) != nil { return }
                 return try removePrevious(old)
             }

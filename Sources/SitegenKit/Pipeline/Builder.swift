@@ -202,7 +202,7 @@ public struct Builder: Sendable {
         // output when there is one, whose files are adopted where they are; otherwise the last
         // build's pages are linked into it. Both while the dossier is read (a rebuild's reading
         // leaves a core free).
-        let early = try cache.map { cache in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output, reusing: cache.mirror) } }
+        let early = try cache.map { cache in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output, reusing: cache.mirror, recycling: cache.spares) } }
         var adoption: Parallel.Future<Set<String>>?
         let dossier: Dossier
         do {

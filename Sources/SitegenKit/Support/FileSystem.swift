@@ -17,6 +17,11 @@ public protocol FileSystem: Sendable {
     func writeFile(_ path: String, _ data: Data) throws
     /// Writes a file whose content `produce` hands over in pieces (a big file is never whole in memory).
     func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws
+    /// `writeFile(_:streaming:)` into the file at `recycled`, moved to `path` first: a big file
+    /// made again on every build is written over the blocks and cached pages of an old one
+    /// instead of fresh ones. Only a plain file that has no other name is written over; any
+    /// other is removed and a new file written. `recycled` is gone afterwards either way.
+    func writeFile(_ path: String, recycling recycled: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws
     func removeItem(_ path: String) throws
     /// Puts `source` in the place of `destination` as one step where the system allows it.
     func replaceItem(at destination: String, with source: String) throws
@@ -121,6 +126,13 @@ extension FileSystem {
     }
 
     public func readBytes(_ path: String) throws -> FileBytes { FileBytes(copying: [UInt8](try readFile(path))) }
+
+    /// Without recycling: the old file is removed and a new one written.
+    public func writeFile(_ path: String, recycling recycled: String,
+                          streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try? removeItem(recycled)
+        try writeFile(path, streaming: produce)
+    }
 
     /// Collects the pieces, then writes them at once: for file systems without streaming.
     public func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
@@ -249,17 +261,44 @@ public struct DiskFileSystem: FileSystem {
         if fd < 0 && errno == EEXIST && unlink(path) == 0 { fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason(errno)))") }
         defer { close(fd) }
-        try produce { buf in
-            var offset = 0
-            while offset < buf.count {
-                guard let base = buf.baseAddress else { return }
-                let n = Glibc.write(fd, base + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FileSystemError(path: path, message: "write failed (\(Self.reason(errno)))")
-                }
-                offset += n
+        try produce { try Self.write(fd, $0, path) }
+    }
+
+    /// The recycled file is checked through its open descriptor (a plain file with one name),
+    /// then renamed to `path`, written from its start and cut to the length written. Renamed
+    /// first: a build that dies while writing leaves the half-written file in its temporary
+    /// folder, which the next build removes, and no recycled file.
+    public func writeFile(_ path: String, recycling recycled: String,
+                          streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let fd = open(recycled, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        var st = stat()
+        guard fd >= 0, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, rename(recycled, path) == 0 else {
+            if fd >= 0 { close(fd) }
+            unlink(recycled)
+            return try writeFile(path, streaming: produce)
+        }
+        defer { close(fd) }
+        var length = 0
+        try produce { bytes in
+            try bytes.withUnsafeBytes { try Self.write(fd, $0, path) }
+            length += bytes.count
+        }
+        guard ftruncate(fd, off_t(length)) == 0 else {
+            throw FileSystemError(path: path, message: "cannot be cut to its length (\(Self.reason(errno)))")
+        }
+    }
+
+    /// Writes all of `buf` at the descriptor's place.
+    private static func write(_ fd: Int32, _ buf: UnsafeRawBufferPointer, _ path: String) throws {
+        guard let base = buf.baseAddress else { return }
+        var offset = 0
+        while offset < buf.count {
+            let n = Glibc.write(fd, base + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, message: "write failed (\(reason(errno)))")
             }
+            offset += n
         }
     }
 
