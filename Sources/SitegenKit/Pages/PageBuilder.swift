@@ -164,13 +164,17 @@ public struct PageBuilder: Sendable {
         latest = Self.latest(dossier.articles, count: indexLatest)
         let quotesByPerson = self.quotesByPerson
         mostQuoted = Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson)
-        // Each quote's article rank looked up once; the sorts compare integers.
+        // Each quote's place in time made once, its article's rank then its start, in one
+        // integer: the sorts compare integers (the quote's number breaks ties, as a stable sort).
         let rankAt = dossier.articles.indices.map { rank[dossier.articles[$0].id] ?? Int.max }
-        let quoteRank = dossier.quotes.indices.map { quoteArticle[$0] >= 0 ? rankAt[quoteArticle[$0]] : rank[dossier.quotes[$0].article] ?? Int.max }
+        let chronology = dossier.quotes.indices.map { i -> UInt64 in
+            let r = quoteArticle[i] >= 0 ? rankAt[quoteArticle[i]] : rank[dossier.quotes[i].article] ?? Int.max
+            return UInt64(min(max(r, 0), Int(UInt32.max))) << 32 | UInt64(min(max(dossier.quotes[i].start, 0), Int(UInt32.max)))
+        }
         quotesPlan = Self.quotesPlan(dossier, mostQuoted: mostQuoted,
                                      quotesByPerson: quotesByPerson, quoteArticle: quoteArticle,
                                      chronological: { idx in
-                                         idx.sorted { (quoteRank[$0], dossier.quotes[$0].start) < (quoteRank[$1], dossier.quotes[$1].start) }
+                                         idx.sorted { (chronology[$0], $0) < (chronology[$1], $1) }
                                      },
                                      labels: labels, pageSize: listPageSize)
         let groups = grouping.value
