@@ -127,7 +127,10 @@ public struct Builder: Sendable {
         report.cachedExtraction = extractionReused
         // The last build's values are let go, so that the dossier below is the only holder of its
         // arrays: the user's corrections then change them in place instead of copying them whole.
-        previous = nil
+        // Its tables of reads and stamps (10,000 entries each) are freed on another thread.
+        if var last = take(&previous, nil) {
+            Self.releaseLater((take(&last.reads, [:]), take(&last.stamps, [:])), exitsAfter: options.exitsAfter)
+        }
         report.diagnostics += extracted.diagnostics
         let sourceOf = Dictionary(articles.map { ($0.id, $0.source) }, uniquingKeysWith: { a, _ in a })
         for (article, name) in extracted.ambiguous {
