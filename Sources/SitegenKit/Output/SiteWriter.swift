@@ -68,7 +68,7 @@ public struct SiteWriter: Sendable {
         public let output: String
         /// The folder began as the cache's copy of the last output, with all its files.
         public let prefilled: Bool
-        /// Where the streamed files (the feeds, 90 MB at 10,000 articles) that a build replaced
+        /// Where the streamed files (the feeds, 155 MB at 10,000 articles) that a build replaced
         /// are kept for the next build to write over (`FileSystem.writeFile(_:recycling:streaming:)`):
         /// writing over pages the system has cached costs a tenth of taking fresh ones, which on a
         /// virtual machine may first have to be given back by the host. Nil: none kept.
