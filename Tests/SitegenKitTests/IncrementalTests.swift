@@ -428,9 +428,15 @@ struct IncrementalTests {
         let outputs = BuildCache.Outputs(salt: cache.salt, pages: ["articles/a": BuildCache.Written(key: "k", stamps: [
             FileStamp(size: 3, modified: 1_700_000_000_000_000_001, inode: 42)])],
                                          streamed: ["dossier.json": BuildCache.Streamed(stamp: FileStamp(size: 9, modified: 2, inode: 7), pieces: [
-                                             PieceReuse.Piece(key: UInt64.max, offset: 1, length: 5)])], templates: ["article": "t1", "person": "t2"])
+                                             PieceReuse.Piece(key: UInt64.max, offset: 1, length: 5),
+                                             PieceReuse.Piece(key: 3, offset: -2, length: Int(UInt32.max) + 5)])],
+                                         templates: ["article": "t1", "person": "t2"])
         cache.save(outputs)
         #expect(cache.loadOutputs() == outputs)
+        // Cut short inside the pieces: not read.
+        let file = cache.folder + "/outputs.bin", whole = try cache.fs.readFile(file)
+        try cache.fs.writeFile(file, whole.dropLast(10))
+        #expect(cache.loadOutputs() == nil)
     }
 
     @Test("an article from the cache keeps its body's bytes until read, and is written back as the same bytes")

@@ -297,7 +297,7 @@ public struct BuildCache: Sendable {
         }
     }
 
-    static let outputsMagic = "sitegen outputs cache 3\n"
+    static let outputsMagic = "sitegen outputs cache 4\n"
 
     public func loadOutputs() -> Outputs? {
         guard fs.fileExists(outputsFile), let data = try? fs.readBytes(outputsFile) else { return nil }
@@ -319,9 +319,7 @@ public struct BuildCache: Sendable {
             for _ in 0..<(try r.int()) {
                 let path = try r.string()
                 let s = try stamp(&r)
-                streamed[path] = Streamed(stamp: s, pieces: try r.array { r in
-                    PieceReuse.Piece(key: UInt64(bitPattern: Int64(try r.int())), offset: try r.int(), length: try r.int())
-                })
+                streamed[path] = Streamed(stamp: s, pieces: try r.pieces())
             }
             return Outputs(salt: salt, pages: pages, streamed: streamed, templates: templates)
         } catch {
@@ -415,7 +413,7 @@ public struct BuildCache: Sendable {
                 guard let file = outputs.streamed[path] else { continue }
                 w.string(path)
                 stamp(&w, file.stamp)
-                w.array(file.pieces) { w, p in w.int(Int(Int64(bitPattern: p.key))); w.int(p.offset); w.int(p.length) }
+                w.pieces(file.pieces)
                 if w.bytes.count >= 1 << 20 { try sink(w.bytes); w.bytes.removeAll(keepingCapacity: true) }
             }
             try sink(w.bytes)
