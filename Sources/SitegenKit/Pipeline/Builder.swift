@@ -132,7 +132,8 @@ public struct Builder: Sendable {
             Self.releaseLater((take(&last.reads, [:]), take(&last.stamps, [:])), exitsAfter: options.exitsAfter)
         }
         report.diagnostics += extracted.diagnostics
-        let sourceOf = Dictionary(articles.map { ($0.id, $0.source) }, uniquingKeysWith: { a, _ in a })
+        // The articles' files by id, for the warnings about ambiguous names (usually none).
+        let sourceOf = extracted.ambiguous.isEmpty ? [:] : Dictionary(articles.map { ($0.id, $0.source) }, uniquingKeysWith: { a, _ in a })
         for (article, name) in extracted.ambiguous {
             let source = sourceOf[article] ?? article
             report.diagnostics.append(Diagnostic(.warning, stage: "extract", file: source, "'\(name)' could be more than one person; left unlinked",
@@ -142,6 +143,7 @@ public struct Builder: Sendable {
                                        quotes: take(&extracted.quotes, []), articlePeople: take(&extracted.articlePeople, [:]),
                                        reported: take(&extracted.reported, []))
         extractedDossier.events = take(&extracted.events, [])
+        extractedDossier.readKeys.reserveCapacity(reads.count)
         for (key, read) in reads { if let a = read.article { extractedDossier.readKeys[a.id] = key } }
         let annStart = Self.now()
         let (annotations, annDiags) = AnnotationReader.readAnnotations(directory: options.content + "/annotations", fs: fs)
@@ -425,6 +427,9 @@ public struct Builder: Sendable {
         var articles: [Article] = []
         var reads: [(key: String, value: BuildCache.Read)] = []
         var stamps: [String: BuildCache.Stamped] = [:]
+        articles.reserveCapacity(inputs.count)
+        reads.reserveCapacity(inputs.count)
+        stamps.reserveCapacity(inputs.count)
         for ((r, key, hit, stamped), input) in zip(results, inputs) {
             report.diagnostics += r.diagnostics
             if hit { report.cachedReads += 1 }
