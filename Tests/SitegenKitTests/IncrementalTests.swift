@@ -256,12 +256,12 @@ struct IncrementalTests {
         let json = d.dir + "/public/dossier.json", spare = d.dir + "/.public.cache/spare/dossier.json"
         let id = Text.slug((try d.articleFiles()[0] as NSString).deletingPathExtension)
         let annotation = "Content/annotations/\(id).md"
-        // The first build has a long commentary, the third none: its file, written over the
-        // first's, is cut to its own length.
-        try d.write(annotation, "---\ndate: 2024-09-06\n---\n" + String(repeating: "Un long commentaire. ", count: 200) + "\n")
+        // The first build has a long title, the third the article's own: its file, written over
+        // the first's, is cut to its own length.
+        try d.write(annotation, "---\ntitle: " + String(repeating: "Un titre long ", count: 200) + "\ndate: 2024-09-06\n---\n")
         try Builder().build(d.incremental)
         #expect(!FileManager.default.fileExists(atPath: spare), "no build was replaced yet")
-        let first = try inode(json)
+        let first = try inode(json), firstSize = try Data(contentsOf: URL(fileURLWithPath: json)).count
         try d.write(annotation, "Un commentaire.\n")
         try d.rebuildMatchesCleanBuild()
         #expect(try inode(spare) == first)
@@ -269,6 +269,7 @@ struct IncrementalTests {
         try FileManager.default.removeItem(atPath: d.dir + "/" + annotation)
         try d.rebuildMatchesCleanBuild()
         #expect(try inode(json) == first)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: json)).count < firstSize)
         #expect(try inode(spare) == second)
         for feed in ["search-index.js", "timeline.json", "feed.xml"] {
             #expect(FileManager.default.fileExists(atPath: d.dir + "/.public.cache/spare/" + feed))
