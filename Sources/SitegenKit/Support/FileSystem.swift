@@ -271,8 +271,10 @@ public struct DiskFileSystem: FileSystem {
     public func writeFile(_ path: String, recycling recycled: String,
                           streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         let fd = open(recycled, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-        var st = stat()
-        guard fd >= 0, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, rename(recycled, path) == 0 else {
+        var st = stat(), moved = stat()
+        // After the rename, `path` must be the file opened (not another that took its name since).
+        guard fd >= 0, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, rename(recycled, path) == 0,
+              lstat(path, &moved) == 0, moved.st_ino == st.st_ino, moved.st_dev == st.st_dev else {
             if fd >= 0 { close(fd) }
             unlink(recycled)
             return try writeFile(path, streaming: produce)
