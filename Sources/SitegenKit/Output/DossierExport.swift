@@ -7,9 +7,10 @@ public enum DossierExport {
 
     /// With `keys`, the long arrays are keyed for `PieceReuse`.
     public static func json(_ d: Dossier, reported: [Quote], generator: String, keys: FeedKeys? = nil) -> JSON {
-        func array(_ count: Int, _ tag: String, _ key: (@Sendable (FeedKeys, Int) -> UInt64)?, _ element: @escaping @Sendable (Int) -> JSON) -> JSON {
-            guard let keys, let key else { return .lazyArray(count: count, element: element) }
-            return .keyedArray(count: count, key: { FeedKeys.tagged(key(keys, $0), tag) }, element: element)
+        func array(_ count: Int, _ tag: String, _ key: (FeedKeys) -> [UInt64], _ element: @escaping @Sendable (Int) -> JSON) -> JSON {
+            guard let keys else { return .lazyArray(count: count, element: element) }
+            let list = key(keys), tagged = FeedKeys.Tag(tag)
+            return .keyedArray(count: count, key: { tagged(list[$0]) }, element: element)
         }
         var quoteCount: [String: Int] = [:]
         for i in d.quotes.indices { if let s = d.quotes[i].speaker { quoteCount[s, default: 0] += 1 } }
@@ -22,7 +23,7 @@ public enum DossierExport {
                 ("description", .string(d.site.description)),
                 ("language", .string(d.site.language)),
             ])),
-            ("articles", array(d.articles.count, "dossier articles", { $0.articles[$1] }) { i in
+            ("articles", array(d.articles.count, "dossier articles", \.articles) { i in
                 let a = d.articles[i]
                 return .object([
                     ("id", .string(a.id)),
@@ -49,10 +50,10 @@ public enum DossierExport {
                     ("page", .string("people/\(p.id).html")),
                 ])
             })),
-            ("quotes", array(d.quotes.count, "dossier quotes", { $0.quotes[$1] }) { quote(d.quotes[$0]) }),
-            ("reported", array(reported.count, "dossier reported", { $0.reported[$1] }) { quote(reported[$0]) }),
+            ("quotes", array(d.quotes.count, "dossier quotes", \.quotes) { quote(d.quotes[$0]) }),
+            ("reported", array(reported.count, "dossier reported", \.reported) { quote(reported[$0]) }),
             ("statements", .lazyArray(count: d.statementGroups.count) { .array(d.statementGroups[$0].map(JSON.string)) }),
-            ("events", array(d.events.count, "dossier events", { $0.events[$1] }) { i in
+            ("events", array(d.events.count, "dossier events", \.events) { i in
                 let e = d.events[i]
                 return .object([
                     ("id", .string(e.id)),

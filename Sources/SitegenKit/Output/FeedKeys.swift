@@ -63,12 +63,23 @@ public struct FeedKeys: Sendable {
         }
     }
 
-    /// `key` for one array of one file: the same element in two arrays gets two keys.
-    static func tagged(_ key: UInt64, _ tag: String) -> UInt64 {
-        var h = StableHash()
-        withUnsafeBytes(of: key) { h.add($0) }
-        h.add(tag)
-        return h.value
+    /// Keys for one array of one file (the same element in two arrays gets two keys): the tag
+    /// is hashed once, then each key added to it, one mix for each of a feed's hundreds of
+    /// thousands of elements.
+    struct Tag: Sendable {
+        private let start: StableHash
+
+        init(_ tag: String) {
+            var h = StableHash()
+            h.add(tag)
+            start = h
+        }
+
+        func callAsFunction(_ key: UInt64) -> UInt64 {
+            var h = start
+            withUnsafeBytes(of: key) { h.add($0) }
+            return h.value
+        }
     }
 
     /// These keys with the timeline's points keyed too.

@@ -115,9 +115,11 @@ public enum Feeds {
         }
         let count = na + np + nq + d.notes.count
         let entries: JSON = keys.map { keys in
-            .keyedArray(count: count, key: { i in
-                if i < na { return FeedKeys.tagged(keys.articles[i], "search article") }
-                if i >= na + np && i < na + np + nq { return FeedKeys.tagged(keys.quotes[i - na - np], "search quote") }
+            let articleKeys = keys.articles, quoteKeys = keys.quotes
+            let article = FeedKeys.Tag("search article"), quote = FeedKeys.Tag("search quote")
+            return .keyedArray(count: count, key: { i in
+                if i < na { return article(articleKeys[i]) }
+                if i >= na + np && i < na + np + nq { return quote(quoteKeys[i - na - np]) }
                 return nil
             }, element: entry)
         } ?? .lazyArray(count: count, element: entry)
@@ -194,11 +196,12 @@ public enum Feeds {
             if let a = e.author { s += "    <author><name>\(xml(a))</name></author>\n" }
             return s + "    <summary>\(xml(e.summary()))</summary>\n  </entry>\n"
         }
+        let atom = FeedKeys.Tag("atom")
         for e in entries {
             if let keys, let reuse, let i = e.article {
                 // An undated entry shows the newest date as its own.
                 var h = StableHash()
-                h.add(FeedKeys.tagged(keys.articles[i], "atom"))
+                h.add(atom(keys.articles[i]))
                 if e.date == nil { h.add(latest) }
                 reuse.piece(h.value, into: &out, flushed: flushed) { entry(e) }
             } else {
