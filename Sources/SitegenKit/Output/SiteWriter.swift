@@ -109,7 +109,8 @@ public struct SiteWriter: Sendable {
         public func write(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
             try makeFolder(of: path)
             try unlinkAdopted(path)
-            if let spares, fs.fileExists(spares + "/" + path) {
+            // Without a spare there, the file system writes a new file.
+            if let spares {
                 try fs.writeFile(temp + "/" + path, recycling: spares + "/" + path, streaming: produce)
             } else {
                 try fs.writeFile(temp + "/" + path, streaming: produce)
