@@ -84,15 +84,18 @@ struct IncrementalTests {
         #expect(r.cachedReads == 5 && r.cachedExtraction)
         #expect(r.unchangedPages > 0 && r.unchangedPages < r.pages)
 
-        // 2. An article gains a paragraph: only it is read again; extraction runs again.
+        // 2. An article gains a paragraph: only it is read and analysed again; people are
+        //    resolved again, and only the articles whose people changed are attributed again.
         try d.append("Content/articles/" + articles[1], "\nUne phrase ajoutée, a déclaré Jean Dupont.\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedReads == 4 && !r.cachedExtraction)
+        #expect(r.analysedArticles == 1 && r.attributedArticles >= 1 && r.attributedArticles < r.articles)
 
-        // 3. A person in the registry.
+        // 3. A person in the registry: no article is analysed again; those naming him are attributed again.
         try d.write("Content/people/vladimir-poutine.md", "---\nname: Vladimir Poutine\naliases: [Putin]\nrole: président russe\n---\nNotes.\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.cachedReads == 5 && !r.cachedExtraction)
+        #expect(r.analysedArticles == 0 && r.attributedArticles >= 1)
 
         // 4. A template: the HTML of the pages of its kind is rendered again, their Markdown kept
         //    (the same file); other pages and the feeds, made without it, are kept and copied.
@@ -124,7 +127,7 @@ struct IncrementalTests {
         let site = try String(contentsOfFile: d.content + "/site.yml", encoding: .utf8)
         try d.write("Content/site.yml", site.replacingOccurrences(of: "language: fr", with: "language: en"))
         r = try d.rebuildMatchesCleanBuild()
-        #expect(r.cachedReads == 0 && r.unchangedPages == 0)
+        #expect(r.cachedReads == 0 && r.unchangedPages == 0 && r.analysedArticles == 5)
         try d.write("Content/site.yml", site)
         r = try d.rebuildMatchesCleanBuild()
 
@@ -132,7 +135,56 @@ struct IncrementalTests {
         try FileManager.default.removeItem(atPath: d.content + "/articles/" + articles[2])
         try FileManager.default.removeItem(atPath: d.content + "/annotations/\(firstID).md")
         r = try d.rebuildMatchesCleanBuild()
-        #expect(r.articles == 4)
+        #expect(r.articles == 4 && r.analysedArticles == 0)
+    }
+
+    @Test("an article edited, added or removed is analysed alone; attributed again are the articles whose people it changed")
+    func partialExtraction() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        for folder in ["articles", "annotations", "notes", "people"] { try? FileManager.default.removeItem(atPath: d.content + "/" + folder) }
+        try FileManager.default.createDirectory(atPath: d.content + "/articles", withIntermediateDirectories: true)
+        let articles = [
+            "a1": "Le Kremlin répond\n\nVladimir Poutine a déclaré jeudi : « Nous ne reculerons pas. »\n",
+            // A bare surname: the person of the full name in a1.
+            "a2": "Moscou reste ferme\n\n« Rien ne changera », a affirmé Poutine devant la presse.\n",
+            "a3": "Le budget en débat\n\n« Le budget sera voté », a assuré Élisabeth Borne mardi.\n",
+            // Two capitalised words of no known first name: a person while no article writes them in lower case.
+            "a4": "Une réunion discrète\n\n« Ceci reste entre nous », a déclaré Zorglub Trimard à la sortie.\n",
+        ]
+        for (name, text) in articles { try d.write("Content/articles/\(name).txt", text) }
+        var r = try d.rebuildMatchesCleanBuild()
+        #expect(r.analysedArticles == 4 && r.attributedArticles == 4)
+        #expect(r.people >= 3)
+
+        // An article unrelated to the others: it alone is analysed and attributed.
+        try d.append("Content/articles/a3.txt", "Elle a ajouté : « Nous tiendrons les délais. »\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.analysedArticles == 1 && r.attributedArticles == 1)
+
+        // The full name changes: a2's bare surname is now someone else, so a2 is attributed again, unread.
+        try d.write("Content/articles/a1.txt", "Le Kremlin répond\n\nDmitri Poutine a déclaré jeudi : « Nous ne reculerons pas. »\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.analysedArticles == 1 && r.attributedArticles == 2)
+        #expect(try String(contentsOfFile: d.dir + "/public/dossier.json", encoding: .utf8).contains("dmitri-poutine"))
+
+        // An article that writes "trimard" in lower case: a4's name is no longer a person.
+        try d.write("Content/articles/a5.txt", "Le trimard du port\n\nLe trimard est fermé depuis lundi.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.analysedArticles == 1 && r.attributedArticles == 2)
+        #expect(try !String(contentsOfFile: d.dir + "/public/dossier.json", encoding: .utf8).contains("zorglub-trimard"))
+
+        // It goes again: its lower-case words leave the count, and a4's speaker comes back.
+        try FileManager.default.removeItem(atPath: d.content + "/articles/a5.txt")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.analysedArticles == 0 && r.attributedArticles == 1)
+        #expect(try String(contentsOfFile: d.dir + "/public/dossier.json", encoding: .utf8).contains("zorglub-trimard"))
+
+        // Without the names' cache, all is done again, with the same result.
+        try FileManager.default.removeItem(atPath: d.dir + "/.public.cache/names.bin")
+        try d.append("Content/articles/a3.txt", "Fin.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.analysedArticles == 4 && r.attributedArticles == 4)
     }
 
     @Test("an article whose size, time and inode are the recorded ones is not opened; one just written always is")
@@ -438,6 +490,23 @@ struct IncrementalTests {
         let file = cache.folder + "/outputs.bin", whole = try cache.fs.readFile(file)
         try cache.fs.writeFile(file, whole.dropLast(10))
         #expect(cache.loadOutputs() == nil)
+        // What the next extraction takes up: the names (a title, a role), the keys, the counts.
+        let sheet = NameSheet(articleID: "a", names: [
+            NameMention(paragraph: 1, lo: 2, hi: 5, words: ["Jean", "Dupont"], title: "M.", gender: .male, strength: .strong,
+                        role: "porte-parole", inQuote: false, inTitle: true),
+            NameMention(paragraph: 0, lo: 0, hi: 1, words: ["Dupont"], title: nil, gender: .unknown, strength: .bare,
+                        role: nil, inQuote: true, inTitle: false)], locative: [1])
+        let entries = [Extractor.ArticleEntry(id: "a", readKey: "r", sheet: sheet, attributionKey: UInt64.max)]
+        cache.save(entries: entries, lowercase: [7: 2, UInt64.max: 1], key: "x")
+        let names = try #require(cache.loadEntries(key: "x"))
+        #expect(names.entries.count == 1 && names.entries[0].sheet.names == sheet.names && names.entries[0].sheet.locative == [1])
+        #expect(names.entries[0].readKey == "r" && names.entries[0].attributionKey == UInt64.max)
+        #expect(names.lowercase == [7: 2, UInt64.max: 1])
+        // Of another extraction, or cut short: not taken up.
+        #expect(cache.loadEntries(key: "y") == nil)
+        let namesFile = cache.folder + "/names.bin"
+        try cache.fs.writeFile(namesFile, try cache.fs.readFile(namesFile).dropLast(3))
+        #expect(cache.loadEntries(key: "x") == nil)
     }
 
     @Test("an article from the cache keeps its body's bytes until read, and is written back as the same bytes")

@@ -40,6 +40,11 @@ struct BinaryWriter {
 
     mutating func strings(_ items: [String]) { array(items) { $0.string($1) } }
 
+    /// A 64-bit hash as its eight bytes, little-endian (a varint would take ten).
+    @inline(__always) mutating func word(_ v: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+    }
+
     /// The pieces of a streamed file (a million at 100,000 articles): each key, a hash that
     /// takes ten bytes as a varint, as eight bytes; each offset as the distance from the end of
     /// the piece before (the few bytes between two entries), and the length. Four bytes less a
@@ -49,7 +54,7 @@ struct BinaryWriter {
         bytes.reserveCapacity(bytes.count + items.count * 12)
         var end = 0
         for p in items {
-            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: p.key >> UInt64(shift))) }
+            word(p.key)
             int(p.offset &- end)
             int(p.length)
             end = p.offset &+ p.length
@@ -140,6 +145,12 @@ struct BinaryReader {
 
     mutating func strings() throws -> [String] { try array { try $0.string() } }
 
+    /// What `BinaryWriter.word` wrote.
+    @inline(__always) mutating func word() throws -> UInt64 {
+        let at = try skip(8).lowerBound
+        return bytes.withBuffer { UInt64(littleEndian: UnsafeRawBufferPointer($0).loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    }
+
     /// What `BinaryWriter.pieces` wrote.
     mutating func pieces() throws -> [PieceReuse.Piece] {
         let n = try int()
@@ -149,8 +160,7 @@ struct BinaryReader {
         out.reserveCapacity(n)
         var last = 0
         for _ in 0..<n {
-            let at = try skip(8).lowerBound
-            let key = bytes.withBuffer { UInt64(littleEndian: UnsafeRawBufferPointer($0).loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            let key = try word()
             let offset = last &+ (try int()), length = try int()
             out.append(PieceReuse.Piece(key: key, offset: offset, length: length))
             last = offset &+ length
@@ -230,6 +240,18 @@ extension BinaryWriter {
         strings(p.articles); string(p.gender.rawValue); string(p.note)
         optional(p.registryFile) { $0.string($1) }
     }
+
+    /// An article's names (its id is written beside it).
+    mutating func sheet(_ s: NameSheet) {
+        array(s.names) { w, m in
+            w.int(m.paragraph); w.int(m.lo); w.int(m.hi); w.strings(m.words)
+            w.optional(m.title) { $0.string($1) }
+            w.string(m.gender.rawValue); w.int(m.strength.rawValue)
+            w.optional(m.role) { $0.string($1) }
+            w.bool(m.inQuote); w.bool(m.inTitle)
+        }
+        array(s.locative.sorted()) { $0.int($1) }
+    }
 }
 
 extension BinaryReader {
@@ -299,5 +321,19 @@ extension BinaryReader {
         let articles = try strings(), gender = try raw(Gender.self), note = try string()
         return Person(id: id, name: name, aliases: aliases, roles: roles, articles: articles, gender: gender, note: note,
                       registryFile: try optional { try $0.string() })
+    }
+
+    mutating func sheet(id: String) throws -> NameSheet {
+        let names = try array { r in
+            let paragraph = try r.int(), lo = try r.int(), hi = try r.int(), words = try r.strings()
+            let title = try r.optional { try $0.string() }
+            let gender = try r.raw(Gender.self)
+            guard let strength = NameMention.Strength(rawValue: try r.int()) else { throw Truncated() }
+            let role = try r.optional { try $0.string() }
+            return NameMention(paragraph: paragraph, lo: lo, hi: hi, words: words, title: title, gender: gender, strength: strength,
+                               role: role, inQuote: try r.bool(), inTitle: try r.bool())
+        }
+        let locative = try array { try $0.int() }
+        return NameSheet(articleID: id, names: names, locative: Set(locative))
     }
 }

@@ -185,6 +185,52 @@ public struct BuildCache: Sendable {
         }
     }
 
+    // MARK: - What the next extraction takes up
+
+    var namesFile: String { folder + "/names.bin" }
+    static let namesMagic = "sitegen names cache 1\n"
+
+    /// Each article's names, read key and attribution key, and the dossier's lower-case words,
+    /// of the extraction with `key` (`Extractor.Reuse`). Apart from articles.bin: only a build
+    /// after an article changed reads them.
+    public func save(entries: [Extractor.ArticleEntry], lowercase: [UInt64: Int], key: String) {
+        saveAtomically(namesFile) { sink in
+            var w = BinaryWriter()
+            w.string(Self.namesMagic)
+            w.string(salt)
+            w.string(key)
+            w.array(entries) { w, e in
+                w.string(e.id)
+                w.string(e.readKey)
+                w.word(e.attributionKey)
+                w.sheet(e.sheet)
+            }
+            // In the order of the words' hashes: the same counts give the same file.
+            w.array(lowercase.sorted { $0.key < $1.key }) { w, pair in w.word(pair.key); w.int(pair.value) }
+            try sink(w.bytes)
+        }
+    }
+
+    /// What `save(entries:lowercase:key:)` wrote for the extraction with `key`, else nil.
+    public func loadEntries(key: String) -> (entries: [Extractor.ArticleEntry], lowercase: [UInt64: Int])? {
+        guard fs.fileExists(namesFile), let data = try? fs.readBytes(namesFile) else { return nil }
+        var r = BinaryReader(data)
+        do {
+            guard try r.string() == Self.namesMagic, try r.string() == salt, try r.string() == key else { return nil }
+            let entries = try r.array { r in
+                let id = try r.string(), readKey = try r.string(), attributionKey = try r.word()
+                return Extractor.ArticleEntry(id: id, readKey: readKey, sheet: try r.sheet(id: id), attributionKey: attributionKey)
+            }
+            var lowercase: [UInt64: Int] = [:]
+            let n = try r.count()
+            lowercase.reserveCapacity(n)
+            for _ in 0..<n { lowercase[try r.word()] = try r.int() }
+            return (entries, lowercase)
+        } catch {
+            return nil
+        }
+    }
+
     // MARK: - Written pages
 
     /// One page of the last output: the key of what it was made from, and the stamps of its

@@ -18,6 +18,43 @@ public struct Extractor: Sendable {
         public var ambiguous: [(article: String, name: String)]
         public var diagnostics: [Diagnostic] = []
         public var events: [Event] = []
+        /// With read keys: what the next extraction can take up (`Reuse`).
+        public var entries: [ArticleEntry] = []
+        public var lowercase: [UInt64: Int] = [:]
+        /// Articles analysed, and articles whose quotes and events were made (the others came from `Reuse`).
+        public var analysed = 0
+        public var attributed = 0
+    }
+
+    /// What one article gave the last extraction, for the next one: its read key, its names
+    /// (people resolution needs every article's) and the key of its attribution's inputs.
+    public struct ArticleEntry: Sendable {
+        public var id: String
+        public var readKey: String
+        public var sheet: NameSheet
+        /// The article's read key and, for each of its names, the person it resolved to (id,
+        /// name, gender, roles): its quotes and events are made of nothing else.
+        public var attributionKey: UInt64
+    }
+
+    /// The last extraction, as a build after some articles changed takes it up: the articles
+    /// whose read key is the same are not analysed again, and those whose attribution key is
+    /// the same keep their quotes and events.
+    public struct Reuse: Sendable {
+        public var entries: [ArticleEntry]
+        /// For each word the dossier writes in lower case (`Text.wordHash`), how many articles do.
+        public var lowercase: [UInt64: Int]
+        public var output: Output
+        /// The last build's article of a read key: the lower-case words of an article that
+        /// changed or went are taken from the counts.
+        public var previousArticle: @Sendable (String) -> Article?
+
+        public init(entries: [ArticleEntry], lowercase: [UInt64: Int], output: Output, previousArticle: @escaping @Sendable (String) -> Article?) {
+            self.entries = entries
+            self.lowercase = lowercase
+            self.output = output
+            self.previousArticle = previousArticle
+        }
     }
 
     /// How much analysis (tokens, mostly: about twenty bytes per byte of text) may be kept
@@ -26,35 +63,52 @@ public struct Extractor: Sendable {
     /// every token at once.
     public var analysisBudget = 48 << 20
 
-    public func extract(_ articles: [Article], registry: [RegistryEntry] = [], progress: BuildProgress = NoProgress()) -> Output {
+    /// `readKeys` (one per article, the cache's): the output then holds what the next
+    /// extraction can take up. `reuse`: the last extraction, taken up where its inputs are the
+    /// same; the output is the same as without it.
+    public func extract(_ articles: [Article], registry: [RegistryEntry] = [], progress: BuildProgress = NoProgress(),
+                        readKeys: [String]? = nil, reuse: Reuse? = nil) -> Output {
         let analyzer = Analyzer(grammar: grammar)
         progress.begin("extract", total: articles.count * 2)
         let budget = Budget(analysisBudget)
+        let keys = readKeys.flatMap { $0.count == articles.count ? $0 : nil }
+        // The last extraction's entries that still hold: same article, same bytes.
+        let lowercase = WordCounts()
+        let known = keys.flatMap { keys in reuse.map { Self.takeUp($0, articles: articles, readKeys: keys, analyzer: analyzer, lowercase: lowercase) } } ?? [:]
+        let previous = known.isEmpty ? [:] : Self.byArticle(reuse?.output)
         // Pass 1: every article's names and mentions (kept), and its analysis while the budget
-        // lasts. The dossier's lower-case words, gathered as they come: each article's own set
+        // lasts; an article the last extraction had with the same bytes gives its names, unanalysed.
+        // The dossier's lower-case words are counted as they come: each article's own set
         // would weigh more than its text.
-        let lowercase = WordSet()
-        let first = Parallel.map(articles) { a -> (sheet: NameSheet, analysis: ArticleAnalysis?, mentions: [Mention]) in
+        let first = Parallel.map(Array(articles.indices)) { i -> (sheet: NameSheet, analysis: ArticleAnalysis?, mentions: [Mention], kept: Bool) in
             defer { progress.advance() }
+            if let entry = known[articles[i].id] { return (entry.sheet, nil, [], true) }
+            let a = articles[i]
             let analysis = analyzer.analyze(a)
             lowercase.add(analysis.lowercaseWords)
             let cost = a.paragraphs.reduce(0) { $0 + $1.text.utf8.count } * 20
-            return budget.take(cost) ? (analysis.sheet, analysis, []) : (analysis.sheet, nil, analysis.mentions)
+            return budget.take(cost) ? (analysis.sheet, analysis, [], false) : (analysis.sheet, nil, analysis.mentions, false)
         }
         let sheets = first.map(\.sheet)
-        let resolution = PeopleResolver(grammar: grammar).resolve(sheets, lowercase: lowercase.words, registry: registry)
+        let counts = lowercase.counts
+        let resolution = PeopleResolver(grammar: grammar).resolve(sheets, lowercase: counts, registry: registry)
         let attributor = Attributor(grammar: grammar)
         let people = resolution.people
         let roles = Attributor.RoleIndex(people)
         let events = EventFinder()
         // Pass 2: quotes and events, each article on its own (the result is the same whether its
-        // analysis was kept or its paragraphs are made again).
-        let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event]) in
+        // analysis was kept or its paragraphs are made again, or whether it is the last build's).
+        let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event], UInt64, made: Bool) in
             defer { progress.advance() }
-            let analysis = first[i].analysis ?? analyzer.analyze(articles[i], names: first[i].sheet.names, mentions: first[i].mentions)
-            return (attributor.attribute(article: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people,
+            let article = articles[i]
+            let key = keys.map { Self.attributionKey(readKey: $0[i], article: article.id, personOfName: resolution.personOfName[i],
+                                                     people: people, roles: roles) } ?? 0
+            if let entry = known[article.id], entry.attributionKey == key, let last = previous[article.id] { return (last.0, last.1, key, false) }
+            let analysis = first[i].analysis
+                ?? (first[i].kept ? analyzer.analyze(article) : analyzer.analyze(article, names: first[i].sheet.names, mentions: first[i].mentions))
+            return (attributor.attribute(article: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people,
                                          roles: roles),
-                    events.events(of: articles[i], analysis: analysis, personOfName: resolution.personOfName[i], people: people))
+                    events.events(of: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people), key, true)
         }
         var articlePeople: [String: [String]] = [:]
         for (i, a) in sheets.enumerated() {
@@ -72,18 +126,80 @@ public struct Extractor: Sendable {
             }
             articlePeople[articles[i].id] = ids
         }
-        return Output(people: people, quotes: outputs.flatMap(\.0.quotes), reported: outputs.flatMap(\.0.reported),
-                      articlePeople: articlePeople, ambiguous: resolution.ambiguous, diagnostics: resolution.diagnostics,
-                      events: outputs.flatMap(\.1))
+        var output = Output(people: people, quotes: outputs.flatMap(\.0.quotes), reported: outputs.flatMap(\.0.reported),
+                            articlePeople: articlePeople, ambiguous: resolution.ambiguous, diagnostics: resolution.diagnostics,
+                            events: outputs.flatMap(\.1))
+        output.analysed = first.count { !$0.kept }
+        output.attributed = outputs.count { $0.made }
+        if let keys {
+            output.entries = articles.indices.map { ArticleEntry(id: articles[$0].id, readKey: keys[$0], sheet: sheets[$0], attributionKey: outputs[$0].2) }
+            output.lowercase = counts
+        }
+        return output
+    }
+
+    /// The entries of `reuse` whose article has the same read key, by article id; `lowercase`
+    /// then holds the last counts without the words of the articles that changed or went (the
+    /// last build's text of each is analysed again). None when one of those texts is missing,
+    /// or when most articles changed (another language in site.yml): analysing their old texts
+    /// would cost more than starting afresh.
+    static func takeUp(_ reuse: Reuse, articles: [Article], readKeys: [String], analyzer: Analyzer, lowercase: WordCounts) -> [String: ArticleEntry] {
+        let current = Dictionary(zip(articles.map(\.id), readKeys), uniquingKeysWith: { a, _ in a })
+        let gone = reuse.entries.filter { current[$0.id] != $0.readKey }
+        guard gone.count * 2 <= reuse.entries.count else { return [:] }
+        let old = gone.compactMap { reuse.previousArticle($0.readKey) }
+        guard old.count == gone.count else { return [:] }
+        lowercase.set(reuse.lowercase)
+        for words in Parallel.map(old, { analyzer.analyze($0).lowercaseWords }) { lowercase.remove(words) }
+        let goneIDs = Set(gone.map(\.id))
+        return Dictionary(reuse.entries.filter { !goneIDs.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// What an article's attribution and events depend on besides the rules: its read key (its
+    /// bytes, id and source) and, name by name, the person the name resolved to, as the
+    /// attribution sees them (id, name, gender, the roles it holds in this article and the registry).
+    static func attributionKey(readKey: String, article: String, personOfName: [Int?], people: [Person], roles: Attributor.RoleIndex) -> UInt64 {
+        var h = StableHash()
+        h.add(readKey)
+        for p in personOfName {
+            guard let p else { h.add(int: -1); continue }
+            h.add(people[p].id)
+            h.add(people[p].name)
+            h.add(people[p].gender.rawValue)
+            let held = roles.roles(of: p, in: article, people: people)
+            h.add(int: held.count)
+            for r in held { h.add(r) }
+        }
+        return h.value
+    }
+
+    /// The last extraction's quotes, reported speech and events by article.
+    static func byArticle(_ output: Output?) -> [String: (Attributor.Output, [Event])] {
+        guard let output else { return [:] }
+        var out: [String: (Attributor.Output, [Event])] = [:]
+        for id in output.articlePeople.keys { out[id] = (Attributor.Output(quotes: [], reported: []), []) }
+        for q in output.quotes { out[q.article]?.0.quotes.append(q) }
+        for q in output.reported { out[q.article]?.0.reported.append(q) }
+        for e in output.events { out[e.article]?.1.append(e) }
+        return out
     }
 }
 
-/// A set of words that worker threads add to.
-final class WordSet: @unchecked Sendable {
-    private var set = Set<UInt64>()
+/// How many articles write each word in lower case; worker threads add to it.
+final class WordCounts: @unchecked Sendable {
+    private var table: [UInt64: Int] = [:]
     private let lock = NSLock()
-    func add(_ words: Set<UInt64>) { lock.withLock { set.formUnion(words) } }
-    var words: Set<UInt64> { lock.withLock { set } }
+    func set(_ counts: [UInt64: Int]) { lock.withLock { table = counts } }
+    func add(_ words: Set<UInt64>) { lock.withLock { for w in words { table[w, default: 0] += 1 } } }
+    func remove(_ words: Set<UInt64>) {
+        lock.withLock {
+            for w in words {
+                guard let n = table[w] else { continue }
+                table[w] = n > 1 ? n - 1 : nil
+            }
+        }
+    }
+    var counts: [UInt64: Int] { lock.withLock { table } }
 }
 
 /// A byte budget shared by worker threads.

@@ -43,8 +43,8 @@ public struct PeopleResolver: Sendable {
     }
 
     /// `lowercase`: the words the dossier writes in lower case, which are common nouns, not names
-    /// (folded, by `Text.wordHash`).
-    public func resolve(_ analyses: [NameSheet], lowercase: Set<UInt64>, registry: [RegistryEntry] = []) -> Resolution {
+    /// (folded, by `Text.wordHash`), with how many articles write each.
+    public func resolve(_ analyses: [NameSheet], lowercase: [UInt64: Int], registry: [RegistryEntry] = []) -> Resolution {
 
         var clusters: [Cluster] = []
         var clusterIndex: [String: Int] = [:] // "first|surname" -> cluster
@@ -84,7 +84,7 @@ public struct PeopleResolver: Sendable {
             if m.title != nil, let first = m.words.first, g.particles.contains(Text.fold(first)) { return false }
             if m.strength == .strong { return true }
             // A weak name: no word may be a common noun of the dossier.
-            return !m.words.contains { lowercase.contains(Text.wordHash(Text.fold($0))) }
+            return !m.words.contains { lowercase[Text.wordHash(Text.fold($0))] != nil }
         }
 
         // 1. Full names, in dossier order.

@@ -58,6 +58,10 @@ public struct BuildReport: Sendable {
     /// did, and pages that were unchanged (linked from the previous output, not written).
     public var cachedReads = 0
     public var cachedExtraction = false
+    /// When the extraction was done: the articles analysed, and those whose quotes and events
+    /// were made again (the others' came from the last extraction).
+    public var analysedArticles = 0
+    public var attributedArticles = 0
     public var unchangedPages = 0
     /// Elements of the feeds (dossier.json, search index, TimelineJS data) copied from the last
     /// output, and all their keyed elements.
@@ -118,13 +122,29 @@ public struct Builder: Sendable {
                 }
                 return hit.output
             }
-            let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress)
+            // Some article or the registry changed: the last extraction is taken up where its
+            // inputs are the same (the articles whose bytes are, the attributions whose people are).
+            var reuse: Extractor.Reuse?
+            if let hit = previous?.extraction, let last = cache.loadEntries(key: hit.key) {
+                let lastReads = previous?.reads ?? [:]
+                reuse = Extractor.Reuse(entries: last.entries, lowercase: last.lowercase, output: hit.output,
+                                        previousArticle: { lastReads[$0]?.article })
+            }
+            let readKeys = reads.compactMap { $0.value.article == nil ? nil : $0.key }
+            let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress, readKeys: readKeys, reuse: reuse)
             let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
                                              extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps)
-            saving = Parallel.Future { cache.save(record) }
+            saving = Parallel.Future {
+                cache.save(record)
+                cache.save(entries: output.entries, lowercase: output.lowercase, key: key)
+            }
             return output
         }
         report.cachedExtraction = extractionReused
+        if !extractionReused { (report.analysedArticles, report.attributedArticles) = (extracted.analysed, extracted.attributed) }
+        // Saved beside (what the next extraction takes up); not part of the dossier.
+        extracted.entries = []
+        extracted.lowercase = [:]
         // The last build's values are let go, so that the dossier below is the only holder of its
         // arrays: the user's corrections then change them in place instead of copying them whole.
         // Its tables of reads and stamps (10,000 entries each) are freed on another thread.
