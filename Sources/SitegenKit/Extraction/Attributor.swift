@@ -204,6 +204,14 @@ public struct Attributor: Sendable {
             let everywhere = article.isEmpty ? [] : byPerson[person][""] ?? []
             return (own + everywhere).sorted().map { Text.lower(people[person].roles[$0].text) }
         }
+
+        /// Adds to `h` what `roles(of:in:people:)` is made of (the same roles, as written).
+        func hash(of person: Int, in article: String, people: [Person], into h: inout StableHash) {
+            let own = byPerson[person][article] ?? []
+            let everywhere = article.isEmpty ? [] : byPerson[person][""] ?? []
+            h.add(int: own.count + everywhere.count)
+            for i in (own + everywhere).sorted() { h.add(people[person].roles[i].text) }
+        }
     }
 
     struct Context {

@@ -75,7 +75,8 @@ public struct Extractor: Sendable {
         // The last extraction's entries that still hold: same article, same bytes.
         let lowercase = WordCounts()
         let known = keys.flatMap { keys in reuse.map { Self.takeUp($0, articles: articles, readKeys: keys, analyzer: analyzer, lowercase: lowercase) } } ?? [:]
-        let previous = known.isEmpty ? [:] : Self.byArticle(reuse?.output)
+        let last = reuse?.output
+        let previous = known.isEmpty ? [:] : Self.rangesByArticle(last)
         // Pass 1: every article's names and mentions (kept), and its analysis while the budget
         // lasts; an article the last extraction had with the same bytes gives its names, unanalysed.
         // The dossier's lower-case words are counted as they come: each article's own set
@@ -98,17 +99,19 @@ public struct Extractor: Sendable {
         let events = EventFinder()
         // Pass 2: quotes and events, each article on its own (the result is the same whether its
         // analysis was kept or its paragraphs are made again, or whether it is the last build's).
-        let outputs = Parallel.map(Array(articles.indices)) { i -> (Attributor.Output, [Event], UInt64, made: Bool) in
+        // An article whose attribution key is the last one's keeps its quotes and events (where
+        // they lie in the last output), unmade.
+        let outputs = Parallel.map(Array(articles.indices)) { i -> (made: (Attributor.Output, [Event])?, kept: Ranges?, key: UInt64) in
             defer { progress.advance() }
             let article = articles[i]
             let key = keys.map { Self.attributionKey(readKey: $0[i], article: article.id, personOfName: resolution.personOfName[i],
                                                      people: people, roles: roles) } ?? 0
-            if let entry = known[article.id], entry.attributionKey == key, let last = previous[article.id] { return (last.0, last.1, key, false) }
+            if let entry = known[article.id], entry.attributionKey == key, let ranges = previous[article.id] { return (nil, ranges, key) }
             let analysis = first[i].analysis
                 ?? (first[i].kept ? analyzer.analyze(article) : analyzer.analyze(article, names: first[i].sheet.names, mentions: first[i].mentions))
-            return (attributor.attribute(article: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people,
-                                         roles: roles),
-                    events.events(of: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people), key, true)
+            return ((attributor.attribute(article: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people,
+                                          roles: roles),
+                     events.events(of: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people)), nil, key)
         }
         var articlePeople: [String: [String]] = [:]
         for (i, a) in sheets.enumerated() {
@@ -126,13 +129,23 @@ public struct Extractor: Sendable {
             }
             articlePeople[articles[i].id] = ids
         }
-        var output = Output(people: people, quotes: outputs.flatMap(\.0.quotes), reported: outputs.flatMap(\.0.reported),
-                            articlePeople: articlePeople, ambiguous: resolution.ambiguous, diagnostics: resolution.diagnostics,
-                            events: outputs.flatMap(\.1))
+        var output = Output(people: people, quotes: [], reported: [], articlePeople: articlePeople, ambiguous: resolution.ambiguous,
+                            diagnostics: resolution.diagnostics, events: [])
+        for o in outputs {
+            if let (made, found) = o.made {
+                output.quotes += made.quotes
+                output.reported += made.reported
+                output.events += found
+            } else if let r = o.kept, let last {
+                output.quotes += last.quotes[r.quotes]
+                output.reported += last.reported[r.reported]
+                output.events += last.events[r.events]
+            }
+        }
         output.analysed = first.count { !$0.kept }
-        output.attributed = outputs.count { $0.made }
+        output.attributed = outputs.count { $0.made != nil }
         if let keys {
-            output.entries = articles.indices.map { ArticleEntry(id: articles[$0].id, readKey: keys[$0], sheet: sheets[$0], attributionKey: outputs[$0].2) }
+            output.entries = articles.indices.map { ArticleEntry(id: articles[$0].id, readKey: keys[$0], sheet: sheets[$0], attributionKey: outputs[$0].key) }
             output.lowercase = counts
         }
         return output
@@ -166,21 +179,39 @@ public struct Extractor: Sendable {
             h.add(people[p].id)
             h.add(people[p].name)
             h.add(people[p].gender.rawValue)
-            let held = roles.roles(of: p, in: article, people: people)
-            h.add(int: held.count)
-            for r in held { h.add(r) }
+            roles.hash(of: p, in: article, people: people, into: &h)
         }
         return h.value
     }
 
-    /// The last extraction's quotes, reported speech and events by article.
-    static func byArticle(_ output: Output?) -> [String: (Attributor.Output, [Event])] {
+    /// Where an article's quotes, reported speech and events lie in an extraction's output.
+    struct Ranges: Sendable {
+        var quotes = 0..<0, reported = 0..<0, events = 0..<0
+    }
+
+    /// The places of each article's quotes, reported speech and events in the last extraction's
+    /// output, which holds them article after article.
+    static func rangesByArticle(_ output: Output?) -> [String: Ranges] {
         guard let output else { return [:] }
-        var out: [String: (Attributor.Output, [Event])] = [:]
-        for id in output.articlePeople.keys { out[id] = (Attributor.Output(quotes: [], reported: []), []) }
-        for q in output.quotes { out[q.article]?.0.quotes.append(q) }
-        for q in output.reported { out[q.article]?.0.reported.append(q) }
-        for e in output.events { out[e.article]?.1.append(e) }
+        var out = Dictionary(output.articlePeople.keys.map { ($0, Ranges()) }, uniquingKeysWith: { a, _ in a })
+        // (An article found in two places of one array, which no extraction makes, is made again.)
+        var split = Set<String>()
+        func runs<T>(_ items: [T], _ article: (T) -> String, _ set: (inout Ranges, Range<Int>) -> Void) {
+            var seen = Set<String>()
+            var start = 0
+            while start < items.count {
+                let id = article(items[start])
+                var end = start + 1
+                while end < items.count && article(items[end]) == id { end += 1 }
+                if !seen.insert(id).inserted { split.insert(id) }
+                if out[id] != nil { set(&out[id, default: Ranges()], start..<end) }
+                start = end
+            }
+        }
+        runs(output.quotes, \.article) { $0.quotes = $1 }
+        runs(output.reported, \.article) { $0.reported = $1 }
+        runs(output.events, \.article) { $0.events = $1 }
+        for id in split { out[id] = nil }
         return out
     }
 }

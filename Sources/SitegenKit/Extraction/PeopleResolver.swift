@@ -24,6 +24,77 @@ public struct PeopleResolver: Sendable {
         var mentions: [(article: Int, name: Int)] = []
     }
 
+    /// A name's keys: first name and surname, all its words, and whether it is a full name.
+    struct NameKeys: Sendable {
+        var split: (first: String, surname: String)
+        var whole: String
+        var full: Bool
+        init(_ split: (first: String, surname: String), whole: String, full: Bool) {
+            self.split = split
+            self.whole = whole
+            self.full = full
+        }
+    }
+
+    /// A full name that stands for a person on its own: two words at least, not a title and a
+    /// particle ("Mme Le Pen", "M. de Villepin"); a weak one only when none of its words is a
+    /// common noun of the dossier.
+    func accepts(_ m: NameMention, lowercase: [UInt64: Int]) -> Bool {
+        guard m.words.count >= 2 else { return false }
+        if m.title != nil, let first = m.words.first, g.particles.contains(Text.fold(first)) { return false }
+        if m.strength == .strong { return true }
+        return !m.words.contains { lowercase[Text.wordHash(Text.fold($0))] != nil }
+    }
+
+    /// What a cluster's mentions say of their person, in the order of the mentions.
+    struct Summary: Sendable {
+        /// The commonest full form; then the longest; then the first in alphabetical order.
+        var detectedName: String?
+        /// Every form it is named by (as written, and without the title).
+        var names: Set<String> = []
+        var genders: [Gender: Int] = [:]
+        var roles: [Person.Role] = []
+        /// Article ids, in the order of the mentions.
+        var articles: [String] = []
+    }
+
+    func summarize(_ c: Cluster, _ analyses: [NameSheet]) -> Summary {
+        var out = Summary()
+        var surfaceCounts: [String: Int] = [:]
+        var fullCounts: [String: Int] = [:]
+        // What the lists hold, to look up: a person named in thousands of articles made each
+        // look-up a walk through the list (quadratic in the dossier's size).
+        var roleSet = Set<Person.Role>(), articlesWithRole = Set<String>(), articleSet = Set<String>()
+        for (ai, ni) in c.mentions {
+            let a = analyses[ai]
+            let m = a.names[ni]
+            let aid = a.articleID
+            let name = m.name
+            surfaceCounts[m.title == nil ? name : m.surface, default: 0] += 1
+            out.names.insert(name)
+            if m.words.count >= 2 { fullCounts[name, default: 0] += 1 }
+            if m.gender != .unknown { out.genders[m.gender, default: 0] += 1 }
+            // A role read in a title or caption only when the article's text gave none.
+            if let r = m.role, !(m.inTitle && articlesWithRole.contains(aid)) {
+                let role = Person.Role(text: r, article: aid)
+                if roleSet.insert(role).inserted {
+                    out.roles.append(role)
+                    articlesWithRole.insert(aid)
+                }
+            }
+            if articleSet.insert(aid).inserted { out.articles.append(aid) }
+        }
+        out.names.formUnion(surfaceCounts.keys)
+        let pool = fullCounts.isEmpty ? surfaceCounts.filter { !$0.key.contains(".") } : fullCounts
+        let ranked = (pool.isEmpty ? surfaceCounts : pool).sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            if a.key.count != b.key.count { return a.key.count > b.key.count }
+            return a.key < b.key
+        }
+        out.detectedName = ranked.first?.key
+        return out
+    }
+
     func key(_ words: [String]) -> String {
         words.map { g.canonicalWord(Text.fold($0)) }.joined(separator: " ")
     }
@@ -78,19 +149,13 @@ public struct PeopleResolver: Sendable {
             }
         }
 
-        func accepts(_ m: NameMention) -> Bool {
-            guard m.words.count >= 2 else { return false }
-            // "Mme Le Pen", "M. de Villepin": a title and a surname, not a first name and a surname.
-            if m.title != nil, let first = m.words.first, g.particles.contains(Text.fold(first)) { return false }
-            if m.strength == .strong { return true }
-            // A weak name: no word may be a common noun of the dossier.
-            return !m.words.contains { lowercase[Text.wordHash(Text.fold($0))] != nil }
-        }
+        // Each name's keys, worked out on all cores: the grouping below only looks them up.
+        let keys = Parallel.map(analyses) { a in a.names.map { NameKeys(self.split($0), whole: self.key($0.words), full: self.accepts($0, lowercase: lowercase)) } }
 
         // 1. Full names, in dossier order.
         for (ai, a) in analyses.enumerated() {
-            for (ni, m) in a.names.enumerated() where accepts(m) {
-                let (first, surname) = split(m)
+            for ni in a.names.indices where keys[ai][ni].full {
+                let (first, surname) = keys[ai][ni].split
                 let k = first + "|" + surname
                 let ci: Int
                 if let aliased = aliasCluster[k] {
@@ -123,7 +188,7 @@ public struct PeopleResolver: Sendable {
         for (ai, a) in analyses.enumerated() {
             let inArticle = Set(clusterOfName[ai].compactMap { $0 })
             for (ni, m) in a.names.enumerated() where clusterOfName[ai][ni] == nil {
-                let k = key(m.words)
+                let k = keys[ai][ni].whole
                 if let ci = bareAlias[k] ?? (m.words.count >= 2 ? aliasCluster[key([m.words[0]]) + "|" + key(Array(m.words.dropFirst()))] : nil) {
                     clusterOfName[ai][ni] = ci
                     continue
@@ -178,35 +243,22 @@ public struct PeopleResolver: Sendable {
             }
         }
 
-        // 3. People: canonical name, aliases, gender, roles, articles; ids from names.
-        func detectedName(_ c: Cluster) -> String? {
-            var surfaceCounts: [String: Int] = [:]
-            var fullCounts: [String: Int] = [:]
-            for (ai, ni) in c.mentions {
-                let m = analyses[ai].names[ni]
-                surfaceCounts[m.surface, default: 0] += 1
-                if m.words.count >= 2 { fullCounts[m.name, default: 0] += 1 }
-            }
-            let pool = fullCounts.isEmpty ? surfaceCounts.filter { !$0.key.contains(".") } : fullCounts
-            // The commonest full form; then the longest; then the first in alphabetical order.
-            let ranked = (pool.isEmpty ? surfaceCounts : pool).sorted { a, b in
-                if a.value != b.value { return a.value > b.value }
-                if a.key.count != b.key.count { return a.key.count > b.key.count }
-                return a.key < b.key
-            }
-            return ranked.first?.key
-        }
+        // 3. People: canonical name, aliases, gender, roles, articles; ids from names. What each
+        // cluster's mentions say is gathered once, on all cores.
+        var summaries = Parallel.map(clusters, chunk: 1) { summarize($0, analyses) }
         // A detected person whose id is a registry file's name belongs to that registry entry,
         // even when the registry renames them.
         let entryByID = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var clusterOfEntry: [String: Int] = [:]
         for (ci, e) in registryOfCluster { clusterOfEntry[e.id] = ci }
         for ci in clusters.indices where registryOfCluster[ci] == nil {
-            guard let name = detectedName(clusters[ci]), let entry = entryByID[Text.slug(name)] else { continue }
+            guard let name = summaries[ci].detectedName, let entry = entryByID[Text.slug(name)] else { continue }
             if let target = clusterOfEntry[entry.id], target != ci {
                 clusters[target].mentions += clusters[ci].mentions
                 clusters[ci].mentions = []
                 for (ai, ni) in clusters[target].mentions { clusterOfName[ai][ni] = target }
+                summaries[target] = summarize(clusters[target], analyses)
+                summaries[ci] = summarize(clusters[ci], analyses)
             } else {
                 registryOfCluster[ci] = entry
                 clusterOfEntry[entry.id] = ci
@@ -226,34 +278,13 @@ public struct PeopleResolver: Sendable {
                                      roles: [], articles: [], gender: .unknown, note: entry.body, registryFile: entry.file))
                 continue
             }
-            var surfaceCounts: [String: Int] = [:]
-            var genders: [Gender: Int] = [:]
-            var roles: [Person.Role] = []
-            var articles: [String] = []
-            // What the lists hold, to look up: a person named in thousands of articles made each
-            // look-up a walk through the list (quadratic in the dossier's size).
-            var roleSet = Set<Person.Role>(), articlesWithRole = Set<String>(), articleSet = Set<String>()
-            for (ai, ni) in c.mentions {
-                let m = analyses[ai].names[ni]
-                let aid = analyses[ai].articleID
-                surfaceCounts[m.surface, default: 0] += 1
-                if m.gender != .unknown { genders[m.gender, default: 0] += 1 }
-                // A role read in a title or caption only when the article's text gave none.
-                if let r = m.role, !(m.inTitle && articlesWithRole.contains(aid)) {
-                    let role = Person.Role(text: r, article: aid)
-                    if roleSet.insert(role).inserted {
-                        roles.append(role)
-                        articlesWithRole.insert(aid)
-                    }
-                }
-                if articleSet.insert(aid).inserted { articles.append(aid) }
-            }
-            guard let detected = detectedName(c) else { continue }
+            let summary = summaries[ci]
+            guard let detected = summary.detectedName else { continue }
             let name = entry?.name ?? detected
-            var names = Set(surfaceCounts.keys)
-            for (ai, ni) in c.mentions { names.insert(analyses[ai].names[ni].name) }
+            var names = summary.names
             if let entry { names.formUnion(entry.aliases); names.insert(detected) }
             names.remove(name)
+            let genders = summary.genders
             let gender: Gender = (genders[.male] ?? 0) > (genders[.female] ?? 0) ? .male : (genders[.female] ?? 0) > (genders[.male] ?? 0) ? .female : .unknown
             var id = entry?.id ?? Text.slug(name)
             if entry == nil {
@@ -264,7 +295,7 @@ public struct PeopleResolver: Sendable {
                 usedIDs.insert(id)
             }
             personOfCluster[ci] = people.count
-            people.append(Person(id: id, name: name, aliases: names.sorted(), roles: roles, articles: articles, gender: gender,
+            people.append(Person(id: id, name: name, aliases: names.sorted(), roles: summary.roles, articles: summary.articles, gender: gender,
                                  note: entry?.body ?? "", registryFile: entry?.file))
         }
         for ai in analyses.indices {
