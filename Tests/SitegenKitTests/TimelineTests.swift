@@ -230,6 +230,29 @@ struct StatementTests {
         #expect(StatementGrouper().group([quote("a", "x", "p", c.0), quote("b", c.3, c.2, c.1)]).isEmpty)
     }
 
+    @Test("a speaker whose quotes are the same keeps the last grouping's links; one whose quotes changed is compared again")
+    func linksTakenUp() {
+        let quotes = [quote("a1", "x", "p", "Nous ne laisserons pas faire cette réforme des retraites"),
+                      quote("b1", "x", "q", "Le budget sera voté avant la fin de l'année"),
+                      quote("a2", "y", "p", "nous ne laisserons pas faire la réforme"),
+                      quote("b2", "y", "q", "le budget sera voté avant la fin de cette année")]
+        let grouper = StatementGrouper()
+        let first = grouper.group(quotes, known: [:])
+        #expect(first.groups == [["a1", "a2"], ["b1", "b2"]])
+        #expect(first.bySpeaker.count == 2)
+        // The same quotes with the links taken up: the same groups.
+        #expect(grouper.group(quotes, known: first.bySpeaker).groups == first.groups)
+        // Taken up they are, unchecked: links emptied for both speakers leave no group...
+        let emptied = first.bySpeaker.mapValues { _ in StatementGrouper.Links() }
+        #expect(grouper.group(quotes, known: emptied).groups.isEmpty)
+        // ...but a speaker whose quote changed is compared again (q's second quote no longer says the same).
+        var changed = quotes
+        changed[3].text = "Les hôpitaux recevront des moyens nouveaux"
+        #expect(grouper.group(changed, known: emptied).groups.isEmpty)
+        changed[3].text = "le budget sera bien voté avant la fin de cette année"
+        #expect(grouper.group(changed, known: emptied).groups == [["b1", "b2"]])
+    }
+
     @Test("likeness is not passed on: quotes sharing only a stock phrase with a member stay apart")
     func noChaining() {
         // Each shares at least 60% of the shorter one's stems with its neighbour (the middle two

@@ -164,23 +164,50 @@ public struct BuildCache: Sendable {
     }
 
     var statementsFile: String { folder + "/statements.bin" }
-    static let statementsMagic = "sitegen statements cache\n"
+    static let statementsMagic = "sitegen statements cache 2\n"
 
     /// The statement groups of the last build, when they were made from quotes with this key.
     public func loadStatements(key: String) -> [[String]]? {
-        guard fs.fileExists(statementsFile), let data = try? fs.readBytes(statementsFile) else { return nil }
-        var r = BinaryReader(data)
-        guard (try? r.string()) == Self.statementsMagic, (try? r.string()) == salt, (try? r.string()) == key else { return nil }
+        guard var r = statementsReader(), (try? r.string()) == key else { return nil }
         return try? r.array { try $0.strings() }
     }
 
-    public func save(statements groups: [[String]], key: String) {
+    /// Each speaker's links of the last grouping, by the key of the speaker's quotes
+    /// (`StatementGrouper.group(_:known:)`), whatever the quotes were.
+    public func loadStatementLinks() -> [UInt64: StatementGrouper.Links] {
+        guard var r = statementsReader() else { return [:] }
+        do {
+            _ = try r.string()
+            _ = try r.array { try $0.strings() }
+            var out: [UInt64: StatementGrouper.Links] = [:]
+            for _ in 0..<(try r.count()) {
+                let key = try r.word()
+                out[key] = try r.array { r in (member: try r.int(), leader: try r.int()) }
+            }
+            return out
+        } catch {
+            return [:]
+        }
+    }
+
+    private func statementsReader() -> BinaryReader? {
+        guard fs.fileExists(statementsFile), let data = try? fs.readBytes(statementsFile) else { return nil }
+        var r = BinaryReader(data)
+        guard (try? r.string()) == Self.statementsMagic, (try? r.string()) == salt else { return nil }
+        return r
+    }
+
+    public func save(statements groups: [[String]], links: [UInt64: StatementGrouper.Links] = [:], key: String) {
         saveAtomically(statementsFile) { sink in
             var w = BinaryWriter()
             w.string(Self.statementsMagic)
             w.string(salt)
             w.string(key)
             w.array(groups) { $0.strings($1) }
+            w.array(links.sorted { $0.key < $1.key }) { w, speaker in
+                w.word(speaker.key)
+                w.array(speaker.value) { w, link in w.int(link.member); w.int(link.leader) }
+            }
             try sink(w.bytes)
         }
     }

@@ -68,7 +68,15 @@ public struct StatementGrouper: Sendable {
     }
 
     /// Groups of quote ids (two or more quotes, from two or more articles), in dossier order.
-    public func group(_ quotes: [Quote]) -> [[String]] {
+    public func group(_ quotes: [Quote]) -> [[String]] { group(quotes, known: [:]).groups }
+
+    /// One speaker's grouping: each member's place among the speaker's quotes, and its leader's.
+    public typealias Links = [(member: Int, leader: Int)]
+
+    /// The groups, and each speaker's links by the key of the speaker's quotes (`speakerKey`):
+    /// a speaker whose key is in `known` is not compared again, so that after an edit only the
+    /// quotes of the speakers it touched are.
+    public func group(_ quotes: [Quote], known: [UInt64: Links]) -> (groups: [[String]], bySpeaker: [UInt64: Links]) {
         let bySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].kind != .indirect && (quotes[$0].speaker ?? quotes[$0].speakerName) != nil },
                                    by: { quotes[$0].speaker ?? "name:" + Text.fold(quotes[$0].speakerName ?? "") })
         // Articles as numbers: the inner loop compares them without copying quotes.
@@ -79,64 +87,91 @@ public struct StatementGrouper: Sendable {
             return articleNumbers.count - 1
         }
         // Each speaker's quotes are compared on their own, on all cores; their groups are joined after.
-        let speakers = bySpeaker.sorted(by: { $0.key < $1.key }).map(\.value).filter { $0.count > 1 }
-        let pairs = Parallel.map(speakers, chunk: 1) { indices -> [(Int, Int)] in
-            // Stems as numbers, each quote's sorted: two quotes' shared stems are counted by a merge.
-            var stemNumbers: [String: Int] = [:]
-            let stemSets: [[Int]] = indices.map { i in
-                stems(quotes[i].text).map { s in
-                    if let n = stemNumbers[s] { return n }
-                    stemNumbers[s] = stemNumbers.count
-                    return stemNumbers.count - 1
-                }.sorted()
-            }
-            // Each group has a leader, its first quote in dossier order; the quotes of each stem's
-            // leaders, in order.
-            var postings = [[Int]](repeating: [], count: stemNumbers.count)
-            var leader = Array(indices.indices)
-            var seen = [Bool](repeating: false, count: indices.count)
-            var candidates: [Int] = []
-            // A quote is compared with the last `window` leaders of each of its stems: the work is
-            // bounded, and a statement repeated by hundreds of articles still has one leader.
-            let window = 64
-            for (k, set) in stemSets.enumerated() {
-                for s in set {
-                    for l in postings[s].suffix(window) where !seen[l] {
-                        seen[l] = true
-                        candidates.append(l)
-                    }
-                }
-                // A quote joins the group whose leader says the same thing (the closest one, the
-                // earliest of equals), never by way of another member: « A » and « A. Nous le disons
-                // clairement. » are one statement, « B. Nous le disons clairement. » another.
-                var best: (leader: Int, score: Double)?
-                for l in candidates {
-                    seen[l] = false
-                    guard articleOf[indices[k]] != articleOf[indices[l]] else { continue }
-                    let n = Self.sharedCount(set, stemSets[l])
-                    guard n >= 2, Double(n) >= 0.6 * Double(min(set.count, stemSets[l].count)) else { continue }
-                    let score = Double(n) / Double(max(set.count, stemSets[l].count))
-                    if let b = best, b.score > score || (b.score == score && b.leader < l) { continue }
-                    best = (l, score)
-                }
-                candidates.removeAll(keepingCapacity: true)
-                if let b = best {
-                    leader[k] = b.leader
-                } else {
-                    for s in set { postings[s].append(k) }
-                }
-            }
-            return leader.indices.compactMap { k in leader[k] == k ? nil : (indices[k], indices[leader[k]]) }
+        let speakers = bySpeaker.sorted(by: { $0.key < $1.key }).filter { $0.value.count > 1 }
+        let links = Parallel.map(speakers, chunk: 1) { speaker -> (UInt64, Links) in
+            let indices = speaker.value
+            let key = Self.speakerKey(speaker.key, indices.map { quotes[$0] })
+            if let links = known[key] { return (key, links) }
+            return (key, compare(indices, quotes: quotes, articleOf: articleOf))
         }
         // Each quote's leader (its own index for a leader): speakers share no quote.
         var leaderOf = Array(quotes.indices)
-        for list in pairs { for (member, leader) in list { leaderOf[member] = leader } }
+        for (speaker, (_, list)) in zip(speakers, links) {
+            for (member, leader) in list where member < speaker.value.count && leader < speaker.value.count {
+                leaderOf[speaker.value[member]] = speaker.value[leader]
+            }
+        }
         var groups: [Int: [Int]] = [:]
         for i in quotes.indices { groups[leaderOf[i], default: []].append(i) }
-        return groups.values
+        let out = groups.values
             .filter { g in g.count > 1 && Set(g.map { quotes[$0].article }).count > 1 }
             .map { $0.sorted() }
             .sorted { ($0.first ?? 0) < ($1.first ?? 0) }
             .map { $0.map { quotes[$0].id } }
+        return (out, Dictionary(links, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// What a speaker's grouping is made of: who (the speaker's id, or folded name), and each of
+    /// their quotes' id, article and text, in dossier order.
+    static func speakerKey(_ speaker: String, _ quotes: [Quote]) -> UInt64 {
+        var h = StableHash()
+        h.add(speaker)
+        for q in quotes {
+            h.add(q.id)
+            h.add(q.article)
+            h.add(q.text)
+        }
+        return h.value
+    }
+
+    /// One speaker's quotes (`indices`, in dossier order) compared: each member's place in
+    /// `indices` with its leader's.
+    func compare(_ indices: [Int], quotes: [Quote], articleOf: [Int]) -> Links {
+        // Stems as numbers, each quote's sorted: two quotes' shared stems are counted by a merge.
+        var stemNumbers: [String: Int] = [:]
+        let stemSets: [[Int]] = indices.map { i in
+            stems(quotes[i].text).map { s in
+                if let n = stemNumbers[s] { return n }
+                stemNumbers[s] = stemNumbers.count
+                return stemNumbers.count - 1
+            }.sorted()
+        }
+        // Each group has a leader, its first quote in dossier order; the quotes of each stem's
+        // leaders, in order.
+        var postings = [[Int]](repeating: [], count: stemNumbers.count)
+        var leader = Array(indices.indices)
+        var seen = [Bool](repeating: false, count: indices.count)
+        var candidates: [Int] = []
+        // A quote is compared with the last `window` leaders of each of its stems: the work is
+        // bounded, and a statement repeated by hundreds of articles still has one leader.
+        let window = 64
+        for (k, set) in stemSets.enumerated() {
+            for s in set {
+                for l in postings[s].suffix(window) where !seen[l] {
+                    seen[l] = true
+                    candidates.append(l)
+                }
+            }
+            // A quote joins the group whose leader says the same thing (the closest one, the
+            // earliest of equals), never by way of another member: « A » and « A. Nous le disons
+            // clairement. » are one statement, « B. Nous le disons clairement. » another.
+            var best: (leader: Int, score: Double)?
+            for l in candidates {
+                seen[l] = false
+                guard articleOf[indices[k]] != articleOf[indices[l]] else { continue }
+                let n = Self.sharedCount(set, stemSets[l])
+                guard n >= 2, Double(n) >= 0.6 * Double(min(set.count, stemSets[l].count)) else { continue }
+                let score = Double(n) / Double(max(set.count, stemSets[l].count))
+                if let b = best, b.score > score || (b.score == score && b.leader < l) { continue }
+                best = (l, score)
+            }
+            candidates.removeAll(keepingCapacity: true)
+            if let b = best {
+                leader[k] = b.leader
+            } else {
+                for s in set { postings[s].append(k) }
+            }
+        }
+        return leader.indices.compactMap { k in leader[k] == k ? nil : (k, leader[k]) }
     }
 }

@@ -186,8 +186,10 @@ public struct Builder: Sendable {
             if let groups = cache.loadStatements(key: key) {
                 dossier.statementGroups = groups
             } else {
-                dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
-                cache.save(statements: dossier.statementGroups, key: key)
+                // Only the speakers whose quotes changed are compared again.
+                let made = StatementGrouper(lexicon: lexicon).group(dossier.quotes, known: cache.loadStatementLinks())
+                dossier.statementGroups = made.groups
+                cache.save(statements: made.groups, links: made.bySpeaker, key: key)
             }
         }
         // After an extraction only: its garbage is what is worth giving back (a rebuild would
