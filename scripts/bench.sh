@@ -2,7 +2,7 @@
 # Builds synthetic dossiers with sitegen (release) and the same articles with Hugo, side by side,
 # and prints wall time, pages per second, peak memory and the sitegen/Hugo time ratio; then edits
 # one annotation three times and times sitegen's incremental rebuilds against its full build (and
-# reports their highest peak memory).
+# reports their highest peak memory); then edits one article twice (the file is put back after).
 #   BENCH_SIZES="1000 10000 100000" scripts/bench.sh      (make bench)
 # Needs ../shared/bench/gen_dossier.py beside the repository; installs Debian's hugo when missing.
 set -euo pipefail
@@ -22,7 +22,9 @@ mkdir -p "$WORK"
 TRASH="$WORK/.trash"
 mkdir -p "$TRASH"
 aside() { for p in "$@"; do [ -e "$p" ] && mv "$p" "$(mktemp -d "$TRASH/old.XXXXXX")/"; done; return 0; }
-trap 'rm -rf "$TRASH"; sync' EXIT
+# An article the run edits is put back even when the run stops halfway.
+RESTORE=""
+trap 'if [ -n "$RESTORE" ]; then cp "$WORK/.article.orig" "$RESTORE"; fi; rm -rf "$TRASH"; sync' EXIT
 
 measure() { # command... -> "seconds megabytes"
   local log; log=$(mktemp)
@@ -34,8 +36,8 @@ measure() { # command... -> "seconds megabytes"
   echo "$wall $mem"
 }
 
-echo "| articles | sitegen s | sitegen pages/s | sitegen MB | hugo s | hugo pages/s | hugo MB | sitegen/hugo | rebuild s (median) | rebuild/full | the 3 rebuilds s | rebuild MB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| articles | sitegen s | sitegen pages/s | sitegen MB | hugo s | hugo pages/s | hugo MB | sitegen/hugo | rebuild s (median) | rebuild/full | the 3 rebuilds s | rebuild MB | article edits s | article/full |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for N in $SIZES; do
   D="$WORK/$N"
   if [ ! -d "$D/articles" ] || [ ! -d "$D/content" ]; then python3 "$GEN" "$N" "$D" --format txt,hugo >/dev/null; fi
@@ -65,6 +67,21 @@ for N in $SIZES; do
   done
   re_all="${rebuilds[*]}"
   re_s=$(printf '%s\n' "${rebuilds[@]}" | sort -g | sed -n 2p)
+  # The first article edited twice (a quote of someone new, then a plain sentence), each followed
+  # by a rebuild; the file is put back afterwards (the articles are the generator's).
+  article="$(cd "$D/articles" && set -- *; echo "$1")"
+  cp "$D/articles/$article" "$WORK/.article.orig"
+  RESTORE="$D/articles/$article"
+  articles=()
+  for line in '« Nous ne céderons rien sur ce point », a déclaré Jean Benchmark.' 'Le texte a été adopté en première lecture mardi.'; do
+    printf '\n%s\n' "$line" >> "$D/articles/$article"
+    read -r ar_s _ < <(measure "$BIN" build -q --content "$D/sg/Content" --templates "$D/sg/Templates" --output "$D/sg/public")
+    articles+=("$ar_s")
+  done
+  cp "$WORK/.article.orig" "$D/articles/$article"
+  RESTORE=""
+  ar_all="${articles[*]}"
+  ar_last="${articles[1]}"
   rm -rf "$D/sg/Content/annotations"
   # Hugo: a minimal site with trivial templates over the same articles.
   mkdir -p "$D/hugo/layouts/_default"
@@ -75,6 +92,7 @@ for N in $SIZES; do
   aside "$D/hugo/public"
   read -r hu_s hu_mb < <(measure hugo --quiet -s "$D/hugo")
   hu_pages=$(find "$D/hugo/public" -name '*.html' | wc -l)
-  awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" -v r="$re_s" -v ra="$re_all" -v rm="$re_peak" 'BEGIN {
-    printf "| %d | %.2f | %.0f | %d | %.2f | %.0f | %d | %.2f | %.2f | %.1f%% | %s | %d |\n", n, s, sp/s, sm, h, hp/h, hm, s/h, r, 100*r/s, ra, rm }'
+  awk -v n="$N" -v s="$sg_s" -v sp="$sg_pages" -v sm="$sg_mb" -v h="$hu_s" -v hp="$hu_pages" -v hm="$hu_mb" -v r="$re_s" -v ra="$re_all" -v rm="$re_peak" \
+      -v aa="$ar_all" -v al="$ar_last" 'BEGIN {
+    printf "| %d | %.2f | %.0f | %d | %.2f | %.0f | %d | %.2f | %.2f | %.1f%% | %s | %d | %s | %.1f%% |\n", n, s, sp/s, sm, h, hp/h, hm, s/h, r, 100*r/s, ra, rm, aa, 100*al/s }'
 done
