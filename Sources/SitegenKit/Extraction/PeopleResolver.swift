@@ -24,16 +24,11 @@ public struct PeopleResolver: Sendable {
         var mentions: [(article: Int, name: Int)] = []
     }
 
-    /// A name's keys: first name and surname, all its words, and whether it is a full name.
-    struct NameKeys: Sendable {
-        var split: (first: String, surname: String)
-        var whole: String
-        var full: Bool
-        init(_ split: (first: String, surname: String), whole: String, full: Bool) {
-            self.split = split
-            self.whole = whole
-            self.full = full
-        }
+    /// A name's keys: a full name's first name and surname (grouped in step 1), another's words
+    /// (looked up in step 2).
+    enum NameKey: Sendable {
+        case full(first: String, surname: String)
+        case other(String)
     }
 
     /// A full name that stands for a person on its own: two words at least, not a title and a
@@ -150,12 +145,18 @@ public struct PeopleResolver: Sendable {
         }
 
         // Each name's keys, worked out on all cores: the grouping below only looks them up.
-        let keys = Parallel.map(analyses) { a in a.names.map { NameKeys(self.split($0), whole: self.key($0.words), full: self.accepts($0, lowercase: lowercase)) } }
+        let keys = Parallel.map(analyses) { a in
+            a.names.map { m -> NameKey in
+                guard self.accepts(m, lowercase: lowercase) else { return .other(self.key(m.words)) }
+                let (first, surname) = self.split(m)
+                return .full(first: first, surname: surname)
+            }
+        }
 
         // 1. Full names, in dossier order.
         for (ai, a) in analyses.enumerated() {
-            for ni in a.names.indices where keys[ai][ni].full {
-                let (first, surname) = keys[ai][ni].split
+            for ni in a.names.indices {
+                guard case .full(let first, let surname) = keys[ai][ni] else { continue }
                 let k = first + "|" + surname
                 let ci: Int
                 if let aliased = aliasCluster[k] {
@@ -188,7 +189,7 @@ public struct PeopleResolver: Sendable {
         for (ai, a) in analyses.enumerated() {
             let inArticle = Set(clusterOfName[ai].compactMap { $0 })
             for (ni, m) in a.names.enumerated() where clusterOfName[ai][ni] == nil {
-                let k = keys[ai][ni].whole
+                guard case .other(let k) = keys[ai][ni] else { continue }
                 if let ci = bareAlias[k] ?? (m.words.count >= 2 ? aliasCluster[key([m.words[0]]) + "|" + key(Array(m.words.dropFirst()))] : nil) {
                     clusterOfName[ai][ni] = ci
                     continue
