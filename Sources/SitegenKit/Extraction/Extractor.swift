@@ -131,6 +131,18 @@ public struct Extractor: Sendable {
         }
         var output = Output(people: people, quotes: [], reported: [], articlePeople: articlePeople, ambiguous: resolution.ambiguous,
                             diagnostics: resolution.diagnostics, events: [])
+        // Each array made at its size at once: grown by appends, a big dossier's would hold up to
+        // twice its quotes and events while the last ones are still alive.
+        let sizes = outputs.reduce(into: (0, 0, 0)) { n, o in
+            if let (made, found) = o.made {
+                n.0 += made.quotes.count; n.1 += made.reported.count; n.2 += found.count
+            } else if let r = o.kept {
+                n.0 += r.quotes.count; n.1 += r.reported.count; n.2 += r.events.count
+            }
+        }
+        output.quotes.reserveCapacity(sizes.0)
+        output.reported.reserveCapacity(sizes.1)
+        output.events.reserveCapacity(sizes.2)
         for o in outputs {
             if let (made, found) = o.made {
                 output.quotes += made.quotes
