@@ -138,6 +138,51 @@ struct IncrementalTests {
         #expect(r.articles == 4 && r.analysedArticles == 0)
     }
 
+    @Test("the last output's arrays are edited where articles changed, or made anew: the result is the articles' items in order")
+    func outputAssembly() {
+        // A small deterministic generator: each case keeps, drops, changes, adds or swaps articles.
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<500 {
+            // The last output: articles 0..<n, each with 0 to 3 items.
+            let n = 1 + next(12)
+            var old: [Int] = [], ranges: [Range<Int>] = []
+            for a in 0..<n {
+                let start = old.count
+                for j in 0..<next(4) { old.append(a * 10 + j) }
+                ranges.append(start..<old.count)
+            }
+            var order = Array(0..<n)
+            if next(5) == 0, n > 1 { order.swapAt(next(n), next(n)) } // out of order: made anew
+            var parts: [(kept: Range<Int>?, made: [Int])] = []
+            var expected: [Int] = []
+            for a in order {
+                switch next(6) {
+                case 0: continue // gone
+                case 1: // made again
+                    let made = (0..<next(4)).map { 1000 + a * 10 + $0 }
+                    parts.append((nil, made)); expected += made
+                case 2: // a new article before it
+                    let made = [2000 + a]
+                    parts.append((nil, made)); expected += made
+                    parts.append((ranges[a], [])); expected += old[ranges[a]]
+                default:
+                    parts.append((ranges[a], [])); expected += old[ranges[a]]
+                }
+            }
+            var last = old
+            #expect(Extractor.assemble(&last, parts) == expected, "\(old) \(parts)")
+        }
+        // Many gaps: made anew, the same.
+        let old = Array(0..<40)
+        let parts = stride(from: 0, to: 40, by: 2).flatMap { i -> [(kept: Range<Int>?, made: [Int])] in [(i..<(i + 1), []), (nil, [100 + i])] }
+        var last = old
+        #expect(Extractor.assemble(&last, parts) == stride(from: 0, to: 40, by: 2).flatMap { [$0, 100 + $0] })
+    }
+
     @Test("an article edited, added or removed is analysed alone; attributed again are the articles whose people it changed")
     func partialExtraction() throws {
         let d = try Dossier()

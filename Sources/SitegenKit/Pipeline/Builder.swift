@@ -125,13 +125,19 @@ public struct Builder: Sendable {
             // Some article or the registry changed: the last extraction is taken up where its
             // inputs are the same (the articles whose bytes are, the attributions whose people are).
             var reuse: Extractor.Reuse?
-            if let hit = previous?.extraction, let last = cache.loadEntries(key: hit.key) {
+            if let lastKey = previous?.extraction?.key, let last = cache.loadEntries(key: lastKey) {
                 let lastReads = previous?.reads ?? [:]
-                reuse = Extractor.Reuse(entries: last.entries, lowercase: last.lowercase, output: hit.output,
-                                        previousArticle: { lastReads[$0]?.article })
+                // Moved out of the loaded cache: the extraction then edits its arrays instead of copying them.
+                var lastExtraction = previous?.extraction
+                previous?.extraction = nil
+                if let e = take(&lastExtraction, nil) {
+                    reuse = Extractor.Reuse(entries: last.entries, lowercase: last.lowercase, output: e.output,
+                                            previousArticle: { lastReads[$0]?.article })
+                }
             }
             let readKeys = reads.compactMap { $0.value.article == nil ? nil : $0.key }
-            let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress, readKeys: readKeys, reuse: reuse)
+            let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress, readKeys: readKeys,
+                                                             reuse: take(&reuse, nil))
             let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
                                              extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps)
             saving = Parallel.Future {
