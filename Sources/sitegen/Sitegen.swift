@@ -110,7 +110,8 @@ struct Build: ParsableCommand {
                 for t in report.timings { print(String(format: "stage %-11@ %8.1f ms", t.stage as NSString, t.seconds * 1000)) }
                 if options.incremental {
                     print("cache: \(report.cachedReads) of \(report.articles) articles read from it, extraction "
-                          + (report.cachedExtraction ? "reused" : "done (\(report.analysedArticles) articles analysed, \(report.attributedArticles) attributed)") + ", "
+                          + (report.cachedExtraction ? "reused" : "done (\(report.analysedArticles) of \(report.articles) articles analysed, "
+                             + "\(report.attributedArticles) attributed)") + ", "
                           + "\(report.unchangedPages) of \(report.pages) pages unchanged, "
                           + "\(report.copiedFeedElements) of \(report.feedElements) feed entries copied")
                 }
