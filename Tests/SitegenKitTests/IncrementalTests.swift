@@ -230,6 +230,18 @@ struct IncrementalTests {
         try d.append("Content/articles/a3.txt", "Fin.\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.analysedArticles == 4 && r.attributedArticles == 4)
+
+        // A names' cache that no longer says what an article names (damaged, yet readable): the
+        // article, attributed again, does not match it, and all is done afresh.
+        let cache = BuildCache(fs: DiskFileSystem(), output: d.dir + "/public")
+        let key = try #require(cache.loadArticles()?.extraction?.key)
+        var names = try #require(cache.loadEntries(key: key))
+        let a2 = try #require(names.entries.firstIndex { $0.id == "a2" })
+        names.entries[a2].sheet.names = []
+        cache.save(entries: names.entries, lowercase: names.lowercase, key: key)
+        try d.append("Content/articles/a3.txt", "Fin encore.\n")
+        r = try d.rebuildMatchesCleanBuild()
+        #expect(r.analysedArticles == 4 && r.attributedArticles == 4)
     }
 
     @Test("an article whose size, time and inode are the recorded ones is not opened; one just written always is")

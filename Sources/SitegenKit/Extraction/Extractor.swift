@@ -101,17 +101,22 @@ public struct Extractor: Sendable {
         // analysis was kept or its paragraphs are made again, or whether it is the last build's).
         // An article whose attribution key is the last one's keeps its quotes and events (where
         // they lie in the last output), unmade.
-        let outputs = Parallel.map(Array(articles.indices)) { i -> (made: (Attributor.Output, [Event])?, kept: Ranges?, key: UInt64) in
+        let outputs = Parallel.map(Array(articles.indices)) { i -> (made: (Attributor.Output, [Event])?, kept: Ranges?, key: UInt64, stale: Bool) in
             defer { progress.advance() }
             let article = articles[i]
             let key = keys.map { Self.attributionKey(readKey: $0[i], article: article.id, personOfName: resolution.personOfName[i],
                                                      people: people, roles: roles) } ?? 0
-            if let entry = known[article.id], entry.attributionKey == key, let ranges = previous[article.id] { return (nil, ranges, key) }
+            if let entry = known[article.id], entry.attributionKey == key, let ranges = previous[article.id] { return (nil, ranges, key, false) }
             let analysis = first[i].analysis
                 ?? (first[i].kept ? analyzer.analyze(article) : analyzer.analyze(article, names: first[i].sheet.names, mentions: first[i].mentions))
+            // Names taken from the cache that are not the article's (a damaged cache): all is done afresh below.
+            if first[i].kept && analysis.names != first[i].sheet.names { return (nil, nil, key, true) }
             return ((attributor.attribute(article: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people,
                                           roles: roles),
-                     events.events(of: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people)), nil, key)
+                     events.events(of: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people)), nil, key, false)
+        }
+        if outputs.contains(where: \.stale) {
+            return extract(articles, registry: registry, progress: progress, readKeys: readKeys, reuse: nil)
         }
         var articlePeople: [String: [String]] = [:]
         for (i, a) in sheets.enumerated() {

@@ -90,14 +90,15 @@ public struct StatementGrouper: Sendable {
         let speakers = bySpeaker.sorted(by: { $0.key < $1.key }).filter { $0.value.count > 1 }
         let links = Parallel.map(speakers, chunk: 1) { speaker -> (UInt64, Links) in
             let indices = speaker.value
-            let key = Self.speakerKey(speaker.key, indices.map { quotes[$0] })
+            let key = Self.speakerKey(speaker.key, indices, in: quotes)
             if let links = known[key] { return (key, links) }
             return (key, compare(indices, quotes: quotes, articleOf: articleOf))
         }
         // Each quote's leader (its own index for a leader): speakers share no quote.
         var leaderOf = Array(quotes.indices)
         for (speaker, (_, list)) in zip(speakers, links) {
-            for (member, leader) in list where member < speaker.value.count && leader < speaker.value.count {
+            // (Links from a damaged cache that point outside the speaker's quotes are left out.)
+            for (member, leader) in list where speaker.value.indices.contains(member) && speaker.value.indices.contains(leader) {
                 leaderOf[speaker.value[member]] = speaker.value[leader]
             }
         }
@@ -113,13 +114,13 @@ public struct StatementGrouper: Sendable {
 
     /// What a speaker's grouping is made of: who (the speaker's id, or folded name), and each of
     /// their quotes' id, article and text, in dossier order.
-    static func speakerKey(_ speaker: String, _ quotes: [Quote]) -> UInt64 {
+    static func speakerKey(_ speaker: String, _ indices: [Int], in quotes: [Quote]) -> UInt64 {
         var h = StableHash()
         h.add(speaker)
-        for q in quotes {
-            h.add(q.id)
-            h.add(q.article)
-            h.add(q.text)
+        for i in indices {
+            h.add(quotes[i].id)
+            h.add(quotes[i].article)
+            h.add(quotes[i].text)
         }
         return h.value
     }
