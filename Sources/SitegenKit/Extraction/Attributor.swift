@@ -198,19 +198,23 @@ public struct Attributor: Sendable {
             byPerson = people.map { p in Dictionary(grouping: p.roles.indices, by: { p.roles[$0].article }) }
         }
 
-        /// The roles `person` holds in `article` and everywhere, in their order, lower case.
-        func roles(of person: Int, in article: String, people: [Person]) -> [String] {
+        /// Where in `people[person].roles` the roles it holds in `article` and everywhere lie, in their order.
+        private func held(_ person: Int, in article: String) -> [Int] {
             let own = byPerson[person][article] ?? []
             let everywhere = article.isEmpty ? [] : byPerson[person][""] ?? []
-            return (own + everywhere).sorted().map { Text.lower(people[person].roles[$0].text) }
+            return (own + everywhere).sorted()
+        }
+
+        /// The roles `person` holds in `article` and everywhere, in their order, lower case.
+        func roles(of person: Int, in article: String, people: [Person]) -> [String] {
+            held(person, in: article).map { Text.lower(people[person].roles[$0].text) }
         }
 
         /// Adds to `h` what `roles(of:in:people:)` is made of (the same roles, as written).
         func hash(of person: Int, in article: String, people: [Person], into h: inout StableHash) {
-            let own = byPerson[person][article] ?? []
-            let everywhere = article.isEmpty ? [] : byPerson[person][""] ?? []
-            h.add(int: own.count + everywhere.count)
-            for i in (own + everywhere).sorted() { h.add(people[person].roles[i].text) }
+            let indices = held(person, in: article)
+            h.add(int: indices.count)
+            for i in indices { h.add(people[person].roles[i].text) }
         }
     }
 
