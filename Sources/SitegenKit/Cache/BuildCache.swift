@@ -166,35 +166,31 @@ public struct BuildCache: Sendable {
     var statementsFile: String { folder + "/statements.bin" }
     static let statementsMagic = "sitegen statements cache 2\n"
 
-    /// The statement groups of the last build, when they were made from quotes with this key.
-    public func loadStatements(key: String) -> [[String]]? {
-        guard var r = statementsReader(), (try? r.string()) == key else { return nil }
-        return try? r.array { try $0.strings() }
+    /// What the last grouping leaves: its groups when they were made from quotes with this key,
+    /// else each speaker's links by the key of the speaker's quotes (`StatementGrouper.group(_:known:)`).
+    public enum LastStatements {
+        case same([[String]])
+        case links([UInt64: StatementGrouper.Links])
     }
 
-    /// Each speaker's links of the last grouping, by the key of the speaker's quotes
-    /// (`StatementGrouper.group(_:known:)`), whatever the quotes were.
-    public func loadStatementLinks() -> [UInt64: StatementGrouper.Links] {
-        guard var r = statementsReader() else { return [:] }
+    /// The file is read once: the groups are decoded only when the key is the same, the links only when not.
+    public func loadStatements(key: String) -> LastStatements {
+        guard fs.fileExists(statementsFile), let data = try? fs.readBytes(statementsFile) else { return .links([:]) }
+        var r = BinaryReader(data)
         do {
-            _ = try r.string()
-            _ = try r.array { try $0.strings() }
+            guard try r.string() == Self.statementsMagic, try r.string() == salt else { return .links([:]) }
+            let same = try r.string() == key
+            let groups = try r.array { try $0.strings() }
+            if same { return .same(groups) }
             var out: [UInt64: StatementGrouper.Links] = [:]
             for _ in 0..<(try r.count()) {
-                let key = try r.word()
-                out[key] = try r.array { r in (member: try r.int(), leader: try r.int()) }
+                let speaker = try r.word()
+                out[speaker] = try r.array { r in (member: try r.int(), leader: try r.int()) }
             }
-            return out
+            return .links(out)
         } catch {
-            return [:]
+            return .links([:])
         }
-    }
-
-    private func statementsReader() -> BinaryReader? {
-        guard fs.fileExists(statementsFile), let data = try? fs.readBytes(statementsFile) else { return nil }
-        var r = BinaryReader(data)
-        guard (try? r.string()) == Self.statementsMagic, (try? r.string()) == salt else { return nil }
-        return r
     }
 
     public func save(statements groups: [[String]], links: [UInt64: StatementGrouper.Links] = [:], key: String) {

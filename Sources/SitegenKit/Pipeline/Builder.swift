@@ -189,11 +189,12 @@ public struct Builder: Sendable {
                 return
             }
             let key = cache.statementsKey(dossier.quotes)
-            if let groups = cache.loadStatements(key: key) {
+            switch cache.loadStatements(key: key) {
+            case .same(let groups):
                 dossier.statementGroups = groups
-            } else {
+            case .links(let known):
                 // Only the speakers whose quotes changed are compared again.
-                let made = StatementGrouper(lexicon: lexicon).group(dossier.quotes, known: cache.loadStatementLinks())
+                let made = StatementGrouper(lexicon: lexicon).group(dossier.quotes, known: known)
                 dossier.statementGroups = made.groups
                 cache.save(statements: made.groups, links: made.bySpeaker, key: key)
             }
