@@ -87,6 +87,22 @@ struct HostileTests {
         #expect(try JSONSerialization.jsonObject(with: json) is [String: Any])
     }
 
+    @Test("a quote fused with a combining mark in an article's language or title ends no attribute of the page")
+    func fusedQuoteInAttributes() throws {
+        // Mustache escapes by characters, and a `"` followed by U+0303 is one character that its
+        // table does not hold: it came out raw and ended `lang="…"`, adding an event handler.
+        let article = "---\ntitle: \"Titre \\\"\u{303} onfocus=alert(1) autofocus \"\nlanguage: 'fr\"\u{303} onmouseover=alert(2) '\n---\nLe texte.\n"
+        let fs = try memoryDossier(articles: ["a.txt": article], extra: [
+            "Templates/layout.mustache": "<html lang=\"{{lang}}\"><meta name=\"t\" content=\"{{title}}\">{{{body}}}</html>\n",
+        ])
+        try Builder(fs: fs).build(BuildOptions())
+        let html = String(decoding: fs.allFiles["public/articles/a.html"] ?? Data(), as: UTF8.self)
+        #expect(html.hasPrefix("<html lang=\"fr&quot; onmouseover=alert(2) \">"))
+        #expect(html.contains("content=\"Titre &quot; onfocus=alert(1) autofocus\">"))
+        let fused = "\"\u{303}"
+        #expect(!html.contains(fused))
+    }
+
     @Test("a build killed at any moment leaves public/ entirely old or entirely new")
     func killedBuilds() throws {
         let binary = try #require(sitegenBinary(), "the sitegen executable was not found beside the tests")

@@ -703,24 +703,26 @@ public struct Builder: Sendable {
     /// A page's HTML: its Markdown through cmark, inside its template and the layout.
     static func renderHTML(_ page: Page, site: SiteConfig, labels: Labels, templates: TemplateSet) -> OutputFile {
         let html = CMark.html(page.markdown, allowRawHTML: true)
+        let safe = TemplateSet.safe
         let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html"),
                                     ("search", "search.html")].map {
-            ["label": labels[$0.0], "href": page.root + $0.1, "current": page.kind == $0.0]
+            ["label": safe(labels[$0.0]), "href": page.root + $0.1, "current": page.kind == $0.0]
         }
+        let title = safe(page.title)
         let layout: [String: Any] = [
-            "lang": page.language ?? site.language,
-            "title": page.title,
-            "site_title": site.title,
+            "lang": safe(page.language ?? site.language),
+            "title": title,
+            "site_title": safe(site.title),
             "is_index": page.kind == "index",
             "root": page.root,
             "nav": nav,
-            "label_skip": labels["skip"],
-            "label_nav": labels["nav"],
-            "label_built_by": labels["built_by"],
+            "label_skip": safe(labels["skip"]),
+            "label_nav": safe(labels["nav"]),
+            "label_built_by": safe(labels["built_by"]),
             "markdown": (page.path as NSString).lastPathComponent + ".md",
-            "label_feed": labels["feed"],
+            "label_feed": safe(labels["feed"]),
         ]
-        let context: [String: Any] = ["content": html, "title": page.title, "root": page.root]
+        let context: [String: Any] = ["content": html, "title": title, "root": page.root]
         let full = templates.render(kind: page.kind, context: context, layout: layout)
         return OutputFile(path: page.path + ".html", data: Data(full.utf8))
     }

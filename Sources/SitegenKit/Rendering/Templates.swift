@@ -75,6 +75,32 @@ public struct TemplateSet: Sendable {
         return out
     }
 
+    /// A value made safe for Mustache's escaping, which goes by characters: a character that
+    /// joins `"`, `'`, `<`, `>` or `&` to combining marks or other scalars (`"` followed by U+0303)
+    /// is no key of its table and came out unescaped, so that an article's `language:` or title
+    /// could end a template's attribute and add its own. Such a character keeps its HTML-special
+    /// scalars alone; everything else is left as it is.
+    public static func safe(_ s: String) -> String {
+        @inline(__always) func special(_ b: UInt8) -> Bool { b == 0x22 || b == 0x27 || b == 0x3C || b == 0x3E || b == 0x26 }
+        // Only a special byte next to a non-ASCII one can share a character with another scalar.
+        var risky = false, previous: UInt8 = 0
+        for b in s.utf8 {
+            if (special(b) && previous >= 0x80) || (b >= 0x80 && special(previous)) { risky = true; break }
+            previous = b
+        }
+        guard risky else { return s }
+        var out = String.UnicodeScalarView()
+        for c in s {
+            let scalars = c.unicodeScalars
+            if scalars.count > 1, scalars.contains(where: { $0.isASCII && special(UInt8($0.value)) }) {
+                out.append(contentsOf: scalars.filter { $0.isASCII && special(UInt8($0.value)) })
+            } else {
+                out.append(contentsOf: scalars)
+            }
+        }
+        return String(out)
+    }
+
     /// Renders `kind`'s template with `context`, then the layout around it.
     public func render(kind: String, context: [String: Any], layout: [String: Any]) -> String {
         let body = library.render(context, withTemplate: kind) ?? ""
