@@ -356,3 +356,98 @@ struct ListPageTests {
         #expect(pager.components(separatedBy: "…").count == 3)
     }
 }
+
+@Suite("Page frames: the templates rendered once per kind, each page's values put in")
+struct PageFrameTests {
+    /// A template set from `templates` (name -> text), with the repository's for the others.
+    func templateSet(_ templates: [String: String]) throws -> TemplateSet {
+        var files: [String: Data] = [:]
+        for (rel, data) in try snapshot(repoRoot + "/Templates") { files["Templates/" + rel] = data }
+        for (name, text) in templates { files["Templates/\(name).mustache"] = Data(text.utf8) }
+        return try TemplateSet(directory: "Templates", fs: MemoryFileSystem(files: files))
+    }
+
+    func renderer(_ templates: TemplateSet, language: String = "fr") -> PageRenderer {
+        PageRenderer(site: SiteConfig(title: "Dossier <b>\"test\"</b> & co", description: "", language: language),
+                     labels: Labels(language: language), templates: templates)
+    }
+
+    /// Pages with the titles that matter: plain, HTML specials, a quote fused with a combining
+    /// mark, accents, empty; in the root folder and one folder down; in two languages.
+    let pages: [Page] = [
+        Page(path: "articles/a1", kind: "article", title: "Poutine : « Nous verrons »", markdown: "# Poutine\n\nUn *texte*.\n", language: nil),
+        Page(path: "articles/a2", kind: "article", title: "<script>alert('x')</script> & \"co\"", markdown: "# T\n\n<mark id=\"q1\">x</mark>\n", language: "en"),
+        Page(path: "articles/a3", kind: "article", title: "Titre \"\u{303} onmouseover=alert(1) ", markdown: "# T\n\nUn texte.\n", language: nil),
+        Page(path: "articles/a4", kind: "article", title: "", markdown: "Sans titre.\n", language: nil),
+        Page(path: "articles/a5", kind: "article", title: "Vide", markdown: "", language: nil),
+        Page(path: "people/jean-dupont", kind: "person", title: "Jean Dupont", markdown: "# Jean Dupont\n\nÉlu.\n", language: nil),
+        Page(path: "index", kind: "index", title: "L'été « déjà »", markdown: "# Index\n\n[a](articles/a1.html)\n", language: nil),
+        Page(path: "quotes-2", kind: "quotes", title: "Citations (2)", markdown: "# Citations\n\n1. « x »\n", language: nil),
+    ]
+
+    @Test("every page of the example dossier comes out of its frame exactly as Mustache renders it")
+    func exampleDossier() throws {
+        var report = BuildReport()
+        let dossier = try Builder(fs: DiskFileSystem()).loadDossier(BuildOptions(content: repoRoot + "/Content", templates: repoRoot + "/Templates"),
+                                                                   report: &report)
+        let templates = try TemplateSet(directory: repoRoot + "/Templates", fs: DiskFileSystem())
+        let r = PageRenderer(site: dossier.site, labels: Labels(language: dossier.site.language), templates: templates)
+        let all = PageBuilder(dossier: dossier).build()
+        #expect(all.count > 20)
+        for page in all {
+            #expect(r.html(page).data == r.htmlByMustache(page).data, "\(page.path)")
+        }
+        // The repository's templates make frames: the pages above were spliced, not rendered.
+        for kind in ["article", "person", "index", "quotes", "timeline", "people", "search"] {
+            #expect(r.frame(kind: kind, lang: "fr", root: "../") != nil, "\(kind)")
+        }
+    }
+
+    @Test("templates that use a value otherwise than as text make no frame, or one that gives Mustache's bytes",
+          arguments: [
+            // name, article template, layout (nil: the repository's), whether a frame is expected
+            ("escaped content and title in an attribute", "<div title=\"{{title}}\">{{content}}</div>{{{content}}}", nil, true),
+            ("section over the title", "{{#title}}<h1>{{title}}</h1>{{/title}}{{^title}}sans titre{{/title}}{{{content}}}", nil, true),
+            ("case transform", "<h1>{{uppercased(title)}}</h1>{{{content}}}", nil, false),
+            ("reversed", "{{reversed(title)}}{{{content}}}", nil, false),
+            ("empty transform", "{{#empty(title)}}vide{{/empty(title)}}{{{content}}}", nil, true),
+            ("partial", "{{> extra}}{{{content}}}", nil, false),
+            ("escaped body in the layout", "<h1>{{title}}</h1>{{{content}}}", "<html lang=\"{{lang}}\"><title>{{title}}</title>{{body}}</html>", false),
+            ("text content type", "{{{content}}}", "{{% CONTENT_TYPE: TEXT}}<html lang=\"{{lang}}\"><meta content=\"{{title}}\">{{{body}}}<a href=\"{{markdown}}\">md</a></html>", true),
+            ("values in attributes", "{{{content}}}", "<html lang=\"{{lang}}\"><meta name=\"t\" content=\"{{title}}\">{{{body}}}<a href=\"{{root}}{{markdown}}\">{{&title}}</a></html>", true),
+          ])
+    func unusualTemplates(name: String, article: String, layout: String?, framed: Bool) throws {
+        var texts = ["article": article, "extra": "<aside>{{title}}</aside>\n"]
+        if let layout { texts["layout"] = layout }
+        let r = renderer(try templateSet(texts))
+        #expect((r.frame(kind: "article", lang: "fr", root: "../") != nil) == framed, "\(name)")
+        for page in pages {
+            #expect(r.html(page).data == r.htmlByMustache(page).data, "\(name): \(page.path)")
+        }
+    }
+
+    @Test("an article's language or title cannot end a template's attribute: a quote fused with a combining mark is escaped")
+    func noAttributeBreakout() throws {
+        let r = renderer(try templateSet(["layout": "<html lang=\"{{lang}}\"><meta content=\"{{title}}\">{{{body}}}</html>"]))
+        let page = Page(path: "articles/x", kind: "article", title: "T\"\u{303} onfocus=alert(1) autofocus ",
+                        markdown: "# T\n", language: "fr\"\u{303} onmouseover=alert(2) ")
+        for html in [r.html(page), r.htmlByMustache(page)].map({ String(decoding: $0.data, as: UTF8.self) }) {
+            #expect(html.hasPrefix("<html lang=\"fr&quot; onmouseover=alert(2) \">"))
+            #expect(html.contains("<meta content=\"T&quot; onfocus=alert(1) autofocus \">"))
+            let fused = "\"\u{303}"
+            #expect(!html.contains(fused))
+        }
+    }
+
+    @Test("values for Mustache: only characters that fuse an HTML special with other scalars change")
+    func safeValues() {
+        for plain in ["", "Poutine", "L'été « déjà » — d'Émile", "<b>\"x\" & 'y'</b>", "e\u{301}t\u{301}e", "東京 🙂 🇫🇷"] {
+            #expect(TemplateSet.safe(plain) == plain)
+        }
+        let fused: [(String, String)] = [("a\"\u{303}b", "a\"b"), ("'\u{301}x'", "'x'"), ("x\u{600}<y", "x<y"), ("&\u{20DD}", "&")]
+        for (input, expected) in fused {
+            let made = TemplateSet.safe(input)
+            #expect(made == expected)
+        }
+    }
+}

@@ -534,7 +534,7 @@ public struct Builder: Sendable {
         let adopted = Parallel.Once { [fs] in adoption?.value ?? Self.adopt(previous, into: staging, fs: fs) }
         report.record("  indexes", since: step)
         step = Self.now()
-        let labels = Labels(language: dossier.site.language)
+        let renderer = PageRenderer(site: dossier.site, labels: Labels(language: dossier.site.language), templates: templates)
         let feeds = Self.feeds(dossier: dossier, templates: templates, timeline: builder.timelineItems,
                                keys: keys, reuse: reuse)
         // What each article's page is made from; the other pages' keys are made from these.
@@ -562,7 +562,7 @@ public struct Builder: Sendable {
                     guard cache != nil else {
                         let page = builder.page(job)
                         path = page.path
-                        for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                        for f in Self.render(page, renderer) { try staging.write(f) }
                         return (page.path, nil, false, nil)
                     }
                     /// The files of `path` in the output (adopted) that stay, when the last build made
@@ -578,9 +578,9 @@ public struct Builder: Sendable {
                         // Once the linking is done: a page written again replaces its adopted files.
                         _ = adopted.value
                         if markdownKept {
-                            try staging.write(Self.renderHTML(page, site: dossier.site, labels: labels, templates: templates))
+                            try staging.write(renderer.html(page))
                         } else {
-                            for f in Self.render(page, site: dossier.site, labels: labels, templates: templates) { try staging.write(f) }
+                            for f in Self.render(page, renderer) { try staging.write(f) }
                         }
                         return BuildCache.Written(key: key, stamps: Self.files(ofPage: page.path).compactMap { fs.stamp(staging.temp + "/" + $0) })
                     }
@@ -696,35 +696,8 @@ public struct Builder: Sendable {
     }
 
     /// One page as its Markdown and its HTML.
-    static func render(_ page: Page, site: SiteConfig, labels: Labels, templates: TemplateSet) -> [OutputFile] {
-        [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)), renderHTML(page, site: site, labels: labels, templates: templates)]
-    }
-
-    /// A page's HTML: its Markdown through cmark, inside its template and the layout.
-    static func renderHTML(_ page: Page, site: SiteConfig, labels: Labels, templates: TemplateSet) -> OutputFile {
-        let html = CMark.html(page.markdown, allowRawHTML: true)
-        let safe = TemplateSet.safe
-        let nav: [[String: Any]] = [("index", "index.html"), ("timeline", "timeline.html"), ("people", "people.html"), ("quotes", "quotes.html"),
-                                    ("search", "search.html")].map {
-            ["label": safe(labels[$0.0]), "href": page.root + $0.1, "current": page.kind == $0.0]
-        }
-        let title = safe(page.title)
-        let layout: [String: Any] = [
-            "lang": safe(page.language ?? site.language),
-            "title": title,
-            "site_title": safe(site.title),
-            "is_index": page.kind == "index",
-            "root": page.root,
-            "nav": nav,
-            "label_skip": safe(labels["skip"]),
-            "label_nav": safe(labels["nav"]),
-            "label_built_by": safe(labels["built_by"]),
-            "markdown": (page.path as NSString).lastPathComponent + ".md",
-            "label_feed": safe(labels["feed"]),
-        ]
-        let context: [String: Any] = ["content": html, "title": title, "root": page.root]
-        let full = templates.render(kind: page.kind, context: context, layout: layout)
-        return OutputFile(path: page.path + ".html", data: Data(full.utf8))
+    static func render(_ page: Page, _ renderer: PageRenderer) -> [OutputFile] {
+        [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)), renderer.html(page)]
     }
 
     /// The files that are not pages, each made and written on demand: dossier.json, the search

@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     public let fingerprint: String
     /// For each kind of page, a hash of the templates its HTML is rendered with (`fingerprint(of:)`).
     let fingerprints: [String: String]
+    /// No template names another (a partial, a parent) or changes the delimiters: a page's output
+    /// is its templates' tags filled in, which `PageRenderer`'s frames rely on.
+    let plain: Bool
 
     /// Reads every `*.mustache` file of `directory` (and `style.css`) through the file-system seam.
     public init(directory: String, fs: FileSystem) throws {
@@ -41,6 +44,7 @@ public struct TemplateSet: Sendable {
         let css = directory + "/style.css"
         stylesheet = fs.fileExists(css) ? try fs.readFile(css) : Data()
         fingerprint = hash.hex
+        plain = !Self.entangled(texts)
         fingerprints = Self.fingerprints(texts, whole: fingerprint)
         self.library = library
     }
@@ -54,14 +58,7 @@ public struct TemplateSet: Sendable {
     /// or changes the delimiters, which could hide such a name, every kind has the whole set's hash.
     static func fingerprints(_ texts: [(name: String, text: String)], whole: String) -> [String: String] {
         let kinds = Set(pageKinds)
-        let entangled = texts.contains { t in
-            var rest = Substring(t.text)
-            while let open = rest.range(of: "{{") {
-                rest = rest[open.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-                if let c = rest.first, c == ">" || c == "<" || c == "=" { return true }
-            }
-            return false
-        }
+        let entangled = entangled(texts)
         var out: [String: String] = [:]
         for kind in pageKinds {
             guard !entangled else { out[kind] = whole; continue }
@@ -73,6 +70,19 @@ public struct TemplateSet: Sendable {
             out[kind] = h.hex
         }
         return out
+    }
+
+    /// Whether a template names another (a partial `{{> x}}`, a parent `{{< x}}`) or changes the
+    /// delimiters, which could hide such a name.
+    static func entangled(_ texts: [(name: String, text: String)]) -> Bool {
+        texts.contains { t in
+            var rest = Substring(t.text)
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+                if let c = rest.first, c == ">" || c == "<" || c == "=" { return true }
+            }
+            return false
+        }
     }
 
     /// A value made safe for Mustache's escaping, which goes by characters: a character that
