@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitegenKit
 import Ccmark
+import SitegenFuzzing
 
 @Suite("cmark wrapper")
 struct CMarkTests {
@@ -16,6 +17,25 @@ struct CMarkTests {
         #expect(!html.contains("<script"))
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("<img"))
+    }
+
+    @Test("the UTF-8 check that lets cmark's bytes through unrepaired agrees with the standard library's")
+    func utf8Check() {
+        var rng = SeededRandom(seed: 7)
+        // Random bytes, and valid text with one byte changed: every kind of bad sequence.
+        let text = Array("« Déjà vu » — 東京 🙂 \u{10FFFF} \u{FFFD} plain ASCII long enough for the word steps".utf8)
+        var samples: [[UInt8]] = [[], text, [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF]]
+        for _ in 0..<3000 {
+            let n = Int.random(in: 0..<24, using: &rng)
+            samples.append((0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) })
+            var t = text
+            t[Int.random(in: 0..<t.count, using: &rng)] = UInt8.random(in: 0x80...0xFF, using: &rng)
+            samples.append(t)
+        }
+        for b in samples {
+            let ours = b.withUnsafeBufferPointer { CMark.isValidUTF8($0) }
+            #expect(ours == (String(validating: b, as: UTF8.self) != nil), "\(b)")
+        }
     }
 
     @Test("raw HTML is kept only when asked for")
