@@ -20,6 +20,8 @@ func writeHostileCorpus(_ dir: String) throws {
         title: "<script>x</script>"
         """)
     try put("frontmatter.md", "---\ntitle: \"</title><script>document.title='PWNED'</script>\"\nauthor: \"\\\" onerror=\\\"x\"\nurl: \"javascript:alert(1)\"\n---\n# <b>Titre</b>\n\n<script>document.title='PWNED'</script> [clic](javascript:alert(1))\n")
+    // A quote fused with a combining mark, which Mustache's escaping (by characters) let through.
+    try put("fused.md", "---\nlanguage: 'fr\"\u{303} onmouseover=document.title=1 x='\ntitle: \"Titre \\\"\u{303} onfocus=document.title=1 \"\n---\nLe texte.\n")
     var big = "Un très grand article\n\n"
     let paragraph = "Le ministre Jean Dupont a déclaré : « Nous verrons bien ce que la semaine nous réserve », avant de partir vers Lyon.\n"
     while big.utf8.count < 20 * 1024 * 1024 { big += paragraph }
@@ -81,6 +83,9 @@ struct HostileTests {
             #expect(!text.contains("<svg"), "\(path)")
             #expect(!text.contains("href=\"javascript:"), "\(path)")
             #expect(!text.contains("\" onmouseover=\"") && !text.contains("\" onerror=\""), "\(path)")
+            // (JSON escapes the quote byte by byte: only the pages' HTML could hold it raw.)
+            let fused = "\"\u{303}"
+            #expect(!path.hasSuffix(".html") || !text.contains(fused), "\(path)")
         }
         // Attributes hold only sitegen's own values: no quote from the input closes one.
         let json = try #require(files["dossier.json"])
