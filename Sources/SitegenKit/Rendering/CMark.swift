@@ -8,18 +8,18 @@ public enum CMark {
     ///   writes itself, where every piece of untrusted text is escaped; never for the user's Markdown
     ///   unless the dossier's `site.yml` allows it.
     public static func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
-        var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         var text = markdown
-        return text.withUTF8 { utf8 in render(utf8, options: options) }
+        return text.withUTF8 { utf8 in render(utf8, options: options(allowRawHTML)) }
+    }
+
+    static func options(_ allowRawHTML: Bool) -> Int32 {
+        CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
     }
 
     /// `html` as UTF-8 bytes, without making a string of them: the same bytes as `html` gives.
     public static func htmlBytes(_ markdown: String, allowRawHTML: Bool = false) -> [UInt8] {
-        var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         var text = markdown
-        return text.withUTF8 { utf8 in render(utf8, options: options) { out in
+        return text.withUTF8 { utf8 in render(utf8, options: options(allowRawHTML)) { out in
             // libcmark writes valid UTF-8 (it validates its input); were it not, the string
             // `html` makes would repair it, and so is it here.
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(out).assumingMemoryBound(to: UInt8.self), count: strlen(out))
@@ -27,38 +27,10 @@ public enum CMark {
         } } ?? []
     }
 
-    /// Whether `b` is well-formed UTF-8 (what `String(cString:)` keeps as it is).
+    /// Whether `b` is well-formed UTF-8 (what `String(cString:)` keeps as it is), checked in
+    /// place by the standard library.
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        guard let base = b.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        while i < n {
-            // Eight ASCII bytes at a time (most of a page's HTML).
-            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-            let x = b[i]
-            if x < 0x80 { i += 1; continue }
-            @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
-            if x >= 0xC2 && x <= 0xDF {
-                guard cont(1) else { return false }
-                i += 2
-            } else if x >= 0xE0 && x <= 0xEF {
-                guard cont(1), cont(2) else { return false }
-                let y = b[i + 1]
-                if x == 0xE0 && y < 0xA0 { return false }      // overlong
-                if x == 0xED && y >= 0xA0 { return false }     // surrogates
-                i += 3
-            } else if x >= 0xF0 && x <= 0xF4 {
-                guard cont(1), cont(2), cont(3) else { return false }
-                let y = b[i + 1]
-                if x == 0xF0 && y < 0x90 { return false }      // overlong
-                if x == 0xF4 && y >= 0x90 { return false }     // past U+10FFFF
-                i += 4
-            } else {
-                return false
-            }
-        }
-        return true
+        (try? UTF8Span(validating: b.span)) != nil
     }
 
     /// Parses and renders on this thread's arena (libcmark's own allocations were most of its

@@ -56,15 +56,18 @@ public final class PageRenderer: @unchecked Sendable {
         guard !content.isEmpty, !title.isEmpty, let frame = frame(kind: page.kind, lang: lang, root: page.root) else {
             return htmlByMustache(page, content: content)
         }
-        let titleBytes = Array(title.utf8), markdownBytes = Array(markdown.utf8)
+        // A value as it is, or escaped as Mustache escapes it: `Text.html` escapes the same five
+        // characters, byte by byte, which is what Mustache does to a value made `TemplateSet.safe`.
+        func value(_ s: String, escaped: Bool) -> String { escaped ? Text.html(s) : s }
         var out: [UInt8] = []
-        out.reserveCapacity(frame.textBytes + content.count + 4 * titleBytes.count + 64)
+        out.reserveCapacity(frame.textBytes + content.count + 4 * title.utf8.count + 64)
         for piece in frame.pieces {
             switch piece {
             case .text(let bytes): out += bytes
-            case .value(.content, let escaped): Self.append(content, escaped: escaped, to: &out)
-            case .value(.title, let escaped): Self.append(titleBytes, escaped: escaped, to: &out)
-            case .value(.markdown, let escaped): Self.append(markdownBytes, escaped: escaped, to: &out)
+            case .value(.content, false): out += content
+            case .value(.content, true): out += Text.html(String(decoding: content, as: UTF8.self)).utf8
+            case .value(.title, let escaped): out += value(title, escaped: escaped).utf8
+            case .value(.markdown, let escaped): out += value(markdown, escaped: escaped).utf8
             }
         }
         return OutputFile(path: page.path + ".html", data: Data(out))
@@ -76,22 +79,6 @@ public final class PageRenderer: @unchecked Sendable {
         let full = mustache(kind: page.kind, lang: page.language ?? site.language, root: page.root, content: html,
                             title: TemplateSet.safe(page.title), markdown: Self.markdownName(page))
         return OutputFile(path: page.path + ".html", data: Data(full.utf8))
-    }
-
-    /// Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'`), which is byte by byte for a value made
-    /// `TemplateSet.safe`.
-    static func append(_ value: [UInt8], escaped: Bool, to out: inout [UInt8]) {
-        guard escaped else { out += value; return }
-        for b in value {
-            switch b {
-            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]        // &amp;
-            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]              // &lt;
-            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]              // &gt;
-            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]        // &#39;
-            default: out.append(b)
-            }
-        }
     }
 
     /// The page's Markdown file, beside its HTML: the last part of its path.
