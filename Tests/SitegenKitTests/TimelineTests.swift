@@ -281,3 +281,91 @@ struct StatementTests {
         }
     }
 }
+
+@Suite("The timeline's order")
+struct TimelineOrderTests {
+    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
+    struct Mix {
+        var state: UInt64
+        mutating func next(_ n: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(n))
+        }
+    }
+
+    /// Few distinct values, so that many points share a date, an article or a start.
+    static func date(_ r: inout Mix) -> PartialDate? {
+        switch r.next(6) {
+        case 0: nil
+        case 1: PartialDate(year: 2023 + r.next(2))
+        case 2: PartialDate(year: 2024, month: 1 + r.next(2))
+        case 3: PartialDate(year: 2024, month: 1, day: 1 + r.next(2))
+        default: PartialDate(year: 2024, month: 1, day: 1 + r.next(2), hour: r.next(2) * 23, minute: r.next(2) * 59)
+        }
+    }
+
+    static func dossier(seed: UInt64, year: Int? = nil) throws -> Dossier {
+        var r = Mix(state: seed)
+        let base = try #require(readArticle("Titre\n\nUn texte.\n").article)
+        let articles = (0..<60).map { n in
+            var a = base
+            a.id = "a\(n)"
+            a.date = date(&r)
+            return a
+        }
+        var d = Dossier(site: SiteConfig(), articles: articles, people: [], quotes: [], articlePeople: [:])
+        d.events = (0..<400).map { k in
+            Event(id: "e\(k)", article: "a\(r.next(70))", date: k == 7 ? year.map { PartialDate(year: $0) } : date(&r), dateText: "",
+                  resolution: "absolute", sentence: "", people: [], paragraph: 0, start: r.next(3) * 10, end: 40)
+        }
+        return d
+    }
+
+    static func points(_ items: [Feeds.TimelineItem]) -> [String] {
+        items.map { "\($0.date.iso) \($0.isPublication) \($0.order) \($0.event.map(String.init) ?? "-")" }
+    }
+
+    @Test("points compared as two integers come in the order their tuples give, ties included")
+    func packedOrder() throws {
+        for seed in UInt64(1)...20 {
+            let d = try Self.dossier(seed: seed)
+            let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            let packed = try #require(Feeds.packedTimeline(d, index: index))
+            let tuples = Feeds.tupleTimeline(d, index: index)
+            #expect(Self.points(packed) == Self.points(tuples), "seed \(seed)")
+            // Every publication, and every dated event of an article in the dossier, is a point.
+            #expect(packed.count == d.articles.filter { $0.date != nil }.count
+                + d.events.filter { e in e.date != nil && index[e.article] != nil }.count)
+        }
+    }
+
+    @Test("a year that does not fit the integers is sorted by its tuple, in the same order")
+    func outOfRange() throws {
+        for year in [70_000, -5, 65_535, 0] {
+            let d = try Self.dossier(seed: 3, year: year)
+            let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            let fits = (0...0xFFFF).contains(year)
+            #expect((Feeds.packedTimeline(d, index: index) != nil) == fits)
+            #expect(Self.points(Feeds.timeline(d)) == Self.points(Feeds.tupleTimeline(d, index: index)))
+        }
+    }
+
+    @Test("a date's packed key orders as the date does")
+    func packedDates() {
+        var r = Mix(state: 9)
+        let edges = [PartialDate(year: 0), PartialDate(year: 0xFFFF, month: 12, day: 31, hour: 23, minute: 59),
+                     PartialDate(year: 1, month: 1, day: 1, hour: 0, minute: 0)]
+        let dates = edges + (0..<200).compactMap { _ in Self.date(&r) }
+        for a in dates {
+            for b in dates {
+                let (ka, kb) = (a.packedSortKey, b.packedSortKey)
+                #expect(ka != nil && kb != nil)
+                if let ka, let kb { #expect((ka < kb) == (a < b) && (ka == kb) == (a == b)) }
+            }
+        }
+        #expect(PartialDate(year: 0x10000).packedSortKey == nil && PartialDate(year: -1).packedSortKey == nil)
+    }
+}

@@ -24,8 +24,14 @@ public enum Feeds {
     }
 
     /// Publications and resolved events, in date order (a month before its days, a year before its months).
+    /// Points of the same date: events before publications, then by article and place in it.
     public static func timeline(_ d: Dossier) -> [TimelineItem] {
         let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        return packedTimeline(d, index: index) ?? tupleTimeline(d, index: index)
+    }
+
+    /// `timeline`, sorting the points by their tuples of fields (for any date).
+    static func tupleTimeline(_ d: Dossier, index: [String: Int]) -> [TimelineItem] {
         // The points sorted by keys made once, then made in that order: a point holds a dozen strings.
         typealias Point = (date: PartialDate, rest: (kind: Int, order: Int, start: Int), event: Int?)
         var points: [Point] = []
@@ -43,6 +49,36 @@ public enum Feeds {
         }
         return sorted.map { i in
             TimelineItem(date: points[i].date, isPublication: points[i].event == nil, order: points[i].rest.order, event: points[i].event)
+        }
+    }
+
+    /// `timeline` with each point's order in two integers (its date's `packedSortKey`; its kind,
+    /// article and start), which a sort of 100,000 points compares instead of tuples of a dozen
+    /// fields. nil when a field is out of their range: `timeline` then sorts the tuples.
+    static func packedTimeline(_ d: Dossier, index: [String: Int]) -> [TimelineItem]? {
+        guard d.articles.count < (1 << 31), d.events.count < (1 << 32) else { return nil }
+        // `at`: the article's place for a publication, the event's for an event (points of the
+        // same kind, article and start keep the dossier's order, as a stable sort would).
+        var keys: [(date: UInt64, rest: UInt64, at: UInt32)] = []
+        keys.reserveCapacity(d.articles.count + d.events.count)
+        for n in d.articles.indices {
+            guard let date = d.articles[n].date else { continue }
+            guard let packed = date.packedSortKey else { return nil }
+            keys.append((packed, 1 << 63 | UInt64(n) << 32, UInt32(n)))
+        }
+        for k in d.events.indices {
+            guard let date = d.events[k].date, let n = index[d.events[k].article] else { continue }
+            let start = d.events[k].start
+            guard let packed = date.packedSortKey, (0..<(1 << 32)).contains(start) else { return nil }
+            keys.append((packed, UInt64(n) << 32 | UInt64(start), UInt32(k)))
+        }
+        keys.sort { ($0.date, $0.rest, $0.at) < ($1.date, $1.rest, $1.at) }
+        return keys.map { key in
+            let at = Int(key.at)
+            if key.rest >> 63 == 1 {
+                return TimelineItem(date: d.articles[at].date ?? PartialDate(year: 0), isPublication: true, order: at, event: nil)
+            }
+            return TimelineItem(date: d.events[at].date ?? PartialDate(year: 0), isPublication: false, order: Int(key.rest >> 32), event: at)
         }
     }
 

@@ -69,6 +69,14 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// The date as a tuple that orders and equals as the date does (a month before its days).
     var sortKey: (Int, Int, Int, Int, Int) { (year, month ?? 0, day ?? 0, hour ?? -1, minute ?? -1) }
+
+    /// `sortKey` in one integer that orders as it does, for a date whose fields are in range
+    /// (a year from 0 to 65,535; nil otherwise): a sort of 100,000 points compares integers.
+    var packedSortKey: UInt64? {
+        let (y, m, d, h, mi) = sortKey
+        guard (0...0xFFFF).contains(y), (0...0xFF).contains(m), (0...0xFF).contains(d), (-1...0xFE).contains(h), (-1...0xFE).contains(mi) else { return nil }
+        return UInt64(y) << 48 | UInt64(m) << 40 | UInt64(d) << 32 | UInt64(h + 1) << 24 | UInt64(mi + 1) << 16
+    }
 }
 
 /// A line of the input that cleaning dropped, and the rule that dropped it.
