@@ -431,19 +431,30 @@ public struct Builder: Sendable {
         // them in the system's cache, and its workers waited on the disk a fifth of the stage.
         let prefetch = knownStamps.isEmpty ? Parallel.Future(ownThread: true) { [inputs] in fs.prefetch(inputs.map(\.file), in: dir) } : nil
         defer { _ = prefetch?.value }
-        let results = Parallel.map(Array(inputs.indices)) { [inputs] i -> (ArticleReader.Result, String?, Bool, BuildCache.Stamped?) in
+        let inputList = inputs
+        @Sendable func context(_ i: Int) -> String { inputList[i].source + "\u{0}" + inputList[i].id + "\u{0}" + site.language }
+        // A file whose stamp is the one the last build recorded is that build's reading, looked
+        // up here in order (a rebuild's every article but the edited ones): only the others go to
+        // the workers, which read them.
+        var known = [(stamped: BuildCache.Stamped, read: BuildCache.Read)?](repeating: nil, count: inputs.count)
+        var toRead: [Int] = []
+        for i in inputs.indices {
+            if useCache, let stamp = inputStamps[i], let last = knownStamps[inputs[i].path], last.stamp == stamp, last.context == context(i),
+               let hit = knownReads[last.key] {
+                known[i] = (last, hit)
+            } else {
+                toRead.append(i)
+            }
+        }
+        progress.advance(by: inputs.count - toRead.count)
+        let read = Parallel.map(toRead) { [inputs] i -> (ArticleReader.Result, String?, Bool, BuildCache.Stamped?) in
             let input = inputs[i]
             defer { progress.advance() }
             do {
                 let stamp = useCache ? inputStamps[i] : nil
-                let context = stamp == nil ? "" : input.source + "\u{0}" + input.id + "\u{0}" + site.language
-                if let stamp, let known = knownStamps[input.path], known.stamp == stamp, known.context == context,
-                   let hit = knownReads[known.key] {
-                    return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), known.key, true, known)
-                }
                 let data = try fs.readFile(input.path)
                 let key = cache?.readKey(data: data, source: input.source, id: input.id, site: site)
-                let stamped = key.flatMap { key in stamp.flatMap { $0.modified < settled ? BuildCache.Stamped(stamp: $0, context: context, key: key) : nil } }
+                let stamped = key.flatMap { key in stamp.flatMap { $0.modified < settled ? BuildCache.Stamped(stamp: $0, context: context(i), key: key) : nil } }
                 if let key, let hit = knownReads[key] {
                     return (ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics), key, true, stamped)
                 }
@@ -455,14 +466,29 @@ public struct Builder: Sendable {
         }
         var articles: [Article] = []
         var reads: [(key: String, value: BuildCache.Read)] = []
-        var stamps: [String: BuildCache.Stamped] = [:]
+        // Every file as the last build recorded it: its table of stamps, shared (not made again).
+        let unchanged = toRead.isEmpty && knownStamps.count == inputs.count
+        var stamps: [String: BuildCache.Stamped] = unchanged ? knownStamps : [:]
         articles.reserveCapacity(inputs.count)
         reads.reserveCapacity(inputs.count)
-        stamps.reserveCapacity(inputs.count)
-        for ((r, key, hit, stamped), input) in zip(results, inputs) {
+        if !unchanged { stamps.reserveCapacity(inputs.count) }
+        var next = 0
+        for (i, input) in inputs.enumerated() {
+            let r: ArticleReader.Result, key: String?
+            if let (last, hit) = known[i] {
+                r = ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics)
+                key = last.key
+                report.cachedReads += 1
+                if !unchanged { stamps[input.path] = last }
+            } else {
+                let fresh = read[next]
+                next += 1
+                r = fresh.0
+                key = fresh.1
+                if fresh.2 { report.cachedReads += 1 }
+                if let stamped = fresh.3 { stamps[input.path] = stamped }
+            }
             report.diagnostics += r.diagnostics
-            if hit { report.cachedReads += 1 }
-            if let stamped { stamps[input.path] = stamped }
             if let key { reads.append((key, BuildCache.Read(article: r.article, diagnostics: r.diagnostics))) }
             if let a = r.article {
                 articles.append(a)

@@ -7,6 +7,8 @@ public protocol BuildProgress: Sendable {
     func begin(_ stage: String, total: Int)
     /// One more item of the current stage is done.
     func advance()
+    /// `count` more items of the current stage are done.
+    func advance(by count: Int)
     /// The build is over (successfully or not).
     func finish()
 }
@@ -16,6 +18,7 @@ public struct NoProgress: BuildProgress {
     public init() {}
     public func begin(_ stage: String, total: Int) {}
     public func advance() {}
+    public func advance(by count: Int) {}
     public func finish() {}
 }
 
@@ -51,9 +54,11 @@ public final class TerminalProgress: BuildProgress, @unchecked Sendable {
         }
     }
 
-    public func advance() {
+    public func advance() { advance(by: 1) }
+
+    public func advance(by count: Int) {
         lock.withLock {
-            done += 1
+            done += count
             draw(force: done == total)
         }
     }
