@@ -430,9 +430,10 @@ extension PageBuilder {
                 }
                 switch entry {
                 case .item(let i):
+                    // The people a point names are in its key already (its event's key holds the
+                    // event's people), or in its article's (which holds the article's people).
                     h.add(timelineKeys[i])
                     if timelineItems[i].isPublication { article(at: timelineItems[i].order) }
-                    for id in timelineItems[i].people(in: d).prefix(6) { h.add(id) }
                 case .unresolved(let e): h.add(d.events[e].sentence); h.add(d.events[e].dateText); article(d.events[e].article)
                 case .undated(let a): article(at: a)
                 default: break

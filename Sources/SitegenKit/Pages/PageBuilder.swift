@@ -198,7 +198,11 @@ public struct PageBuilder: Sendable {
         let keys: [UInt64]
 
         init(_ dossier: Dossier, quoteArticle: [Int]) {
-            let quoteIndex = Dictionary(dossier.quotes.indices.map { (dossier.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            // Each id's first quote: set from the last quote to the first, one hash an id (the
+            // table made from pairs looked each up, then inserted it).
+            var quoteIndex: [String: Int] = [:]
+            quoteIndex.reserveCapacity(dossier.quotes.count)
+            for i in dossier.quotes.indices.reversed() { quoteIndex[dossier.quotes[i].id] = i }
             quoteByID = QuoteByID(quotes: dossier.quotes, index: quoteIndex)
             var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
             var members: [[Int]] = []
