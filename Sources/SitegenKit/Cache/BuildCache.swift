@@ -157,8 +157,10 @@ public struct BuildCache: Sendable {
     public func statementsKey(_ quotes: [Quote]) -> String {
         var h = StableHash()
         h.add(salt)
-        for q in quotes {
-            for part in [q.id, q.article, q.kind.rawValue, q.speaker ?? "", q.speakerName ?? "", q.text] { h.add(part) }
+        // Read in place, field by field (an array of the six strings was an allocation a quote).
+        for i in quotes.indices {
+            h.add(quotes[i].id); h.add(quotes[i].article); h.add(quotes[i].kind.rawValue)
+            h.add(quotes[i].speaker ?? ""); h.add(quotes[i].speakerName ?? ""); h.add(quotes[i].text)
         }
         return h.hex
     }
