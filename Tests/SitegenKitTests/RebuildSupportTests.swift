@@ -108,6 +108,81 @@ struct RebuildSupportTests {
         #expect(r3.copied == n - PieceReuse.missesBeforeIndex)
     }
 
+    /// Streams `json` to a sink that records what it was handed: bytes, and spans to copy.
+    func spans(_ json: JSON, _ reuse: PieceReuse, chunk: Int = 1 << 20) throws -> (bytes: [UInt8], spans: [Range<Int>]) {
+        var out: [UInt8] = [], spans: [Range<Int>] = []
+        try json.stream(chunk: chunk, reuse: reuse, to: FileSink(write: { out += $0 }, copy: { source, range in
+            spans.append(range)
+            out += source.bytes(range)
+        }))
+        return (out, spans)
+    }
+
+    @Test("copied neighbours go to the file as one span of the last file, commas and line breaks included")
+    func joinedSpans() throws {
+        let first = (0..<UInt64(300)).map { $0 }
+        let r1 = PieceReuse()
+        let bytes1 = try stream(keyed(first), r1)
+        // Nothing changed: the whole array is one span, between the bytes made around it.
+        let same = try spans(keyed(first), PieceReuse(previous: FileBytes(copying: bytes1), pieces: r1.pieces))
+        #expect(same.bytes == bytes1)
+        #expect(same.spans.count == 1)
+        // One element changed and one added far from it: the copied runs between them, three spans.
+        var second = first
+        second[100] = 1000
+        second.insert(2000, at: 200)
+        let r2 = PieceReuse(previous: FileBytes(copying: bytes1), pieces: r1.pieces)
+        let changed = try spans(keyed(second), r2)
+        #expect(changed.bytes == keyed(second).bytes())
+        #expect(changed.spans.count == 3)
+        #expect(r2.copied == 299)
+        // The places recorded are those of this file: a third build copies from it as well.
+        let r3 = PieceReuse(previous: FileBytes(copying: changed.bytes), pieces: r2.pieces)
+        let again = try spans(keyed(second), r3)
+        #expect(again.bytes == changed.bytes && again.spans.count == 1 && r3.copied == second.count)
+        // Copies into a small buffer (a flush every few elements) give the same bytes.
+        let small = try spans(keyed(second), PieceReuse(previous: FileBytes(copying: bytes1), pieces: r1.pieces), chunk: 8)
+        #expect(small.bytes == changed.bytes)
+        // Pieces that say they lie outside the last file are made again, never copied.
+        let wrong = r1.pieces.map { PieceReuse.Piece(key: $0.key, offset: $0.offset + bytes1.count, length: $0.length) }
+        let r4 = PieceReuse(previous: FileBytes(copying: bytes1), pieces: wrong)
+        let made = try spans(keyed(first), r4)
+        #expect(made.bytes == bytes1 && made.spans.isEmpty && r4.copied == 0)
+    }
+
+    @Test("spans of a mapped file are copied into a new or recycled file by the system, and the file cut to its length")
+    func copiedSpansOnDisk() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fs = DiskFileSystem()
+        let text = Array((0..<50_000).map { "ligne \($0) é\n" }.joined().utf8)
+        try fs.writeFile(dir + "/last.json", Data(text))
+        let last = try fs.readBytes(dir + "/last.json")
+        // A spare longer than what is written over it.
+        try fs.writeFile(dir + "/spare.json", Data(repeating: 0x41, count: text.count * 2))
+        let expected = Array(text[10..<200_000]) + Array("milieu".utf8) + Array(text[300_000..<text.count])
+        for (name, spare) in [("new.json", nil), ("recycled.json", dir + "/spare.json")] as [(String, String?)] {
+            try fs.writeFile(dir + "/" + name, recycling: spare, to: { sink in
+                try sink.copy(last, 10..<200_000)
+                try sink.write(Array("milieu".utf8))
+                try sink.copy(last, 300_000..<text.count)
+            })
+            #expect(try [UInt8](fs.readFile(dir + "/" + name)) == expected, "\(name)")
+        }
+        #expect(!fs.fileExists(dir + "/spare.json"))
+        // A span outside the file is an error, not a read past its end.
+        #expect(throws: FileSystemError.self) {
+            try fs.writeFile(dir + "/bad.json", recycling: nil, to: { try $0.copy(last, 0..<(text.count + 1)) })
+        }
+        // In memory, a span is written as its bytes.
+        let memory = MemoryFileSystem()
+        try memory.writeFile("m/out.json", recycling: nil, to: { sink in
+            try sink.write(Array("a".utf8))
+            try sink.copy(last, 0..<5)
+        })
+        #expect(try memory.readFile("m/out.json") == Data("a".utf8 + text[0..<5]))
+    }
+
     /// Pages of the file at `path` in the system's cache, and all its pages.
     func cachedPages(_ path: String) -> (cached: Int, all: Int)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
