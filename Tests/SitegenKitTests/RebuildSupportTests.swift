@@ -273,6 +273,22 @@ struct RebuildSupportTests {
         #expect(backwards.copied == n - PieceReuse.missesBeforeIndex)
     }
 
+    @Test("a table of first places finds each string's first place, as a dictionary of the first ones does")
+    func firstPlaces() {
+        // Short and long ids, repeated ones, and strings that are not there.
+        var ids: [String] = []
+        for n in 0..<5_000 { ids.append(n % 7 == 0 ? "q\(n / 2)" : "q\(n)") }
+        ids += ["", "é", String(repeating: "long id ", count: 5), "q10"]
+        let table = FirstPlaces(ids)
+        let first = Dictionary(ids.indices.map { (ids[$0], $0) }, uniquingKeysWith: { a, _ in a })
+        for id in Set(ids) { #expect(table[id] == first[id], "\(id)") }
+        for absent in ["q-1", "q5000", "x", "long id"] { #expect(table[absent] == nil) }
+        // Told apart by their bytes: "é" as one scalar and as "e" with a combining accent.
+        let accents = FirstPlaces(["e\u{301}", "é"])
+        #expect(accents["é"] == 1 && accents["e\u{301}"] == 0)
+        #expect(FirstPlaces([])["q1"] == nil)
+    }
+
     @Test("a file name's extension is split off as NSString does it")
     func fileExtensions() {
         for name in ["a.txt", "a.b.TXT", "README.md", "noext", "sub/file.md", "sub.d/file", "trailing.", ".hidden", "sub/.hidden", "é.txt"] {
