@@ -332,7 +332,7 @@ struct TimelineOrderTests {
     func packedOrder() throws {
         for seed in UInt64(1)...20 {
             let d = try Self.dossier(seed: seed)
-            let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            let index = FirstPlaces(d.articles.map(\.id))
             let packed = try #require(Feeds.packedTimeline(d, index: index))
             let tuples = Feeds.tupleTimeline(d, index: index)
             #expect(Self.points(packed) == Self.points(tuples), "seed \(seed)")
@@ -346,7 +346,7 @@ struct TimelineOrderTests {
     func outOfRange() throws {
         for year in [70_000, -5, 65_535, 0] {
             let d = try Self.dossier(seed: 3, year: year)
-            let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            let index = FirstPlaces(d.articles.map(\.id))
             let fits = (0...0xFFFF).contains(year)
             #expect((Feeds.packedTimeline(d, index: index) != nil) == fits)
             #expect(Self.points(Feeds.timeline(d)) == Self.points(Feeds.tupleTimeline(d, index: index)))

@@ -26,12 +26,13 @@ public enum Feeds {
     /// Publications and resolved events, in date order (a month before its days, a year before its months).
     /// Points of the same date: events before publications, then by article and place in it.
     public static func timeline(_ d: Dossier) -> [TimelineItem] {
-        let index = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each event's article is looked up (100,000 of them): by the ids' stable hash.
+        let index = FirstPlaces(d.articles.map(\.id))
         return packedTimeline(d, index: index) ?? tupleTimeline(d, index: index)
     }
 
     /// `timeline`, sorting the points by their tuples of fields (for any date).
-    static func tupleTimeline(_ d: Dossier, index: [String: Int]) -> [TimelineItem] {
+    static func tupleTimeline(_ d: Dossier, index: FirstPlaces) -> [TimelineItem] {
         // The points sorted by keys made once, then made in that order: a point holds a dozen strings.
         typealias Point = (date: PartialDate, rest: (kind: Int, order: Int, start: Int), event: Int?)
         var points: [Point] = []
@@ -55,7 +56,7 @@ public enum Feeds {
     /// `timeline` with each point's order in two integers (its date's `packedSortKey`; its kind,
     /// article and start), which a sort of 100,000 points compares instead of tuples of a dozen
     /// fields. nil when a field is out of their range: `timeline` then sorts the tuples.
-    static func packedTimeline(_ d: Dossier, index: [String: Int]) -> [TimelineItem]? {
+    static func packedTimeline(_ d: Dossier, index: FirstPlaces) -> [TimelineItem]? {
         guard d.articles.count < (1 << 31), d.events.count < (1 << 32) else { return nil }
         // `at`: the article's place for a publication, the event's for an event (points of the
         // same kind, article and start keep the dossier's order, as a stable sort would).
