@@ -69,7 +69,7 @@ public struct SiteWriter: Sendable {
         /// The folder began as the cache's copy of the last output, with all its files.
         public let prefilled: Bool
         /// Where the streamed files (the feeds, 155 MB at 10,000 articles) that a build replaced
-        /// are kept for the next build to write over (`FileSystem.writeFile(_:recycling:to:)`):
+        /// are kept for the next build to write over (`FileSystem.writeFile(_:recycling:streaming:)`):
         /// writing over pages the system has cached costs a tenth of taking fresh ones, which on a
         /// virtual machine may first have to be given back by the host. Nil: none kept.
         public let spares: String?
@@ -105,13 +105,16 @@ public struct SiteWriter: Sendable {
             didWrite(f.path)
         }
 
-        /// Writes a file whose content `produce` hands over in pieces (and spans of the last
-        /// build's files), over its spare when there is one.
-        public func write(_ path: String, streaming produce: (FileSink) throws -> Void) throws {
+        /// Writes a file whose content `produce` hands over in pieces, over its spare when there is one.
+        public func write(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
             try makeFolder(of: path)
             try unlinkAdopted(path)
             // Without a spare there, the file system writes a new file.
-            try fs.writeFile(temp + "/" + path, recycling: spares.map { $0 + "/" + path }, to: produce)
+            if let spares {
+                try fs.writeFile(temp + "/" + path, recycling: spares + "/" + path, streaming: produce)
+            } else {
+                try fs.writeFile(temp + "/" + path, streaming: produce)
+            }
             didWrite(path)
             lock.withLock { _ = streamedPaths.insert(path) }
         }

@@ -739,15 +739,15 @@ public struct Builder: Sendable {
                     .stream(lines: Feeds.exportLines, reuse: reuse["dossier.json"], to: sink)
             } },
             { try $0.write("search-index.js") { sink in
-                try sink.write(prefix)
+                try sink(prefix)
                 try Feeds.searchIndex(dossier, labels: labels, keys: keys).stream(pretty: false, reuse: reuse["search-index.js"], to: sink)
-                try sink.write(Array(Feeds.searchIndexSuffix.utf8))
+                try sink(Array(Feeds.searchIndexSuffix.utf8))
             } },
             { try $0.write("timeline.json") { sink in
                 try Feeds.timelineJSON(dossier, labels: labels, items: timeline, keys: keys)
                     .stream(lines: Feeds.exportLines, reuse: reuse["timeline.json"], to: sink)
             } },
-            { try $0.write("feed.xml") { sink in try Feeds.atom(dossier, labels: labels, keys: keys, reuse: reuse["feed.xml"], to: sink.write) } },
+            { try $0.write("feed.xml") { sink in try Feeds.atom(dossier, labels: labels, keys: keys, reuse: reuse["feed.xml"], to: sink) } },
             { try $0.write(OutputFile(path: "style.css", data: css)) },
             { try $0.write(OutputFile(path: "search.js", data: Data(PackageResources.search_js))) },
         ]

@@ -17,12 +17,11 @@ public protocol FileSystem: Sendable {
     func writeFile(_ path: String, _ data: Data) throws
     /// Writes a file whose content `produce` hands over in pieces (a big file is never whole in memory).
     func writeFile(_ path: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws
-    /// Writes a file through `produce`'s sink, which also copies spans of other files (the last
-    /// build's feeds). With `recycled`, into the file there, moved to `path` first: a big file
+    /// `writeFile(_:streaming:)` into the file at `recycled`, moved to `path` first: a big file
     /// made again on every build is written over the blocks and cached pages of an old one
     /// instead of fresh ones. Only a plain file that has no other name is written over; any
     /// other is removed and a new file written. `recycled` is gone afterwards either way.
-    func writeFile(_ path: String, recycling recycled: String?, to produce: (FileSink) throws -> Void) throws
+    func writeFile(_ path: String, recycling recycled: String, streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws
     func removeItem(_ path: String) throws
     /// Puts `source` in the place of `destination` as one step where the system allows it.
     func replaceItem(at destination: String, with source: String) throws
@@ -55,36 +54,27 @@ public final class FileBytes: @unchecked Sendable {
     public let count: Int
     let base: UnsafeRawPointer?
     private let mapped: Bool
-    /// The mapped file, open for as long as this lives (-1 for a copy): spans of it can be
-    /// copied into another file by the system.
-    let descriptor: Int32
 
     public init(copying bytes: [UInt8]) {
         count = bytes.count
         mapped = false
-        descriptor = -1
         guard !bytes.isEmpty else { base = nil; return }
         let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
         bytes.withUnsafeBytes { memory.copyMemory(from: $0) }
         base = memory.baseAddress.map { UnsafeRawPointer($0.bindMemory(to: UInt8.self, capacity: bytes.count)) }
     }
 
-    /// nil when the file cannot be mapped. `fd` stays the caller's (this keeps a duplicate).
+    /// nil when the file cannot be mapped.
     init?(mapping fd: Int32, size: Int) {
         count = size
         mapped = true
-        descriptor = size > 0 ? dup(fd) : -1
         guard size > 0 else { base = nil; return }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-            if descriptor >= 0 { close(descriptor) }
-            return nil
-        }
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
         _ = madvise(p, size, MADV_WILLNEED)
         base = UnsafeRawPointer(p.bindMemory(to: UInt8.self, capacity: size))
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
         guard let base else { return }
         if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
     }
@@ -106,29 +96,10 @@ public final class FileBytes: @unchecked Sendable {
         return end
     }
 
-    /// The bytes in `range` (which must lie inside), copied.
-    public func bytes(_ range: Range<Int>) -> [UInt8] {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a span outside the file")
-        return withBuffer { Array(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
     /// `body` over the bytes (bound to UInt8 once, when made), which live at least until it returns.
     @inline(__always)
     public func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count)) }
-    }
-}
-
-/// Where a streamed file goes: `write` appends bytes; `copy` appends bytes `range` of another
-/// file, which the file system copies from file to file where it can (on Linux,
-/// `copy_file_range`: the bytes do not pass through the process).
-public struct FileSink {
-    public let write: ([UInt8]) throws -> Void
-    public let copy: (_ source: FileBytes, _ range: Range<Int>) throws -> Void
-
-    public init(write: @escaping ([UInt8]) throws -> Void, copy: @escaping (_ source: FileBytes, _ range: Range<Int>) throws -> Void) {
-        self.write = write
-        self.copy = copy
     }
 }
 
@@ -156,15 +127,11 @@ extension FileSystem {
 
     public func readBytes(_ path: String) throws -> FileBytes { FileBytes(copying: [UInt8](try readFile(path))) }
 
-    /// Without recycling: the old file is removed and a new one written; a copied span is
-    /// written as its bytes.
-    public func writeFile(_ path: String, recycling recycled: String?, to produce: (FileSink) throws -> Void) throws {
-        if let recycled { try? removeItem(recycled) }
-        try writeFile(path, streaming: { write in
-            try withoutActuallyEscaping(write) { write in
-                try produce(FileSink(write: write, copy: { source, range in try write(source.bytes(range)) }))
-            }
-        })
+    /// Without recycling: the old file is removed and a new one written.
+    public func writeFile(_ path: String, recycling recycled: String,
+                          streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try? removeItem(recycled)
+        try writeFile(path, streaming: produce)
     }
 
     /// Collects the pieces, then writes them at once: for file systems without streaming.
@@ -286,88 +253,41 @@ public struct DiskFileSystem: FileSystem {
         })
     }
 
-    /// Creates `path` and hands `produce` a function that writes raw bytes to it.
+    /// Creates `path` and hands `produce` a function that writes raw bytes to it. A file already
+    /// there is replaced by a new one, never written into: in a build's folder it may be a hard
+    /// link to the previous output, which must stay as it was.
     private func writeFile(_ path: String, raw produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        let fd = try Self.create(path)
-        defer { close(fd) }
-        try produce { try Self.write(fd, $0, path) }
-    }
-
-    /// A new file at `path`, open for writing. A file already there is replaced by a new one,
-    /// never written into: in a build's folder it may be a hard link to the previous output,
-    /// which must stay as it was.
-    private static func create(_ path: String) throws -> Int32 {
         var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EEXIST && unlink(path) == 0 { fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
-        guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(reason(errno)))") }
-        return fd
+        guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason(errno)))") }
+        defer { close(fd) }
+        try produce { try Self.write(fd, $0, path) }
     }
 
     /// The recycled file is checked through its open descriptor (a plain file with one name),
     /// then renamed to `path`, written from its start and cut to the length written. Renamed
     /// first: a build that dies while writing leaves the half-written file in its temporary
-    /// folder, which the next build removes, and no recycled file. Without one (or one that
-    /// cannot be used), a new file is written.
-    public func writeFile(_ path: String, recycling recycled: String?, to produce: (FileSink) throws -> Void) throws {
-        var fd: Int32 = -1
-        if let recycled {
-            fd = open(recycled, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-            var st = stat(), moved = stat()
-            // After the rename, `path` must be the file opened (not another that took its name since).
-            guard fd >= 0, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, rename(recycled, path) == 0,
-                  lstat(path, &moved) == 0, moved.st_ino == st.st_ino, moved.st_dev == st.st_dev else {
-                if fd >= 0 { close(fd) }
-                unlink(recycled)
-                return try writeFile(path, recycling: nil, to: produce)
-            }
-        } else {
-            fd = try Self.create(path)
+    /// folder, which the next build removes, and no recycled file.
+    public func writeFile(_ path: String, recycling recycled: String,
+                          streaming produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let fd = open(recycled, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        var st = stat(), moved = stat()
+        // After the rename, `path` must be the file opened (not another that took its name since).
+        guard fd >= 0, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, rename(recycled, path) == 0,
+              lstat(path, &moved) == 0, moved.st_ino == st.st_ino, moved.st_dev == st.st_dev else {
+            if fd >= 0 { close(fd) }
+            unlink(recycled)
+            return try writeFile(path, streaming: produce)
         }
         defer { close(fd) }
         var length = 0
-        try produce(FileSink(write: { bytes in
+        try produce { bytes in
             try bytes.withUnsafeBytes { try Self.write(fd, $0, path) }
             length += bytes.count
-        }, copy: { source, range in
-            try Self.copy(source, range, to: fd, path)
-            length += range.count
-        }))
-        guard recycled == nil || ftruncate(fd, off_t(length)) == 0 else {
+        }
+        guard ftruncate(fd, off_t(length)) == 0 else {
             throw FileSystemError(path: path, message: "cannot be cut to its length (\(Self.reason(errno)))")
         }
-    }
-
-    /// `copy_file_range`, found at run time (it is not in Swift's Glibc module).
-    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
-    private static let copyFileRange: CopyFileRange? = {
-        #if os(Linux)
-        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "copy_file_range") else { return nil }
-        return unsafeBitCast(sym, to: CopyFileRange.self)
-        #else
-        return nil
-        #endif
-    }()
-
-    /// Appends bytes `range` of `source` at the descriptor's place: copied by the system from the
-    /// mapped file's descriptor, without passing through this process; what it does not copy
-    /// (another file system, an old system) is written from the mapping.
-    static func copy(_ source: FileBytes, _ range: Range<Int>, to fd: Int32, _ path: String) throws {
-        guard range.lowerBound >= 0, range.upperBound <= source.count else {
-            throw FileSystemError(path: path, message: "a span outside the file it is copied from")
-        }
-        var offset = Int64(range.lowerBound)
-        var left = range.count
-        if source.descriptor >= 0, let copyFileRange = Self.copyFileRange {
-            while left > 0 {
-                let n = copyFileRange(source.descriptor, &offset, fd, nil, left, 0)
-                if n > 0 { left -= n; continue }
-                if n < 0 && errno == EINTR { continue }
-                break
-            }
-        }
-        guard left > 0 else { return }
-        let done = Int(offset)
-        try source.withBuffer { bytes in try write(fd, UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[done..<range.upperBound]), path) }
     }
 
     /// Writes all of `buf` at the descriptor's place.

@@ -44,87 +44,32 @@ public indirect enum JSON: Sendable, Equatable {
     public func stream(pretty: Bool = true, lines: Int = Int.max, chunk: Int = 1 << 20, reuse: PieceReuse? = nil,
                        to sink: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
-            try stream(pretty: pretty, lines: lines, chunk: chunk, reuse: reuse,
-                       to: FileSink(write: sink, copy: { source, range in try sink(source.bytes(range)) }))
+            var out: [UInt8] = []
+            out.reserveCapacity(chunk + 4096)
+            let state = StreamState(reuse: reuse)
+            state.flushed = reuse?.base ?? 0
+            // The state holds the flush, which holds the sink: let go of both before returning.
+            defer { state.flush = nil }
+            state.flush = { buffer in
+                guard buffer.count >= chunk, state.failure == nil else { return }
+                do { try sink(buffer) } catch { state.failure = error }
+                state.flushed += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+            }
+            write(to: &out, indent: 0, lines: pretty ? lines : 0, state: state)
+            if let failure = state.failure { throw failure }
+            if pretty { out.append(0x0A) }
+            try sink(out)
         }
     }
 
-    /// `stream` to a file sink: the elements copied from the last build's file go to it as
-    /// spans of that file, the neighbours joined into one (with the commas and line breaks
-    /// between them, when they are the same bytes), which the system copies from file to file.
-    public func stream(pretty: Bool = true, lines: Int = Int.max, chunk: Int = 1 << 20, reuse: PieceReuse? = nil,
-                       to sink: FileSink) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(chunk + 4096)
-        let state = StreamState(reuse: reuse, sink: sink)
-        state.flushed = reuse?.base ?? 0
-        // The state holds the flush, which holds the sink: let go of both before returning.
-        defer { state.flush = nil }
-        // A span waiting is handed over once as long as a buffer: a sink that writes it from
-        // the mapped file reads it before the file's pages are let go behind the copying.
-        state.flush = { buffer in
-            guard buffer.count >= chunk || state.pending?.count ?? 0 >= chunk else { return }
-            state.emit(&buffer)
-        }
-        write(to: &out, indent: 0, lines: pretty ? lines : 0, state: state)
-        if pretty { out.append(0x0A) }
-        state.emit(&out)
-        if let failure = state.failure { throw failure }
-    }
-
-    /// Where a streamed serialization is: bytes handed to the sink, the span of the last
-    /// build's file waiting to be copied (the bytes in the caller's buffer come after it), and
-    /// what to reuse.
+    /// Where a streamed serialization is: bytes already handed to the sink, and what to reuse.
     private final class StreamState {
         var flushed = 0
-        var pending: Range<Int>?
         var failure: Error?
         var flush: ((inout [UInt8]) -> Void)?
         let reuse: PieceReuse?
-        let sink: FileSink
-        init(reuse: PieceReuse?, sink: FileSink) {
-            self.reuse = reuse
-            self.sink = sink
-        }
-
-        /// Where the next byte appended to `out` lands in the file.
-        func position(_ out: [UInt8]) -> Int { flushed + (pending?.count ?? 0) + out.count }
-
-        /// Hands the waiting span, then `out`, to the sink (nothing more after a failure).
-        func emit(_ out: inout [UInt8]) {
-            if let span = pending, let reuse, failure == nil {
-                do { try sink.copy(reuse.previous, span) } catch { failure = error }
-                flushed += span.count
-            }
-            pending = nil
-            if !out.isEmpty, failure == nil {
-                do { try sink.write(out) } catch { failure = error }
-            }
-            flushed += out.count
-            out.removeAll(keepingCapacity: true)
-        }
-
-        /// Appends `span` of the last build's file after `out`: joined to the waiting span when
-        /// it follows it there with `out`'s bytes between them, else waiting after them.
-        func append(_ span: Range<Int>, after out: inout [UInt8], in previous: FileBytes) {
-            if let last = pending, last.upperBound + out.count == span.lowerBound, Self.same(out, previous, at: last.upperBound) {
-                pending = last.lowerBound..<span.upperBound
-                out.removeAll(keepingCapacity: true)
-                return
-            }
-            emit(&out)
-            pending = span
-        }
-
-        /// Whether `previous` holds `bytes` at `offset` (which the caller knows to lie inside it).
-        static func same(_ bytes: [UInt8], _ previous: FileBytes, at offset: Int) -> Bool {
-            bytes.withUnsafeBytes { new in
-                previous.withBuffer { old in
-                    guard let a = new.baseAddress, let b = old.baseAddress else { return new.isEmpty }
-                    return memcmp(a, b + offset, new.count) == 0
-                }
-            }
-        }
+        init(reuse: PieceReuse? = nil) { self.reuse = reuse }
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
@@ -180,13 +125,14 @@ public indirect enum JSON: Sendable, Equatable {
                 // The element's bytes depend on its indentation and layout too.
                 var h = StableHash()
                 withUnsafeBytes(of: (k, indent, min(lines, 1 << 20))) { h.add($0) }
-                let start = state.position(out)
-                if let span = reuse.span(h.value) {
-                    state.append(span, after: &out, in: reuse.previous)
-                } else {
+                let flushed = state.flushed
+                let start = flushed + out.count
+                if !reuse.copy(h.value, into: &out) {
                     element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
+                    reuse.record(h.value, offset: start, length: state.flushed + out.count - start)
+                } else {
+                    reuse.record(h.value, offset: start, length: flushed + out.count - start)
                 }
-                reuse.record(h.value, offset: start, length: state.position(out) - start)
             } else {
                 element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
             }
@@ -338,20 +284,16 @@ public final class PieceReuse: @unchecked Sendable {
         return table[key]
     }
 
-    /// Where the last build's element with `key` lies in its file (nil: not there, or not whole
-    /// inside the file), counted as copied.
-    func span(_ key: UInt64) -> Range<Int>? {
-        guard let p = find(key), p.offset >= 0, p.length >= 0, p.offset <= previous.count - p.length else { return nil }
+    func copy(_ key: UInt64, into out: inout [UInt8]) -> Bool {
+        guard let p = find(key), p.offset >= 0, p.length >= 0, p.offset <= previous.count - p.length else { return false }
+        previous.withBuffer { raw in
+            guard let base = raw.baseAddress else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: base + p.offset, count: p.length))
+        }
         copied += 1
         // A step behind the copying: the system maps the pages around the one read (fault-around),
         // and would map those let go right behind it again.
         if p.offset - released >= 2 * releaseStep { released = previous.release(released..<(p.offset - releaseStep)) }
-        return p.offset..<(p.offset + p.length)
-    }
-
-    func copy(_ key: UInt64, into out: inout [UInt8]) -> Bool {
-        guard let span = span(key) else { return false }
-        previous.withBuffer { raw in out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[span])) }
         return true
     }
 
