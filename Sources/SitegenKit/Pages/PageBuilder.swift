@@ -46,8 +46,9 @@ struct QuoteByID: Sendable {
 
 /// Each string's first place in a list: open addressing on the strings' `StableHash`, the
 /// strings compared on a match. Strings are told apart by their UTF-8 bytes, as their hash
-/// does (not by canonical equivalence, as `==`): the quote ids it holds are ASCII. Swift's hashed dictionary seeds and finalizes SipHash for every
-/// string, which was most of the cost of a table of the 80,000 quote ids of a big dossier.
+/// does (not by canonical equivalence, as `==`): the ids it holds (quotes', articles') are
+/// ASCII slugs. Swift's hashed dictionary seeds and finalizes SipHash for every string, which
+/// was most of the cost of a table of the 80,000 quote ids of a big dossier.
 struct FirstPlaces: Sendable {
     private let keys: [String]
     /// A place in `keys` (-1: empty), at each string's hash and the slots after it.
