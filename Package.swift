@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // glibc's malloc.h (mallopt, mallinfo2), for `MallocTuning`.
+        .systemLibrary(name: "CMalloc"),
         // A per-thread bump allocator that libcmark renders each page with (C: it must hand
         // libcmark plain C function pointers).
         .target(name: "CmarkArena", dependencies: ["Ccmark"]),
@@ -31,6 +33,7 @@ let package = Package(
             dependencies: [
                 "Ccmark",
                 "CmarkArena",
+                "CMalloc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -63,7 +66,7 @@ let package = Package(
         .executableTarget(name: "sitegen-fuzz", dependencies: ["SitegenFuzzing"]),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenFuzzing"],
+            dependencies: ["SitegenKit", "SitegenFuzzing", "CMalloc"],
             // Articles the tests read from the repository by path.
             exclude: ["Fixtures"]
         ),

@@ -21,6 +21,8 @@ struct SitegenCommand: AsyncParsableCommand {
 
     /// Runs the command with sitegen's exit codes: usage errors exit with 2, not 64.
     static func main() async {
+        // malloc keeps what a build frees for its next allocations (MallocTuning says why).
+        MallocTuning.apply(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }

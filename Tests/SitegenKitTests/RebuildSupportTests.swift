@@ -1,4 +1,7 @@
 import Foundation
+#if os(Linux)
+import CMalloc
+#endif
 import Testing
 @testable import SitegenKit
 
@@ -212,6 +215,23 @@ struct RebuildSupportTests {
         let accents = FirstPlaces(["e\u{301}", "é"])
         #expect(accents["é"] == 1 && accents["e\u{301}"] == 0)
         #expect(FirstPlaces([])["q1"] == nil)
+    }
+
+    @Test("malloc takes blocks under 32 MiB from its heaps once tuned, unless the user set its tunables")
+    func mallocTuning() {
+        #expect(!MallocTuning.apply(environment: ["GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"]), "the user's tunables stand")
+        #if os(Linux)
+        #expect(MallocTuning.apply(environment: ["GLIBC_TUNABLES": "glibc.rtld.optional_static_tls=2048"]))
+        #expect(MallocTuning.apply(environment: [:]), "glibc takes both values")
+        // A block of 24 MiB is no mapping of its own (glibc's threshold starts at 128 KiB and
+        // grows with the mapped blocks freed, to 32 MiB at most).
+        let before = mallinfo2()
+        let block = malloc(24 << 20)
+        let after = mallinfo2()
+        free(block)
+        #expect(block != nil)
+        #expect(after.hblkhd < before.hblkhd + (24 << 20), "mapped bytes \(before.hblkhd) then \(after.hblkhd)")
+        #endif
     }
 
     @Test("a file name's extension is split off as NSString does it")
