@@ -110,15 +110,22 @@ struct FastPathTests {
 
     @Test("tokens hold their own text at their scalar places, in any script")
     func tokenPlaces() {
-        let text = "« Non », a déclaré M. Peskov à l’agence TASS 🇷🇺 : Путин n'ira pas, ترامب ... e\u{301}te\u{301} Nguyễn aujourd'hui-même."
+        let text = "« Non », a déclaré M. Peskov à l’agence TASS 🇷🇺 : Путин n'ira pas, ترامب ... e\u{301}te\u{301} Nguyễn aujourd'hui-même. "
+            + "L'ÉLYSÉE, O'NEIL, JEAN-LUC, Jean‑Luc, ÉTÉ, É, Trump’s, 3e, x86, 2024, MM. CNN’s ÀB"
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokenize(text)
         for t in tokens {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[t.start..<t.end])
             #expect(Self.same(String(view), t.text), "\(t.text)")
-            #expect(Self.same(t.folded, Text.fold(t.text)) && Self.same(t.lower, t.kind == .punct ? t.text : Text.lower(t.text)))
+            // A punctuation token ("’s" included) keeps its text in all three forms.
+            #expect(t.kind == .punct ? Self.same(t.folded, t.text) && Self.same(t.lower, t.text)
+                                     : Self.same(t.folded, Text.fold(t.text)) && Self.same(t.lower, Text.lower(t.text)), "\(t.text)")
+            // The capitals the tokenizer counted as it read are those the token works out alone.
+            let alone = Token(text: t.text, folded: t.folded, lower: t.lower, kind: t.kind, start: t.start, end: t.end)
+            #expect(t.isCapitalized == alone.isCapitalized && t.isAllCaps == alone.isAllCaps, "\(t.text)")
         }
+        #expect(tokens.filter(\.isAllCaps).map(\.text) == ["TASS", "ÉLYSÉE", "O'NEIL", "JEAN-LUC", "ÉTÉ", "MM.", "CNN", "ÀB"])
         #expect(tokens.map(\.text).contains("M."))
         #expect(tokens.map(\.text).contains("l’"))
         #expect(tokens.map(\.text).contains("agence"))
@@ -279,6 +286,33 @@ struct FastPathTests {
         // The counts are not all zero: the test compares something.
         let f = Cleaner.LineFacts("Le président a dit que the end is near", cleaner: cleaner)
         #expect(f.fr >= 2 && f.en >= 2 && f.words == 9 && f.latin > 20)
+    }
+
+    @Test("quote spans: a paragraph without an opening mark gives what the scalar-by-scalar search gives")
+    func quoteSpans() throws {
+        var lines = Self.samples + [
+            "— Nous sommes prêts, a-t-il assuré.", "\u{00A0} – Oui, dit-il.", "—Non, dit-il.", "Il a dit ’non’ hier.",
+            "‹ Non › dit-il", "‘Yes,’ he said.", "He said: “No.”", "Il a dit ” ça ” hier", "» Nous devons partir.",
+            "\"Non\", a-t-il dit", "l’été ’ et › ensuite", "Non, a-t-il dit. »", "« Nous ne céderons pas, dit-il. Jamais",
+            "Ils disent „nein“ dort", "aujourd’hui l’AFP a écrit qu’il viendra", "",
+        ]
+        for dir in [repoRoot + "/Content/articles", repoRoot + "/Tests/SitegenKitTests/Fixtures"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
+                lines += try String(contentsOfFile: dir + "/" + name, encoding: .utf8).split(separator: "\n").map(String.init)
+            }
+        }
+        var skipped = 0
+        for line in lines {
+            let count = line.unicodeScalars.count
+            for cues in [[], [count / 2], Set(0..<count)] as [Set<Int>] {
+                let all = QuoteSpans.find(scalars: Array(line.unicodeScalars), cueStarts: cues)
+                #expect(QuoteSpans.find(in: line, cueStarts: cues) == all, "\(line.debugDescription) \(cues.count)")
+                if !QuoteSpans.holdsMark(line) { skipped += 1 }
+            }
+        }
+        // Both kinds of paragraph were compared, and the dialogue line is found without a mark.
+        #expect(skipped > 100 && skipped < lines.count * 3)
+        #expect(QuoteSpans.find(in: "— Nous sommes prêts, a-t-il assuré.", cueStarts: [21]).count == 1)
     }
 
     @Test("date hints without the word list agree with the full hints")

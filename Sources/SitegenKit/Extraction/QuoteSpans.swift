@@ -63,7 +63,46 @@ public enum QuoteSpans {
     /// Spans of one paragraph. `inverted` tells whether an inverted speech cue ("dit-il") starts at a
     /// scalar offset: an unclosed quote is closed just before such a cue.
     public static func find(in text: String, cueStarts: Set<Int> = []) -> [QuoteSpan] {
-        let s = Array(text.unicodeScalars)
+        // Most paragraphs hold no mark that can start a span; the only span they can hold is a
+        // line of dialogue, which starts with a dash and needs a cue.
+        if !holdsMark(text) && (cueStarts.isEmpty || !startsWithDash(text)) { return [] }
+        return find(scalars: Array(text.unicodeScalars), cueStarts: cueStarts)
+    }
+
+    /// Whether `text` holds a mark that can start a span on its own: " « » “ ” „ ‹ ‘. The others,
+    /// ’ and ›, close a span only that one of these opened (`find` skips them otherwise).
+    static func holdsMark(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case 0x22: return true
+                case 0xC2: if i + 1 < b.count, b[i + 1] == 0xAB || b[i + 1] == 0xBB { return true }
+                case 0xE2:
+                    // U+2018, U+201C, U+201D, U+201E, U+2039: E2 80 then 98, 9C, 9D, 9E, B9.
+                    if i + 2 < b.count, b[i + 1] == 0x80 {
+                        switch b[i + 2] {
+                        case 0x98, 0x9C, 0x9D, 0x9E, 0xB9: return true
+                        default: break
+                        }
+                    }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the first scalar after white space is an em or en dash.
+    static func startsWithDash(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !Scalars.isSpace($0) }) else { return false }
+        return first == "\u{2014}" || first == "\u{2013}"
+    }
+
+    /// `find` on every paragraph, marks or not (the tests compare).
+    static func find(scalars s: [Unicode.Scalar], cueStarts: Set<Int>) -> [QuoteSpan] {
         var spans: [QuoteSpan] = []
         // Stack of open marks (offset, isSingle). Only the outermost span is kept; inner marks nest.
         var stack: [(Int, Bool)] = []

@@ -16,6 +16,18 @@ public struct Token: Hashable, Sendable {
     public var start: Int
     public var end: Int
 
+    /// A token whose capitals the tokenizer worked out as it read the word's scalars.
+    init(text: String, folded: String, lower: String, kind: Kind, start: Int, end: Int, isCapitalized: Bool, isAllCaps: Bool) {
+        self.text = text
+        self.folded = folded
+        self.lower = lower
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+    }
+
     public init(text: String, folded: String, lower: String, kind: Kind, start: Int, end: Int) {
         self.text = text
         self.folded = folded
@@ -95,15 +107,24 @@ public enum Tokenizer {
             if flags(c) & Scalars.space != 0 { i += cl; si += 1; continue }
             if isWordPart(c) {
                 var j = i, sj = si
-                var hasLetter = false
+                // What `Token` asks of the word's letters, counted on the way: how many, how many
+                // in upper case, and whether any scalar is beyond ASCII.
+                var letters = 0, capitals = 0
+                var ascii = true
                 while j < n {
                     let (d, dl) = Scalars.decode(b, j)
-                    if isWordPart(d) {
-                        if flags(d) & Scalars.letter != 0 { hasLetter = true }
+                    let f = flags(d)
+                    if f & (Scalars.letter | Scalars.number | Scalars.mark) != 0 {
+                        if f & Scalars.letter != 0 {
+                            letters += 1
+                            if f & Scalars.upper != 0 { capitals += 1 }
+                        }
+                        if dl > 1 { ascii = false }
                         j += dl; sj += 1
                         continue
                     }
                     guard isHyphen(d) || isApostrophe(d), j + dl < n, isWordPart(Scalars.decode(b, j + dl).0) else { break }
+                    if dl > 1 { ascii = false }
                     if isApostrophe(d) {
                         // English possessive: "Trump's", "von der Leyen’s" end before their "'s"
                         // (contractions like "It's" stay whole).
@@ -125,12 +146,15 @@ public enum Tokenizer {
                     word += "."
                     end += 1; send += 1
                 }
-                let kind: Token.Kind = hasLetter ? .word : .number
+                let kind: Token.Kind = letters > 0 ? .word : .number
                 starts.append(i)
-                // An ASCII word has no white space or backquote: its fold is its lower case.
-                let lower = Text.lower(word)
-                let folded = UnsafeBufferPointer(rebasing: b[i..<end]).allSatisfy({ $0 < 0x80 }) ? lower : Text.fold(word)
-                tokens.append(Token(text: word, folded: folded, lower: lower, kind: kind, start: si, end: send))
+                // An ASCII word has no white space or backquote: its fold is its lower case, and
+                // without capitals its lower case is itself.
+                let lower = ascii && capitals == 0 ? word : Text.lower(word)
+                let folded = ascii ? lower : Text.fold(word)
+                tokens.append(Token(text: word, folded: folded, lower: lower, kind: kind, start: si, end: send,
+                                    isCapitalized: kind == .word && flags(c) & Scalars.upper != 0,
+                                    isAllCaps: kind == .word && letters >= 2 && capitals == letters))
                 i = end; si = send
                 continue
             }
