@@ -315,6 +315,21 @@ struct FastPathTests {
         #expect(QuoteSpans.find(in: "— Nous sommes prêts, a-t-il assuré.", cueStarts: [21]).count == 1)
     }
 
+    @Test("a prefix of characters cut on the bytes is the prefix cut by grapheme breaking")
+    func characterPrefix() throws {
+        var texts = Self.samples + ["e\u{301}" + String(repeating: "a", count: 9), String(repeating: "a", count: 5) + "e\u{301}x",
+                                    "ab\r\ncd\r\nef", "ab\ncd", "🇫🇷🇫🇷 ab", "abcde\u{200D}f", "Nguyễn Phú Trọng a dit"]
+        let articles = repoRoot + "/Content/articles"
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
+            texts.append(try String(contentsOfFile: articles + "/" + name, encoding: .utf8))
+        }
+        for t in texts {
+            for n in [0, 1, 2, 3, 4, 5, 6, 10, 100, 2000] {
+                #expect(Self.same(String(Text.prefix(t, characters: n)), String(t.prefix(n))), "\(t.prefix(30).debugDescription) \(n)")
+            }
+        }
+    }
+
     @Test("date hints without the word list agree with the full hints")
     func dateHints() {
         let finder = DateFinder()

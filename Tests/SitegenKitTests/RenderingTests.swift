@@ -151,6 +151,25 @@ struct PageTests {
                 == "[0,7,-42,9223372036854775807,-9223372036854775808,3,-0.55,null,null,true,false,null]")
     }
 
+    @Test("numbers with decimals: the two-decimal path writes what %.4g writes, and leaves the rest to it")
+    func jsonDecimals() {
+        var values = (-12_000...12_000).map { Double($0) / 100 }
+        values += [0.95, 0.85, 0.3, 0.1 + 0.2, 1e-9, -1e-9, 1.0000000001, 0.005, 0.0049, 0.123456, 99.995, 123.45, 1e20 + 0.5,
+                   0.9499999, 12.3456789, 5e-5, 2.0 / 3.0]
+        var fast = 0
+        for d in values where d != d.rounded() {
+            let general = String(format: "%.4g", d)
+            #expect(JSON.double(d).serialized(pretty: false) == general, "\(d)")
+            var out: [UInt8] = []
+            if JSON.twoDecimals(d, into: &out) {
+                fast += 1
+                #expect(String(decoding: out, as: UTF8.self) == general, "\(d)")
+            }
+        }
+        // Every non-whole hundredth below 100 took the fast path; the others did not.
+        #expect(fast == 2 * 9_900 + 4)
+    }
+
     @Test("the exports are laid out down to their lists: one entry per line, each entry on one line")
     func exportLayout() throws {
         let doc = JSON.object([("format", .int(1)), ("site", .object([("title", .string("T"))])),

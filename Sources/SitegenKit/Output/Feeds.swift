@@ -131,7 +131,7 @@ public enum Feeds {
             if i < na {
                 let a = d.articles[i]
                 let people = (d.articlePeople[a.id] ?? []).compactMap { byPerson[$0] }
-                let text = [a.title, a.author ?? "", people.joined(separator: " "), String(a.text.prefix(2000))].joined(separator: " ")
+                let text = [a.title, a.author ?? "", people.joined(separator: " "), String(Text.prefix(a.text, characters: 2000))].joined(separator: " ")
                 return .array([.string("article"), .string(a.title), .string("articles/\(a.id).html"), .string(Text.fold(text)),
                                .string(a.date.map(labels.format) ?? undated)])
             }

@@ -735,7 +735,7 @@ public struct Cleaner: Sendable {
 
     /// "date 2024-09 Le candidat…": a date glued before the headline. Returns the date and the rest.
     func datePrefix(_ s: String) -> (PartialDate, String)? {
-        var rest = stripPrefixes(Substring(s.prefix(2000)), datePrefixes)
+        var rest = stripPrefixes(Text.prefix(s, characters: 2000), datePrefixes)
         // A dispatch's place before its date: "Genève, 5 mars 2024 (AFP) - …", "WASHINGTON, March 5 — …".
         // (Bytes first: most lines have no comma near their start with a digit after it.)
         if let comma = rest.utf8.prefix(40).firstIndex(of: 0x2C), rest.utf8[comma...].prefix(24).contains(where: { $0 >= 0x30 && $0 <= 0x39 }),

@@ -24,6 +24,30 @@ public enum Text {
         return h
     }
 
+    /// `s.prefix(n)`: its first `n` characters. Where the scalars up to the cut all lie below
+    /// U+0300 and none is a carriage return, each scalar is a character of its own, so the cut is
+    /// found on the bytes instead of by grapheme breaking (slow on every article's text).
+    public static func prefix(_ s: String, characters n: Int) -> Substring {
+        guard s.utf8.count > n else { return s[...] }
+        let cut: String.Index? = s.utf8.withContiguousStorageIfAvailable { b -> String.Index? in
+            var scalars = 0, i = 0
+            while i < b.count {
+                let x = b[i]
+                // A lead byte of a scalar from U+0300 up, or a carriage return (CR LF is one
+                // character): the general way decides. The scalar after the cut is checked too,
+                // as a combining mark there would join the last character.
+                if x >= 0xCC || x == 0x0D { return nil }
+                if x & 0xC0 != 0x80 {
+                    if scalars == n { return s.utf8.index(s.utf8.startIndex, offsetBy: i) }
+                    scalars += 1
+                }
+                i += 1
+            }
+            return s.endIndex
+        } ?? nil
+        return cut.map { s[..<$0] } ?? s.prefix(n)
+    }
+
     public static func fold(_ s: String) -> String {
         // Fastest path: a word already in folded form (lower-case ASCII, no white space or
         // backquote) is returned as it is, without a copy.
