@@ -187,6 +187,27 @@ struct EventTests {
         #expect(found > 40)
     }
 
+    @Test("the gate that spares the search of most sentences lets through every sentence holding a date")
+    func gate() throws {
+        var sentences = ["Le ٣ mars", "En ١٩٩٩, rien", "l'an dernier", "this year's plan", "ce mois-ci", "Cette année-là", "last year",
+                         "Depuis mardi", "HIER", "il y a 3 jours", "le 1er", "Jan. 20", "en l’an dernier", "ce mois-là aussi"]
+        let articles = repoRoot + "/Content/articles"
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
+            sentences += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(whereSeparator: { $0 == "\n" || $0 == "." }).map(String.init)
+        }
+        var dated = 0, shut = 0
+        for s in sentences {
+            let open = finder.mayHoldDate(Tokenizer.tokenize(s)[...])
+            if !finder.find(in: s, reference: wednesday).isEmpty {
+                dated += 1
+                #expect(open, "\(s.debugDescription)")
+            }
+            if !open { shut += 1 }
+        }
+        // Both kinds were seen: the gate lets dates through and shuts most other sentences out.
+        #expect(dated > 20 && shut > 60)
+    }
+
     @Test("on the example dossier: election day, Peskov's Wednesday, TASS's report")
     func exampleDossier() throws {
         var report = BuildReport()

@@ -119,11 +119,15 @@ public struct EventFinder: Sendable {
         // "year"…, starting with a, m or y) with its qualifier before it (c, l, n, t) or after it.
         // The first bytes keep the look-ups to the few words that can be one.
         var afterHead = false, afterQualifier = false
-        return tokens.contains { t in
-            if t.kind == .number || t.folded.unicodeScalars.first.map(Scalars.isNumber) == true || triggers.contains(t.folded) { return true }
-            let f = t.folded
-            if afterHead, periodAfter.contains(f) { return true }
+        // Each token's fields are read in place (a closure over the tokens copied each one).
+        for k in tokens.indices {
+            if tokens[k].kind == .number { return true }
+            let f = tokens[k].folded
             let first = f.utf8.first ?? 0, length = f.utf8.count
+            // A first byte from 0x80 up may start a digit of another script.
+            if first >= 0x80, f.unicodeScalars.first.map(Scalars.isNumber) == true { return true }
+            if (0x30...0x39).contains(first) || triggers.contains(f) { return true }
+            if afterHead, periodAfter.contains(f) { return true }
             afterHead = false
             if length <= 7, first == 0x61 || first == 0x6D || first == 0x79 {
                 let head = f.utf8.last == 0x73 && f.hasSuffix("'s") ? String(f.dropLast(2)) : f // "this year's"
@@ -134,8 +138,8 @@ public struct EventFinder: Sendable {
                 }
             }
             afterQualifier = length <= 5 && (first == 0x63 || first == 0x6C || first == 0x6E || first == 0x74) && periodBefore.contains(f)
-            return false
         }
+        return false
     }
 
     /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
