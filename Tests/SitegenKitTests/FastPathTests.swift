@@ -330,6 +330,40 @@ struct FastPathTests {
         }
     }
 
+    @Test("words between spaces and collapsed lines, read on bytes, agree with the character and scalar answers")
+    func wordsAndSpaces() throws {
+        var texts = Self.samples + [" a  b ", "a \u{301}b", "\u{0600} x", "e\u{301} x", "a\r\n b", "  ", "Jean  Dupont", "a\u{00A0}b",
+                                    "a\u{200B}b", "\u{FEFF}a", "a b ", " a b", "Par Jeanne Martin, à Paris", "ᄀ ᅡ"]
+        let articles = repoRoot + "/Content/articles"
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
+            texts += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        /// What `collapseSpaces` asked of a line scalar by scalar before.
+        func collapsedByScalars(_ s: String) -> Bool {
+            var previousSpace = true
+            for c in s.unicodeScalars {
+                if c == " " {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else if Scalars.isSpace(c) || c.value == 0x200B || c.value == 0xFEFF {
+                    return false
+                } else {
+                    previousSpace = false
+                }
+            }
+            return !(previousSpace && !s.isEmpty)
+        }
+        var collapsed = 0
+        for t in texts {
+            #expect(Text.words(t).map { Array($0.utf8) } == t.split(separator: " ").map { Array($0.utf8) }, "\(t.debugDescription)")
+            let inner = t.dropFirst()
+            #expect(Text.words(inner).map { Array($0.utf8) } == inner.split(separator: " ").map { Array($0.utf8) }, "\(t.debugDescription)")
+            #expect(Text.isCollapsed(t) == collapsedByScalars(t), "\(t.debugDescription)")
+            if Text.isCollapsed(t) { collapsed += 1 }
+        }
+        #expect(collapsed > 50 && collapsed < texts.count)
+    }
+
     @Test("date hints without the word list agree with the full hints")
     func dateHints() {
         let finder = DateFinder()

@@ -51,11 +51,17 @@ public struct ArticleReader: Sendable {
         let isMarkdown = source.lowercased().hasSuffix(".md") || source.lowercased().hasSuffix(".markdown")
         // A line feed is a character of its own: cutting at its byte cuts where cutting at the
         // character would (the text has no carriage return left to pair with it).
-        let rawLines = front.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
-        var lines: [Cleaner.Line] = []
-        lines.reserveCapacity(rawLines.count)
-        for (i, raw) in rawLines.enumerated() {
-            lines.append(Cleaner.Line(number: front.bodyLine + i, text: Text.collapseSpaces(String(Substring(raw)))))
+        // (On the bytes: the UTF-8 view's generic split went through its indices one by one.)
+        var body = front.body
+        let lines: [Cleaner.Line] = body.withUTF8 { b in
+            var lines: [Cleaner.Line] = []
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x0A {
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                lines.append(Cleaner.Line(number: front.bodyLine + lines.count, text: Text.collapseSpaces(raw)))
+                start = i + 1
+            }
+            return lines
         }
         let fmTitle = front.fields["title"].map(Text.collapseSpaces).flatMap { $0.isEmpty ? nil : $0 }
         let language = front.fields["language"] ?? front.fields["lang"]

@@ -157,7 +157,7 @@ public struct Cleaner: Sendable {
             // outlet's name goes with it. Above an outlet, the first name must be a known one.
             // The place it was written from goes: "Lauren Gambino in Washington".
             if isHead, notNoise > 1, author == nil, (2...6).contains(fact.words), index + 1 < nonEmpty.count,
-               case let name = Self.withoutPlace(t.split(separator: " ")).joined(separator: " "), looksLikeName(name),
+               case let name = Self.withoutPlace(Text.words(t)).joined(separator: " "), looksLikeName(name),
                case let next = nonEmpty[index + 1].text, dateLine(next) != nil
                 || (isSectionLabel(next) && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
                 drop(line, "byline")
@@ -543,7 +543,7 @@ public struct Cleaner: Sendable {
             (2...8).contains(s.count) && s.allSatisfy({ $0.isUppercase || $0 == "." }) || agencies.contains(Text.fold(s))
         }
         func isName(_ s: String) -> Bool {
-            let ws = s.split(separator: " ")
+            let ws = Text.words(s)
             return (1...3).contains(ws.count) && ws.allSatisfy { $0.first?.isUppercase ?? false }
         }
         guard isAgency(sides[0]) && isName(sides[1]) || isName(sides[0]) && isAgency(sides[1]) else { return nil }
@@ -811,7 +811,7 @@ public struct Cleaner: Sendable {
                 }
                 guard pieces >= 3 && pieces <= 8 else { return nil }
             }
-            let ws = name.split(separator: " ").map(String.init)
+            let ws = Text.words(name).map(String.init)
             guard ws.count >= 3, ws.count <= 8, firstNames.contains(Text.fold(ws[0])), ws[1].first?.isUppercase ?? false,
                   ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) }) else { return nil }
             return (ws[0] + " " + ws[1], nil)
@@ -822,7 +822,7 @@ public struct Cleaner: Sendable {
         if hasPrefix {
             var parts = name.components(separatedBy: ", ")
             func isOutletOrRole(_ part: String) -> Bool {
-                let words = part.split(separator: " ")
+                let words = Text.words(part)
                 // An acronym alone is an outlet: "CNN", "AFP".
                 if words.count == 1, words[0].count >= 2, words[0].allSatisfy({ $0.isUppercase }) { return true }
                 return words.contains { w in
@@ -833,7 +833,7 @@ public struct Cleaner: Sendable {
             while parts.count > 1, let last = parts.last, isOutletOrRole(last) { parts.removeLast() }
             name = parts.joined(separator: ", ")
         }
-        var nameWords = Self.withoutPlace(name.split(separator: " ")).map(String.init)
+        var nameWords = Self.withoutPlace(Text.words(name)).map(String.init)
         while nameWords.count > 2, let last = nameWords.last, bylineRoles.contains(Text.fold(last)) { nameWords.removeLast() }
         name = nameWords.joined(separator: " ")
         if name.isEmpty { return date == nil ? nil : (nil, date) }
@@ -877,7 +877,7 @@ public struct Cleaner: Sendable {
     /// are there, keeping at least `keeping` words: "Jeanne Martin | Publié le" before a date is
     /// "Jeanne Martin |". Words are separated by spaces.
     static func droppingTrailing(_ phrases: [String], from s: Substring, keeping: Int) -> Substring {
-        var words = s.split(separator: " ")
+        var words = Text.words(s)
         var changed = true
         while changed {
             changed = false
@@ -911,7 +911,7 @@ public struct Cleaner: Sendable {
     /// Two to four capitalised words, none a common function word: "Hoang Bach"; between the
     /// first and the last, a name particle in either case ("Isabelle Le Goff", "Minh de La Tour").
     func looksLikeName(_ s: String) -> Bool {
-        let ws = s.split(separator: " ")
+        let ws = Text.words(s)
         guard (2...4).contains(ws.count), !hasTerminalPunctuation(s) else { return false }
         for (i, w) in ws.enumerated() {
             if i > 0 && i < ws.count - 1 && particles.contains(Text.fold(String(w))) { continue }
@@ -1015,7 +1015,7 @@ public struct Cleaner: Sendable {
 
     /// "International", "Politique": a rubric above the headline.
     func isSectionLabel(_ s: String) -> Bool {
-        let ws = s.split(separator: " ")
+        let ws = Text.words(s)
         guard (1...3).contains(ws.count), s.count <= 32, !hasTerminalPunctuation(s), !s.contains(",") else { return false }
         // One word, or words that are all capitalised ("Monde Afrique"), never a sentence; or a
         // capitalised line with a rubric's word ("US news").
@@ -1034,7 +1034,7 @@ public struct Cleaner: Sendable {
     func headline(from s: String) -> String {
         var sentence = s
         if let r = s.range(of: ". ") { sentence = String(s[..<r.lowerBound]) }
-        let ws = sentence.split(separator: " ")
+        let ws = Text.words(sentence)
         if ws.count > 14 { return ws.prefix(14).joined(separator: " ") + " …" }
         return sentence
     }

@@ -24,6 +24,30 @@ public enum Text {
         return h
     }
 
+    /// `s.split(separator: " ")`: the words between spaces, none empty. Where every scalar lies
+    /// below U+0300 each is a character of its own, so the spaces are found on the bytes instead
+    /// of by grapheme breaking; any other text is split the general way.
+    public static func words<S: StringProtocol>(_ s: S) -> [Substring] {
+        let text = Substring(s)
+        let utf8 = text.utf8
+        let cuts: [Range<Int>]? = utf8.withContiguousStorageIfAvailable { b -> [Range<Int>]? in
+            var cuts: [Range<Int>] = []
+            var start = 0
+            for i in 0..<b.count {
+                let x = b[i]
+                if x >= 0xCC { return nil }
+                if x == 0x20 {
+                    if i > start { cuts.append(start..<i) }
+                    start = i + 1
+                }
+            }
+            if b.count > start { cuts.append(start..<b.count) }
+            return cuts
+        } ?? nil
+        guard let cuts else { return text.split(separator: " ") }
+        return cuts.map { r in text[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)] }
+    }
+
     /// `s.prefix(n)`: its first `n` characters. Where the scalars up to the cut all lie below
     /// U+0300 and none is a carriage return, each scalar is a character of its own, so the cut is
     /// found on the bytes instead of by grapheme breaking (slow on every article's text).
@@ -383,22 +407,41 @@ public enum Text {
     }
 
     /// Collapses runs of white space (including non-breaking and thin spaces) to one space and trims.
-    public static func collapseSpaces(_ s: String) -> String {
-        // Most lines already are: single plain spaces between words, none at either end.
-        var previousSpace = true
-        var clean = true
-        for c in s.unicodeScalars {
-            if c == " " {
-                if previousSpace { clean = false; break }
-                previousSpace = true
-            } else if Scalars.isSpace(c) || c.value == 0x200B || c.value == 0xFEFF {
-                clean = false
-                break
-            } else {
-                previousSpace = false
+    /// Single plain spaces between words, none at either end, no other white space: what most
+    /// lines already are. Read on the bytes, the flags table taken once (each use of a static
+    /// costs a call on Linux).
+    static func isCollapsed(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            Scalars.table.withUnsafeBufferPointer { table in
+                var previousSpace = true
+                var i = 0
+                while i < b.count {
+                    let x = b[i]
+                    if x == 0x20 {
+                        if previousSpace { return false }
+                        previousSpace = true
+                        i += 1
+                        continue
+                    }
+                    if x < 0x80 {
+                        if Scalars.isASCIISpace(x) { return false }
+                        i += 1
+                    } else {
+                        let (c, n) = Scalars.decode(b, i)
+                        let f = c.value < table.count ? table[Int(c.value)] : Scalars.flags(c)
+                        if f & Scalars.space != 0 || c.value == 0x200B || c.value == 0xFEFF { return false }
+                        i += n
+                    }
+                    previousSpace = false
+                }
+                return !previousSpace || b.isEmpty
             }
         }
-        if clean && !(previousSpace && !s.isEmpty) { return s }
+    }
+
+    public static func collapseSpaces(_ s: String) -> String {
+        if isCollapsed(s) { return s }
         var out = String.UnicodeScalarView()
         var pending = false
         for c in s.unicodeScalars {
