@@ -359,6 +359,7 @@ struct FastPathTests {
             let inner = t.dropFirst()
             #expect(Text.words(inner).map { Array($0.utf8) } == inner.split(separator: " ").map { Array($0.utf8) }, "\(t.debugDescription)")
             #expect(Text.isCollapsed(t) == collapsedByScalars(t), "\(t.debugDescription)")
+            #expect(Text.scalarCount(t) == t.unicodeScalars.count, "\(t.debugDescription)")
             if Text.isCollapsed(t) { collapsed += 1 }
         }
         #expect(collapsed > 50 && collapsed < texts.count)

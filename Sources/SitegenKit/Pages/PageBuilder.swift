@@ -477,7 +477,7 @@ public struct PageBuilder: Sendable {
         var base = 0
         var next = 0 // quotes are sorted by start: one sweep over them
         for p in a.paragraphs {
-            let length = p.text.unicodeScalars.count
+            let length = Text.scalarCount(p.text)
             while next < quotes.count, quotes[next].start < base { next += 1 }
             var inside: [Quote] = []
             var k = next

@@ -24,6 +24,29 @@ public enum Text {
         return h
     }
 
+    /// `s.unicodeScalars.count`, on the bytes: every byte but a continuation byte (10xxxxxx)
+    /// starts a scalar (the scalar view walks scalar by scalar). Eight bytes at a time: a byte's
+    /// low bit in `continuation` is set when its top bits are 1 then 0.
+    public static func scalarCount(_ s: String) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { b in
+            var n = b.count, i = 0
+            if let base = b.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= b.count {
+                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let continuation = (w >> 7) & ~(w >> 6) & 0x0101_0101_0101_0101
+                    n -= continuation.nonzeroBitCount
+                    i += 8
+                }
+            }
+            while i < b.count {
+                if b[i] & 0xC0 == 0x80 { n -= 1 }
+                i += 1
+            }
+            return n
+        } ?? s.unicodeScalars.count
+    }
+
     /// `s.split(separator: " ")`: the words between spaces, none empty. Where every scalar lies
     /// below U+0300 each is a character of its own, so the spaces are found on the bytes instead
     /// of by grapheme breaking; any other text is split the general way.
