@@ -1,7 +1,9 @@
 import Foundation
 
-/// The word lists of the lexicon in the shapes the extractors use, built once per run.
-public struct Grammar: Sendable {
+/// The word lists of the lexicon in the shapes the extractors use, built once per run. A class,
+/// immutable: as a struct of some thirty tables it was copied, with some sixty reference counts,
+/// each time an analysis or an attribution context took it.
+public final class Grammar: Sendable {
     public let speechVerbs: WordTable
     /// Speech verbs that go on with the speaker before ("a-t-il ajouté").
     public let continuingVerbs: WordTable
