@@ -333,7 +333,8 @@ struct FastPathTests {
     @Test("words between spaces and collapsed lines, read on bytes, agree with the character and scalar answers")
     func wordsAndSpaces() throws {
         var texts = Self.samples + [" a  b ", "a \u{301}b", "\u{0600} x", "e\u{301} x", "a\r\n b", "  ", "Jean  Dupont", "a\u{00A0}b",
-                                    "a\u{200B}b", "\u{FEFF}a", "a b ", " a b", "Par Jeanne Martin, à Paris", "ᄀ ᅡ"]
+                                    "a\u{200B}b", "\u{FEFF}a", "a b ", " a b", "Par Jeanne Martin, à Paris", "ᄀ ᅡ", "ab\r\ncd\r\n",
+                                    String(repeating: "e\u{301}", count: 50), String(repeating: "é", count: 130), "🇫🇷🇫🇷🇫🇷 abc"]
         let articles = repoRoot + "/Content/articles"
         for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
             texts += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -360,6 +361,9 @@ struct FastPathTests {
             #expect(Text.words(inner).map { Array($0.utf8) } == inner.split(separator: " ").map { Array($0.utf8) }, "\(t.debugDescription)")
             #expect(Text.isCollapsed(t) == collapsedByScalars(t), "\(t.debugDescription)")
             #expect(Text.scalarCount(t) == t.unicodeScalars.count, "\(t.debugDescription)")
+            for n in [0, 1, 2, 3, 5, 10, 40, 120, t.count - 1, t.count, t.count + 1] where n >= 0 {
+                #expect(Text.hasMoreCharacters(t, than: n) == (t.count > n), "\(t.debugDescription) \(n)")
+            }
             if Text.isCollapsed(t) { collapsed += 1 }
         }
         #expect(collapsed > 50 && collapsed < texts.count)

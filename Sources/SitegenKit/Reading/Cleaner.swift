@@ -579,8 +579,9 @@ public struct Cleaner: Sendable {
     /// `caption` of a line that holds a colon, "(" or "©".
     func captionWithMark(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
         // A credit ends its line: only the line's tail is searched.
-        let s = line.count > 160 ? String(line.suffix(160)) : line
-        let head = line.count > 160 ? String(line.dropLast(160)) : ""
+        let long = Text.hasMoreCharacters(line, than: 160)
+        let s = long ? String(line.suffix(160)) : line
+        let head = long ? String(line.dropLast(160)) : ""
         // Every credit has a colon or a copyright sign.
         guard s.contains(":") || s.contains("©") || s.lowercased().contains("(c)"), let found = captionInTail(s) else { return nil }
         if head.isEmpty { return found }
@@ -720,7 +721,7 @@ public struct Cleaner: Sendable {
 
     /// A line that holds only a date, perhaps with "Publié le", "Mis à jour le" and the like.
     func dateLine(_ s: String) -> PartialDate? {
-        guard s.count <= 120 else { return nil }
+        guard !Text.hasMoreCharacters(s, than: 120) else { return nil }
         let ms = dates.all(in: s)
         guard let first = ms.first else { return nil }
         var rest = s
@@ -775,7 +776,7 @@ public struct Cleaner: Sendable {
 
     /// "Hoang Bach October 22, 2024 08:28", "Par Jean Dupont", "By Jane Doe | 5 March 2024".
     func byline(_ s: String) -> (author: String?, date: PartialDate?)? {
-        guard s.count <= 140 else { return nil }
+        guard !Text.hasMoreCharacters(s, than: 140) else { return nil }
         let f = Text.fold(s)
         var hasPrefix = false
         for p in bylinePrefixes where f.hasPrefix(p + " ") {

@@ -47,6 +47,15 @@ public enum Text {
         } ?? s.unicodeScalars.count
     }
 
+    /// `s.count > n`. A text has no more characters than bytes; where every scalar lies below
+    /// U+0300 and none is a carriage return, each scalar is a character, and the scalars are
+    /// counted on the bytes instead of by grapheme breaking.
+    public static func hasMoreCharacters(_ s: String, than n: Int) -> Bool {
+        guard s.utf8.count > n else { return false }
+        let simple = s.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0xCC || $0 == 0x0D } } ?? false
+        return simple ? scalarCount(s) > n : s.count > n
+    }
+
     /// `s.split(separator: " ")`: the words between spaces, none empty. Where every scalar lies
     /// below U+0300 each is a character of its own, so the spaces are found on the bytes instead
     /// of by grapheme breaking; any other text is split the general way.
