@@ -263,8 +263,10 @@ struct FastPathTests {
             #expect(Cleaner.wordCount(s) == Cleaner.wordCountByScalars(s), "\(s.debugDescription)")
             let sub = s.dropFirst()
             #expect(Cleaner.wordCount(sub) == Cleaner.wordCountByScalars(sub), "\(s.debugDescription)")
+            for cap in 1...8 { #expect(Cleaner.wordCount(s, cappedAt: cap) == min(Cleaner.wordCountByScalars(s), cap), "\(s.debugDescription) \(cap)") }
         }
         #expect(Cleaner.wordCount("a\u{00A0}b\u{2003}c") == 3)
+        #expect(Cleaner.wordCount("un deux trois quatre", cappedAt: 3) == 3 && Cleaner.wordCount("un deux", cappedAt: 3) == 2)
     }
 
     @Test("line facts on bytes (words folded in a buffer) agree with the count by scalars and strings")

@@ -115,7 +115,8 @@ public struct Cleaner: Sendable {
             if isOtherLanguage(fact, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
             // A line of more than 30 words is no prompt, menu, credit or furniture: only the
             // read-also rule looks at it, and only at its start, so only its start is folded.
-            let spaceWords = wordCount(t)
+            // (Exact up to 30, which is all the rules below ask.)
+            let spaceWords = Self.wordCount(t, cappedAt: 31)
             let long = spaceWords > 30
             let folded = long ? Text.fold(String(t.prefix(48))) : Text.fold(t)
             if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
@@ -259,7 +260,7 @@ public struct Cleaner: Sendable {
         var paragraphs: [Paragraph] = []
         for line in kept {
             if let prev = paragraphs.last, prev.kind == .text, !hasTerminalPunctuation(prev.text),
-               let first = line.text.first, first.isLowercase, wordCount(prev.text) >= 8 {
+               let first = line.text.first, first.isLowercase, Self.wordCount(prev.text, cappedAt: 8) >= 8 {
                 paragraphs[paragraphs.count - 1].text += " " + line.text
                 continue
             }
@@ -278,32 +279,44 @@ public struct Cleaner: Sendable {
     /// Words separated by white space.
     func wordCount(_ s: String) -> Int { Self.wordCount(s) }
 
-    static func wordCount<S: StringProtocol>(_ s: S) -> Int {
-        if let n = s.utf8.withContiguousStorageIfAvailable(wordCount(utf8:)) { return n }
-        return wordCountByScalars(s)
+    /// `cappedAt`: the count stops there (`min(count, cap)`), for a caller that only compares it
+    /// with a bound: a paragraph's words are not all counted to learn that it has eight.
+    static func wordCount<S: StringProtocol>(_ s: S, cappedAt cap: Int = .max) -> Int {
+        if let n = s.utf8.withContiguousStorageIfAvailable({ wordCount(utf8: $0, cappedAt: cap) }) { return n }
+        return min(wordCountByScalars(s), cap)
     }
 
     /// `wordCount` on UTF-8 bytes: an ASCII byte is a scalar of its own; a lead byte starts a
-    /// scalar, decoded only to ask whether it is white space; continuation bytes change nothing.
-    static func wordCount(utf8 b: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        var inWord = false
-        var i = 0
-        while i < b.count {
-            let x = b[i]
-            let space: Bool
-            if x < 0x80 {
-                space = Scalars.isASCIISpace(x)
-            } else if x >= 0xC0 {
-                space = Scalars.isSpace(Scalars.decode(b, i).0)
-            } else {
+    /// scalar, decoded only to ask whether it is white space (the flags table taken once);
+    /// continuation bytes change nothing.
+    static func wordCount(utf8 b: UnsafeBufferPointer<UInt8>, cappedAt cap: Int = .max) -> Int {
+        Scalars.table.withUnsafeBufferPointer { table in
+            var n = 0
+            var inWord = false
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                let space: Bool
+                if x < 0x80 {
+                    space = Scalars.isASCIISpace(x)
+                } else if x >= 0xC0 {
+                    let c = Scalars.decode(b, i).0
+                    space = (c.value < table.count ? table[Int(c.value)] : Scalars.flags(c)) & Scalars.space != 0
+                } else {
+                    i += 1
+                    continue
+                }
+                if space {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    n += 1
+                    if n >= cap { return n }
+                }
                 i += 1
-                continue
             }
-            if space { inWord = false } else if !inWord { inWord = true; n += 1 }
-            i += 1
+            return n
         }
-        return n
     }
 
     /// `wordCount` one scalar at a time (the byte count must give the same).
@@ -1026,7 +1039,7 @@ public struct Cleaner: Sendable {
 
     /// A short line without final punctuation, between paragraphs: a subheading.
     func isHeading(_ s: String) -> Bool {
-        let n = wordCount(s)
+        let n = Self.wordCount(s, cappedAt: 11)
         guard n >= 1 && n <= 10, !hasTerminalPunctuation(s), !s.hasSuffix(","), let f = s.first, f.isUppercase else { return false }
         return true
     }
