@@ -228,7 +228,8 @@ struct FastPathTests {
     func stems() {
         let grouper = StatementGrouper()
         let texts = ["Nous la soutiendrons aussi, en 2024 et après.", "Je la soutiendrai également !", "l’OTAN n’a pas 3 options",
-                     "Il faut « négocier » maintenant", "Путин сказал это", "e\u{301}te\u{301} 42 ans", "ab cd 12 x9y"]
+                     "Il faut « négocier » maintenant", "Путин сказал это", "e\u{301}te\u{301} 42 ans", "ab cd 12 x9y",
+                     "abcde abcdef 123 1234567 a1 9 ²³ Ⅻ abcd5 également", ""]
         for t in texts {
             let folded = Text.fold(t)
             var expected = Set<String>()

@@ -26,35 +26,45 @@ public struct StatementGrouper: Sendable {
     public func stems(_ text: String) -> Set<String> {
         var out = Set<String>()
         let folded = Text.fold(text)
-        func add(_ w: String) {
-            var word = w
-            if let same = synonyms[word] {
-                word = same
-            } else {
-                if word.count < 3 && !word.allSatisfy(\.isNumber) { return }
-                if stopwords.contains(word) { return }
-            }
-            out.insert(String(word.prefix(5)))
+        /// `count`: the word's characters; `numbers`: whether each is a number; `head`: its first five.
+        func add(_ word: String, count: Int, numbers: Bool, head: () -> String) {
+            if let same = synonyms[word] { out.insert(String(same.prefix(5))); return }
+            if count < 3 && !numbers { return }
+            if stopwords.contains(word) { return }
+            out.insert(head())
         }
         // A text of scalars below U+0300 (most folded text): each scalar is a character, and a
-        // character is a letter or a number as its scalar is, so words are cut scalar by scalar.
+        // character is a letter or a number as its scalar is, so words are cut, counted and
+        // headed scalar by scalar.
         if Text.allBytes(folded, { $0 < 0xCC }) {
             let view = folded.unicodeScalars
             var start: String.UnicodeScalarView.Index?
+            var count = 0, numbers = true
+            var headEnd = view.startIndex
+            func end(_ s: String.UnicodeScalarView.Index, _ e: String.UnicodeScalarView.Index) {
+                add(String(view[s..<e]), count: count, numbers: numbers, head: { String(view[s..<(count > 5 ? headEnd : e)]) })
+            }
             var i = view.startIndex
             while i < view.endIndex {
-                if Scalars.isLetterOrNumber(view[i]) {
-                    if start == nil { start = i }
+                let c = view[i]
+                view.formIndex(after: &i)
+                if Scalars.isLetterOrNumber(c) {
+                    if start == nil { start = view.index(before: i); count = 0; numbers = true }
+                    count += 1
+                    if !Scalars.isNumber(c) { numbers = false }
+                    if count == 5 { headEnd = i }
                 } else if let s = start {
-                    add(String(view[s..<i]))
+                    end(s, view.index(before: i))
                     start = nil
                 }
-                view.formIndex(after: &i)
             }
-            if let s = start { add(String(view[s..<view.endIndex])) }
+            if let s = start { end(s, view.endIndex) }
             return out
         }
-        for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { add(String(w)) }
+        for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let word = String(w)
+            add(word, count: word.count, numbers: word.allSatisfy(\.isNumber), head: { String(word.prefix(5)) })
+        }
         return out
     }
 
