@@ -28,13 +28,8 @@ public struct Token: Hashable, Sendable {
         self.isAllCaps = isAllCaps
     }
 
+    /// A token whose capitals are worked out from its text.
     public init(text: String, folded: String, lower: String, kind: Kind, start: Int, end: Int) {
-        self.text = text
-        self.folded = folded
-        self.lower = lower
-        self.kind = kind
-        self.start = start
-        self.end = end
         var capitalized = false, allCaps = false
         if kind == .word, Text.allBytes(text, { $0 < 0x80 }) {
             // ASCII: the letters are A-Z and a-z, the capitals A-Z.
@@ -56,8 +51,7 @@ public struct Token: Hashable, Sendable {
             }
             allCaps = allCaps && letters >= 2
         }
-        isCapitalized = capitalized
-        isAllCaps = allCaps
+        self.init(text: text, folded: folded, lower: lower, kind: kind, start: start, end: end, isCapitalized: capitalized, isAllCaps: allCaps)
     }
 }
 
