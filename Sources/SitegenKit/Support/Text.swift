@@ -438,7 +438,6 @@ public enum Text {
         return out
     }
 
-    /// Collapses runs of white space (including non-breaking and thin spaces) to one space and trims.
     /// Single plain spaces between words, none at either end, no other white space: what most
     /// lines already are. Read on the bytes, the flags table taken once (each use of a static
     /// costs a call on Linux).
@@ -472,6 +471,7 @@ public enum Text {
         }
     }
 
+    /// Collapses runs of white space (including non-breaking and thin spaces) to one space and trims.
     public static func collapseSpaces(_ s: String) -> String {
         if isCollapsed(s) { return s }
         var out = String.UnicodeScalarView()
