@@ -82,7 +82,7 @@ public enum Tokenizer {
     /// Works on the text's UTF-8 bytes, one scalar at a time, and counts scalars for the tokens'
     /// places: each token's strings are made straight from its bytes.
     static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>, flags table: UnsafeBufferPointer<UInt8>) -> Tokenized {
-        @inline(__always) func flags(_ c: Unicode.Scalar) -> UInt8 { c.value < table.count ? table[Int(c.value)] : Scalars.flags(c) }
+        @inline(__always) func flags(_ c: Unicode.Scalar) -> UInt8 { Scalars.flags(c, in: table) }
         @inline(__always) func isWordPart(_ c: Unicode.Scalar) -> Bool { flags(c) & (Scalars.letter | Scalars.number | Scalars.mark) != 0 }
         var starts: [Int] = []
         starts.reserveCapacity(b.count / 6)

@@ -301,7 +301,7 @@ public struct Cleaner: Sendable {
                     space = Scalars.isASCIISpace(x)
                 } else if x >= 0xC0 {
                     let c = Scalars.decode(b, i).0
-                    space = (c.value < table.count ? table[Int(c.value)] : Scalars.flags(c)) & Scalars.space != 0
+                    space = Scalars.flags(c, in: table) & Scalars.space != 0
                 } else {
                     i += 1
                     continue
@@ -360,7 +360,7 @@ public struct Cleaner: Sendable {
             var i = 0
             while i < b.count {
                 let (c, n) = Scalars.decode(b, i)
-                let f = c.value < table.count ? table[Int(c.value)] : Scalars.flags(c)
+                let f = Scalars.flags(c, in: table)
                 if f & (Scalars.letter | Scalars.number) != 0 { hasLetterOrNumber = true }
                 if f & Scalars.letter != 0 {
                     if Cleaner.isLatinLetter(c) { latin += 1 } else { otherScript += 1 }

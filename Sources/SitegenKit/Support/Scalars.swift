@@ -29,6 +29,12 @@ public enum Scalars {
         c.value < tableSize ? table[Int(c.value)] : compute(c)
     }
 
+    /// `flags(c)` from the table as taken once by a loop (`table.withUnsafeBufferPointer`): each
+    /// use of a static costs a call on Linux.
+    @inline(__always) static func flags(_ c: Unicode.Scalar, in table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        c.value < table.count ? table[Int(c.value)] : compute(c)
+    }
+
     @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool { flags(c) & letter != 0 }
     @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool { flags(c) & space != 0 }
     @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool { flags(c) & upper != 0 }

@@ -460,8 +460,7 @@ public enum Text {
                         i += 1
                     } else {
                         let (c, n) = Scalars.decode(b, i)
-                        let f = c.value < table.count ? table[Int(c.value)] : Scalars.flags(c)
-                        if f & Scalars.space != 0 || c.value == 0x200B || c.value == 0xFEFF { return false }
+                        if Scalars.flags(c, in: table) & Scalars.space != 0 || c.value == 0x200B || c.value == 0xFEFF { return false }
                         i += n
                     }
                     previousSpace = false
