@@ -33,10 +33,10 @@ public struct StatementGrouper: Sendable {
             if stopwords.contains(word) { return }
             out.insert(head())
         }
-        // A text of scalars below U+0300 (most folded text): each scalar is a character, and a
+        // A text of one scalar per character (`Text.mayJoinScalars`; most folded text): a
         // character is a letter or a number as its scalar is, so words are cut, counted and
         // headed scalar by scalar.
-        if Text.allBytes(folded, { $0 < 0xCC }) {
+        if Text.allBytes(folded, { !Text.mayJoinScalars($0) }) {
             let view = folded.unicodeScalars
             var start: String.UnicodeScalarView.Index?
             var count = 0, numbers = true

@@ -47,18 +47,23 @@ public enum Text {
         } ?? s.unicodeScalars.count
     }
 
-    /// `s.count > n`. A text has no more characters than bytes; where every scalar lies below
-    /// U+0300 and none is a carriage return, each scalar is a character, and the scalars are
-    /// counted on the bytes instead of by grapheme breaking.
+    /// A UTF-8 byte where grapheme breaking may join two scalars into one character: the lead
+    /// byte of a scalar from U+0300 up (combining marks, joiners, Prepend and Hangul scalars…),
+    /// or a carriage return (CR LF is one character). In a text without one, every scalar is a
+    /// character of its own, and characters can be cut and counted on the bytes.
+    @inline(__always) static func mayJoinScalars(_ x: UInt8) -> Bool { x >= 0xCC || x == 0x0D }
+
+    /// `s.count > n`. A text has no more characters than bytes; where no byte `mayJoinScalars`,
+    /// its scalars are counted on the bytes instead of by grapheme breaking.
     public static func hasMoreCharacters(_ s: String, than n: Int) -> Bool {
         guard s.utf8.count > n else { return false }
-        let simple = s.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0xCC || $0 == 0x0D } } ?? false
+        let simple = s.utf8.withContiguousStorageIfAvailable { b in !b.contains(where: mayJoinScalars) } ?? false
         return simple ? scalarCount(s) > n : s.count > n
     }
 
-    /// `s.split(separator: " ")`: the words between spaces, none empty. Where every scalar lies
-    /// below U+0300 each is a character of its own, so the spaces are found on the bytes instead
-    /// of by grapheme breaking; any other text is split the general way.
+    /// `s.split(separator: " ")`: the words between spaces, none empty. Where no byte
+    /// `mayJoinScalars`, the spaces are found on the bytes instead of by grapheme breaking; any
+    /// other text is split the general way.
     public static func words<S: StringProtocol>(_ s: S) -> [Substring] {
         let text = Substring(s)
         let utf8 = text.utf8
@@ -67,7 +72,7 @@ public enum Text {
             var start = 0
             for i in 0..<b.count {
                 let x = b[i]
-                if x >= 0xCC { return nil }
+                if mayJoinScalars(x) { return nil }
                 if x == 0x20 {
                     if i > start { cuts.append(start..<i) }
                     start = i + 1
@@ -80,19 +85,17 @@ public enum Text {
         return cuts.map { r in text[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)] }
     }
 
-    /// `s.prefix(n)`: its first `n` characters. Where the scalars up to the cut all lie below
-    /// U+0300 and none is a carriage return, each scalar is a character of its own, so the cut is
-    /// found on the bytes instead of by grapheme breaking (slow on every article's text).
+    /// `s.prefix(n)`: its first `n` characters. Where no byte up to the cut `mayJoinScalars`, the
+    /// cut is found on the bytes instead of by grapheme breaking (slow on every article's text).
     public static func prefix(_ s: String, characters n: Int) -> Substring {
         guard s.utf8.count > n else { return s[...] }
         let cut: String.Index? = s.utf8.withContiguousStorageIfAvailable { b -> String.Index? in
             var scalars = 0, i = 0
             while i < b.count {
                 let x = b[i]
-                // A lead byte of a scalar from U+0300 up, or a carriage return (CR LF is one
-                // character): the general way decides. The scalar after the cut is checked too,
-                // as a combining mark there would join the last character.
-                if x >= 0xCC || x == 0x0D { return nil }
+                // The scalar after the cut is checked too: a combining mark there would join the
+                // last character.
+                if mayJoinScalars(x) { return nil }
                 if x & 0xC0 != 0x80 {
                     if scalars == n { return s.utf8.index(s.utf8.startIndex, offsetBy: i) }
                     scalars += 1
