@@ -14,8 +14,6 @@ public enum Text {
         return lower..<upper
     }
 
-    /// Lower case, accents and typographic variants removed, white space collapsed: the form used
-    /// to compare names and snippets ("Zelenskyy" and "Zélenskyy" fold alike).
     /// A 64-bit FNV-1a hash of a word's UTF-8: a set of these stands for a set of words (two
     /// words of a dossier share one with a chance of about one in 10^13).
     public static func wordHash(_ s: String) -> UInt64 {
@@ -107,6 +105,8 @@ public enum Text {
         return cut.map { s[..<$0] } ?? s.prefix(n)
     }
 
+    /// Lower case, accents and typographic variants removed, white space collapsed: the form used
+    /// to compare names and snippets ("Zelenskyy" and "Zélenskyy" fold alike).
     public static func fold(_ s: String) -> String {
         // Fastest path: a word already in folded form (lower-case ASCII, no white space or
         // backquote) is returned as it is, without a copy.
