@@ -124,7 +124,9 @@ struct PageTests {
     func jsonStrings() throws {
         let samples = ["", "plain", "«\u{00A0}Déclaration\u{00A0}» \"cited\" \\ back", "<script>alert(1)</script>&amp;",
                        "line\nbreak\rand\ttab\u{01}\u{1F}", "sep\u{2028}para\u{2029}end", "\u{2028}", "é\u{2028}", "emoji 🇫🇷 – ok",
-                       String(repeating: "long run of plain text ", count: 400) + "\""]
+                       String(repeating: "long run of plain text ", count: 400) + "\"",
+                       // Specials side by side, and in words of eight that hold two.
+                       "<>&\"\\\n\u{2028}\u{2029}", "ab\u{2028}\u{2029}cd<e", "l\u{2019}an \u{2014} « x » <a> &amp; \u{2026}\u{2028}"]
         // Each special at each offset of the first words of eight bytes, so that the scan that
         // skips eight plain bytes at a time is checked on every lane.
         let specials = ["\"", "\\", "<", ">", "&", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}"]
@@ -141,6 +143,7 @@ struct PageTests {
             #expect(back == [s])
         }
         #expect(JSON.string("a<b\"").serialized(pretty: false) == #""a\u003cb\"""#)
+        #expect(JSON.string("\u{2029}\u{2028}&\u{1F}\u{2019}").serialized(pretty: false) == #""\u2029\u2028\u0026\u001f’""#)
     }
 
     @Test("numbers are written as Swift prints them; what JSON cannot hold becomes null")

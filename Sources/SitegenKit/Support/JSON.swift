@@ -195,41 +195,52 @@ public indirect enum JSON: Sendable, Equatable {
         out.append(0x22)
         var s = s
         s.withUTF8 { u in
+            guard let base = u.baseAddress else { return }
             var run = 0
             var i = 0
+            // The bytes before `tested` were in a word of eight found to hold a special: they are
+            // read one by one, not tested again as part of the next eight.
+            var tested = 0
             @inline(__always) func flush(_ end: Int) {
                 if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<end])) }
             }
+            /// `\u` and four hex digits.
+            @inline(__always) func unicodeEscape(_ v: UInt16) {
+                out.append(0x5C)
+                out.append(0x75)
+                out.append(hexDigits[Int(v >> 12)])
+                out.append(hexDigits[Int(v >> 8 & 15)])
+                out.append(hexDigits[Int(v >> 4 & 15)])
+                out.append(hexDigits[Int(v & 15)])
+            }
             while i < u.count {
                 // Eight bytes at a time while none of them needs an escape (most of a text).
-                if i + 8 <= u.count, let base = u.baseAddress,
-                   !mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) {
-                    i += 8
-                    continue
+                if i >= tested && i + 8 <= u.count {
+                    if !mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) {
+                        i += 8
+                        continue
+                    }
+                    tested = i + 8
                 }
                 let b = u[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2 { i += 1; continue }
-                let escape: (bytes: [UInt8], skip: Int)?
+                var length = 1
                 switch b {
-                case 0x22: escape = ([0x5C, 0x22], 0)
-                case 0x5C: escape = ([0x5C, 0x5C], 0)
-                case 0x0A: escape = ([0x5C, 0x6E], 0)
-                case 0x0D: escape = ([0x5C, 0x72], 0)
-                case 0x09: escape = ([0x5C, 0x74], 0)
-                case 0x3C, 0x3E, 0x26: escape = ([0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]], 0)
+                case 0x22, 0x5C: flush(i); out.append(0x5C); out.append(b)
+                case 0x0A: flush(i); out.append(0x5C); out.append(0x6E)
+                case 0x0D: flush(i); out.append(0x5C); out.append(0x72)
+                case 0x09: flush(i); out.append(0x5C); out.append(0x74)
                 case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
-                    escape = (Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8), 2)
-                default:
-                    escape = b < 0x20 ? ([0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]], 0) : nil
-                }
-                if let escape {
                     flush(i)
-                    out.append(contentsOf: escape.bytes)
-                    i += escape.skip
-                    run = i + 1
+                    unicodeEscape(u[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    length = 3
+                case 0xE2: i += 1; continue
+                // '<', '>', '&' and the other controls.
+                default: flush(i); unicodeEscape(UInt16(b))
                 }
-                i += 1
+                i += length
+                run = i
             }
             flush(u.count)
         }
