@@ -37,6 +37,25 @@ struct FastPathTests {
         }
     }
 
+    @Test("UTF-16 ranges walked to from the last place asked are the ranges Foundation converts")
+    func utf16Places() {
+        for s in Self.samples + ["🇫🇷 a 😀é\u{301}b", "e\u{301}e\u{301}", String(repeating: "é😀a\u{301}", count: 12)] {
+            let n = s.utf16.count
+            var pairs: [(Int, Int)] = []
+            for a in 0...n + 1 { for b in a...n + 1 { pairs.append((a, b)) } }
+            var places = UTF16Places(s)
+            // Forward, then back: the walk goes both ways from where it stands.
+            for (a, b) in pairs + pairs.reversed() {
+                let r = NSRange(location: a, length: b - a)
+                #expect(places.range(r) == Range(r, in: s), "\(s.debugDescription) \(a)..<\(b)")
+            }
+            for offset in s.unicodeScalars.indices.map({ s.utf8.distance(from: s.utf8.startIndex, to: $0) }).reversed() + [s.utf8.count] {
+                let start = s.utf8.index(s.utf8.startIndex, offsetBy: offset)
+                #expect(places.range(fromUTF8: offset) == NSRange(start..<s.endIndex, in: s), "\(s.debugDescription) from \(offset)")
+            }
+        }
+    }
+
     @Test("trimming blanks equals Foundation's trimming of .whitespaces")
     func trimming() {
         var texts = Self.samples
