@@ -548,7 +548,7 @@ public struct Cleaner: Sendable {
     /// after a caption's last sentence, an agency (or its acronym) and a photographer on either
     /// side of a slash.
     func slashCredit(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
-        guard line.utf8.contains(0x2F), let cut = line.range(of: ". ", options: .backwards) else { return nil }
+        guard Text.anyByte(line, { $0 == 0x2F }), let cut = line.range(of: ". ", options: .backwards) else { return nil }
         let tail = line[cut.upperBound...]
         let sides = tail.split(separator: "/", omittingEmptySubsequences: false).map { Text.trimmingBlanks(String($0)) }
         guard sides.count == 2, Self.wordCount(tail) <= 5 else { return nil }
@@ -587,7 +587,7 @@ public struct Cleaner: Sendable {
 
     /// A line with a colon, and no "(" or "©", whose text after its last colon cannot be a
     /// credit's name (`mayHoldCredit`).
-    static func colonTooFarFromEnd(_ line: String) -> Bool { line.utf8.contains(0x3A) && !mayHoldCredit(line) }
+    static func colonTooFarFromEnd(_ line: String) -> Bool { Text.anyByte(line, { $0 == 0x3A }) && !mayHoldCredit(line) }
 
     /// `caption` of a line that holds a colon, "(" or "©".
     func captionWithMark(_ line: String) -> (credit: String, rest: String, dropWhole: Bool)? {
@@ -1011,7 +1011,7 @@ public struct Cleaner: Sendable {
     /// "Getty Images", "Ludovic Marin/AFP".
     func isCreditLine(_ folded: String, _ line: String, words: Int) -> Bool {
         // One agency and a name, or items between slashes, commas or bars.
-        guard words <= 4 || folded.utf8.contains(where: { $0 == 0x2F || $0 == 0x2C || $0 == 0x7C }), !hasTerminalPunctuation(line) else { return false }
+        guard words <= 4 || Text.anyByte(folded, { $0 == 0x2F || $0 == 0x2C || $0 == 0x7C }), !hasTerminalPunctuation(line) else { return false }
         let items = folded.split { $0 == "/" || $0 == "," || $0 == "|" }.map { Text.trimmingBlanks(String($0)) }
         guard !items.isEmpty, items.allSatisfy({ Self.wordCount($0) <= 4 }) else { return false }
         func isAgency(_ item: String) -> Bool {

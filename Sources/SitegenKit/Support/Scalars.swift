@@ -76,11 +76,14 @@ extension Text {
         s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(test) } ?? s.utf8.allSatisfy(test)
     }
 
-    /// Whether `s` holds an ASCII hyphen, on its contiguous bytes (the generic search of the
-    /// UTF-8 view went byte by byte through its iterator, for every token).
-    @inline(__always) static func hasHyphen(_ s: String) -> Bool {
-        s.utf8.withContiguousStorageIfAvailable { $0.contains(0x2D) } ?? s.utf8.contains(0x2D)
+    /// Whether some UTF-8 byte of `s` satisfies `test`, read from its contiguous bytes (the
+    /// generic search of the UTF-8 view goes through its iterator byte by byte).
+    @inline(__always) static func anyByte(_ s: String, _ test: (UInt8) -> Bool) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? s.utf8.contains(where: test)
     }
+
+    /// Whether `s` holds an ASCII hyphen (asked of every token).
+    @inline(__always) static func hasHyphen(_ s: String) -> Bool { anyByte(s) { $0 == 0x2D } }
 
     /// `s` without the blanks (`isBlank`) at its end, as `trimmingCharacters(in: .whitespaces)`
     /// leaves its end, without going through NSString. A blank never joins the character before

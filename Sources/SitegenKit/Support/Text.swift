@@ -425,7 +425,7 @@ public enum Text {
     /// Escapes a link destination for Markdown: the characters that would end or break it are
     /// percent-encoded, in one pass.
     public static func markdownURL(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x20 || $0 == 0x3C || $0 == 0x3E || $0 == 0x28 || $0 == 0x29 }) else { return s }
+        guard anyByte(s, { $0 == 0x20 || $0 == 0x3C || $0 == 0x3E || $0 == 0x28 || $0 == 0x29 }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for c in s.unicodeScalars {
