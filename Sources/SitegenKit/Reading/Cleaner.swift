@@ -33,6 +33,8 @@ public struct Cleaner: Sendable {
     let dateWords: Set<String>
     let bylineRoles: Set<String>
     let credits: [String]
+    /// Each of `credits` as scalars, for the search of lines of simple scalars.
+    let creditScalars: [[Unicode.Scalar]]
     let navigation: Set<String>
     let timeWords: Set<String>
     let rubrics: Set<String>
@@ -60,6 +62,7 @@ public struct Cleaner: Sendable {
         dateWords = lexicon.foldedSet("date.words")
         bylineRoles = lexicon.foldedSet("byline.roles")
         credits = lexicon["credits"].map(Text.fold).sorted { $0.count > $1.count }
+        creditScalars = credits.map { Array($0.unicodeScalars) }
         navigation = lexicon.foldedSet("noise.navigation")
         timeWords = lexicon.foldedSet("noise.time.words")
         rubrics = lexicon.foldedSet("noise.rubrics")
@@ -602,15 +605,17 @@ public struct Cleaner: Sendable {
     }
 
     func captionInTail(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
-        var simple: [Unicode.Scalar] = [], simpleFolded: [Unicode.Scalar] = []
+        var simple: [Unicode.Scalar] = [], simpleFolded: [Unicode.Scalar] = [], offsets: [Int] = [0]
         simple.reserveCapacity(s.utf8.count)
         simpleFolded.reserveCapacity(s.utf8.count)
+        offsets.reserveCapacity(s.utf8.count + 1)
         for c in s.unicodeScalars {
             guard let f = Self.captionFold(c) else { return captionInTailByCharacters(s) }
             simple.append(c)
             simpleFolded.append(f)
+            offsets.append(offsets[offsets.count - 1] + UTF8.width(c))
         }
-        return captionInSimpleTail(simple, folded: simpleFolded)
+        return captionInSimpleTail(s, simple, folded: simpleFolded, utf8Offsets: offsets)
     }
 
     /// `captionInTail` for any line, one character at a time (the simple path must give the same).
@@ -618,7 +623,8 @@ public struct Cleaner: Sendable {
         let chars = Array(s)
         let foldedChars = chars.map { Text.fold(String($0)).first ?? $0 }
         let folded = String(foldedChars)
-        func places(_ marker: String) -> [(start: Int, end: Int)] {
+        func places(_ k: Int) -> [(start: Int, end: Int)] {
+            let marker = credits[k]
             var out: [(start: Int, end: Int)] = []
             var searchStart = folded.startIndex
             while let r = folded.range(of: marker, range: searchStart..<folded.endIndex) {
@@ -632,10 +638,11 @@ public struct Cleaner: Sendable {
 
     /// `captionInTail` for a line of simple scalars (`captionFold`): each is a character of its
     /// own, folds to one scalar, and a marker is found scalar for scalar (the places Foundation's
-    /// search finds in such a line).
-    private func captionInSimpleTail(_ chars: [Unicode.Scalar], folded: [Unicode.Scalar]) -> (credit: String, rest: String, dropWhole: Bool)? {
-        func places(_ marker: String) -> [(start: Int, end: Int)] {
-            let m = Array(marker.unicodeScalars)
+    /// search finds in such a line). Scalar i of `line` starts at its UTF-8 offset `utf8Offsets[i]`.
+    private func captionInSimpleTail(_ line: String, _ chars: [Unicode.Scalar], folded: [Unicode.Scalar],
+                                     utf8Offsets: [Int]) -> (credit: String, rest: String, dropWhole: Bool)? {
+        func places(_ k: Int) -> [(start: Int, end: Int)] {
+            let m = creditScalars[k]
             guard let m0 = m.first, m.count <= folded.count else { return [] }
             var out: [(start: Int, end: Int)] = []
             var from = 0
@@ -646,10 +653,10 @@ public struct Cleaner: Sendable {
             }
             return out
         }
+        // Every scalar is a character of its own: a cut between two is a cut between characters.
         func text(_ r: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: chars[r])
-            return String(view)
+            let u = line.utf8
+            return String(line[u.index(u.startIndex, offsetBy: utf8Offsets[r.lowerBound])..<u.index(u.startIndex, offsetBy: utf8Offsets[r.upperBound])])
         }
         return caption(count: chars.count, character: { Character(chars[$0]) }, text: text, places: places)
     }
@@ -659,10 +666,10 @@ public struct Cleaner: Sendable {
     /// space or the end of a sentence, and is followed by ':' (or is the © sign itself) and a
     /// short name to the end of the line.
     private func caption(count: Int, character: (Int) -> Character, text: (Range<Int>) -> String,
-                         places: (String) -> [(start: Int, end: Int)]) -> (credit: String, rest: String, dropWhole: Bool)? {
+                         places: (Int) -> [(start: Int, end: Int)]) -> (credit: String, rest: String, dropWhole: Bool)? {
         var best: Int?
-        for marker in credits {
-            for (start, end) in places(marker) {
+        for (k, marker) in credits.enumerated() {
+            for (start, end) in places(k) {
                 if start > 0 {
                     let before = character(start - 1)
                     guard before == " " || ".!?»”)".contains(before) else { continue }
