@@ -56,6 +56,20 @@ struct FastPathTests {
         }
     }
 
+    @Test("mentions by token answer as a dictionary from token to mention")
+    func mentionsByToken() {
+        var index = MentionsByToken(tokens: 6), dictionary: [Int: Mention] = [:]
+        let writes: [(Int, Mention?)] = [(0, Mention(kind: .pronoun(.male), paragraph: 0, lo: 0, hi: 1)),
+                                          (3, Mention(kind: .name(2), paragraph: 0, lo: 3, hi: 5)),
+                                          (3, Mention(kind: .organisation("CNN"), paragraph: 0, lo: 3, hi: 4)),
+                                          (0, nil), (8, Mention(kind: .role("porte-parole", .female), paragraph: 0, lo: 7, hi: 9))]
+        for (token, m) in writes {
+            index[token] = m
+            dictionary[token] = m
+            for t in -1...10 { #expect(index[t] == dictionary[t], "token \(t) after writing \(token)") }
+        }
+    }
+
     @Test("trimming blanks equals Foundation's trimming of .whitespaces")
     func trimming() {
         var texts = Self.samples

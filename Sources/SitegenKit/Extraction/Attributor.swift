@@ -235,8 +235,8 @@ public struct Attributor: Sendable {
         /// The latest sentence without a quote: its subject is worked out when a pronoun asks.
         var lastPlainSentence: (para: Int, range: Range<Int>, sentence: Int)?
         /// Mentions by paragraph, indexed by their last token and by their first.
-        let mentionEnding: [[Int: Mention]]
-        let mentionStarting: [[Int: Mention]]
+        let mentionEnding: [MentionsByToken]
+        let mentionStarting: [MentionsByToken]
         /// The names of the article whose person holds a role, with those roles (lower case).
         let roleHolders: [(name: NameMention, person: Int, roles: [String])]
 
@@ -252,7 +252,7 @@ public struct Attributor: Sendable {
             self.a = a
             self.personOfName = personOfName
             self.people = people
-            var ending = [[Int: Mention]](repeating: [:], count: a.paragraphs.count)
+            var ending = a.paragraphs.map { MentionsByToken(tokens: $0.tokens.count) }
             var starting = ending
             for m in a.mentions where m.paragraph >= 0 {
                 // A lone capitalised word that is nobody of the dossier is no mention ("Plus", "Interrogé").
@@ -992,6 +992,32 @@ public struct Attributor: Sendable {
                 k -= 1
             }
             return nil
+        }
+    }
+}
+
+/// The mentions of one paragraph by token (the one that starts there, or ends there): what a
+/// dictionary from token to mention answers, read from an array (the rules ask it of most tokens
+/// of a sentence, and hashing each token was a tenth of their cost).
+struct MentionsByToken {
+    /// For each token, where its mention is in `mentions`; -1 for none.
+    private var slots: [Int32]
+    private var mentions: [Mention] = []
+
+    init(tokens: Int) { slots = [Int32](repeating: -1, count: tokens) }
+
+    subscript(token: Int) -> Mention? {
+        get { token >= 0 && token < slots.count && slots[token] >= 0 ? mentions[Int(slots[token])] : nil }
+        set {
+            // A mention lies in its paragraph's tokens; a place past them grows the index.
+            guard token >= 0 else { return }
+            if token >= slots.count { slots += repeatElement(-1, count: token + 1 - slots.count) }
+            if let m = newValue {
+                slots[token] = Int32(mentions.count)
+                mentions.append(m)
+            } else {
+                slots[token] = -1
+            }
         }
     }
 }
