@@ -353,12 +353,14 @@ public struct Analyzer: Sendable {
     func findMentions(_ p: ParagraphAnalysis, paragraph pi: Int, names: inout [NameMention], mentions: inout [Mention], inTitle: Bool,
                       english: Bool = false) {
         let tokens = p.tokens
-        let sentenceStartSet = Set(p.sentenceStarts)
+        // Whether each token starts a sentence.
+        var startsSentence = [Bool](repeating: false, count: tokens.count)
+        for s in p.sentenceStarts where s < tokens.count { startsSentence[s] = true }
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
             // Pronouns that can be subjects.
-            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i) || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
+            if t.kind == .word, !t.isCapitalized || startsSentence[i] || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
                 if g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
                 } else if g.femalePronouns.contains(t.lower) && t.lower != "her" {
@@ -370,7 +372,7 @@ public struct Analyzer: Sendable {
                 }
             }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
-            if t.kind == .word, !t.isCapitalized || sentenceStartSet.contains(i), g.isRole(t.lower), let d = roleDeterminer(tokens, i) {
+            if t.kind == .word, !t.isCapitalized || startsSentence[i], g.isRole(t.lower), let d = roleDeterminer(tokens, i) {
                 mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(t.lower, determiner: tokens[d].lower)),
                                         paragraph: pi, lo: d, hi: i + 1))
             }
@@ -394,7 +396,7 @@ public struct Analyzer: Sendable {
                 }
                 break
             }
-            classify(p, pi, i, j, sentenceStart: sentenceStartSet.contains(i) || (i > 0 && ["«", "“", "\"", "(", "—", "–", "-", ":"].contains(tokens[i - 1].text)),
+            classify(p, pi, i, j, sentenceStart: startsSentence[i] || (i > 0 && Words.markOpeningSentence.contains(tokens[i - 1].text)),
                      names: &names, mentions: &mentions, inTitle: inTitle)
             i = j
         }

@@ -5,6 +5,8 @@ enum Words {
     static let closingQuoteMarks: WordTable = ["»", "”", "\""]
     static let commaOrClosingMark: WordTable = [",", "»", "”", "\"", "’"]
     static let commaPeriodSemicolon: WordTable = [",", ".", ";"]
+    /// Marks after which a capitalised word may be a sentence's first.
+    static let markOpeningSentence: WordTable = ["«", "“", "\"", "(", "—", "–", "-", ":"]
     static let locativePrepositions: WordTable = ["à", "au", "aux", "chez", "at", "in", "from"]
     static let locativeWords: WordTable = ["à", "au", "aux", "en", "vers", "depuis", "in", "at", "from", "to", "near", "près"]
     static let openingGuillemets: WordTable = ["«", "“"]
