@@ -43,6 +43,8 @@ public struct Cleaner: Sendable {
     let agencies: Set<String>
     let datePrefixes: [String]
     let bylinePrefixes: [String]
+    /// Each of `bylinePrefixes` and a space: how a byline starts.
+    let bylineStarts: [String]
     let stopFR: WordTable
     let stopEN: WordTable
     let firstNames: Set<String>
@@ -71,6 +73,7 @@ public struct Cleaner: Sendable {
         agencies = lexicon.foldedSet("credits.agencies")
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
+        bylineStarts = bylinePrefixes.map { $0 + " " }
         stopFR = WordTable(lexicon.foldedSet("stopwords.fr"))
         stopEN = WordTable(lexicon.foldedSet("stopwords.en"))
         firstNames = lexicon.foldedSet("male", "female", "unisex")
@@ -799,7 +802,7 @@ public struct Cleaner: Sendable {
         guard !Text.hasMoreCharacters(s, than: 140) else { return nil }
         let f = Text.fold(s)
         var hasPrefix = false
-        for p in bylinePrefixes where f.hasPrefix(p + " ") {
+        for p in bylineStarts where f.hasPrefix(p) {
             hasPrefix = true
             break
         }
