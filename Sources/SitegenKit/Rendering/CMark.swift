@@ -27,10 +27,42 @@ public enum CMark {
         } } ?? []
     }
 
-    /// Whether `b` is well-formed UTF-8 (what `String(cString:)` keeps as it is), checked in
-    /// place by the standard library.
+    /// Whether `b` is well-formed UTF-8 (what `String(cString:)` keeps as it is). HTML is mostly
+    /// ASCII markup: eight bytes are passed at a time while none has its high bit (the standard
+    /// library's check reads one byte at a time); any other sequence must be one of the
+    /// well-formed ones of the Unicode standard (its table 3-7: no overlong form, no surrogate,
+    /// nothing past U+10FFFF).
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        (try? UTF8Span(validating: b.span)) != nil
+        guard let base = b.baseAddress else { return true }
+        let n = b.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let x = b[i]
+            if x < 0x80 {
+                i += 1
+                continue
+            }
+            // Byte k of the sequence lies in `range` (80...BF but after the leads that narrow it).
+            func byte(_ k: Int, in range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { i + k < n && range.contains(b[i + k]) }
+            let length: Int
+            switch x {
+            case 0xC2...0xDF: length = byte(1) ? 2 : 0
+            case 0xE0: length = byte(1, in: 0xA0...0xBF) && byte(2) ? 3 : 0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = byte(1) && byte(2) ? 3 : 0
+            case 0xED: length = byte(1, in: 0x80...0x9F) && byte(2) ? 3 : 0
+            case 0xF0: length = byte(1, in: 0x90...0xBF) && byte(2) && byte(3) ? 4 : 0
+            case 0xF1...0xF3: length = byte(1) && byte(2) && byte(3) ? 4 : 0
+            case 0xF4: length = byte(1, in: 0x80...0x8F) && byte(2) && byte(3) ? 4 : 0
+            default: length = 0
+            }
+            guard length > 0 else { return false }
+            i += length
+        }
+        return true
     }
 
     /// Parses and renders on this thread's arena (libcmark's own allocations were most of its
