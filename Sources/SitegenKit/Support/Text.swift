@@ -17,9 +17,13 @@ public enum Text {
     /// A 64-bit FNV-1a hash of a word's UTF-8: a set of these stands for a set of words (two
     /// words of a dossier share one with a chance of about one in 10^13).
     public static func wordHash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        func hash<C: Sequence<UInt8>>(_ bytes: C) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
+        // On the contiguous bytes: the UTF-8 view's iterator costs more than the hash.
+        return s.utf8.withContiguousStorageIfAvailable(hash) ?? hash(s.utf8)
     }
 
     /// `s.unicodeScalars.count`, on the bytes: every byte but a continuation byte (10xxxxxx)
@@ -384,17 +388,23 @@ public enum Text {
         }
 
         func escape(_ s: String) -> String {
-            let found = escaped.withUnsafeBufferPointer { e in
-                s.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 < 0x80 && e[Int($0)] } }
-                    ?? s.utf8.contains { $0 < 0x80 && e[Int($0)] }
-            }
-            guard found else { return s }
-            var out: [UInt8] = []
-            out.reserveCapacity(s.utf8.count + 16)
-            for b in s.utf8 {
-                if b < 0x80 && escaped[Int(b)] { out += replacement[Int(b)] } else { out.append(b) }
-            }
-            return String(decoding: out, as: UTF8.self)
+            var s = s
+            return escaped.withUnsafeBufferPointer { e in
+                s.withUTF8 { b in
+                    guard let first = b.firstIndex(where: { $0 < 0x80 && e[Int($0)] }) else { return nil }
+                    // The runs between the characters to escape are copied whole.
+                    var out: [UInt8] = []
+                    out.reserveCapacity(b.count + 16)
+                    var run = 0
+                    for i in first..<b.count where b[i] < 0x80 && e[Int(b[i])] {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                        out += replacement[Int(b[i])]
+                        run = i + 1
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
+                    return String(decoding: out, as: UTF8.self)
+                }
+            } ?? s
         }
     }
 
