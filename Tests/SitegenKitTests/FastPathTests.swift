@@ -56,6 +56,23 @@ struct FastPathTests {
         }
     }
 
+    @Test("a pattern tried at every place a match may start finds what scanning the text finds")
+    func patternStarts() throws {
+        let patterns = try ["\\b(mardi|mercredi)(?:\\s+(prochain|soir))?\\b", "\\b(hier|avant-hier|aujourd['’]hui)(?![\\w-])", "a+b?", "\\b\\w"]
+            .map { try #require(Pattern($0)) }
+        let texts = ["mardi mardi prochain mercredi soir", "hier, avant-hier et aujourd’hui-même, aujourd'hui", "aab ab aaab b a",
+                     "Xmardi é\u{301}mardi 🇫🇷 mardi", "", "mercredi"]
+        for p in patterns {
+            for s in texts {
+                let everywhere = s.unicodeScalars.indices.map { s.utf8.distance(from: s.utf8.startIndex, to: $0) }
+                let tried = p.matches(in: s, startingAt: everywhere), scanned = p.matches(in: s, from: 0)
+                func groups(_ m: Pattern.Match) -> [String?] { (0..<m.output.count).map { m.output[$0].substring.map(String.init) } }
+                #expect(tried.map(\.range) == scanned.map(\.range), "\(s.debugDescription)")
+                #expect(tried.map(groups) == scanned.map(groups), "\(s.debugDescription)")
+            }
+        }
+    }
+
     @Test("mentions by token answer as a dictionary from token to mention")
     func mentionsByToken() {
         var index = MentionsByToken(tokens: 6), dictionary: [Int: Mention] = [:]

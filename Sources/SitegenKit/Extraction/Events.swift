@@ -143,39 +143,46 @@ public struct EventFinder: Sendable {
     }
 
     /// Dates in one sentence, left to right, resolved against `reference` (the article's date).
-    /// `fromFirstWord: false` searches each pattern from the sentence's start (tests compare).
+    /// `fromFirstWord: false` searches each pattern at every place of the sentence (tests compare).
     public func find(in sentence: String, reference: PartialDate?, fromFirstWord: Bool = true) -> [Found] {
         var found: [Found] = []
         let h = dates.hints(sentence)
-        let hasDigit = sentence.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        let hasDigit = Text.anyByte(sentence) { $0 >= 0x30 && $0 <= 0x39 }
         for m in dates.all(in: sentence, hints: h) {
             found.append(Found(date: m.date, text: String(sentence[m.range]), resolution: "absolute", range: m.range))
         }
-        // Where the first weekday, "last" or "this", and relative-day word start: a match of
-        // their patterns starts at such a word, so the search starts there, not at the text's start.
-        func firstWord(_ kind: (String) -> Bool) -> Int? { h.words.indices.first { kind(h.words[$0]) }.map { h.wordStarts[$0] } }
-        let weekdayAt = firstWord { weekdays[$0] != nil }
-        let lastAt = weekdayAt == nil ? nil : firstWord { $0 == "last" || $0 == "this" || $0 == "ce" }
-        let relativeAt = firstWord { relativeWords.contains($0) }
-        // A period's phrase starts at most one word before its head ("l'an", "cette année").
-        let periodAt = h.words.indices.first { i in
+        // Where a match of the weekday, "last"/"this", relative-day and period patterns can start:
+        // at a weekday, at "last", "this" or "ce" (before a weekday), at a relative-day word, and
+        // at most one word before a period's head ("l'an", "cette année"). Their patterns are
+        // tried at those words only, not at every place of the sentence.
+        func starts(_ kind: (String) -> Bool) -> [Int] { h.words.indices.filter { kind(h.words[$0]) }.map { h.wordStarts[$0] } }
+        let weekdayStarts = starts { weekdays[$0] != nil }
+        let lastStarts = weekdayStarts.isEmpty ? [] : starts { $0 == "last" || $0 == "this" || $0 == "ce" }
+        let relativeStarts = starts { relativeWords.contains($0) }
+        var periodStarts: [Int] = []
+        for i in h.words.indices {
             let w = h.words[i], first = w.utf8.first ?? 0
-            guard w.utf8.count <= 5, first == 0x61 || first == 0x6D || first == 0x79, periodHeads.contains(w) else { return false }
-            return i > 0 && periodBefore.contains(h.words[i - 1]) || i + 1 < h.words.count && periodAfter.contains(h.words[i + 1])
-        }.map { h.wordStarts[max(0, $0 - 1)] }
+            guard w.utf8.count <= 5, first == 0x61 || first == 0x6D || first == 0x79, periodHeads.contains(w),
+                  i > 0 && periodBefore.contains(h.words[i - 1]) || i + 1 < h.words.count && periodAfter.contains(h.words[i + 1]) else { continue }
+            let at = h.wordStarts[max(0, i - 1)]
+            if periodStarts.last != at { periodStarts.append(at) }
+        }
         for (form, regex) in patterns {
-            var from = 0
+            var starts: [Int]?
             switch form {
             case "day-month", "month-day": if !hasDigit || !h.monthWord { continue }
             case "in-month": if !h.monthWord { continue }
             case "year": if !h.fourDigits { continue }
-            case "weekday": guard let at = weekdayAt else { continue }; from = at
-            case "last-weekday": guard let at = lastAt else { continue }; from = at
-            case "relative": guard let at = relativeAt else { continue }; from = at
-            case "relative-period": guard let at = periodAt else { continue }; from = at
+            case "weekday": starts = weekdayStarts
+            case "last-weekday": starts = lastStarts
+            case "relative": starts = relativeStarts
+            case "relative-period": starts = periodStarts
             default: break
             }
-            for m in regex.matches(in: sentence, from: fromFirstWord ? from : 0) {
+            if starts?.isEmpty == true { continue }
+            let matches = fromFirstWord ? starts.map { regex.matches(in: sentence, startingAt: $0) } ?? regex.matches(in: sentence)
+                                        : regex.matches(in: sentence)
+            for m in matches {
                 if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
                 let text = String(sentence[m.range])
                 let future = form == "weekday" && saysFuture(h, in: sentence, before: sentence.utf8.distance(from: sentence.utf8.startIndex, to: m.range.lowerBound))

@@ -36,15 +36,35 @@ public struct Pattern: @unchecked Sendable {
         var places = UTF16Places(s)
         let results = regex.matches(in: s, options: from > 0 ? [.withTransparentBounds] : [],
                                     range: places.range(fromUTF8: min(max(from, 0), s.utf8.count)))
-        return results.compactMap { r in
-            guard let whole = places.range(r.range) else { return nil }
-            var subs: [Substring?] = []
-            for i in 0..<r.numberOfRanges {
-                let nr = r.range(at: i)
-                subs.append(nr.location == NSNotFound ? nil : places.range(nr).map { s[$0] })
-            }
-            return Match(range: whole, output: Groups(subs: subs))
+        return results.compactMap { match($0, in: s, &places) }
+    }
+
+    /// The matches that start at the UTF-8 offsets `starts` (ascending, each a scalar's start),
+    /// left to right, one attempt at each start that no match found already covers. For a
+    /// caller that knows every place a match can start: it gives what `matches(in:from:)` gives
+    /// (a scan of every place from the first) for the cost of one try at each.
+    public func matches(in s: String, startingAt starts: [Int]) -> [Match] {
+        var places = UTF16Places(s)
+        var found: [Match] = []
+        var end = 0
+        for at in starts where at >= end && at <= s.utf8.count {
+            guard let r = regex.firstMatch(in: s, options: [.anchored, .withTransparentBounds], range: places.range(fromUTF8: at)) else { continue }
+            // A match whose ends are not between characters is left out, as `matches(in:from:)`
+            // leaves it out; what it covers is still passed.
+            if let m = match(r, in: s, &places) { found.append(m) }
+            end = places.utf8Offset(r.range.location + r.range.length) ?? s.utf8.count
         }
+        return found
+    }
+
+    private func match(_ r: NSTextCheckingResult, in s: String, _ places: inout UTF16Places) -> Match? {
+        guard let whole = places.range(r.range) else { return nil }
+        var subs: [Substring?] = []
+        for i in 0..<r.numberOfRanges {
+            let nr = r.range(at: i)
+            subs.append(nr.location == NSNotFound ? nil : places.range(nr).map { s[$0] })
+        }
+        return Match(range: whole, output: Groups(subs: subs))
     }
 }
 
@@ -84,15 +104,19 @@ struct UTF16Places {
     /// The index at a UTF-16 offset, if it is a character boundary; nil inside a scalar (between
     /// two surrogates), between two scalars of one character, or past the end.
     mutating func index(_ offset: Int) -> String.Index? {
+        guard let at = utf8Offset(offset) else { return nil }
+        let u = s.utf8
+        return String.Index(u.index(u.startIndex, offsetBy: at), within: s)
+    }
+
+    /// The UTF-8 offset at a UTF-16 offset; nil inside a scalar or past the end.
+    mutating func utf8Offset(_ offset: Int) -> Int? {
         var t = s
-        let at: Int? = t.withUTF8 { b in
+        return t.withUTF8 { b in
             while utf16 > offset { back(b) }
             while utf16 < offset && utf8 < b.count { forward(b) }
             return utf16 == offset ? utf8 : nil
         }
-        guard let at else { return nil }
-        let u = s.utf8
-        return String.Index(u.index(u.startIndex, offsetBy: at), within: s)
     }
 
     private mutating func move(_ b: UnsafeBufferPointer<UInt8>, toUTF8 target: Int) {
