@@ -87,6 +87,15 @@ struct FastPathTests {
         }
     }
 
+    @Test("ids: FNV-1a of the text's bytes in eight hex digits, leading zeros kept; year digits read on the bytes")
+    func idsAndDigits() {
+        #expect(Attributor.hash("") == "811c9dc5" && Attributor.hash("a") == "e40c292c" && Attributor.hash("q134") == "0017c4c8")
+        #expect(Attributor.hash("Déclaration") == Attributor.hash(String(Substring("« Déclaration »").dropFirst(2).dropLast(2))))
+        for (text, has) in [("", false), ("123", false), ("en 2024", true), ("1 2 3 4", false), ("x12345", true), ("é2024é", true), ("20 24", false)] {
+            #expect(DateFinder.hasYearDigits(text) == has, "\(text)")
+        }
+    }
+
     @Test("trimming blanks equals Foundation's trimming of .whitespaces")
     func trimming() {
         var texts = Self.samples

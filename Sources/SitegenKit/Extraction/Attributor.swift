@@ -182,10 +182,21 @@ public struct Attributor: Sendable {
 
     /// FNV-1a, 32 bits, as 8 hex digits: a stable id from stable text.
     static func hash(_ s: String) -> String {
-        var h: UInt32 = 0x811C9DC5
-        for b in s.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
+        func fnv<C: Sequence<UInt8>>(_ bytes: C) -> UInt32 {
+            var h: UInt32 = 0x811C9DC5
+            for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+            return h
+        }
+        // On the contiguous bytes (the UTF-8 view's iterator costs more than the hash).
+        let h = s.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(s.utf8)
+        // Eight hex digits, the high ones first.
+        return String(unsafeUninitializedCapacity: 8) { out in
+            for k in 0..<8 {
+                let d = UInt8(h >> UInt32(28 - 4 * k) & 15)
+                out[k] = d < 10 ? 0x30 + d : 0x57 + d
+            }
+            return 8
+        }
     }
 
     // MARK: - The state of one article's attribution
