@@ -249,6 +249,8 @@ struct StatementTests {
         ("Nous verrons bien ce que la Russie décidera", "La Russie a décidé de nouvelles sanctions", "p", "y"),
         ("plus de sanctions à la Russie qu’aucun président", "plus de sanctions à la Russie qu’aucun président", "q", "y"),
         ("de nombreuses mesures contre l'ingérence", "de nombreuses mesures contre l'ingérence", "p", "x"),
+        // A word said again is one shared word, not one for each time.
+        ("Sanctions, sanctions, sanctions !", "Des sanctions, et des sanctions contre Moscou.", "p", "y"),
     ])
     func falsePairs(_ c: (String, String, String, String)) {
         #expect(StatementGrouper().group([quote("a", "x", "p", c.0), quote("b", c.3, c.2, c.1)]).isEmpty)

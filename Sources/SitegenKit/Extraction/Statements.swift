@@ -8,6 +8,8 @@ import Foundation
 public struct StatementGrouper: Sendable {
     let stopwords: WordTable
     let synonyms: [String: String]
+    /// The words of `synonyms`: most words are none, and the table says so without hashing them.
+    let synonymWords: WordTable
 
     public init(lexicon: Lexicon = .standard) {
         let stop = lexicon.foldedSet("statement.stopwords")
@@ -19,19 +21,24 @@ public struct StatementGrouper: Sendable {
             for f in forms { syn[f] = first }
         }
         synonyms = syn
+        synonymWords = WordTable(Set(syn.keys))
     }
 
     /// Content-word stems: folded, function words left out, synonyms made one, cut to five letters
     /// ("soutiendrons" and "soutiendrai" are both "souti").
-    public func stems(_ text: String) -> Set<String> {
-        var out = Set<String>()
+    public func stems(_ text: String) -> Set<String> { Set(stemList(text)) }
+
+    /// `stems` in the order of the text, a stem as many times as it comes (for a caller that
+    /// numbers them and so needs no set of strings).
+    func stemList(_ text: String) -> [String] {
+        var out: [String] = []
         let folded = Text.fold(text)
         /// `count`: the word's characters; `numbers`: whether each is a number; `head`: its first five.
         func add(_ word: String, count: Int, numbers: Bool, head: () -> String) {
-            if let same = synonyms[word] { out.insert(String(same.prefix(5))); return }
+            if synonymWords.contains(word), let same = synonyms[word] { out.append(String(same.prefix(5))); return }
             if count < 3 && !numbers { return }
             if stopwords.contains(word) { return }
-            out.insert(head())
+            out.append(head())
         }
         // A text of one scalar per character (`Text.mayJoinScalars`; most folded text): a
         // character is a letter or a number as its scalar is, so words are cut, counted and
@@ -141,11 +148,19 @@ public struct StatementGrouper: Sendable {
         // Stems as numbers, each quote's sorted: two quotes' shared stems are counted by a merge.
         var stemNumbers: [String: Int] = [:]
         let stemSets: [[Int]] = indices.map { i in
-            stems(quotes[i].text).map { s in
+            var numbers = stemList(quotes[i].text).map { s in
                 if let n = stemNumbers[s] { return n }
                 stemNumbers[s] = stemNumbers.count
                 return stemNumbers.count - 1
-            }.sorted()
+            }
+            numbers.sort()
+            // Each stem once, as the set of stems has it.
+            var k = 0
+            for n in numbers where k == 0 || numbers[k - 1] != n {
+                numbers[k] = n
+                k += 1
+            }
+            return Array(numbers.prefix(k))
         }
         // Each group has a leader, its first quote in dossier order; the quotes of each stem's
         // leaders, in order.
