@@ -123,13 +123,15 @@ public struct DateFinder: Sendable {
 
     /// Four ASCII digits in a row: every form has a year, so a text without them has no date.
     static func hasYearDigits(_ s: String) -> Bool {
-        var run = 0
-        // On the contiguous bytes when there are (the UTF-8 view's iterator is slower).
-        func found(_ b: UInt8) -> Bool {
-            if b >= 0x30 && b <= 0x39 { run += 1 } else { run = 0 }
-            return run >= 4
+        func scan<C: Sequence<UInt8>>(_ bytes: C) -> Bool {
+            var run = 0
+            for b in bytes {
+                if b >= 0x30 && b <= 0x39 { run += 1; if run >= 4 { return true } } else { run = 0 }
+            }
+            return false
         }
-        return Text.anyByte(s, found)
+        // On the contiguous bytes when there are (the UTF-8 view's iterator is slower).
+        return s.utf8.withContiguousStorageIfAvailable(scan) ?? scan(s.utf8)
     }
 
     /// Every date in `s`, left to right, without overlaps (the more precise form wins a tie).
