@@ -3,7 +3,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
-.PHONY: site test deps build release score clean check-site check-hostile screenshots fuzz bench
+.PHONY: site test deps build release score clean check-site check-hostile screenshots fuzz bench icount
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -49,6 +49,11 @@ fuzz: deps
 # sitegen and Hugo side by side on generated dossiers (BENCH_SIZES="1000 10000 100000").
 bench: deps
 	bash scripts/bench.sh
+
+# The instructions of one clean build of ICOUNT_SIZE generated articles, under callgrind.
+ICOUNT_SIZE ?= 1000
+icount: deps
+	bash scripts/icount.sh $(ICOUNT_SIZE)
 
 clean:
 	rm -rf .build

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Counts the instructions of one clean release build of a generated dossier under valgrind's
+# callgrind (user space only: the kernel's file writes are not in it). On this VM wall and CPU
+# times move by tens of percent from run to run; the instruction count of the same binary moves
+# by about 0.2%, so two binaries' counts tell a 1% change apart where timings cannot.
+#   scripts/icount.sh [N] [BIN]     (N articles, default 1000; BIN: a sitegen binary, default the
+#                                    package's release build)
+# Prints the total and leaves the profile in $WORK/icount-N.out, for
+# `callgrind_annotate --inclusive=yes <file> | swift demangle --simplified`.
+# Needs ../shared/bench/gen_dossier.py beside the repository; installs valgrind when missing.
+# A build under callgrind is about 90 times slower: 1,000 articles take two minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-1000}"
+WORK="${BENCH_DIR:-/tmp/sitegen-bench}"
+GEN="../shared/bench/gen_dossier.py"
+command -v valgrind >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q valgrind; }
+if [ -n "${2:-}" ]; then
+  BIN="$2"
+else
+  swift build -c release --product sitegen >/dev/null
+  BIN="$(swift build -c release --show-bin-path)/sitegen"
+fi
+D="$WORK/$N"
+if [ ! -d "$D/articles" ]; then
+  [ -f "$GEN" ] || { echo "icount: $GEN not found"; exit 1; }
+  python3 "$GEN" "$N" "$D" --format txt,hugo >/dev/null
+fi
+# The dossier as the benchmark builds it, in a folder of its own, built from scratch (no output,
+# no cache).
+RUN=$(mktemp -d "$WORK/icount.XXXXXX")
+trap 'rm -rf "$RUN"' EXIT
+mkdir -p "$RUN/Content"
+ln -s "$D/articles" "$RUN/Content/articles"
+printf 'title: "Bench %s"\nlanguage: fr\n' "$N" > "$RUN/Content/site.yml"
+cp -r Templates "$RUN/Templates"
+# valgrind cannot read the debug information of Swift's release binaries: it gets a copy without
+# it (the symbols stay).
+strip --strip-debug -o "$RUN/sitegen" "$BIN"
+cd "$RUN"
+valgrind --tool=callgrind --callgrind-out-file="$WORK/icount-$N.out" ./sitegen build -q \
+  --content Content --templates Templates --output public 2>&1 | grep "refs:" | sed "s/^.*refs: */instructions: /"
