@@ -182,13 +182,11 @@ public struct Attributor: Sendable {
 
     /// FNV-1a, 32 bits, as 8 hex digits: a stable id from stable text.
     static func hash(_ s: String) -> String {
-        func fnv<C: Sequence<UInt8>>(_ bytes: C) -> UInt32 {
+        let h = Text.withBytes(s) { b in
             var h: UInt32 = 0x811C9DC5
-            for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+            for x in b { h = (h ^ UInt32(x)) &* 0x0100_0193 }
             return h
         }
-        // On the contiguous bytes (the UTF-8 view's iterator costs more than the hash).
-        let h = s.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(s.utf8)
         // Eight hex digits, the high ones first.
         return String(unsafeUninitializedCapacity: 8) { out in
             for k in 0..<8 {

@@ -156,11 +156,12 @@ public struct StatementGrouper: Sendable {
             numbers.sort()
             // Each stem once, as the set of stems has it.
             var k = 0
-            for n in numbers where k == 0 || numbers[k - 1] != n {
-                numbers[k] = n
+            for j in numbers.indices where k == 0 || numbers[k - 1] != numbers[j] {
+                numbers[k] = numbers[j]
                 k += 1
             }
-            return Array(numbers.prefix(k))
+            numbers.removeSubrange(k...)
+            return numbers
         }
         // Each group has a leader, its first quote in dossier order; the quotes of each stem's
         // leaders, in order.

@@ -665,9 +665,9 @@ public struct Cleaner: Sendable {
     }
 
     /// The earliest credit of a line of `count` characters, and the split it makes. A marker's
-    /// place (`places(k)` gives those of `credits[k]`, in characters) counts when the marker starts the line or follows a
-    /// space or the end of a sentence, and is followed by ':' (or is the © sign itself) and a
-    /// short name to the end of the line.
+    /// place (`places(k)` gives those of `credits[k]`, in characters) counts when the marker
+    /// starts the line or follows a space or the end of a sentence, and is followed by ':' (or
+    /// is the © sign itself) and a short name to the end of the line.
     private func caption(count: Int, character: (Int) -> Character, text: (Range<Int>) -> String,
                          places: (Int) -> [(start: Int, end: Int)]) -> (credit: String, rest: String, dropWhole: Bool)? {
         var best: Int?

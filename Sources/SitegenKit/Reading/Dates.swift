@@ -123,15 +123,13 @@ public struct DateFinder: Sendable {
 
     /// Four ASCII digits in a row: every form has a year, so a text without them has no date.
     static func hasYearDigits(_ s: String) -> Bool {
-        func scan<C: Sequence<UInt8>>(_ bytes: C) -> Bool {
+        Text.withBytes(s) { b in
             var run = 0
-            for b in bytes {
-                if b >= 0x30 && b <= 0x39 { run += 1; if run >= 4 { return true } } else { run = 0 }
+            for x in b {
+                if x >= 0x30 && x <= 0x39 { run += 1; if run >= 4 { return true } } else { run = 0 }
             }
             return false
         }
-        // On the contiguous bytes when there are (the UTF-8 view's iterator is slower).
-        return s.utf8.withContiguousStorageIfAvailable(scan) ?? scan(s.utf8)
     }
 
     /// Every date in `s`, left to right, without overlaps (the more precise form wins a tie).

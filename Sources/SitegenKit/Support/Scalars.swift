@@ -70,6 +70,12 @@ extension Text {
         }
     }
 
+    /// `body` of the UTF-8 bytes of `s`: in place when they are contiguous (a native string's
+    /// always are), for loops that the UTF-8 view's iterator makes slower than their own work.
+    @inline(__always) static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Whether every UTF-8 byte of `s` satisfies `test`, read from its contiguous bytes (the
     /// generic walk of the UTF-8 view goes through its iterator byte by byte).
     @inline(__always) static func allBytes(_ s: String, _ test: (UInt8) -> Bool) -> Bool {

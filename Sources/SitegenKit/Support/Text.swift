@@ -17,13 +17,11 @@ public enum Text {
     /// A 64-bit FNV-1a hash of a word's UTF-8: a set of these stands for a set of words (two
     /// words of a dossier share one with a chance of about one in 10^13).
     public static func wordHash(_ s: String) -> UInt64 {
-        func hash<C: Sequence<UInt8>>(_ bytes: C) -> UInt64 {
+        withBytes(s) { b in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
             return h
         }
-        // On the contiguous bytes: the UTF-8 view's iterator costs more than the hash.
-        return s.utf8.withContiguousStorageIfAvailable(hash) ?? hash(s.utf8)
     }
 
     /// `s.unicodeScalars.count`, on the bytes: every byte but a continuation byte (10xxxxxx)
