@@ -16,7 +16,7 @@ struct FastPathTests {
         "Zelenskyy", "Zélensky", "vice-présidente", "a-t-il", "O`Neil", "Œuvre", "straße", "Ǆemal", "İstanbul",
         "Путин", "ترامب", "Nguyễn Phú Trọng", "Ảnh: AFP", "東京", "🇫🇷 Paris", "dit-il\u{00A0}:",
         "\tTitre\u{2003}", "\u{200B}x\u{200B}", " \u{301}a ", "fin\u{202F}?", "\u{3000}全角\u{3000}", "a\u{2028}b",
-        "K\u{212A}", "Å\u{212B}", "Mme.", "M. Dupont", "42", "1er", "2024-10-22", "«\u{00A0}Non\u{00A0}»",
+        "K\u{212A}", "Å\u{212B}", "ȺȺȺ", "Ⱥ vs ⱥ", "Mme.", "M. Dupont", "42", "1er", "2024-10-22", "«\u{00A0}Non\u{00A0}»",
     ]
 
     @Test("fold: the fast paths equal the scalar-by-scalar fold")

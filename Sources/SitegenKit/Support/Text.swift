@@ -134,14 +134,22 @@ public enum Text {
             }
         }
         // Latin, Greek, Cyrillic, punctuation... (below U+2100): a precomputed table, written
-        // straight into the new string, its length counted first.
+        // straight into the new string. Folding nearly always shortens a text, so the text's own
+        // length is tried as the room first.
+        var text = s, folded = true
+        let result = String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            guard let n = text.withUTF8({ fold(utf8: $0, into: out) }) else { folded = false; return 0 }
+            return n
+        }
+        if folded { return result }
+        // A scalar past the table, or one that folds to more bytes than it has ("Ⱥ" to "ⱥ"): the
+        // length counted first.
         var length = 0
         for scalar in s.unicodeScalars {
             let v = scalar.value
             if v < 0x80 { length += 1 } else if v < foldTableEnd { length += foldTable.row(v).count } else { length = -1; break }
         }
         if length >= 0 {
-            var text = s
             // Folding only shortens what was counted: the buffer is long enough.
             return String(unsafeUninitializedCapacity: length) { out in text.withUTF8 { fold(utf8: $0, into: out) } ?? 0 }
         }
