@@ -210,6 +210,11 @@ struct FastPathTests {
             "Source image : capture d’écran",
             "Un dessin.Illustration:Le Monde",
             "Un texte sans crédit: juste deux-points",
+            "Élodie Anderson lors d’une conférence de presse. Ảnh: PA",
+            "Thủ tướng Phạm Minh Chính. Ảnh : Nguyễn Văn Điệp",
+            "Ông ấy nói: ảnh đẹp quá",
+            "Tàu chở hàng ở Hải Phòng. A\u{309}nh: AFP",
+            "Sông Hồng.Ảnh:Ẫ",
         ]
         lines += lines.map { $0.uppercased() }
         lines += lines.map { $0.replacingOccurrences(of: "’", with: "'") }
@@ -218,6 +223,8 @@ struct FastPathTests {
             #expect(Self.same(fast?.credit, slow?.credit) && Self.same(fast?.rest, slow?.rest) && fast?.dropWhole == slow?.dropWhole, "\(line)")
         }
         #expect(cleaner.captionInTail(lines[0])?.credit == "Photo : Reuters")
+        // Vietnamese credits take the simple path.
+        #expect(Cleaner.captionFold("Ả") == "a" && Cleaner.captionFold("\u{309}") == nil)
     }
 
     /// The scalar-by-scalar checks that `Decoding` made before it read bytes.
@@ -380,7 +387,9 @@ struct FastPathTests {
     @Test("a prefix of characters cut on the bytes is the prefix cut by grapheme breaking")
     func characterPrefix() throws {
         var texts = Self.samples + ["e\u{301}" + String(repeating: "a", count: 9), String(repeating: "a", count: 5) + "e\u{301}x",
-                                    "ab\r\ncd\r\nef", "ab\ncd", "🇫🇷🇫🇷 ab", "abcde\u{200D}f", "Nguyễn Phú Trọng a dit"]
+                                    "ab\r\ncd\r\nef", "ab\ncd", "🇫🇷🇫🇷 ab", "abcde\u{200D}f", "Nguyễn Phú Trọng a dit",
+                                    "l’\u{301}été — «\u{202F}oui\u{202F}» …\u{200D}x", "a–\u{20DD}b €\u{301}", "Ả\u{309}Ẫ\u{200D}🏳️",
+                                    "‼\u{FE0F} ⁉\u{200D}a", "a\u{2028}b\u{2060}c’"]
         let articles = repoRoot + "/Content/articles"
         for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
             texts.append(try String(contentsOfFile: articles + "/" + name, encoding: .utf8))
@@ -388,6 +397,20 @@ struct FastPathTests {
         for t in texts {
             for n in [0, 1, 2, 3, 4, 5, 6, 10, 100, 2000] {
                 #expect(Self.same(String(Text.prefix(t, characters: n)), String(t.prefix(n))), "\(t.prefix(30).debugDescription) \(n)")
+            }
+        }
+    }
+
+    @Test("a scalar that stands alone is a character of its own beside any other such scalar and any below U+0300")
+    func standAlone() {
+        let alone = (0x300..<0x2100).filter { Text.standsAlone(UInt32($0)) }.compactMap { Unicode.Scalar(UInt32($0)) }
+        #expect(alone.count > 350 && !Text.standsAlone(0x200D) && !Text.standsAlone(0x20DD) && Text.standsAlone(0x2019))
+        let neighbours: [Unicode.Scalar] = ["a", "\u{A9}", "\u{1EA2}", "\u{2019}", "\u{203C}", " ", "\n"]
+        for c in alone {
+            for x in neighbours {
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: [x, c, x, c, c])
+                #expect(String(s).count == 5, "U+\(String(c.value, radix: 16)) beside U+\(String(x.value, radix: 16))")
             }
         }
     }

@@ -702,12 +702,14 @@ public struct Cleaner: Sendable {
 
     /// What `Text.fold` makes of a character made of one simple scalar (the first scalar of its
     /// fold, or the scalar itself when the fold is empty), for the scalars below U+0300 and the
-    /// punctuation and currency signs of U+2010 to U+20C0 but for the format controls; nil for
-    /// any other scalar. Such scalars are in NFC, never join the characters around them, and
-    /// fold to one scalar at most.
+    /// punctuation and currency signs of U+2010 to U+20C0 but for the format controls, and the
+    /// precomposed letters of U+1E00 to U+1EFF (Vietnamese: "Ảnh : AFP"); nil for any other
+    /// scalar. Such scalars are in NFC, never join the characters around them, and fold to one
+    /// scalar at most.
     static func captionFold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
         let v = c.value
         if v < 0x300 { return captionFoldLow[Int(v)] }
+        if v >= 0x1E00 && v <= 0x1EFF { return captionFoldLatin[Int(v - 0x1E00)] }
         if v >= 0x2010 && v <= 0x20C0 { return captionFoldHigh[Int(v - 0x2010)] }
         return nil
     }
@@ -722,6 +724,7 @@ public struct Cleaner: Sendable {
     }
 
     private static let captionFoldLow: [Unicode.Scalar?] = (0..<0x300).map(simpleFold)
+    private static let captionFoldLatin: [Unicode.Scalar?] = (0x1E00...0x1EFF).map(simpleFold)
     private static let captionFoldHigh: [Unicode.Scalar?] = (0x2010...0x20C0).map(simpleFold)
 
     /// Strips date-line prefixes ("Publié le", "date", "Updated") from the front of `s`.

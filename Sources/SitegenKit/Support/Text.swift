@@ -53,6 +53,18 @@ public enum Text {
     /// character of its own, and characters can be cut and counted on the bytes.
     @inline(__always) static func mayJoinScalars(_ x: UInt8) -> Bool { x >= 0xCC || x == 0x0D }
 
+    /// A scalar from U+0300 up that grapheme breaking never joins to the scalar before it, nor
+    /// to a scalar after it that is below U+0300 or one of these (its Grapheme_Cluster_Break is
+    /// Other): the precomposed letters of U+1E00 to U+1EFF (Vietnamese), the spaces of U+2000 to
+    /// U+200A, the punctuation of U+2010 to U+2027 and U+202F to U+205F (’ – — … ‹ ›; no
+    /// zero-width scalar, joiner or format control) and the currency signs (€). French text has
+    /// them everywhere, and a text of them and of bytes that do not `mayJoinScalars` is still
+    /// one character per scalar.
+    @inline(__always) static func standsAlone(_ v: UInt32) -> Bool {
+        (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2000 && v <= 0x200A) || (v >= 0x2010 && v <= 0x2027)
+            || (v >= 0x202F && v <= 0x205F) || (v >= 0x20A0 && v <= 0x20C0)
+    }
+
     /// `s.count > n`. A text has no more characters than bytes; where no byte `mayJoinScalars`,
     /// its scalars are counted on the bytes instead of by grapheme breaking.
     public static func hasMoreCharacters(_ s: String, than n: Int) -> Bool {
@@ -85,8 +97,9 @@ public enum Text {
         return cuts.map { r in text[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)] }
     }
 
-    /// `s.prefix(n)`: its first `n` characters. Where no byte up to the cut `mayJoinScalars`, the
-    /// cut is found on the bytes instead of by grapheme breaking (slow on every article's text).
+    /// `s.prefix(n)`: its first `n` characters. Where each scalar up to the cut is below U+0300
+    /// but a carriage return, or `standsAlone`, the cut is found on the bytes instead of by
+    /// grapheme breaking (slow on every article's text).
     public static func prefix(_ s: String, characters n: Int) -> Substring {
         guard s.utf8.count > n else { return s[...] }
         let cut: String.Index? = s.utf8.withContiguousStorageIfAvailable { b -> String.Index? in
@@ -95,7 +108,8 @@ public enum Text {
                 let x = b[i]
                 // The scalar after the cut is checked too: a combining mark there would join the
                 // last character.
-                if mayJoinScalars(x) { return nil }
+                if x == 0x0D { return nil }
+                if x >= 0xCC, !standsAlone(Scalars.decode(b, i).0.value) { return nil }
                 if x & 0xC0 != 0x80 {
                     if scalars == n { return s.utf8.index(s.utf8.startIndex, offsetBy: i) }
                     scalars += 1
