@@ -26,6 +26,30 @@ struct FastPathTests {
         }
     }
 
+    @Test("slugs and list-number escapes answer as Foundation's character sets did")
+    func slugAndBlockStart() {
+        func referenceSlug(_ s: String, maxLength: Int) -> String {
+            var out = "", pendingHyphen = false
+            for scalar in Text.fold(s).unicodeScalars {
+                if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                    if pendingHyphen && !out.isEmpty { out.append("-") }
+                    pendingHyphen = false
+                    out.unicodeScalars.append(scalar)
+                    if out.count >= maxLength { break }
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            return out
+        }
+        for s in Self.samples + ["Kamala Harris, 2024!", "--a--b--", "x٣y", "Mai 1939, 0-9 AZ az", String(repeating: "ab cd ", count: 30)] {
+            for n in [1, 3, 80] { #expect(Text.slug(s, maxLength: n) == referenceSlug(s, maxLength: n), "\(s.debugDescription) \(n)") }
+        }
+        #expect(Text.slug("Élysée : 2024") == "elysee-2024")
+        #expect(Text.protectBlockStart("12. mai") == "12\\. mai" && Text.protectBlockStart("٣. mai") == "٣. mai"
+                && Text.protectBlockStart("0) x") == "0\\) x" && Text.protectBlockStart("9 mai") == "9 mai")
+    }
+
     @Test("lower: the ASCII path equals lowercased() with straight apostrophes")
     func lower() {
         for s in Self.samples where s.utf8.allSatisfy({ $0 < 0x80 }) {

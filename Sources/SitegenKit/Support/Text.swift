@@ -127,29 +127,10 @@ public enum Text {
         // Fastest path: a word already in folded form (lower-case ASCII, no white space or
         // backquote) is returned as it is, without a copy.
         if allBytes(s, { $0 > 0x20 && $0 < 0x80 && $0 != 0x60 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
-        // Fast path: plain ASCII needs only lower case and white space folded.
-        if allBytes(s, { $0 < 0x80 }) {
-            // Written straight into the new string (a word of up to 15 bytes needs no allocation).
-            return String(unsafeUninitializedCapacity: s.utf8.count) { out in
-                var n = 0
-                var lastSpace = true
-                for b in s.utf8 {
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                        if !lastSpace { out[n] = 0x20; n += 1 }
-                        lastSpace = true
-                        continue
-                    }
-                    lastSpace = false
-                    out[n] = b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-                    n += 1
-                }
-                if n > 0 && out[n - 1] == 0x20 { n -= 1 }
-                return n
-            }
-        }
-        // Latin, Greek, Cyrillic, punctuation... (below U+2100): a precomputed table, written
-        // straight into the new string. Folding nearly always shortens a text, so the text's own
-        // length is tried as the room first.
+        // ASCII, Latin, Greek, Cyrillic, punctuation... (below U+2100): tables, written straight
+        // into the new string (a word of up to 15 bytes needs no allocation). Folding nearly
+        // always shortens a text, and never an ASCII one, so the text's own length is tried as
+        // the room first.
         var text = s, folded = true
         let result = String(unsafeUninitializedCapacity: text.utf8.count) { out in
             guard let n = text.withUTF8({ fold(utf8: $0, into: out) }) else { folded = false; return 0 }
@@ -210,43 +191,55 @@ public enum Text {
     /// `fold` of the text with these UTF-8 bytes (valid UTF-8), written into `out`: its length,
     /// or nil when a scalar is past the table or `out` is too short (then fold the string).
     static func fold(utf8 b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        foldTable.bytes.withUnsafeBufferPointer { table in
+        guard let input = b.baseAddress else { return 0 }
+        guard let output = out.baseAddress else { return nil }
+        let count = b.count, room = out.count
+        return foldTable.bytes.withUnsafeBufferPointer { table in
             foldTable.offsets.withUnsafeBufferPointer { offsets in
-                let first = foldTable.first
-                var n = 0
-                var lastSpace = true
-                // Runs of white space become one space; false when `out` is full.
-                @inline(__always) func put(_ x: UInt8) -> Bool {
-                    if x == 0x20 {
-                        if lastSpace { return true }
-                        lastSpace = true
-                    } else {
-                        lastSpace = false
+                asciiFold.withUnsafeBufferPointer { ascii in
+                    let first = foldTable.first
+                    var n = 0
+                    var lastSpace = true
+                    // Runs of white space become one space; false when `out` is full.
+                    @inline(__always) func put(_ x: UInt8) -> Bool {
+                        if x == 0x20 {
+                            if lastSpace { return true }
+                            lastSpace = true
+                        } else {
+                            lastSpace = false
+                        }
+                        guard n < room else { return false }
+                        output[n] = x
+                        n += 1
+                        return true
                     }
-                    guard n < out.count else { return false }
-                    out[n] = x
-                    n += 1
-                    return true
-                }
-                var i = 0
-                while i < b.count {
-                    let (c, length) = Scalars.decode(b, i)
-                    i += length
-                    let v = c.value
-                    if v < 0x80 {
-                        let x = UInt8(v)
-                        guard put(x >= 0x09 && x <= 0x0D ? 0x20 : (x == 0x60 ? 0x27 : (x >= 0x41 && x <= 0x5A ? x + 0x20 : x))) else { return nil }
-                    } else if v < foldTableEnd {
+                    var i = 0
+                    while i < count {
+                        let x = input[i]
+                        // Most bytes are ASCII: one look-up in a table of 128.
+                        if x < 0x80 {
+                            i += 1
+                            guard put(ascii[Int(x)]) else { return nil }
+                            continue
+                        }
+                        let (c, length) = Scalars.decode(b, i)
+                        i += length
+                        let v = c.value
+                        guard v < foldTableEnd else { return nil }
                         let k = Int(v - first)
                         for o in Int(offsets[k])..<Int(offsets[k + 1]) { guard put(table[o]) else { return nil } }
-                    } else {
-                        return nil
                     }
+                    if n > 0 && output[n - 1] == 0x20 { n -= 1 }
+                    return n
                 }
-                if n > 0 && out[n - 1] == 0x20 { n -= 1 }
-                return n
             }
         }
+    }
+
+    /// `fold` of each ASCII byte: white space to a space, the backquote to an apostrophe, capitals
+    /// to lower case.
+    static let asciiFold: [UInt8] = (0..<128).map { (x: UInt8) -> UInt8 in
+        x >= 0x09 && x <= 0x0D ? 0x20 : (x == 0x60 ? 0x27 : (x >= 0x41 && x <= 0x5A ? x + 0x20 : x))
     }
 
     /// The folded form of one scalar: decomposed, marks dropped, typographic variants made plain, lower case.
@@ -352,11 +345,14 @@ public enum Text {
         var out = ""
         var pendingHyphen = false
         for scalar in fold(s).unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+            // The ASCII scalars of `CharacterSet.alphanumerics`, without asking Foundation.
+            let v = scalar.value
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.unicodeScalars.append(scalar)
-                if out.count >= maxLength { break }
+                // All ASCII: its bytes are its characters.
+                if out.utf8.count >= maxLength { break }
             } else {
                 pendingHyphen = true
             }
@@ -441,7 +437,8 @@ public enum Text {
         if let first = out.unicodeScalars.first {
             if "+-=".unicodeScalars.contains(first) {
                 out = "\\" + out
-            } else if CharacterSet.decimalDigits.contains(first) {
+            } else if first.value >= 0x30 && first.value <= 0x39 {
+                // Only ASCII digits open a list.
                 let digits = out.prefix { $0.isASCII && $0.isNumber }
                 let rest = out.dropFirst(digits.count)
                 if let next = rest.first, next == "." || next == ")" {
