@@ -220,6 +220,20 @@ struct RegistryTests {
         #expect(page.contains("<div class=\"user-note\"><p>Surnommé <em>le tsar</em> par ses opposants.</p></div>"))
     }
 
+    @Test("the people who appear with a person: most shared articles first, then by name, then by id")
+    func appearsWith() {
+        func person(_ id: String, _ name: String, _ articles: [String]) -> Person {
+            Person(id: id, name: name, aliases: [], roles: [], articles: articles, gender: .unknown)
+        }
+        let p = person("p", "Paul", ["a1", "a2"])
+        let people = [p, person("b-dupont", "Jean Dupont", ["a1"]), person("a-dupont", "Jean Dupont", ["a1"]),
+                      person("z", "Anne", ["a1"]), person("y", "Zoé", ["a1", "a2"])]
+        let d = Dossier(site: SiteConfig(), articles: [], people: people, quotes: [],
+                        articlePeople: ["a1": ["p", "b-dupont", "a-dupont", "y", "z"], "a2": ["y", "p"]])
+        let together = PageBuilder(dossier: d).coOccurrences(of: p)
+        #expect(together.map(\.0) == ["y", "z", "a-dupont", "b-dupont"] && together.map(\.1) == [2, 1, 1, 1])
+    }
+
     @Test("same_as merges two detected people; the quotes follow")
     func merge() throws {
         let (before, _) = try build([:])

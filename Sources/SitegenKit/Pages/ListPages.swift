@@ -149,10 +149,13 @@ extension PageBuilder {
     func quotesPage(_ n: Int) -> Page {
         let plan = quotesPlan
         var out = "# \(listTitle("quotes", page: n, of: plan.pages.count))\n\n" + pager("quotes", page: n, of: plan.pages.count)
-        func line(_ q: Quote) -> String {
-            guard let a = articleByID[q.article] else { return "" }
-            let note = q.note != nil ? "\n" + quoteNote(q, root: "", indent: 2) : ""
-            return "- \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n" + note
+        func line(_ q: Quote) {
+            guard let a = articleByID[q.article] else { return }
+            appendQuoteItem(q, of: a, root: "", to: &out)
+            if q.note != nil {
+                out += "\n"
+                out += quoteNote(q, root: "", indent: 2)
+            }
         }
         var section = -1
         for (si, index, entry) in plan.entries(ofPage: n) {
@@ -168,9 +171,10 @@ extension PageBuilder {
                 out += "- \(speakerText(first, root: ""))\n"
                 for q in qs {
                     guard let a = articleByID[q.article] else { continue }
-                    out += "  - \(quoteLine(q)) — \(link(a.title, "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+                    out += "  "
+                    appendQuoteItem(q, of: a, root: "", to: &out)
                 }
-            case .quote(let i): out += line(d.quotes[i])
+            case .quote(let i): line(d.quotes[i])
             default: break
             }
         }

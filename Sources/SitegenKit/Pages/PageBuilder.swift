@@ -337,7 +337,34 @@ public struct PageBuilder: Sendable {
 
     func link(_ text: String, _ href: String) -> String { Self.link(text, href) }
 
-    static func link(_ text: String, _ href: String) -> String { "[\(Text.markdownInline(text))](\(Text.markdownURL(href)))" }
+    static func link(_ text: String, _ href: String) -> String {
+        var out = ""
+        appendLink(text, href: [href], to: &out)
+        return out
+    }
+
+    /// `link(text, pieces joined)` written at the end of `out`. A page is one string written in
+    /// turn: a line made as an interpolation of pieces and then appended is copied as it grows.
+    static func appendLink(_ text: String, href pieces: [String], to out: inout String) {
+        out += "["
+        out += Text.markdownInline(text)
+        out += "]("
+        // The destination's escape is made character by character: it is the pieces' escapes.
+        for piece in pieces { out += Text.markdownURL(piece) }
+        out += ")"
+    }
+
+    /// "- « quote » — [article](…#quote), date", and a line feed: a quote in a list of quotes
+    /// from any article.
+    func appendQuoteItem(_ q: Quote, of a: Article, root: String, to out: inout String) {
+        out += "- "
+        appendQuoteLine(q, to: &out)
+        out += " — "
+        Self.appendLink(a.title, href: [root, "articles/", a.id, ".html#", q.id], to: &out)
+        out += ", "
+        out += dateText(a)
+        out += "\n"
+    }
 
     func personLink(_ id: String, root: String) -> String? {
         if let links = personLinks[id] { return root.isEmpty ? links.top : root == "../" ? links.nested : link(links.name, root + "people/\(id).html") }
@@ -396,7 +423,19 @@ public struct PageBuilder: Sendable {
     }
 
     func quoteLine(_ q: Quote) -> String {
-        q.kind == .indirect ? md(q.text) : "« " + md(q.text) + " »"
+        var out = ""
+        appendQuoteLine(q, to: &out)
+        return out
+    }
+
+    func appendQuoteLine(_ q: Quote, to out: inout String) {
+        if q.kind == .indirect {
+            out += md(q.text)
+        } else {
+            out += "« "
+            out += md(q.text)
+            out += " »"
+        }
     }
 
     // MARK: - Article
@@ -432,6 +471,7 @@ public struct PageBuilder: Sendable {
                 k += 1
             }
             var line = ""
+            line.reserveCapacity(p.text.utf8.count + inside.count * 128)
             // Offsets are in scalars and only grow: one forward walk turns them into indices.
             let view = p.text.unicodeScalars
             var walker = (index: view.startIndex, offset: 0)
@@ -448,22 +488,52 @@ public struct PageBuilder: Sendable {
                 guard s >= cursor else { continue }
                 let from = index(cursor), start = index(s), end = index(e)
                 line += md(String(Substring(view[from..<start])))
-                line += "<mark class=\"quote\" id=\"\(q.id)\">" + md(String(Substring(view[start..<end]))) + "</mark>"
-                line += "<sup class=\"ref\"><a href=\"#ev-\(q.id)\">\(numbers[q.id] ?? 0)</a></sup>"
+                line += "<mark class=\"quote\" id=\""
+                line += q.id
+                line += "\">"
+                line += md(String(Substring(view[start..<end])))
+                line += "</mark><sup class=\"ref\"><a href=\"#ev-"
+                line += q.id
+                line += "\">"
+                line += String(numbers[q.id] ?? 0)
+                line += "</a></sup>"
                 cursor = e
             }
             line += md(String(Substring(view[index(cursor)...])))
-            out += (p.kind == .heading ? "### " + line : Text.protectBlockStart(line)) + "\n\n"
+            if p.kind == .heading {
+                out += "### "
+                out += line
+            } else {
+                out += Text.protectBlockStart(line)
+            }
+            out += "\n\n"
             base += length + 2
         }
 
         out += "## \(labels["quotes"])\n\n"
         if quotes.isEmpty { out += labels["none"] + "\n\n" }
+        let inText = labels["in_text"]
         for (i, q) in quotes.enumerated() {
-            out += "\(i + 1). <span class=\"anchor\" id=\"ev-\(q.id)\"></span>\(quoteLine(q)) — \(speakerText(q, root: root)) · [\(labels["in_text"])](#\(q.id))\n"
-            out += "   <br><small>\(evidence(q))</small>\n"
+            out += String(i + 1)
+            out += ". <span class=\"anchor\" id=\"ev-"
+            out += q.id
+            out += "\"></span>"
+            appendQuoteLine(q, to: &out)
+            out += " — "
+            out += speakerText(q, root: root)
+            out += " · ["
+            out += inText
+            out += "](#"
+            out += q.id
+            out += ")\n   <br><small>"
+            out += evidence(q)
+            out += "</small>\n"
             let also = alsoReported(q)
-            if !also.isEmpty { out += "   <br>\(also)\n" }
+            if !also.isEmpty {
+                out += "   <br>"
+                out += also
+                out += "\n"
+            }
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
         }
         out += "\n"
@@ -520,9 +590,13 @@ public struct PageBuilder: Sendable {
         if quotes.isEmpty { out += labels["none"] + "\n\n" }
         for q in quotes {
             guard let a = articleByID[q.article] else { continue }
-            out += "- \(quoteLine(q)) — \(link(a.title, root + "articles/\(a.id).html#\(q.id)")), \(dateText(a))\n"
+            appendQuoteItem(q, of: a, root: root, to: &out)
             let also = alsoReported(q)
-            if !also.isEmpty { out += "  <br>\(also)\n" }
+            if !also.isEmpty {
+                out += "  <br>"
+                out += also
+                out += "\n"
+            }
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 2) }
         }
         out += "\n"
@@ -538,7 +612,11 @@ public struct PageBuilder: Sendable {
         out += "## \(labels["mentioned_in"])\n\n"
         for id in p.articles {
             guard let a = articleByID[id] else { continue }
-            out += "- \(link(a.title, root + "articles/\(a.id).html")) — \(dateText(a))\n"
+            out += "- "
+            Self.appendLink(a.title, href: [root, "articles/", a.id, ".html"], to: &out)
+            out += " — "
+            out += dateText(a)
+            out += "\n"
         }
         out += "\n"
         let together = coOccurrences(of: p)
@@ -559,7 +637,10 @@ public struct PageBuilder: Sendable {
         for a in p.articles {
             for other in d.articlePeople[a] ?? [] where other != p.id { counts[other, default: 0] += 1 }
         }
-        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : (personByID[$0.key]?.name ?? "") < (personByID[$1.key]?.name ?? "") }
+        // Each name looked up once, not at every comparison; two people of one name in id order.
+        let ranked = counts.map { (id: $0.key, name: personByID[$0.key]?.name ?? "", count: $0.value) }
+        return ranked.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name != $1.name ? $0.name < $1.name : $0.id < $1.id }
+            .map { ($0.id, $0.count) }
     }
 
     // MARK: - Index, timeline, quotes, people
