@@ -294,10 +294,13 @@ struct FastPathTests {
         let mixed = ["Le président a dit", "\u{301}e\u{301}te\u{301}", "Nguye\u{302}\u{303}n Phu\u{301}", "ا\u{653}خبار",
                      "", "fin\u{0323}\u{0302}", "\u{2126}hm \u{212B}", "ﬁn", "한국어 \u{1100}\u{1161}"]
         for n in 1...mixed.count {
-            let text = mixed.prefix(n).joined(separator: "\n")
-            #expect(Self.same(Decoding.nfcByLine(text), text.precomposedStringWithCanonicalMapping), "\(text.debugDescription)")
-            #expect(Self.same(Decoding.normalise(text + "\r\n"), (text + "\n").precomposedStringWithCanonicalMapping))
+            for text in [mixed.prefix(n).joined(separator: "\n"), mixed.suffix(n).joined(separator: "\n"),
+                         "\n" + mixed.reversed().prefix(n).joined(separator: "\n\n") + "\n"] {
+                #expect(Self.same(Decoding.nfcByLine(text), text.precomposedStringWithCanonicalMapping), "\(text.debugDescription)")
+                #expect(Self.same(Decoding.normalise(text + "\r\n"), (text + "\n").precomposedStringWithCanonicalMapping))
+            }
         }
+        #expect(Decoding.nfcByLine("") == "" && Decoding.nfcByLine("\n") == "\n")
     }
 
     @Test("ASCII white space and token capitals without the tables agree with the tables")
