@@ -50,6 +50,22 @@ struct FastPathTests {
                 && Text.protectBlockStart("0) x") == "0\\) x" && Text.protectBlockStart("9 mai") == "9 mai")
     }
 
+    @Test("one table of pronouns and roles answers as the four tables it joins")
+    func pronounsAndRoles() {
+        let g = Grammar()
+        let lexicon = Lexicon.standard
+        var words = ["", "il", "elle", "lui", "her", "président", "présidente", "porte-parole", "maison", "Il", "poutine"]
+        for section in ["pronouns.subject.male", "pronouns.subject.female", "roles.male", "roles.female"] {
+            words += lexicon[section].map(Text.lower)
+        }
+        #expect(words.count > 40)
+        for w in words + words.map({ $0 + "s" }) + words.map({ String($0.dropLast()) }) {
+            let four = g.malePronouns.contains(w) || g.femalePronouns.contains(w) || g.maleRoles.contains(w) || g.femaleRoles.contains(w)
+            #expect(g.isPronounOrRole(w) == four, "\(w)")
+            #expect(g.isRole(w) == (g.maleRoles.contains(w) || g.femaleRoles.contains(w)), "\(w)")
+        }
+    }
+
     @Test("lower: the ASCII path equals lowercased() with straight apostrophes")
     func lower() {
         for s in Self.samples where s.utf8.allSatisfy({ $0 < 0x80 }) {

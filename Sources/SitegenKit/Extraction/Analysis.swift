@@ -359,11 +359,15 @@ public struct Analyzer: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
+            // Most words are neither a subject pronoun nor a role word: one look-up tells (made
+            // for every word the role phrases below are looked for in).
+            var known = false
             // Pronouns that can be subjects.
             if t.kind == .word, !t.isCapitalized || startsSentence[i] || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
-                if g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
+                known = g.isPronounOrRole(t.lower)
+                if known && g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
-                } else if g.femalePronouns.contains(t.lower) && t.lower != "her" {
+                } else if known && g.femalePronouns.contains(t.lower) && t.lower != "her" {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
                 } else if t.lower == "they" || t.lower == "on" && !english {
                     mentions.append(Mention(kind: .pronoun(.unknown), paragraph: pi, lo: i, hi: i + 1))
@@ -372,7 +376,8 @@ public struct Analyzer: Sendable {
                 }
             }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
-            if t.kind == .word, !t.isCapitalized || startsSentence[i], g.isRole(t.lower), let d = roleDeterminer(tokens, i) {
+            if known, !t.isCapitalized || startsSentence[i], g.maleRoles.contains(t.lower) || g.femaleRoles.contains(t.lower),
+               let d = roleDeterminer(tokens, i) {
                 mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(t.lower, determiner: tokens[d].lower)),
                                         paragraph: pi, lo: d, hi: i + 1))
             }

@@ -30,6 +30,8 @@ public final class Grammar: Sendable {
     public let particles: WordTable
     public let maleRoles: WordTable
     public let femaleRoles: WordTable
+    /// The four tables above in one: most words are in none, and one look-up says so.
+    let pronounsAndRoles: WordTable
     public let demonymSuffixes: [String]
     public let demonyms: WordTable
     public let roleWords: WordTable
@@ -72,6 +74,7 @@ public final class Grammar: Sendable {
         particles = WordTable(lexicon.foldedSet("particles"))
         maleRoles = WordTable(lexicon.lowerSet("roles.male"))
         femaleRoles = WordTable(lexicon.lowerSet("roles.female"))
+        pronounsAndRoles = WordTable(lexicon.lowerSet("pronouns.subject.male", "pronouns.subject.female", "roles.male", "roles.female"))
         demonymSuffixes = lexicon["demonym.suffixes"].map(Text.fold)
         demonyms = WordTable(lexicon.foldedSet("demonyms"))
         roleWords = WordTable(lexicon.foldedSet("role.words"))
@@ -159,7 +162,10 @@ public final class Grammar: Sendable {
         return .unknown
     }
 
-    public func isRole(_ lower: String) -> Bool { maleRoles.contains(lower) || femaleRoles.contains(lower) }
+    public func isRole(_ lower: String) -> Bool { isPronounOrRole(lower) && (maleRoles.contains(lower) || femaleRoles.contains(lower)) }
+
+    /// Whether a lower-case word is a subject pronoun or a role word.
+    func isPronounOrRole(_ lower: String) -> Bool { pronounsAndRoles.contains(lower) }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
     public func isDemonym(_ folded: String) -> Bool {
