@@ -50,19 +50,29 @@ struct FastPathTests {
                 && Text.protectBlockStart("0) x") == "0\\) x" && Text.protectBlockStart("9 mai") == "9 mai")
     }
 
-    @Test("one table of pronouns and roles answers as the four tables it joins")
-    func pronounsAndRoles() {
+    @Test("the joined word tables answer as the tables they join")
+    func joinedTables() {
         let g = Grammar()
         let lexicon = Lexicon.standard
-        var words = ["", "il", "elle", "lui", "her", "président", "présidente", "porte-parole", "maison", "Il", "poutine"]
-        for section in ["pronouns.subject.male", "pronouns.subject.female", "roles.male", "roles.female"] {
-            words += lexicon[section].map(Text.lower)
+        func words(_ sections: [String], _ form: (String) -> String) -> [String] {
+            var out = ["", "il", "elle", "lui", "her", "président", "porte-parole", "maison blanche", "m.", "mme", "jean", "poutine"]
+            for section in sections { out += lexicon[section].map(form) }
+            #expect(out.count > 40, "\(sections)")
+            return out + out.map { $0 + "s" } + out.map { String($0.dropLast()) }
         }
-        #expect(words.count > 40)
-        for w in words + words.map({ $0 + "s" }) + words.map({ String($0.dropLast()) }) {
+        for w in words(["pronouns.subject.male", "pronouns.subject.female", "roles.male", "roles.female"], Text.lower) {
             let four = g.malePronouns.contains(w) || g.femalePronouns.contains(w) || g.maleRoles.contains(w) || g.femaleRoles.contains(w)
             #expect(g.isPronounOrRole(w) == four, "\(w)")
             #expect(g.isRole(w) == (g.maleRoles.contains(w) || g.femaleRoles.contains(w)), "\(w)")
+        }
+        for w in words(["male", "female", "unisex"], Text.fold) {
+            #expect(g.isFirstName(w) == (g.maleFirstNames.contains(w) || g.femaleFirstNames.contains(w) || g.unisexFirstNames.contains(w)), "\(w)")
+        }
+        for w in words(["titles.male", "titles.female", "titles.any"], Text.lower) {
+            #expect(g.isTitle(w) == (g.maleTitles.contains(w) || g.femaleTitles.contains(w) || g.anyTitles.contains(w)), "\(w)")
+        }
+        for w in words(["places", "organisations"], Text.fold) {
+            #expect(g.isPlaceOrOrganisation(w) == (g.places.contains(w) || g.organisations.contains(w)), "\(w)")
         }
     }
 

@@ -415,7 +415,7 @@ public struct Analyzer: Sendable {
         let whole = tokens[lo0..<hi].map(\.folded).joined(separator: " ")
         // An organisation's label is its name without a determiner, however the sentence has
         // it ("Le Kremlin a dit", "selon le Kremlin"): one label for one speaker.
-        if g.places.contains(whole) || g.organisations.contains(whole) {
+        if g.isPlaceOrOrganisation(whole) {
             mentions.append(Mention(kind: .organisation(tokens[lo0..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi))
             return
         }
@@ -456,7 +456,7 @@ public struct Analyzer: Sendable {
             }
             // A place or an organisation stays ("Le Kremlin", "The White House").
             let rest = tokens[lo..<hi].map(\.folded).joined(separator: " ")
-            if g.places.contains(f) || g.organisations.contains(f) || g.places.contains(rest) || g.organisations.contains(rest) { break }
+            if g.isPlaceOrOrganisation(f) || g.isPlaceOrOrganisation(rest) { break }
             // English roles and nationalities written with capitals before a name ("Russian President").
             if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.isRoleWord(f) {
                 if roleStart == nil { roleStart = lo }
@@ -482,7 +482,7 @@ public struct Analyzer: Sendable {
         }
         while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) {
             let run = tokens[lo..<end].map(\.folded).joined(separator: " ")
-            if g.places.contains(run) || g.organisations.contains(run) { break }
+            if g.isPlaceOrOrganisation(run) { break }
             end -= 1
         }
         guard lo < end else {
@@ -496,12 +496,12 @@ public struct Analyzer: Sendable {
         // English names an organisation by its head last ("European Political Community", "Atlantic
         // Council"); a known first name keeps a person's ("Margaret Court").
         let headLast = foldedWords.count >= 2 && g.organisationHeads.contains(foldedWords[foldedWords.count - 1]) && !g.isFirstName(foldedWords[0])
-        if g.places.contains(joined) || g.organisations.contains(joined) || g.organisationHeads.contains(foldedWords[0]) || headLast || (nounBefore && title == nil) {
+        if g.isPlaceOrOrganisation(joined) || g.organisationHeads.contains(foldedWords[0]) || headLast || (nounBefore && title == nil) {
             mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
             return
         }
         // A place or organisation inside a longer run ends the name there ("Poutine Moscou").
-        if foldedWords.count > 1, let k = foldedWords.indices.dropFirst().first(where: { g.places.contains(foldedWords[$0]) || g.organisations.contains(foldedWords[$0]) }) {
+        if foldedWords.count > 1, let k = foldedWords.indices.dropFirst().first(where: { g.isPlaceOrOrganisation(foldedWords[$0]) }) {
             classify(p, pi, lo, lo + k, sentenceStart: atStart, names: &names, mentions: &mentions, inTitle: inTitle)
             classify(p, pi, lo + k, end, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
             return
@@ -543,7 +543,7 @@ public struct Analyzer: Sendable {
                 return
             }
             // A place or an organisation among the words: "France Inter", "Thomson Reuters".
-            if foldedWords.contains(where: { g.places.contains($0) || g.organisations.contains($0) }) {
+            if foldedWords.contains(where: { g.isPlaceOrOrganisation($0) }) {
                 mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
                 return
             }

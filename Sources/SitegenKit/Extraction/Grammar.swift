@@ -30,8 +30,11 @@ public final class Grammar: Sendable {
     public let particles: WordTable
     public let maleRoles: WordTable
     public let femaleRoles: WordTable
-    /// The four tables above in one: most words are in none, and one look-up says so.
+    /// Tables of tables above joined: most words are in none, and one look-up says so.
     let pronounsAndRoles: WordTable
+    let firstNames: WordTable
+    let titles: WordTable
+    let placesAndOrganisations: WordTable
     public let demonymSuffixes: [String]
     public let demonyms: WordTable
     public let roleWords: WordTable
@@ -75,12 +78,15 @@ public final class Grammar: Sendable {
         maleRoles = WordTable(lexicon.lowerSet("roles.male"))
         femaleRoles = WordTable(lexicon.lowerSet("roles.female"))
         pronounsAndRoles = WordTable(lexicon.lowerSet("pronouns.subject.male", "pronouns.subject.female", "roles.male", "roles.female"))
+        firstNames = WordTable(lexicon.foldedSet("male", "female", "unisex"))
+        titles = WordTable(lexicon.lowerSet("titles.male", "titles.female", "titles.any"))
         demonymSuffixes = lexicon["demonym.suffixes"].map(Text.fold)
         demonyms = WordTable(lexicon.foldedSet("demonyms"))
         roleWords = WordTable(lexicon.foldedSet("role.words"))
         notNames = WordTable(lexicon.foldedSet("not.names"))
         places = WordTable(lexicon.foldedSet("places"))
         organisations = WordTable(lexicon.foldedSet("organisations"))
+        placesAndOrganisations = WordTable(lexicon.foldedSet("places", "organisations"))
         organisationHeads = WordTable(lexicon.foldedSet("organisation.heads"))
         organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
         var tr: [String: String] = [:]
@@ -139,9 +145,7 @@ public final class Grammar: Sendable {
         return folded
     }
 
-    public func isFirstName(_ folded: String) -> Bool {
-        maleFirstNames.contains(folded) || femaleFirstNames.contains(folded) || unisexFirstNames.contains(folded)
-    }
+    public func isFirstName(_ folded: String) -> Bool { firstNames.contains(folded) }
 
     public func gender(ofFirstName folded: String) -> Gender {
         if unisexFirstNames.contains(folded) { return .unknown }
@@ -151,9 +155,7 @@ public final class Grammar: Sendable {
         return .unknown
     }
 
-    public func isTitle(_ lower: String) -> Bool {
-        maleTitles.contains(lower) || femaleTitles.contains(lower) || anyTitles.contains(lower)
-    }
+    public func isTitle(_ lower: String) -> Bool { titles.contains(lower) }
 
     public func gender(ofTitle lower: String) -> Gender {
         if maleTitles.contains(lower) { return .male }
@@ -166,6 +168,9 @@ public final class Grammar: Sendable {
 
     /// Whether a lower-case word is a subject pronoun or a role word.
     func isPronounOrRole(_ lower: String) -> Bool { pronounsAndRoles.contains(lower) }
+
+    /// Whether a folded text is a known place or organisation.
+    public func isPlaceOrOrganisation(_ folded: String) -> Bool { placesAndOrganisations.contains(folded) }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
     public func isDemonym(_ folded: String) -> Bool {

@@ -220,7 +220,7 @@ public struct PeopleResolver: Sendable {
                     if byFirst.count == 1 { clusterOfName[ai][ni] = byFirst[0]; continue }
                 }
                 // "M. Dupont" with no full name anywhere: a person known by surname only.
-                if m.title != nil, !g.places.contains(k), !g.organisations.contains(k) {
+                if m.title != nil, !g.isPlaceOrOrganisation(k) {
                     let ck = "|" + k
                     let ci = clusterIndex[ck] ?? {
                         clusters.append(Cluster(surnameKey: k, firstKey: ""))
