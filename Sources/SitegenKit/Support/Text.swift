@@ -264,35 +264,55 @@ public enum Text {
     /// ("à" and "a" stay apart).
     public static func lower(_ s: String) -> String {
         if allBytes(s, { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
-        // ASCII with capitals ("Poutine"): only A-Z change.
-        if allBytes(s, { $0 < 0x80 }) {
-            return String(unsafeUninitializedCapacity: s.utf8.count) { out in
-                var n = 0
-                for b in s.utf8 {
-                    out[n] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-                    n += 1
-                }
-                return n
-            }
+        // ASCII with capitals ("Poutine"), accented letters, typographic punctuation (scalars
+        // below U+2100): from a table of each scalar's lower-case mapping, written straight into
+        // the new string, in one pass over the bytes. Lower case is nearly always as long as the
+        // text, so the text's own length is tried as the room first.
+        var text = s, lowered = true
+        let result = String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            guard let n = text.withUTF8({ lower(utf8: $0, into: out) }) else { lowered = false; return 0 }
+            return n
         }
-        // Scalars below U+2100 (accented letters, typographic punctuation): from a table of each
-        // scalar's lower-case mapping, written straight into the new string.
+        if lowered { return result }
+        // A scalar past the table, or one whose lower case is longer ("İ", "Ⱥ"): counted first.
         var length = 0
         for scalar in s.unicodeScalars {
             let v = scalar.value
             guard v < foldTableEnd else { return lowerByScalars(s) }
             length += lowerTable.row(v).count
         }
+        return String(unsafeUninitializedCapacity: length) { out in text.withUTF8 { lower(utf8: $0, into: out) } ?? 0 }
+    }
+
+    /// `lower` of the text with these UTF-8 bytes (valid UTF-8), written into `out`: its length,
+    /// or nil when a scalar is past the table or `out` is too short (then lower the string).
+    static func lower(utf8 b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard let input = b.baseAddress else { return 0 }
+        guard let output = out.baseAddress else { return nil }
+        let count = b.count, room = out.count
         return lowerTable.bytes.withUnsafeBufferPointer { table in
             lowerTable.offsets.withUnsafeBufferPointer { offsets in
-                String(unsafeUninitializedCapacity: length) { out in
-                    var n = 0
-                    for scalar in s.unicodeScalars {
-                        let v = Int(scalar.value)
-                        for o in Int(offsets[v])..<Int(offsets[v + 1]) { out[n] = table[o]; n += 1 }
+                var n = 0, i = 0
+                while i < count {
+                    let x = input[i]
+                    if x < 0x80 {
+                        guard n < room else { return nil }
+                        output[n] = x >= 0x41 && x <= 0x5A ? x + 0x20 : x
+                        n += 1
+                        i += 1
+                        continue
                     }
-                    return n
+                    let (c, length) = Scalars.decode(b, i)
+                    i += length
+                    let v = Int(c.value)
+                    guard v < Int(foldTableEnd) else { return nil }
+                    for o in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        guard n < room else { return nil }
+                        output[n] = table[o]
+                        n += 1
+                    }
                 }
+                return n
             }
         }
     }
