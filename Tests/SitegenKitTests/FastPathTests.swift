@@ -50,6 +50,24 @@ struct FastPathTests {
                 && Text.protectBlockStart("0) x") == "0\\) x" && Text.protectBlockStart("9 mai") == "9 mai")
     }
 
+    @Test("an article's lower-case words are each word once, sorted, as a set of them would hold")
+    func lowercaseWords() throws {
+        let articles = repoRoot + "/Content/articles"
+        let names = try FileManager.default.contentsOfDirectory(atPath: articles).sorted()
+        #expect(!names.isEmpty)
+        let analyzer = Analyzer(grammar: Grammar())
+        for name in names {
+            let text = try String(contentsOfFile: articles + "/" + name, encoding: .utf8)
+            let article = try #require(readArticle(text + "\n\nle la le LE Le la.", name: name).article)
+            let analysis = analyzer.analyze(article)
+            var reference = Set<UInt64>()
+            for p in analysis.paragraphs {
+                for t in p.tokens where t.kind == .word && !t.isCapitalized { reference.insert(Text.wordHash(t.folded)) }
+            }
+            #expect(reference.count > 100 && analysis.lowercaseWords == reference.sorted(), "\(name)")
+        }
+    }
+
     @Test("the joined word tables answer as the tables they join")
     func joinedTables() {
         let g = Grammar()

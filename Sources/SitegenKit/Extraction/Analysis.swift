@@ -114,8 +114,8 @@ public struct ArticleAnalysis: Sendable {
     public var mentions: [Mention]
     /// Words seen in lower case in the article (folded, by `Text.wordHash`): such a word written
     /// with a capital is a common noun. Hashes, not strings: gathering every word of a big dossier
-    /// as strings costs more than the rest of the first pass's bookkeeping.
-    public var lowercaseWords: Set<UInt64>
+    /// as strings costs more than the rest of the first pass's bookkeeping. Sorted, each once.
+    public var lowercaseWords: [UInt64]
 }
 
 /// What people resolution needs of an article's analysis: its names, and which names follow a
@@ -179,15 +179,15 @@ public struct Analyzer: Sendable {
 
     /// Each paragraph tokenized, with its quotation spans and sentences; with `lowercase`, also
     /// the folded words seen in lower case.
-    func paragraphs(of article: Article, lowercase collect: Bool) -> (paragraphs: [ParagraphAnalysis], lowercase: Set<UInt64>) {
+    func paragraphs(of article: Article, lowercase collect: Bool) -> (paragraphs: [ParagraphAnalysis], lowercase: [UInt64]) {
         var paragraphs: [ParagraphAnalysis] = []
-        var lowercase = Set<UInt64>()
+        var lowercase: [UInt64] = []
         var base = 0
         for p in article.paragraphs {
             let tokenized = Tokenizer.tokenized(p.text)
             let tokens = tokenized.tokens
             if collect {
-                for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(Text.wordHash(t.folded)) }
+                for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.append(Text.wordHash(t.folded)) }
             }
             let cues = invertedCueStarts(tokens)
             let spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
@@ -204,6 +204,14 @@ public struct Analyzer: Sendable {
             paragraphs.append(pa)
             base += tokenized.scalarCount + 2
         }
+        // Each word once, sorted: cheaper than a set's hashing at every word.
+        lowercase.sort()
+        var unique = 0
+        for k in lowercase.indices where unique == 0 || lowercase[unique - 1] != lowercase[k] {
+            lowercase[unique] = lowercase[k]
+            unique += 1
+        }
+        lowercase.removeLast(lowercase.count - unique)
         return (paragraphs, lowercase)
     }
 

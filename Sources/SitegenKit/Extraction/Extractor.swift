@@ -259,8 +259,8 @@ final class WordCounts: @unchecked Sendable {
     private var table: [UInt64: Int] = [:]
     private let lock = NSLock()
     func set(_ counts: [UInt64: Int]) { lock.withLock { table = counts } }
-    func add(_ words: Set<UInt64>) { lock.withLock { for w in words { table[w, default: 0] += 1 } } }
-    func remove(_ words: Set<UInt64>) {
+    func add(_ words: [UInt64]) { lock.withLock { for w in words { table[w, default: 0] += 1 } } }
+    func remove(_ words: [UInt64]) {
         lock.withLock {
             for w in words {
                 guard let n = table[w] else { continue }
