@@ -19,6 +19,13 @@ struct FastPathTests {
         "K\u{212A}", "Å\u{212B}", "ȺȺȺ", "Ⱥ vs ⱥ", "Mme.", "M. Dupont", "42", "1er", "2024-10-22", "«\u{00A0}Non\u{00A0}»",
     ]
 
+    @Test("a string's scalars decoded from its bytes are its scalar view's")
+    func scalarArray() {
+        for s in Self.samples + ["𝔘𝔫𝔦 🇫🇷 a\u{301}", String(repeating: "é€𐍈a", count: 50)] {
+            #expect(Scalars.array(s) == Array(s.unicodeScalars), "\(s.debugDescription)")
+        }
+    }
+
     @Test("fold: the fast paths equal the scalar-by-scalar fold")
     func fold() {
         for s in Self.samples + Self.samples.map({ " \($0)  \($0)\n" }) {
@@ -238,7 +245,7 @@ struct FastPathTests {
     @Test("tokens hold their own text at their scalar places, in any script")
     func tokenPlaces() {
         let text = "« Non », a déclaré M. Peskov à l’agence TASS 🇷🇺 : Путин n'ira pas, ترامب ... e\u{301}te\u{301} Nguyễn aujourd'hui-même. "
-            + "L'ÉLYSÉE, O'NEIL, JEAN-LUC, Jean‑Luc, ÉTÉ, É, Trump’s, 3e, x86, 2024, MM. CNN’s ÀB"
+            + "L'ÉLYSÉE, O'NEIL, JEAN-LUC, Jean‑Luc, ÉTÉ, É, Trump’s, 3e, x86, 2024, MM. CNN’s ÀB, dit-il, a‐t‐il, -t-, 2024-2025"
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokenize(text)
         for t in tokens {
@@ -251,7 +258,9 @@ struct FastPathTests {
             // The capitals the tokenizer counted as it read are those the token works out alone.
             let alone = Token(text: t.text, folded: t.folded, lower: t.lower, kind: t.kind, start: t.start, end: t.end)
             #expect(t.isCapitalized == alone.isCapitalized && t.isAllCaps == alone.isAllCaps, "\(t.text)")
+            #expect(t.hasHyphen == alone.hasHyphen && alone.hasHyphen == t.lower.contains("-"), "\(t.text)")
         }
+        #expect(tokens.filter { $0.kind == .word && $0.hasHyphen }.map(\.text) == ["aujourd'hui-même", "JEAN-LUC", "Jean‑Luc", "dit-il"])
         #expect(tokens.filter(\.isAllCaps).map(\.text) == ["TASS", "ÉLYSÉE", "O'NEIL", "JEAN-LUC", "ÉTÉ", "MM.", "CNN", "ÀB"])
         #expect(tokens.map(\.text).contains("M."))
         #expect(tokens.map(\.text).contains("l’"))

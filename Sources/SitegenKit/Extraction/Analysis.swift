@@ -303,7 +303,7 @@ public struct Analyzer: Sendable {
     /// Scalar offsets where an inverted cue starts: "dit-il", "a-t-elle ajouté", ", a déclaré X".
     func invertedCueStarts(_ tokens: [Token]) -> Set<Int> {
         var out = Set<Int>()
-        for t in tokens where t.kind == .word {
+        for t in tokens where t.kind == .word && t.hasHyphen {
             if isInvertedVerb(t.lower) { out.insert(t.start) }
         }
         return out
@@ -379,7 +379,7 @@ public struct Analyzer: Sendable {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
                 } else if t.lower == "they" || t.lower == "on" && !english {
                     mentions.append(Mention(kind: .pronoun(.unknown), paragraph: pi, lo: i, hi: i + 1))
-                } else if let gender = pronounGender(t.lower), isInvertedVerb(t.lower) {
+                } else if t.hasHyphen, let gender = pronounGender(t.lower), isInvertedVerb(t.lower) {
                     mentions.append(Mention(kind: .pronoun(gender), paragraph: pi, lo: i, hi: i + 1))
                 }
             }

@@ -66,7 +66,7 @@ public enum QuoteSpans {
         // Most paragraphs hold no mark that can start a span; the only span they can hold is a
         // line of dialogue, which starts with a dash and needs a cue.
         if !holdsMark(text) && (cueStarts.isEmpty || !startsWithDash(text)) { return [] }
-        return find(scalars: Array(text.unicodeScalars), cueStarts: cueStarts)
+        return find(scalars: Scalars.array(text), cueStarts: cueStarts)
     }
 
     /// Whether `text` holds a mark that can start a span on its own: " « » “ ” „ ‹ ‘. The others,

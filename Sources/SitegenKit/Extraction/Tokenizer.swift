@@ -13,11 +13,15 @@ public struct Token: Hashable, Sendable {
     public let isCapitalized: Bool
     /// "TASS", "CNN": a word of more than one letter, all upper case.
     public let isAllCaps: Bool
+    /// `lower` holds a hyphen ("dit-il", "vice-présidente"): the inverted verbs are asked of
+    /// these words only.
+    public let hasHyphen: Bool
     public var start: Int
     public var end: Int
 
     /// A token whose capitals the tokenizer worked out as it read the word's scalars.
-    init(text: String, folded: String, lower: String, kind: Kind, start: Int, end: Int, isCapitalized: Bool, isAllCaps: Bool) {
+    init(text: String, folded: String, lower: String, kind: Kind, start: Int, end: Int, isCapitalized: Bool, isAllCaps: Bool,
+         hasHyphen: Bool) {
         self.text = text
         self.folded = folded
         self.lower = lower
@@ -26,6 +30,7 @@ public struct Token: Hashable, Sendable {
         self.end = end
         self.isCapitalized = isCapitalized
         self.isAllCaps = isAllCaps
+        self.hasHyphen = hasHyphen
     }
 
     /// A token whose capitals are worked out from its text.
@@ -51,7 +56,8 @@ public struct Token: Hashable, Sendable {
             }
             allCaps = allCaps && letters >= 2
         }
-        self.init(text: text, folded: folded, lower: lower, kind: kind, start: start, end: end, isCapitalized: capitalized, isAllCaps: allCaps)
+        self.init(text: text, folded: folded, lower: lower, kind: kind, start: start, end: end, isCapitalized: capitalized, isAllCaps: allCaps,
+                  hasHyphen: Text.hasHyphen(lower))
     }
 }
 
@@ -104,7 +110,7 @@ public enum Tokenizer {
                 // What `Token` asks of the word's letters, counted on the way: how many, how many
                 // in upper case, and whether any scalar is beyond ASCII.
                 var letters = 0, capitals = 0
-                var ascii = true
+                var ascii = true, hyphen = false
                 while j < n {
                     let (d, dl) = Scalars.decode(b, j)
                     let f = flags(d)
@@ -130,6 +136,7 @@ public enum Tokenizer {
                         let name = head == "n" && b[i] == 0x4E && Scalars.isUpper(Scalars.decode(b, j).0)
                         if elisions.contains(head) && !name { break }
                     } else {
+                        hyphen = true
                         j += dl; sj += 1
                     }
                 }
@@ -148,7 +155,9 @@ public enum Tokenizer {
                 let folded = ascii ? lower : Text.fold(word)
                 tokens.append(Token(text: word, folded: folded, lower: lower, kind: kind, start: si, end: send,
                                     isCapitalized: kind == .word && flags(c) & Scalars.upper != 0,
-                                    isAllCaps: kind == .word && letters >= 2 && capitals == letters))
+                                    isAllCaps: kind == .word && letters >= 2 && capitals == letters,
+                                    // A hyphen in the lower case comes from one in the word.
+                                    hasHyphen: hyphen && Text.hasHyphen(lower)))
                 i = end; si = send
                 continue
             }

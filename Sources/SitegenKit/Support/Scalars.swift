@@ -55,6 +55,23 @@ public enum Scalars {
         return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
     }
 
+    /// `Array(s.unicodeScalars)`, decoded from the string's bytes into an array sized by them
+    /// (the scalar view counts its scalars first, then walks them again).
+    static func array(_ s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8 { b in
+            [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, n in
+                var i = 0
+                while i < b.count {
+                    let (c, length) = decode(b, i)
+                    out[n] = c
+                    n += 1
+                    i += length
+                }
+            }
+        }
+    }
+
     /// `isSpace` of an ASCII scalar, without the table (tab to carriage return, and space).
     @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
     @inline(__always) public static func isLetterOrNumber(_ c: Unicode.Scalar) -> Bool { flags(c) & (letter | number) != 0 }
