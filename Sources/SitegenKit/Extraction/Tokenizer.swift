@@ -72,6 +72,9 @@ public enum Tokenizer {
 
     public static func tokenize(_ text: String) -> [Token] { tokenized(text).tokens }
 
+    /// Each ASCII byte as a string of its own.
+    static let asciiStrings: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
+
     /// The tokens, where each starts in the text's UTF-8, and how many scalars the text has.
     struct Tokenized {
         var tokens: [Token]
@@ -94,7 +97,12 @@ public enum Tokenizer {
         starts.reserveCapacity(b.count / 6)
         var tokens: [Token] = []
         tokens.reserveCapacity(b.count / 6)
-        func string(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self) }
+        // A token of one ASCII byte (most punctuation) is taken from a table, not decoded.
+        let ascii = asciiStrings
+        func string(_ from: Int, _ to: Int) -> String {
+            if to == from + 1 && b[from] < 0x80 { return ascii[Int(b[from])] }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
+        }
         func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
         func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2011}" }
         /// An "s" at `k` that ends its word (after an apostrophe).
