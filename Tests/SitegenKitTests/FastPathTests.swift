@@ -19,6 +19,34 @@ struct FastPathTests {
         "K\u{212A}", "Å\u{212B}", "ȺȺȺ", "Ⱥ vs ⱥ", "Mme.", "M. Dupont", "42", "1er", "2024-10-22", "«\u{00A0}Non\u{00A0}»",
     ]
 
+    @Test("whether a line may hold a credit, read on its bytes, is what the UTF-8 view's walk said")
+    func mayHoldCredit() {
+        func reference(_ line: String) -> Bool {
+            var previous: UInt8 = 0
+            var lastColon: String.UTF8View.Index?
+            var i = line.utf8.startIndex
+            while i < line.utf8.endIndex {
+                let b = line.utf8[i]
+                if b == 0x28 || (previous == 0xC2 && b == 0xA9) { return true }
+                if b == 0x3A { lastColon = i }
+                previous = b
+                line.utf8.formIndex(after: &i)
+            }
+            guard let colon = lastColon else { return false }
+            let after = Text.trimming(Substring(line.utf8[line.utf8.index(after: colon)...]), where: Text.isBlank)
+            return !(after.utf8.count > 60 && after.count > 60 || Cleaner.wordCount(after) > 6 || Text.contains(after, ". "))
+        }
+        let lines = Self.samples + ["Photo : Reuters", "Vue de Kyiv © AFP", "Orlova : « Je ne compte pas renoncer à une telle provocation »",
+                                    "Il a dit (hier) : non", "a:b:c", ":", "fin :", "x : " + String(repeating: "mot ", count: 7), "© ",
+                                    "Légende : Kamala Harris – Atlanta\u{00A0}", "Crédit photo :\u{2003}Jean Dupont"]
+        var answers: Set<Bool> = []
+        for line in lines {
+            #expect(Cleaner.mayHoldCredit(line) == reference(line), "\(line.debugDescription)")
+            answers.insert(reference(line))
+        }
+        #expect(answers.count == 2)
+    }
+
     @Test("a string's scalars decoded from its bytes are its scalar view's")
     func scalarArray() {
         for s in Self.samples + ["𝔘𝔫𝔦 🇫🇷 a\u{301}", String(repeating: "é€𐍈a", count: 50)] {

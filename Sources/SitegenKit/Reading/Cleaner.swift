@@ -576,18 +576,21 @@ public struct Cleaner: Sendable {
     /// its colon and is that short, and what follows an earlier colon holds what follows the
     /// last one. Most lines with a colon ("Orlova : « … »") end there.
     static func mayHoldCredit(_ line: String) -> Bool {
-        var previous: UInt8 = 0
-        var lastColon: String.UTF8View.Index?
-        var i = line.utf8.startIndex
-        while i < line.utf8.endIndex {
-            let b = line.utf8[i]
-            if b == 0x28 || (previous == 0xC2 && b == 0xA9) { return true }
-            if b == 0x3A { lastColon = i }
-            previous = b
-            line.utf8.formIndex(after: &i)
+        // The UTF-8 offset of the last colon; -1 for none, -2 for a "(" or "©" (answered at once).
+        var text = line
+        let lastColon = text.withUTF8 { b -> Int in
+            var previous: UInt8 = 0, colon = -1
+            for i in 0..<b.count {
+                let x = b[i]
+                if x == 0x28 || (previous == 0xC2 && x == 0xA9) { return -2 }
+                if x == 0x3A { colon = i }
+                previous = x
+            }
+            return colon
         }
-        guard let colon = lastColon else { return false }
-        let after = Text.trimming(Substring(line.utf8[line.utf8.index(after: colon)...]), where: Text.isBlank)
+        if lastColon == -2 { return true }
+        guard lastColon >= 0 else { return false }
+        let after = Text.trimming(Substring(line.utf8[line.utf8.index(line.utf8.startIndex, offsetBy: lastColon + 1)...]), where: Text.isBlank)
         return !(after.utf8.count > 60 && after.count > 60 || wordCount(after) > 6 || Text.contains(after, ". "))
     }
 
