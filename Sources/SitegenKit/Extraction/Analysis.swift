@@ -204,14 +204,7 @@ public struct Analyzer: Sendable {
             paragraphs.append(pa)
             base += tokenized.scalarCount + 2
         }
-        // Each word once, sorted: cheaper than a set's hashing at every word.
-        lowercase.sort()
-        var unique = 0
-        for k in lowercase.indices where unique == 0 || lowercase[unique - 1] != lowercase[k] {
-            lowercase[unique] = lowercase[k]
-            unique += 1
-        }
-        lowercase.removeLast(lowercase.count - unique)
+        lowercase.sortAndRemoveDuplicates()
         return (paragraphs, lowercase)
     }
 
@@ -384,8 +377,7 @@ public struct Analyzer: Sendable {
                 }
             }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
-            if known, !t.isCapitalized || startsSentence[i], g.maleRoles.contains(t.lower) || g.femaleRoles.contains(t.lower),
-               let d = roleDeterminer(tokens, i) {
+            if known, !t.isCapitalized || startsSentence[i], g.isRole(t.lower), let d = roleDeterminer(tokens, i) {
                 mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(t.lower, determiner: tokens[d].lower)),
                                         paragraph: pi, lo: d, hi: i + 1))
             }

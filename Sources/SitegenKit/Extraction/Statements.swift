@@ -153,14 +153,8 @@ public struct StatementGrouper: Sendable {
                 stemNumbers[s] = stemNumbers.count
                 return stemNumbers.count - 1
             }
-            numbers.sort()
             // Each stem once, as the set of stems has it.
-            var k = 0
-            for j in numbers.indices where k == 0 || numbers[k - 1] != numbers[j] {
-                numbers[k] = numbers[j]
-                k += 1
-            }
-            numbers.removeSubrange(k...)
+            numbers.sortAndRemoveDuplicates()
             return numbers
         }
         // Each group has a leader, its first quote in dossier order; the quotes of each stem's

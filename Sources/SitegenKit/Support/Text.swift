@@ -127,28 +127,33 @@ public enum Text {
         // Fastest path: a word already in folded form (lower-case ASCII, no white space or
         // backquote) is returned as it is, without a copy.
         if allBytes(s, { $0 > 0x20 && $0 < 0x80 && $0 != 0x60 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
-        // ASCII, Latin, Greek, Cyrillic, punctuation... (below U+2100): tables, written straight
-        // into the new string (a word of up to 15 bytes needs no allocation). Folding nearly
-        // always shortens a text, and never an ASCII one, so the text's own length is tried as
-        // the room first.
-        var text = s, folded = true
-        let result = String(unsafeUninitializedCapacity: text.utf8.count) { out in
-            guard let n = text.withUTF8({ fold(utf8: $0, into: out) }) else { folded = false; return 0 }
+        // ASCII, Latin, Greek, Cyrillic, punctuation... (below U+2100): tables. Folding nearly
+        // always shortens a text, and never an ASCII one; "Ⱥ" folds longer ("ⱥ").
+        let folded = rewritten(s, fold(utf8:into:)) {
+            var length = 0
+            for scalar in s.unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 { length += 1 } else if v < foldTableEnd { length += foldTable.row(v).count } else { return nil }
+            }
+            return length
+        }
+        return folded ?? foldByScalars(s)
+    }
+
+    /// What `write` makes of the bytes of `s` (`fold(utf8:into:)`, `lower(utf8:into:)`), written
+    /// straight into the new string (a word of up to 15 bytes needs no allocation). The room is
+    /// first as many bytes as `s` has, which is nearly always enough; when `write` finds it too
+    /// short, `length` counts what it needs. Nil when `length` finds a scalar past the tables.
+    @inline(__always) static func rewritten(_ s: String, _ write: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt8>) -> Int?,
+                                            length: () -> Int?) -> String? {
+        var text = s, fits = true
+        let first = String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            guard let n = text.withUTF8({ write($0, out) }) else { fits = false; return 0 }
             return n
         }
-        if folded { return result }
-        // A scalar past the table, or one that folds to more bytes than it has ("Ⱥ" to "ⱥ"): the
-        // length counted first.
-        var length = 0
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 { length += 1 } else if v < foldTableEnd { length += foldTable.row(v).count } else { length = -1; break }
-        }
-        if length >= 0 {
-            // Folding only shortens what was counted: the buffer is long enough.
-            return String(unsafeUninitializedCapacity: length) { out in text.withUTF8 { fold(utf8: $0, into: out) } ?? 0 }
-        }
-        return foldByScalars(s)
+        if fits { return first }
+        guard let room = length() else { return nil }
+        return String(unsafeUninitializedCapacity: room) { out in text.withUTF8 { write($0, out) } ?? 0 }
     }
 
     /// `fold` one scalar at a time, for any text (the fast paths above must give the same).
@@ -265,23 +270,18 @@ public enum Text {
     public static func lower(_ s: String) -> String {
         if allBytes(s, { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
         // ASCII with capitals ("Poutine"), accented letters, typographic punctuation (scalars
-        // below U+2100): from a table of each scalar's lower-case mapping, written straight into
-        // the new string, in one pass over the bytes. Lower case is nearly always as long as the
-        // text, so the text's own length is tried as the room first.
-        var text = s, lowered = true
-        let result = String(unsafeUninitializedCapacity: text.utf8.count) { out in
-            guard let n = text.withUTF8({ lower(utf8: $0, into: out) }) else { lowered = false; return 0 }
-            return n
+        // below U+2100): from a table of each scalar's lower-case mapping. Lower case is nearly
+        // always as long as the text; "İ" and "Ⱥ" lower longer.
+        let lowered = rewritten(s, lower(utf8:into:)) {
+            var length = 0
+            for scalar in s.unicodeScalars {
+                let v = scalar.value
+                guard v < foldTableEnd else { return nil }
+                length += lowerTable.row(v).count
+            }
+            return length
         }
-        if lowered { return result }
-        // A scalar past the table, or one whose lower case is longer ("İ", "Ⱥ"): counted first.
-        var length = 0
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            guard v < foldTableEnd else { return lowerByScalars(s) }
-            length += lowerTable.row(v).count
-        }
-        return String(unsafeUninitializedCapacity: length) { out in text.withUTF8 { lower(utf8: $0, into: out) } ?? 0 }
+        return lowered ?? lowerByScalars(s)
     }
 
     /// `lower` of the text with these UTF-8 bytes (valid UTF-8), written into `out`: its length,
