@@ -93,10 +93,20 @@ public struct BuildCache: Sendable {
     }
 
     /// Size and modification time of the running executable: a rebuilt sitegen (whose rules may
-    /// have changed) never trusts the entries of the previous one.
+    /// have changed) never trusts the entries of the previous one. The file is opened through
+    /// /proc/self/exe (the one running, even when its path now names a newer build), which
+    /// valgrind also gives its guest: a rebuild under callgrind (`scripts/icount.sh --rebuild`)
+    /// finds the cache of the same binary run natively, where `stat` saw valgrind's own program.
     static func executableFingerprint() -> String {
         var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
+        let fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            guard fstat(fd, &st) == 0 else { return "unknown" }
+        } else {
+            // An executable that may be run but not read.
+            guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
+        }
         return "\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }
 
