@@ -243,6 +243,34 @@ struct RebuildSupportTests {
         }
     }
 
+    @Test("a stored reading context is compared in place with the one its parts make")
+    func readingContext() {
+        let parts: [(String, String, String)] = [("Content/articles/a.txt", "a", "fr"), ("Content/articles/a.txt", "a", "en"),
+                                                 ("ab", "c", "fr"), ("a", "bc", "fr"), ("", "", ""), ("é/à.txt", "e-a", "fr"), ("x", "", "fr")]
+        for (s, i, l) in parts {
+            let stored = Builder.context(source: s, id: i, language: l)
+            for (s2, i2, l2) in parts {
+                #expect(Builder.isContext(stored, source: s2, id: i2, language: l2) == (stored == Builder.context(source: s2, id: i2, language: l2)),
+                        "\(stored.debugDescription) against \([s2, i2, l2])")
+            }
+            // Longer or shorter than the parts.
+            #expect(!Builder.isContext(stored + "x", source: s, id: i, language: l))
+            #expect(stored.isEmpty || !Builder.isContext(String(stored.dropLast()), source: s, id: i, language: l))
+        }
+    }
+
+    @Test("a page's path is split at its last slash into folder and name, among its bytes")
+    func folderSplit() {
+        for path in ["index", "articles/a-1", "people/é/x", "a/b/c.md", "/root", "trailing/", "é"] {
+            let (folder, name) = Builder.splitFolder(path)
+            let old = path.lastIndex(of: "/").map { (String(path[..<$0]), String(path[path.index(after: $0)...])) } ?? ("", path)
+            #expect(folder == old.0 && name == old.1, "\(path)")
+        }
+        // A slash with a combining mark after it is one character, which a search among the
+        // characters does not find: a path is split at the byte.
+        #expect(Builder.splitFolder("a/\u{301}b") == ("a", "\u{301}b"))
+    }
+
     @Test("two lists mapped by workers that each start with their own give every result once, in order")
     func twoLists() {
         for (a, b) in [(0, 0), (0, 5), (7, 0), (1, 1), (300, 10_000), (10_000, 3)] {
@@ -310,5 +338,22 @@ struct RebuildSupportTests {
         let listing = try DiskFileSystem().listFiles(in: dir)
         #expect(listing.files == ["a.txt", "b.txt", "link.txt", "sub/c.md"])
         #expect(listing.skipped.map(\.path) == ["pipe"], "\(listing.skipped)")
+    }
+
+    @Test("a folder's files are in the order of their names whatever the order the system lists them in; a nested one's by path")
+    func listingOrder() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        // Flat: 300 names, created in shuffled order (ext4 lists a folder in the order of its names' hashes).
+        var names = (0..<300).map { String(format: "%03d-%@.txt", ($0 * 7919) % 300, $0 % 3 == 0 ? "é" : "e") }
+        names.append(contentsOf: ["Zeta.txt", "alpha.txt", "a-b.txt"])
+        try fm.createDirectory(atPath: dir + "/flat", withIntermediateDirectories: true)
+        for n in names { try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/flat/" + n)) }
+        #expect(try DiskFileSystem().listFiles(in: dir + "/flat").files == names.sorted())
+        // Nested: "a/x.txt" is walked before "a-b.txt" (the folder "a" sorts first) but sorts after it.
+        try fm.createDirectory(atPath: dir + "/nested/a", withIntermediateDirectories: true)
+        for n in ["a/x.txt", "a-b.txt", "b.txt"] { try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/nested/" + n)) }
+        #expect(try DiskFileSystem().listFiles(in: dir + "/nested").files == ["a-b.txt", "a/x.txt", "b.txt"])
     }
 }

@@ -389,7 +389,7 @@ public struct Builder: Sendable {
         let accepted = ["txt", "text", "md", "markdown"]
         // The exported source path does not depend on where the build runs from.
         let stableDir = (options.content as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "Content"
-        var inputs: [(path: String, source: String, id: String, file: String)] = []
+        var inputs: [ArticleInput] = []
         var used: [String: String] = [:]
         for file in listing.files {
             let path = dir + "/" + file
@@ -411,7 +411,7 @@ public struct Builder: Sendable {
                 id = "\(id)-\(n)"
             }
             used[id] = path
-            inputs.append((path, stableDir + "/articles/" + file, id, file))
+            inputs.append(ArticleInput(path: path, source: stableDir + "/articles/" + file, id: id, file: file))
         }
         let lexicon = self.lexicon
         let reader = Parallel.Once { ArticleReader(lexicon: lexicon) }
@@ -432,16 +432,17 @@ public struct Builder: Sendable {
         let prefetch = knownStamps.isEmpty ? Parallel.Future(ownThread: true) { [inputs] in fs.prefetch(inputs.map(\.file), in: dir) } : nil
         defer { _ = prefetch?.value }
         let inputList = inputs
-        @Sendable func context(_ i: Int) -> String { inputList[i].source + "\u{0}" + inputList[i].id + "\u{0}" + site.language }
+        @Sendable func context(_ i: Int) -> String { Self.context(source: inputList[i].source, id: inputList[i].id, language: site.language) }
         // A file whose stamp is the one the last build recorded is that build's reading, looked
         // up here in order (a rebuild's every article but the edited ones): only the others go to
         // the workers, which read them.
-        var known = [(stamped: BuildCache.Stamped, read: BuildCache.Read)?](repeating: nil, count: inputs.count)
+        var known = [KnownRead?](repeating: nil, count: inputs.count)
         var toRead: [Int] = []
         for i in inputs.indices {
-            if useCache, let stamp = inputStamps[i], let last = knownStamps[inputs[i].path], last.stamp == stamp, last.context == context(i),
+            if useCache, let stamp = inputStamps[i], let last = knownStamps[inputs[i].path], last.stamp == stamp,
+               Self.isContext(last.context, source: inputs[i].source, id: inputs[i].id, language: site.language),
                let hit = knownReads[last.key] {
-                known[i] = (last, hit)
+                known[i] = KnownRead(stamped: last, read: hit)
             } else {
                 toRead.append(i)
             }
@@ -475,11 +476,11 @@ public struct Builder: Sendable {
         var next = 0
         for (i, input) in inputs.enumerated() {
             let r: ArticleReader.Result, key: String?
-            if let (last, hit) = known[i] {
-                r = ArticleReader.Result(article: hit.article, diagnostics: hit.diagnostics)
-                key = last.key
+            if let hit = known[i] {
+                r = ArticleReader.Result(article: hit.read.article, diagnostics: hit.read.diagnostics)
+                key = hit.stamped.key
                 report.cachedReads += 1
-                if !unchanged { stamps[input.path] = last }
+                if !unchanged { stamps[input.path] = hit.stamped }
             } else {
                 let fresh = read[next]
                 next += 1
@@ -496,6 +497,56 @@ public struct Builder: Sendable {
             }
         }
         return (articles, reads, stamps)
+    }
+
+    /// A path as its folder ("" when none) and its last name, split at the last "/" (found among
+    /// the bytes: a rebuild splits the paths of its 10,000 pages).
+    static func splitFolder(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+    }
+
+    /// An article file to read: its path, its source as exported, its id, its name in the folder.
+    struct ArticleInput: Sendable {
+        var path: String
+        var source: String
+        var id: String
+        var file: String
+    }
+
+    /// An article file the last build read, unchanged since: its stamp and that reading.
+    /// (A struct: an optional tuple was copied through the runtime's generic witnesses.)
+    struct KnownRead {
+        var stamped: BuildCache.Stamped
+        var read: BuildCache.Read
+    }
+
+    /// What a file's reading depends on besides its bytes (`BuildCache.Stamped.context`).
+    static func context(source: String, id: String, language: String) -> String {
+        source + "\u{0}" + id + "\u{0}" + language
+    }
+
+    /// Whether `context` is `context(source:id:language:)` of these, compared in place: a rebuild
+    /// compares one for each article.
+    static func isContext(_ context: String, source: String, id: String, language: String) -> Bool {
+        var context = context
+        return context.withUTF8 { c in
+            var at = 0
+            func take(_ part: String, then separator: Bool) -> Bool {
+                var part = part
+                let n = part.utf8.count
+                guard at + n + (separator ? 1 : 0) <= c.count else { return false }
+                let same = part.withUTF8 { p in
+                    guard n > 0 else { return true }
+                    guard let x = c.baseAddress, let y = p.baseAddress else { return false }
+                    return memcmp(x + at, y, n) == 0
+                }
+                guard same, !separator || c[at + n] == 0 else { return false }
+                at += n + (separator ? 1 : 0)
+                return true
+            }
+            return take(source, then: true) && take(id, then: true) && take(language, then: false) && at == c.count
+        }
     }
 
     /// A file name as its name without the extension, and the extension ("" when none), as
@@ -670,7 +721,7 @@ public struct Builder: Sendable {
         // Folder by folder (most are articles/), by names in it.
         var byFolder: [String: [(page: String, name: String, before: BuildCache.Written)]] = [:]
         for (path, before) in pages {
-            let (folder, name) = path.lastIndex(of: "/").map { (String(path[..<$0]), String(path[path.index(after: $0)...])) } ?? ("", path)
+            let (folder, name) = Self.splitFolder(path)
             byFolder[folder, default: []].append((path, name, before))
         }
         var out = Set<String>()
@@ -698,7 +749,7 @@ public struct Builder: Sendable {
         staging.adoptPresent(listed.files)
         var byFolder: [String: [(page: String, name: String, before: BuildCache.Written)]] = [:]
         for (path, before) in pages {
-            let (folder, name) = path.lastIndex(of: "/").map { (String(path[..<$0]), String(path[path.index(after: $0)...])) } ?? ("", path)
+            let (folder, name) = Self.splitFolder(path)
             byFolder[folder, default: []].append((path, name, before))
         }
         var out = Set<String>()
