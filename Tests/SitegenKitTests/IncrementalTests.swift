@@ -69,6 +69,36 @@ struct IncrementalTests {
         #expect(again.feedElements > 0 && again.copiedFeedElements == again.feedElements)
     }
 
+    @Test("the lexicon is made by a build that reads or re-dates, not by a rebuild after an annotation's commentary changed")
+    func lexiconOnDemand() throws {
+        let d = try Dossier()
+        defer { try? FileManager.default.removeItem(atPath: d.dir) }
+        final class Count: @unchecked Sendable {
+            private let lock = NSLock()
+            private var n = 0
+            var value: Int { lock.withLock { n } }
+            func add() { lock.withLock { n += 1 } }
+        }
+        let made = Count()
+        @Sendable func lexicon() -> Lexicon {
+            made.add()
+            return .standard
+        }
+        try Builder(lexicon: lexicon()).build(d.incremental)
+        #expect(made.value == 1)
+        let firstID = Text.slug((try d.articleFiles()[0] as NSString).deletingPathExtension)
+        try d.write("Content/annotations/\(firstID).md", "Un commentaire.\n")
+        try Builder(lexicon: lexicon()).build(d.incremental)
+        try d.write("Content/annotations/\(firstID).md", "Un autre commentaire.\n")
+        let report = try Builder(lexicon: lexicon()).build(d.incremental)
+        #expect(report.cachedExtraction)
+        #expect(made.value == 1, "a commentary edit made the lexicon")
+        // A new date: the article's events are resolved again, with the builder's lexicon.
+        try d.write("Content/annotations/\(firstID).md", "---\ndate: 2024-09-06\n---\nUn autre commentaire.\n")
+        try Builder(lexicon: lexicon()).build(d.incremental)
+        #expect(made.value == 2)
+    }
+
     @Test("after several edits, each incremental build is byte-identical to a clean build")
     func editsGiveCleanBuildOutput() throws {
         let d = try Dossier()

@@ -82,12 +82,16 @@ public struct BuildReport: Sendable {
 /// File access goes through `fs`, so that tests can build a site in memory.
 public struct Builder: Sendable {
     let fs: FileSystem
-    let lexicon: Lexicon
+    /// Made when a stage first needs it: reading, extraction, grouping statements, re-dating
+    /// events. A rebuild after an annotation's commentary changed needs none of them, and the
+    /// standard lexicon takes 60 million instructions to make.
+    let lexicon: Parallel.Once<Lexicon>
     let progress: BuildProgress
 
-    public init(fs: FileSystem = DiskFileSystem(), lexicon: Lexicon = .standard, progress: BuildProgress = NoProgress()) {
+    public init(fs: FileSystem = DiskFileSystem(), lexicon: @autoclosure @escaping @Sendable () -> Lexicon = .standard,
+                progress: BuildProgress = NoProgress()) {
         self.fs = fs
-        self.lexicon = lexicon
+        self.lexicon = Parallel.Once(lexicon)
         self.progress = progress
     }
 
@@ -111,7 +115,7 @@ public struct Builder: Sendable {
         var saving: Parallel.Future<Void>?
         defer { _ = saving?.value }
         var extracted = try timed("extract", &report) { () -> Extractor.Output in
-            guard let cache else { return Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress) }
+            guard let cache else { return Extractor(lexicon: lexicon.value).extract(articles, registry: registry, progress: progress) }
             let key = cache.extractionKey(readKeys: reads.map(\.key), registry: registry)
             if let hit = previous?.extraction, hit.key == key {
                 extractionReused = true
@@ -136,7 +140,7 @@ public struct Builder: Sendable {
                 }
             }
             let readKeys = reads.compactMap { $0.value.article == nil ? nil : $0.key }
-            let output = Extractor(lexicon: lexicon).extract(articles, registry: registry, progress: progress, readKeys: readKeys,
+            let output = Extractor(lexicon: lexicon.value).extract(articles, registry: registry, progress: progress, readKeys: readKeys,
                                                              reuse: take(&reuse, nil))
             let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
                                              extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps)
@@ -176,7 +180,7 @@ public struct Builder: Sendable {
         let (notes, noteDiags) = AnnotationReader.readNotes(directory: options.content + "/notes", fs: fs)
         // The extracted dates are kept for `redate`; the dossier itself is handed over.
         let extractedDates = extractedDossier.articles.map { ($0.id, $0.date) }
-        let finder = annotations.contains { $0.metadata["date"] != nil } ? Parallel.Future { EventFinder() } : nil
+        let finder = annotations.contains { $0.metadata["date"] != nil } ? Parallel.Future { [lexicon] in EventFinder(lexicon: lexicon.value) } : nil
         var (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes,
                                                              to: take(&extractedDossier, Dossier(site: site, articles: [], people: [], quotes: [], articlePeople: [:])))
         report.diagnostics += annDiags + noteDiags + mergeDiags
@@ -185,7 +189,7 @@ public struct Builder: Sendable {
         try timed("link", &report) {
             Self.redate(&dossier, before: extractedDates, finder: finder)
             guard let cache else {
-                dossier.statementGroups = StatementGrouper(lexicon: lexicon).group(dossier.quotes)
+                dossier.statementGroups = StatementGrouper(lexicon: lexicon.value).group(dossier.quotes)
                 return
             }
             let key = cache.statementsKey(dossier.quotes)
@@ -194,7 +198,7 @@ public struct Builder: Sendable {
                 dossier.statementGroups = groups
             case .links(let known):
                 // Only the speakers whose quotes changed are compared again.
-                let made = StatementGrouper(lexicon: lexicon).group(dossier.quotes, known: known)
+                let made = StatementGrouper(lexicon: lexicon.value).group(dossier.quotes, known: known)
                 dossier.statementGroups = made.groups
                 cache.save(statements: made.groups, links: made.bySpeaker, key: key)
             }
@@ -414,7 +418,7 @@ public struct Builder: Sendable {
             inputs.append(ArticleInput(path: path, source: stableDir + "/articles/" + file, id: id, file: file))
         }
         let lexicon = self.lexicon
-        let reader = Parallel.Once { ArticleReader(lexicon: lexicon) }
+        let reader = Parallel.Once { ArticleReader(lexicon: lexicon.value) }
         let fs = self.fs
         let useCache = cache != nil
         let progress = self.progress
