@@ -61,6 +61,24 @@ struct FastPathTests {
         }
     }
 
+    @Test("the fold table, made from one decomposition of all its scalars, holds each scalar's own fold")
+    func foldTable() {
+        let table = Text.foldTable
+        var differing: [String] = []
+        for v in UInt32(0x80)..<Text.foldTableEnd {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let row = Array(table.bytes[table.row(v)])
+            if row != Array(Text.foldScalar(c).utf8) { differing.append(String(v, radix: 16)) }
+        }
+        let count = differing.count
+        #expect(count == 0, "U+\(differing.prefix(10))")
+        // Scalars that decompose into a letter and marks, and marks that canonical reordering
+        // would move if two scalars' decompositions were not kept apart.
+        for (scalar, folded) in [(0xE9, "e"), (0x1EA0, "a"), (0x1E09, "c"), (0x0301, ""), (0x0323, ""), (0x00C5, "a"), (0x2013, "-")] {
+            #expect(table.bytes[table.row(UInt32(scalar))].elementsEqual(folded.utf8), "U+\(String(scalar, radix: 16))")
+        }
+    }
+
     @Test("slugs and list-number escapes answer as Foundation's character sets did")
     func slugAndBlockStart() {
         func referenceSlug(_ s: String, maxLength: Int) -> String {

@@ -249,8 +249,13 @@ public enum Text {
 
     /// The folded form of one scalar: decomposed, marks dropped, typographic variants made plain, lower case.
     static func foldScalar(_ scalar: Unicode.Scalar) -> String {
+        foldDecomposed(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+    }
+
+    /// `foldScalar` of a scalar, given its canonical decomposition.
+    static func foldDecomposed<S: Sequence<Unicode.Scalar>>(_ decomposed: S) -> String {
         var out = ""
-        for c in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+        for c in decomposed {
             if c.properties.generalCategory == .nonspacingMark { continue }
             switch c.value {
             case 0x2019, 0x2018, 0x02BC, 0x0060, 0x00B4: out += "'"
@@ -263,7 +268,23 @@ public enum Text {
 
     static let foldTableEnd: UInt32 = 0x2100
     /// `foldScalar` of U+0080 to U+20FF as UTF-8 (white space as one space), computed once (immutable).
-    static let foldTable = ScalarTable(0x80..<foldTableEnd, foldScalar)
+    static let foldTable = ScalarTable(0x80..<foldTableEnd, rows: foldScalars(0x80..<foldTableEnd))
+
+    /// `foldScalar` of each scalar of `range`, from one canonical decomposition of them all, each
+    /// after a line feed (Foundation's decomposition costs thousands of instructions a call, and
+    /// the table was most of a rebuild's annotation stage). A line feed is of combining class 0,
+    /// which canonical reordering never moves a mark across, and no scalar decomposes to one.
+    static func foldScalars(_ range: Range<UInt32>) -> [String] {
+        var joined = String.UnicodeScalarView()
+        for v in range {
+            joined.append("\n")
+            if let c = Unicode.Scalar(v) { joined.append(c) }
+        }
+        let parts = String(joined).decomposedStringWithCanonicalMapping.unicodeScalars
+            .split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        guard parts.count == range.count else { return range.map { Unicode.Scalar($0).map(foldScalar) ?? "" } }
+        return parts.map { foldDecomposed($0) }
+    }
 
     /// Lower case with straight apostrophes, accents kept: the form grammar words are looked up in
     /// ("à" and "a" stay apart).
@@ -342,10 +363,17 @@ public enum Text {
         let offsets: [Int32]
 
         init(_ scalars: Range<UInt32>, _ make: (Unicode.Scalar) -> String) {
+            self.init(scalars, rows: scalars.map { Unicode.Scalar($0).map(make) ?? "" })
+        }
+
+        /// `rows`: the string of each scalar of `scalars`, in order.
+        init(_ scalars: Range<UInt32>, rows: [String]) {
+            precondition(rows.count == scalars.count, "a table of \(scalars.count) scalars given \(rows.count) rows")
             first = scalars.lowerBound
             var bytes: [UInt8] = [], offsets: [Int32] = [0]
-            for v in scalars {
-                if let c = Unicode.Scalar(v) { bytes += Array(make(c).utf8) }
+            offsets.reserveCapacity(rows.count + 1)
+            for row in rows {
+                bytes += row.utf8
                 offsets.append(Int32(bytes.count))
             }
             self.bytes = bytes
