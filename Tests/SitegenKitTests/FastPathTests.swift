@@ -61,6 +61,43 @@ struct FastPathTests {
         }
     }
 
+    @Test("the lexicon read among the bytes holds what reading it by characters did")
+    func lexiconBytes() {
+        /// The parser by characters that the byte parser replaced.
+        func reference(_ texts: [String]) -> [String: [String]] {
+            func trimmed(_ s: Substring) -> String {
+                let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" }
+                guard let first = s.firstIndex(where: { !blank($0) }), let last = s.lastIndex(where: { !blank($0) }) else { return "" }
+                return String(s[first...last])
+            }
+            var sections: [String: [String]] = [:]
+            for text in texts {
+                var current = ""
+                for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+                    var line = Substring(rawLine)
+                    if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+                    let t = trimmed(line)
+                    if t.isEmpty { continue }
+                    if t.hasPrefix("[") && t.hasSuffix("]") { current = String(t.dropFirst().dropLast()); continue }
+                    if current == "transliterations" { sections[current, default: []].append(t); continue }
+                    for entry in t.split(separator: ",") {
+                        let e = trimmed(entry)
+                        if !e.isEmpty { sections[current, default: []].append(e) }
+                    }
+                }
+            }
+            return sections
+        }
+        let shipped = [PackageResources.speech_txt, PackageResources.grammar_txt, PackageResources.first_names_txt,
+                       PackageResources.names_txt, PackageResources.places_txt, PackageResources.reading_txt].map { String(decoding: $0, as: UTF8.self) }
+        #expect(Lexicon(sources: shipped).sections == reference(shipped))
+        #expect(Lexicon.standard.sections == reference(shipped))
+        let tricky = ["[a]\r\n x ,\u{A0}y\u{202F}, z\u{2009}\r\n[]\nw\u{2028}v\u{2029}u\u{85}t\u{0B}s\u{0C}r",
+                      "[b]\n,,, à ,\u{A0}\u{A0}, é\t# c\n#\n[\n]\n[c] # d\nq", "no section, x\n[transliterations]\n a = b , c \n",
+                      "[e]\n\u{E2}\u{80}x, \u{2009}\u{2009} ,end", "", "\n\n", "["]
+        #expect(Lexicon(sources: tricky).sections == reference(tricky))
+    }
+
     @Test("the fold table, made from one decomposition of all its scalars, holds each scalar's own fold")
     func foldTable() {
         let table = Text.foldTable
