@@ -621,6 +621,46 @@ struct IncrementalTests {
         #expect(throws: BinaryReader.Truncated.self) { _ = try r.article() }
     }
 
+    @Test("quotes and events written with their repeated fields once are read back the same; a number past the strings read is an error")
+    func internedFields() throws {
+        let quotes = (0..<60).map { i in
+            Quote(id: "q\(i)", article: "article-\(i % 3)", text: i % 2 == 0 ? "Une même déclaration, reprise par plusieurs articles." : "Autre \(i)",
+                  kind: i % 5 == 0 ? .indirect : .direct, speaker: i % 4 == 0 ? nil : "personne-\(i % 2)",
+                  speakerName: i % 4 == 0 ? "le ministère" : "Personne Numéro \(i % 2)",
+                  evidence: Evidence(cue: "a déclaré X", rule: "cue-after-\(i % 2)", confidence: 0.75, notes: i % 3 == 0 ? [] : ["note", "note 2"]),
+                  note: i == 7 ? "à vérifier" : nil, start: i, end: i + 5, paragraph: i % 4)
+        }
+        let events = (0..<40).map { i in
+            Event(id: "e\(i)", article: "article-\(i % 3)", date: i % 2 == 0 ? PartialDate(year: 2024, month: 5) : nil, dateText: "en mai",
+                  resolution: i % 2 == 0 ? "absolute" : "relative", sentence: "En mai, la phrase \(i % 4).", people: ["personne-0", "personne-\(i % 2)"],
+                  paragraph: 1, start: i, end: i + 3)
+        }
+        var w = BinaryWriter()
+        w.array(quotes) { $0.quote($1) }
+        w.array(events) { $0.event($1) }
+        // Written once each: the text 30 quotes share, the speaker's name 45 share.
+        func occurrences(_ s: String) -> Int {
+            let needle = Array(s.utf8)
+            return (0...(w.bytes.count - needle.count)).filter { w.bytes[$0..<($0 + needle.count)].elementsEqual(needle) }.count
+        }
+        #expect(occurrences("Une même déclaration") == 1)
+        #expect(occurrences("Personne Numéro 1") == 1)
+        #expect(occurrences("En mai, la phrase 3.") == 1)
+        var r = BinaryReader(FileBytes(copying: w.bytes))
+        #expect(try r.array { try $0.quote() } == quotes)
+        #expect(try r.array { try $0.event() } == events)
+        // Another writer (another section) numbers its strings anew.
+        var other = BinaryWriter()
+        other.quote(quotes[1])
+        var alone = BinaryReader(FileBytes(copying: other.bytes))
+        #expect(try alone.quote() == quotes[1])
+        // A reference to a string that was not read before.
+        var bad = BinaryWriter()
+        bad.string("q"); bad.int(-1)
+        var b = BinaryReader(FileBytes(copying: bad.bytes))
+        #expect(throws: BinaryReader.Truncated.self) { _ = try b.quote() }
+    }
+
     @Test("a build without the cache leaves no cache folder")
     func noCacheFolderWithoutIncremental() throws {
         let d = try Dossier()

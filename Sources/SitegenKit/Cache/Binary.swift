@@ -3,8 +3,13 @@ import Foundation
 /// The cache's file format: values in a fixed order, integers as LEB128 varints, strings as
 /// their UTF-8 length and bytes. Written and read ten times faster than JSON, with no tree in
 /// memory; a file cut short or from another format fails to read and the cache is ignored.
+/// The fields that repeat (a quote's article, speaker, rule; an event's resolution...) are
+/// `interned`: written once, then by their number among the strings interned before them in
+/// the same writer (one section of a file): a rebuild makes each such string once.
 struct BinaryWriter {
     var bytes: [UInt8] = []
+    /// The number of each string `interned` wrote whole.
+    private var numbers: [String: Int] = [:]
 
     mutating func int(_ v: Int) {
         // Zigzag, so that small negative numbers stay short.
@@ -40,6 +45,18 @@ struct BinaryWriter {
 
     mutating func strings(_ items: [String]) { array(items) { $0.string($1) } }
 
+    /// `s` whole (its length, from 0, and its bytes) the first time, then as -1 - its number.
+    mutating func interned(_ s: String) {
+        if let n = numbers[s] {
+            int(-1 - n)
+            return
+        }
+        numbers[s] = numbers.count
+        string(s)
+    }
+
+    mutating func internedStrings(_ items: [String]) { array(items) { $0.interned($1) } }
+
     /// A 64-bit hash as its eight bytes, little-endian (a varint would take ten).
     @inline(__always) mutating func word(_ v: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
@@ -68,6 +85,8 @@ struct BinaryReader {
     var offset = 0
     /// Where this reader stops: the end of the bytes, or of the section it reads.
     let end: Int
+    /// The strings read by `interned`, by their number.
+    private var numbered: [String] = []
 
     init(_ data: Data) { self.init(FileBytes(copying: [UInt8](data))) }
 
@@ -114,12 +133,36 @@ struct BinaryReader {
         return byte(offset - 1) != 0
     }
 
-    mutating func string() throws -> String {
-        let n = try int()
+    mutating func string() throws -> String { try string(length: try int()) }
+
+    /// The `n` bytes that follow as a string.
+    private mutating func string(length n: Int) throws -> String {
         guard n >= 0, n <= end - offset else { throw Truncated() }
         defer { offset += n }
         let start = offset
         return bytes.withBuffer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + n]), as: UTF8.self) }
+    }
+
+    /// What `BinaryWriter.interned` wrote: a string, kept with its number, or the number of one
+    /// read before (the same string, shared).
+    mutating func interned() throws -> String {
+        let n = try int()
+        guard n < 0 else {
+            let s = try string(length: n)
+            numbered.append(s)
+            return s
+        }
+        let k = -1 - n
+        guard k < numbered.count else { throw Truncated() }
+        return numbered[k]
+    }
+
+    mutating func internedStrings() throws -> [String] { try array { try $0.interned() } }
+
+    /// `raw` of an interned string.
+    mutating func internedRaw<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
+        guard let e = E(rawValue: try interned()) else { throw Truncated() }
+        return e
     }
 
     mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try int()))) }
@@ -168,6 +211,14 @@ struct BinaryReader {
         return out
     }
 
+    /// Passes over a string that must be one of the raw values of `E`, compared as bytes
+    /// without making it (an article's paragraphs, checked when the cache is loaded).
+    mutating func skipRaw<E: CaseIterable & RawRepresentable>(_: E.Type) throws where E.RawValue == String {
+        let range = try skip(try int())
+        let known = bytes.withBuffer { b in E.allCases.contains { $0.rawValue.utf8.elementsEqual(b[range]) } }
+        guard known else { throw Truncated() }
+    }
+
     /// A string that must be one of an enumeration's raw values.
     mutating func raw<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
         guard let e = E(rawValue: try string()) else { throw Truncated() }
@@ -193,15 +244,16 @@ extension BinaryWriter {
         optional(d.hint) { $0.string($1) }
     }
 
+    /// The fields that repeat from article to article interned (the site's language, an outlet...).
     mutating func article(_ a: Article) {
         string(a.id); string(a.source); string(a.title)
         optional(a.date) { $0.date($1) }
-        optional(a.dateSource) { $0.string($1) }
-        optional(a.author) { $0.string($1) }
-        string(a.language)
+        optional(a.dateSource) { $0.interned($1) }
+        optional(a.author) { $0.interned($1) }
+        interned(a.language)
         optional(a.url) { $0.string($1) }
-        optional(a.outlet) { $0.string($1) }
-        strings(a.tags)
+        optional(a.outlet) { $0.interned($1) }
+        internedStrings(a.tags)
         articleBody(a.body)
         bool(a.isMarkdown)
     }
@@ -218,19 +270,20 @@ extension BinaryWriter {
         array(c.dropped) { w, x in w.int(x.line); w.string(x.text); w.string(x.rule) }
     }
 
+    /// Every field but the id interned: the same statement is quoted by several articles.
     mutating func quote(_ q: Quote) {
-        string(q.id); string(q.article); string(q.text); string(q.kind.rawValue)
-        optional(q.speaker) { $0.string($1) }
-        optional(q.speakerName) { $0.string($1) }
-        string(q.evidence.cue); string(q.evidence.rule); double(q.evidence.confidence); strings(q.evidence.notes)
-        optional(q.note) { $0.string($1) }
+        string(q.id); interned(q.article); interned(q.text); interned(q.kind.rawValue)
+        optional(q.speaker) { $0.interned($1) }
+        optional(q.speakerName) { $0.interned($1) }
+        interned(q.evidence.cue); interned(q.evidence.rule); double(q.evidence.confidence); internedStrings(q.evidence.notes)
+        optional(q.note) { $0.interned($1) }
         int(q.start); int(q.end); int(q.paragraph)
     }
 
     mutating func event(_ e: Event) {
-        string(e.id); string(e.article)
+        string(e.id); interned(e.article)
         optional(e.date) { $0.date($1) }
-        string(e.dateText); string(e.resolution); string(e.sentence); strings(e.people)
+        interned(e.dateText); interned(e.resolution); interned(e.sentence); internedStrings(e.people)
         int(e.paragraph); int(e.start); int(e.end)
     }
 
@@ -274,10 +327,10 @@ extension BinaryReader {
     mutating func article() throws -> Article {
         let id = try string(), source = try string(), title = try string()
         let date = try optional { try $0.date() }
-        let dateSource = try optional { try $0.string() }, author = try optional { try $0.string() }
-        let language = try string()
-        let url = try optional { try $0.string() }, outlet = try optional { try $0.string() }
-        let tags = try strings()
+        let dateSource = try optional { try $0.interned() }, author = try optional { try $0.interned() }
+        let language = try interned()
+        let url = try optional { try $0.string() }, outlet = try optional { try $0.interned() }
+        let tags = try internedStrings()
         // The body's bytes are checked for their structure now, and decoded when first read.
         let start = offset
         try skipArticleBody()
@@ -295,24 +348,24 @@ extension BinaryReader {
     /// Passes over what `articleBody` reads, checking that it is all there, without making its
     /// strings (their UTF-8 is checked when they are made).
     mutating func skipArticleBody() throws {
-        for _ in 0..<(try count()) { _ = try skip(try int()); _ = try raw(Paragraph.Kind.self); _ = try int() }
+        for _ in 0..<(try count()) { _ = try skip(try int()); try skipRaw(Paragraph.Kind.self); _ = try int() }
         for _ in 0..<(try count()) { _ = try int(); _ = try skip(try int()); _ = try skip(try int()) }
     }
 
     mutating func quote() throws -> Quote {
-        let id = try string(), article = try string(), text = try string(), kind = try raw(Quote.Kind.self)
-        let speaker = try optional { try $0.string() }, speakerName = try optional { try $0.string() }
-        let evidence = Evidence(cue: try string(), rule: try string(), confidence: try double(), notes: try strings())
-        let note = try optional { try $0.string() }
+        let id = try string(), article = try interned(), text = try interned(), kind = try internedRaw(Quote.Kind.self)
+        let speaker = try optional { try $0.interned() }, speakerName = try optional { try $0.interned() }
+        let evidence = Evidence(cue: try interned(), rule: try interned(), confidence: try double(), notes: try internedStrings())
+        let note = try optional { try $0.interned() }
         return Quote(id: id, article: article, text: text, kind: kind, speaker: speaker, speakerName: speakerName, evidence: evidence,
                      note: note, start: try int(), end: try int(), paragraph: try int())
     }
 
     mutating func event() throws -> Event {
-        let id = try string(), article = try string()
+        let id = try string(), article = try interned()
         let date = try optional { try $0.date() }
-        return Event(id: id, article: article, date: date, dateText: try string(), resolution: try string(), sentence: try string(),
-                     people: try strings(), paragraph: try int(), start: try int(), end: try int())
+        return Event(id: id, article: article, date: date, dateText: try interned(), resolution: try interned(), sentence: try interned(),
+                     people: try internedStrings(), paragraph: try int(), start: try int(), end: try int())
     }
 
     mutating func person() throws -> Person {

@@ -77,7 +77,7 @@ public struct StableHash: Sendable {
 /// cache is only ever an accelerator: when it is missing, unreadable or from another version of
 /// sitegen, the build simply does all the work.
 public struct BuildCache: Sendable {
-    public static let format = 5
+    public static let format = 6
     let fs: FileSystem
     /// The cache folder.
     public let folder: String

@@ -88,7 +88,7 @@ public struct DroppedLine: Hashable, Sendable {
 
 /// One paragraph of an article's cleaned body.
 public struct Paragraph: Hashable, Sendable {
-    public enum Kind: String, Sendable { case text, heading }
+    public enum Kind: String, Sendable, CaseIterable { case text, heading }
     public var text: String
     public var kind: Kind
     /// 1-based line of the source file where the paragraph starts.
