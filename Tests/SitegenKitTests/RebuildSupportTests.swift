@@ -280,6 +280,14 @@ struct RebuildSupportTests {
         }
     }
 
+    @Test("a list mapped in chunks by the workers gives every result once, in order, whatever the chunk")
+    func chunkedMap() {
+        for (n, chunk) in [(0, nil), (1, nil), (2, nil), (17, 4), (1_000, nil), (10_007, nil), (10_007, 1), (10_007, 5_000), (300, 1_000)] as [(Int, Int?)] {
+            let items = (0..<n).map { "item \($0)" }
+            #expect(Parallel.map(items, chunk: chunk) { $0 + "!" } == items.map { $0 + "!" }, "\(n) items, chunks of \(String(describing: chunk))")
+        }
+    }
+
     @Test("work started beside a stage gives its result, as often as it is asked")
     func future() {
         let f = Parallel.Future { (1...1000).reduce(0, +) }

@@ -536,20 +536,19 @@ public struct Builder: Sendable {
         var context = context
         return context.withUTF8 { c in
             var at = 0
-            func take(_ part: String, then separator: Bool) -> Bool {
+            for (k, part) in [source, id, language].enumerated() {
                 var part = part
-                let n = part.utf8.count
-                guard at + n + (separator ? 1 : 0) <= c.count else { return false }
+                let n = part.utf8.count, separator = k < 2 ? 1 : 0
+                guard at + n + separator <= c.count else { return false }
                 let same = part.withUTF8 { p in
                     guard n > 0 else { return true }
                     guard let x = c.baseAddress, let y = p.baseAddress else { return false }
                     return memcmp(x + at, y, n) == 0
                 }
-                guard same, !separator || c[at + n] == 0 else { return false }
-                at += n + (separator ? 1 : 0)
-                return true
+                guard same, separator == 0 || c[at + n] == 0 else { return false }
+                at += n + separator
             }
-            return take(source, then: true) && take(id, then: true) && take(language, then: false) && at == c.count
+            return at == c.count
         }
     }
 

@@ -64,10 +64,12 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     /// Where a streamed serialization is: bytes already handed to the sink, and what to reuse.
+    /// Used by the one thread that streams; its fields are read for each element of a feed
+    /// (hundreds of thousands), without the runtime's checks of exclusive access.
     private final class StreamState {
-        var flushed = 0
-        var failure: Error?
-        var flush: ((inout [UInt8]) -> Void)?
+        @exclusivity(unchecked) var flushed = 0
+        @exclusivity(unchecked) var failure: Error?
+        @exclusivity(unchecked) var flush: ((inout [UInt8]) -> Void)?
         let reuse: PieceReuse?
         init(reuse: PieceReuse? = nil) { self.reuse = reuse }
     }
@@ -250,7 +252,8 @@ public indirect enum JSON: Sendable, Equatable {
 
 /// The pieces of one streamed file (JSON, or the Atom feed) that the next build may copy instead of making again:
 /// the file the last build wrote (mapped, not read), the place of each keyed element in it, and
-/// the places in the file being written now. Used by one stream at a time. The last file is let
+/// the places in the file being written now. Used by one stream at a time (its state is read and
+/// changed for each element without the runtime's checks of exclusive access). The last file is let
 /// go behind the copying, a few megabytes at a time (`release`): its pages read from the mapping
 /// would otherwise all count in the build's memory (1.5 GB of feeds at 100,000 articles).
 public final class PieceReuse: @unchecked Sendable {
@@ -265,22 +268,22 @@ public final class PieceReuse: @unchecked Sendable {
     let old: [Piece]
     /// Where in `old` the next element is looked for first: the elements mostly come in the
     /// same order as last time, so that most are found there without a table of all pieces.
-    private var cursor = 0
+    @exclusivity(unchecked) private var cursor = 0
     /// Elements not found near the cursor; past `missesBeforeIndex`, `index` is made.
-    private var misses = 0
-    private var index: [UInt64: Piece]?
+    @exclusivity(unchecked) private var misses = 0
+    @exclusivity(unchecked) private var index: [UInt64: Piece]?
     /// Where the last release of the previous file ended; the bytes before it are let go (an
     /// element copied from there again is read from the page cache).
-    private var released = 0
+    @exclusivity(unchecked) private var released = 0
     let releaseStep: Int
     static let window = 8
     static let missesBeforeIndex = 64
     /// Where the JSON starts in its file (after a prefix such as "window.X = "): places are in the file.
     public let base: Int
     /// The keyed elements of the file being written, in order.
-    public private(set) var pieces: [Piece] = []
+    @exclusivity(unchecked) public private(set) var pieces: [Piece] = []
     /// How many elements were copied from the previous file.
-    public private(set) var copied = 0
+    @exclusivity(unchecked) public private(set) var copied = 0
 
     /// `previous`: the file as the last build wrote it; `pieces`: its keyed elements;
     /// `releaseStep`: how far behind the copying the last file is let go, and how often.
