@@ -45,6 +45,8 @@ struct AnnotationTests {
         #expect(again.count == 1 && again.first?.id == favori.id && again.first?.evidence.rule == "annotation")
         #expect(after.rejected.map(\.id) == [favori.id])
         #expect(after.quotes.count == before.quotes.count)
+        // Added at the end, it is put back in its place: the article's order, then the text's.
+        #expect(after.quotes.map(\.id) == before.quotes.map(\.id))
     }
 
     @Test("the whole scenario: date, speaker moved, quote rejected and added, note, merge, note page; Content/ untouched")

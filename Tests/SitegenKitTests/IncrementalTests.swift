@@ -99,6 +99,67 @@ struct IncrementalTests {
         #expect(made.value == 2)
     }
 
+    @Test("an article re-dated by the user has its events' relative dates resolved again from the new date, and only its")
+    func redating() throws {
+        let base = try #require(readArticle("Titre\n\nHier, le ministre a parlé à Paris.\n").article)
+        /// `n` articles, all dated 2024-05-10, each with the event "hier" (the day before).
+        func dossier(_ n: Int) -> SitegenKit.Dossier {
+            var articles: [Article] = [], events: [Event] = []
+            for k in 0..<n {
+                var a = base
+                a.id = "a\(k)"
+                a.date = PartialDate(year: 2024, month: 5, day: 10)
+                articles.append(a)
+                events.append(Event(id: "e\(k)", article: a.id, date: PartialDate(year: 2024, month: 5, day: 9), dateText: "Hier",
+                                    resolution: "relative", sentence: "Hier, le ministre a parlé à Paris.", people: [], paragraph: 1, start: 0, end: 4))
+            }
+            var d = SitegenKit.Dossier(site: SiteConfig(), articles: articles, people: [], quotes: [], articlePeople: [:])
+            d.events = events
+            return d
+        }
+        // Few re-dated articles (their ids compared one by one) and many (looked up).
+        for (n, redated) in [(5, [3]), (30, Array(0..<20))] {
+            var d = dossier(n)
+            let before = d.articles.map { (id: $0.id, date: $0.date) }
+            for k in redated { d.articles[k].date = PartialDate(year: 2024, month: 6, day: 20) }
+            Builder.redate(&d, before: before)
+            for k in 0..<n {
+                #expect(d.events[k].date == (redated.contains(k) ? PartialDate(year: 2024, month: 6, day: 19) : PartialDate(year: 2024, month: 5, day: 9)),
+                        "\(n) articles, event \(k)")
+            }
+        }
+    }
+
+    @Test("the grouping's key changes with any grouped field of any quote, in any part, and with their order; not with the others")
+    func statementsKeyCoversQuotes() {
+        let cache = BuildCache(fs: MemoryFileSystem(), output: "public")
+        let n = BuildCache.statementsKeyPart + 900
+        let quotes = (0..<n).map { i in
+            Quote(id: "q\(i)", article: "a\(i / 10)", text: "Texte \(i % 50)", kind: .direct, speaker: "p\(i % 7)", speakerName: "P \(i % 7)",
+                  evidence: Evidence(cue: "a dit", rule: "r", confidence: 0.5, notes: []), note: nil, start: i, end: i + 1, paragraph: 0)
+        }
+        let key = cache.statementsKey(quotes)
+        #expect(cache.statementsKey(quotes) == key)
+        var keys: Set<String> = [key]
+        for i in [0, BuildCache.statementsKeyPart - 1, BuildCache.statementsKeyPart, n - 1] {
+            let edits: [(inout Quote) -> Void] = [{ $0.id += "x" }, { $0.article += "x" }, { $0.text += "x" }, { $0.kind = .indirect },
+                                                  { $0.speaker = nil }, { $0.speakerName = "Q" }]
+            for edit in edits {
+                var q = quotes
+                edit(&q[i])
+                keys.insert(cache.statementsKey(q))
+            }
+            var other = quotes
+            other[i].evidence.cue = "a répondu"
+            #expect(cache.statementsKey(other) == key, "a field the grouping does not read")
+        }
+        #expect(keys.count == 1 + 4 * 6)
+        var swapped = quotes
+        swapped.swapAt(BuildCache.statementsKeyPart - 1, BuildCache.statementsKeyPart)
+        #expect(cache.statementsKey(swapped) != key)
+        #expect(cache.statementsKey(Array(quotes.dropLast())) != key)
+    }
+
     @Test("after several edits, each incremental build is byte-identical to a clean build")
     func editsGiveCleanBuildOutput() throws {
         let d = try Dossier()

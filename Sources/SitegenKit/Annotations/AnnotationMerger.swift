@@ -141,10 +141,10 @@ public struct AnnotationMerger: Sendable {
             }
         }
         if !removed.isEmpty { d.quotes = d.quotes.indices.filter { !removed.contains($0) }.map { d.quotes[$0] } }
-        // Keep the quotes in article order, then text order.
-        // Extraction gives them in that order: they are moved only when a correction changed it.
-        let order = Dictionary(d.articles.indices.map { (d.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        let place = d.quotes.indices.map { (order[d.quotes[$0].article] ?? 0, d.quotes[$0].start) }
+        // Keep the quotes in article order, then text order. Extraction gives them in that
+        // order: only an added quote (appended) can be out of it, and only when an annotation
+        // corrects or adds quotes is it looked at (80,000 quotes' places).
+        let place = corrects || adds ? d.quotes.indices.map { (articleIndex[d.quotes[$0].article] ?? 0, d.quotes[$0].start) } : []
         if zip(place, place.dropFirst()).contains(where: { $1 < $0 }) {
             let sorted = place.indices.sorted { (place[$0].0, place[$0].1, $0) < (place[$1].0, place[$1].1, $1) }
             d.quotes = sorted.map { d.quotes[$0] }

@@ -164,16 +164,26 @@ public struct BuildCache: Sendable {
     // MARK: - Same-statement groups
 
     /// The key of the grouping: every quote's id, article, kind, speaker and text, in order.
+    /// Hashed in parts of `statementsKeyPart` quotes on both cores (a rebuild's serial stage
+    /// hashed 80,000 quotes), then the parts' hashes in order: the same key on any machine.
     public func statementsKey(_ quotes: [Quote]) -> String {
+        let parts = Parallel.map(Array(stride(from: 0, to: quotes.count, by: Self.statementsKeyPart)), chunk: 1) { start in
+            var h = StableHash()
+            // Read in place, field by field (an array of the six strings was an allocation a quote).
+            for i in start..<min(start + Self.statementsKeyPart, quotes.count) {
+                h.add(quotes[i].id); h.add(quotes[i].article); h.add(quotes[i].kind.rawValue)
+                h.add(quotes[i].speaker ?? ""); h.add(quotes[i].speakerName ?? ""); h.add(quotes[i].text)
+            }
+            return h.value
+        }
         var h = StableHash()
         h.add(salt)
-        // Read in place, field by field (an array of the six strings was an allocation a quote).
-        for i in quotes.indices {
-            h.add(quotes[i].id); h.add(quotes[i].article); h.add(quotes[i].kind.rawValue)
-            h.add(quotes[i].speaker ?? ""); h.add(quotes[i].speakerName ?? ""); h.add(quotes[i].text)
-        }
+        h.add(int: quotes.count)
+        for p in parts { h.add(p) }
         return h.hex
     }
+
+    static let statementsKeyPart = 4096
 
     var statementsFile: String { folder + "/statements.bin" }
     static let statementsMagic = "sitegen statements cache 2\n"

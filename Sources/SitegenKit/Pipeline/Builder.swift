@@ -315,17 +315,23 @@ public struct Builder: Sendable {
     /// `finder`: made beforehand, when an annotation gives a date (its patterns take a while).
     static func redate(_ d: inout Dossier, before: [(id: String, date: PartialDate?)], finder made: Parallel.Future<EventFinder>? = nil) {
         var changed: [String: PartialDate?] = [:]
-        // The merge keeps the articles in their order: compared place by place.
-        if before.count == d.articles.count, zip(before, d.articles).allSatisfy({ $0.id == $1.id }) {
-            for (i, b) in before.enumerated() where b.date != d.articles[i].date { changed[b.id] = d.articles[i].date }
+        // The merge keeps the articles in their order: compared place by place (by index: a
+        // pair of the zip copies each article).
+        if before.count == d.articles.count, d.articles.indices.allSatisfy({ before[$0].id == d.articles[$0].id }) {
+            for i in before.indices where before[i].date != d.articles[i].date { changed[before[i].id] = d.articles[i].date }
         } else {
             let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
             for i in d.articles.indices where old[d.articles[i].id] != d.articles[i].date { changed[d.articles[i].id] = d.articles[i].date }
         }
         guard !changed.isEmpty else { return }
         let finder = made?.value ?? EventFinder()
+        // Usually one article or a few: their ids compared with each event's, instead of a
+        // lookup (a hash of the id) for each of the dossier's events.
+        let few = changed.count <= 8 ? Array(changed) : nil
         for i in d.events.indices {
-            guard let date = changed[d.events[i].article] else { continue }
+            let article = d.events[i].article
+            let redated: PartialDate?? = if let few { few.first { $0.key == article }?.value } else { changed[article] }
+            guard let date = redated else { continue }
             let found = finder.find(in: d.events[i].sentence, reference: date)
             if let f = found.first(where: { $0.text == d.events[i].dateText }) ?? found.first {
                 d.events[i].date = f.date
