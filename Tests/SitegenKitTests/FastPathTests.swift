@@ -61,6 +61,18 @@ struct FastPathTests {
         }
     }
 
+    @Test("each quote's article place, looked up once a run, is the one a lookup for each quote gives")
+    func quoteArticlePlaces() {
+        let order = ["a": 0, "b": 1, "c": 2]
+        for articles in [[], ["a"], ["a", "a", "b", "b", "b", "c"], ["b", "a", "b", "a"], ["x", "x", "a", "x", "c", "c"], ["c", "", "", "a"]] {
+            let quotes = articles.enumerated().map { i, a in
+                Quote(id: "q\(i)", article: a, text: "t", kind: .direct, speaker: nil, speakerName: nil,
+                      evidence: Evidence(cue: "", rule: "", confidence: 1, notes: []), note: nil, start: i, end: i, paragraph: 0)
+            }
+            #expect(PageBuilder.places(of: quotes, in: order) == articles.map { order[$0] ?? -1 }, "\(articles)")
+        }
+    }
+
     @Test("the lexicon read among the bytes holds what reading it by characters did")
     func lexiconBytes() {
         /// The parser by characters that the byte parser replaced.

@@ -135,7 +135,7 @@ public struct PageBuilder: Sendable {
         // Each quote's article is looked up once (`quoteArticle`); the quotes are grouped by it.
         let order = Dictionary(dossier.articles.indices.map { (dossier.articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         articleOrder = order
-        let quoteArticle = dossier.quotes.indices.map { order[dossier.quotes[$0].article] ?? -1 }
+        let quoteArticle = Self.places(of: dossier.quotes, in: order)
         self.quoteArticle = quoteArticle
         var byArticle = [[Int]](repeating: [], count: dossier.articles.count)
         var elsewhere: [String: [Int]] = [:]
@@ -186,6 +186,26 @@ public struct PageBuilder: Sendable {
         let t = timeline ? Timeline(dossier, listPageSize: listPageSize) : nil
         timelineItems = t?.items ?? []
         timelinePlan = t?.plan ?? ListPlan(sections: [], pageSize: listPageSize)
+    }
+
+    /// Each quote's article as its place in `order` (-1: none). The quotes come article by
+    /// article: an article is looked up once for its run of quotes (the same string as the
+    /// quote before is found equal without hashing it).
+    static func places(of quotes: [Quote], in order: [String: Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(quotes.count)
+        var last: (id: String, place: Int)?
+        for i in quotes.indices {
+            let id = quotes[i].article
+            if let last, last.id == id {
+                out.append(last.place)
+                continue
+            }
+            let place = order[id] ?? -1
+            last = (id, place)
+            out.append(place)
+        }
+        return out
     }
 
     /// The quotes by id and the statement groups' tables (`groupOfQuoteAt`, `groupMembers`,
