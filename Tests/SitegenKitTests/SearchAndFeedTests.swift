@@ -5,12 +5,19 @@ import FoundationXML
 import Testing
 @testable import SitegenKit
 
-/// The example dossier built once into a temporary folder, for the tests that read its files.
-let builtExample: (dir: String, files: [String: Data]) = {
-    let dir = (try? temporaryFolder()) ?? NSTemporaryDirectory()
+/// The example dossier built once, for the tests that read its files: built into a temporary
+/// folder, read, and the folder removed.
+let builtExample: BuiltSite = {
+    guard let dir = try? temporaryFolder() else { return BuiltSite(files: [:]) }
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     _ = try? Builder().build(BuildOptions(content: repoRoot + "/Content", templates: repoRoot + "/Templates", output: dir + "/public"))
-    return (dir + "/public", (try? snapshot(dir + "/public")) ?? [:])
+    return BuiltSite(files: (try? snapshot(dir + "/public")) ?? [:])
 }()
+
+/// A built site's files, relative path -> bytes.
+struct BuiltSite: Sendable {
+    let files: [String: Data]
+}
 
 func builtText(_ path: String) -> String { String(decoding: builtExample.files[path] ?? Data(), as: UTF8.self) }
 
@@ -34,9 +41,15 @@ struct SearchAndFeedTests {
             const hits = ctx.sitegenSearch(ctx.SITEGEN_SEARCH, process.argv[2], 100);
             console.log(JSON.stringify(hits.map(h => h.kind + ':' + h.title)));
             """
+        // The two scripts as the build wrote them, in a folder of their own.
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for file in ["search-index.js", "search.js"] {
+            try #require(builtExample.files[file], "the build wrote \(file)").write(to: URL(fileURLWithPath: dir + "/" + file))
+        }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: node)
-        p.arguments = ["-e", script, builtExample.dir, query]
+        p.arguments = ["-e", script, dir, query]
         let out = Pipe()
         p.standardOutput = out
         try p.run()
