@@ -8,8 +8,11 @@ import Foundation
 /// the same writer (one section of a file): a rebuild makes each such string once.
 struct BinaryWriter {
     var bytes: [UInt8] = []
-    /// The number of each string `interned` wrote whole.
-    private var numbers: [String: Int] = [:]
+    /// The strings `interned` wrote whole, in order (a string's number is its place), and the
+    /// number of the first one with each `StableHash` (a string's own hash, SipHash, took four
+    /// times as long on a quote's text).
+    private var written: [String] = []
+    private var numbers: [UInt64: Int] = [:]
 
     mutating func int(_ v: Int) {
         // Zigzag, so that small negative numbers stay short.
@@ -46,12 +49,17 @@ struct BinaryWriter {
     mutating func strings(_ items: [String]) { array(items) { $0.string($1) } }
 
     /// `s` whole (its length, from 0, and its bytes) the first time, then as -1 - its number.
+    /// (A string whose hash an earlier, different string has is written whole again.)
     mutating func interned(_ s: String) {
-        if let n = numbers[s] {
+        var h = StableHash()
+        h.add(s)
+        let key = h.value
+        if let n = numbers[key], written[n] == s {
             int(-1 - n)
             return
         }
-        numbers[s] = numbers.count
+        if numbers[key] == nil { numbers[key] = written.count }
+        written.append(s)
         string(s)
     }
 
