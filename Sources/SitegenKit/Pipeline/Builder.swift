@@ -83,8 +83,7 @@ public struct BuildReport: Sendable {
 public struct Builder: Sendable {
     let fs: FileSystem
     /// Made when a stage first needs it: reading, extraction, grouping statements, re-dating
-    /// events. A rebuild after an annotation's commentary changed needs none of them, and the
-    /// standard lexicon takes 60 million instructions to make.
+    /// events. A rebuild after an annotation's commentary changed needs none of them.
     let lexicon: Parallel.Once<Lexicon>
     let progress: BuildProgress
 
