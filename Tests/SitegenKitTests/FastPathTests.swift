@@ -73,6 +73,47 @@ struct FastPathTests {
         }
     }
 
+    @Test("a token compared as bytes with an ASCII literal answers as ==: only three scalars past ASCII are ASCII in normal form")
+    func asciiLiterals() {
+        // Every scalar past ASCII whose canonical decomposition is all ASCII (decomposed a block
+        // at a time, each scalar after a line feed, as the fold table is made).
+        var found: [UInt32] = []
+        var from: UInt32 = 0x80
+        while from < 0x110000 {
+            let end = min(from + 0x4000, 0x110000)
+            var joined = String.UnicodeScalarView()
+            var values: [UInt32] = []
+            for v in from..<end {
+                guard let c = Unicode.Scalar(v) else { continue }
+                joined.append("\n")
+                joined.append(c)
+                values.append(v)
+            }
+            let parts = String(joined).decomposedStringWithCanonicalMapping.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            #expect(parts.count == values.count)
+            for (v, part) in zip(values, parts) where part.allSatisfy(\.isASCII) { found.append(v) }
+            from = end
+        }
+        #expect(found == [0x37E, 0x1FEF, 0x212A])
+        #expect("\u{37E}" == ";" && "\u{212A}" == "K", "String's == is canonical equivalence")
+        // So for literals without those three, the bytes answer as == does, accents or not.
+        let words = ["lui", "Lui", "lui\u{301}", "luì", "they", "on", "ón", ",", "，", "her", "", "l", "\u{37E}"]
+        for w in words {
+            let t = Token(text: w, folded: Text.fold(w), lower: Text.lower(w), kind: .word, start: 0, end: 1)
+            for literal in ["lui", "they", "on", ",", "her"] as [StaticString] {
+                let same: Bool
+                switch "\(literal)" {
+                case "lui": same = t.textIs("lui") == (w == "lui") && t.lowerIs("lui") == (Text.lower(w) == "lui")
+                case "they": same = t.textIs("they") == (w == "they")
+                case "on": same = t.lowerIs("on") == (Text.lower(w) == "on")
+                case ",": same = t.textIs(",") == (w == ",")
+                default: same = t.lowerIs("her") == (Text.lower(w) == "her")
+                }
+                #expect(same, "\(w.debugDescription) against \(literal)")
+            }
+        }
+    }
+
     @Test("the lexicon read among the bytes holds what reading it by characters did")
     func lexiconBytes() {
         /// The parser by characters that the byte parser replaced.

@@ -366,11 +366,11 @@ public struct Analyzer: Sendable {
             // Pronouns that can be subjects.
             if t.kind == .word, !t.isCapitalized || startsSentence[i] || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
                 known = g.isPronounOrRole(t.lower)
-                if known && g.malePronouns.contains(t.lower) && t.lower != "lui" || t.lower == "lui" && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
+                if known && g.malePronouns.contains(t.lower) && !t.lowerIs("lui") || t.lowerIs("lui") && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
-                } else if known && g.femalePronouns.contains(t.lower) && t.lower != "her" {
+                } else if known && g.femalePronouns.contains(t.lower) && !t.lowerIs("her") {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
-                } else if t.lower == "they" || t.lower == "on" && !english {
+                } else if t.lowerIs("they") || t.lowerIs("on") && !english {
                     mentions.append(Mention(kind: .pronoun(.unknown), paragraph: pi, lo: i, hi: i + 1))
                 } else if t.hasHyphen, let gender = pronounGender(t.lower), isInvertedVerb(t.lower) {
                     mentions.append(Mention(kind: .pronoun(gender), paragraph: pi, lo: i, hi: i + 1))

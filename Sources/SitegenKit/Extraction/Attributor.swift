@@ -974,15 +974,15 @@ public struct Attributor: Sendable {
             guard endTok > sent.lowerBound else { return nil }
             let endOffset = ts[endTok - 1].end
             // Selon X, …
-            if let m = selonObject(pi, sent.lowerBound), let r = resolve(m), m.hi < sent.upperBound, ts[m.hi].text == "," || (m.hi + 1 < ts.count && ts[m.hi + 1].text == ",") {
-                let from = ts[m.hi].text == "," ? m.hi + 1 : m.hi + 2
+            if let m = selonObject(pi, sent.lowerBound), let r = resolve(m), m.hi < sent.upperBound, ts[m.hi].textIs(",") || (m.hi + 1 < ts.count && ts[m.hi + 1].textIs(",")) {
+                let from = ts[m.hi].textIs(",") ? m.hi + 1 : m.hi + 2
                 guard from < endTok else { return nil }
                 return (ts[from].start, endOffset, Found(speaker: r.speaker, cueLo: sent.lowerBound, cueHi: m.hi, rule: "selon", confidence: 0.7, notes: r.notes))
             }
             for v in sent.prefix(Self.window) where isSpeechVerb(pi, v) {
                 var q = v + 1
                 var steps = 0
-                while q < sent.upperBound, steps < 5, !Words.thatWords.contains(ts[q].lower), ts[q].kind != .punct || ts[q].text == "," { q += 1; steps += 1 }
+                while q < sent.upperBound, steps < 5, !Words.thatWords.contains(ts[q].lower), ts[q].kind != .punct || ts[q].textIs(",") { q += 1; steps += 1 }
                 guard q < endTok, Words.thatWords.contains(ts[q].lower), q + 1 < endTok else { continue }
                 guard let m = subject(ofVerb: v, pi, sent), let r = resolve(m) else { return nil }
                 let lo = min(m.lo, v)
@@ -991,7 +991,7 @@ public struct Attributor: Sendable {
             // …, a déclaré X.
             var k = endTok - 1
             while k > sent.lowerBound, k > endTok - 6 {
-                if ts[k].text == "," {
+                if ts[k].textIs(",") {
                     var j = k + 1
                     while j < endTok, isSkippable(ts[j]) { j += 1 }
                     if j < endTok, isSpeechVerb(pi, j), j + 1 < endTok, let m = mentionStarting[pi][j + 1], m.hi >= endTok - 1, let r = resolve(m) {

@@ -61,6 +61,24 @@ public struct Token: Hashable, Sendable {
     }
 }
 
+extension Token {
+    /// Whether the token's text is `literal`, compared as bytes. For an ASCII literal without
+    /// ";", "`" or "K" this is `text == literal`: the only scalars past ASCII whose normal form is
+    /// ASCII are U+037E (";"), U+1FEF ("`") and U+212A ("K") (a test checks every scalar), and
+    /// String's == first normalizes a word with an accent (a hundred instructions, asked of
+    /// most tokens by the rules).
+    @inline(__always) func textIs(_ literal: StaticString) -> Bool { Self.bytes(text, equal: literal) }
+
+    /// `lowerIs`: the same for the token's lower case.
+    @inline(__always) func lowerIs(_ literal: StaticString) -> Bool { Self.bytes(lower, equal: literal) }
+
+    @inline(__always) static func bytes(_ s: String, equal literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        guard s.utf8.count == n else { return false }
+        return literal.withUTF8Buffer { l in s.utf8.elementsEqual(l) }
+    }
+}
+
 /// Splits a paragraph into tokens. Elided articles split off their word ("l’agence" is "l’" and
 /// "agence"); hyphenated words stay whole ("vice-présidente", "a-t-il", "Jean-Luc"); "M.",
 /// "Mme." and capitalised month abbreviations ("Jan. 20") keep their period.
