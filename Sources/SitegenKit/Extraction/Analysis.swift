@@ -256,7 +256,7 @@ public struct Analyzer: Sendable {
                 ti += 1
             }
             var split: (aEnd: Int, bStart: Int)?
-            for (n, k) in inner.enumerated() where n > 1 && tokens[k - 1].text == "," {
+            for (n, k) in inner.enumerated() where n > 1 && tokens[k - 1].textIs(",") {
                 var e = k
                 if isInvertedVerb(tokens[k].lower) {
                     e = k + 1
@@ -273,7 +273,7 @@ public struct Analyzer: Sendable {
                     // The subject and its complement, up to the period or comma that ends the cue.
                     let limit = min(tokens.count, e + 8)
                     e += 1
-                    while e < limit, tokens[e].kind != .punct || tokens[e].text == "'" || tokens[e].text == "’" { e += 1 }
+                    while e < limit, tokens[e].kind != .punct || tokens[e].textIs("'") || tokens[e].text == "’" { e += 1 }
                 }
                 guard e < tokens.count, Words.periodOrComma.contains(tokens[e].text), e + 1 < tokens.count, tokens[e + 1].start < span.end else { continue }
                 split = (tokens[k - 1].start, tokens[e + 1].start)
@@ -513,7 +513,7 @@ public struct Analyzer: Sendable {
         let firstIsName = g.isFirstName(first) || g.isFirstName(first.split(separator: "-").first.map(String.init) ?? first)
         if gender == .unknown && firstIsName && words.count > 1 { gender = g.gender(ofFirstName: first) }
         // "in the Rose Garden", "at the Kennedy Center": a place, whatever its first word.
-        if title == nil, lo0 > 1, tokens[lo0 - 1].lower == "the", Words.locativePrepositions.contains(tokens[lo0 - 2].lower) {
+        if title == nil, lo0 > 1, tokens[lo0 - 1].lowerIs("the"), Words.locativePrepositions.contains(tokens[lo0 - 2].lower) {
             mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
             return
         }
@@ -524,7 +524,7 @@ public struct Analyzer: Sendable {
             // No known first name: a name only away from a sentence start, and with no word that is
             // a nationality or a common noun the article also writes in lower case.
             // ("Vivek Ramaswamy, who will co-lead…": "who" follows only a person.)
-            let who = end + 1 < tokens.count && tokens[end].text == "," && tokens[end + 1].lower == "who"
+            let who = end + 1 < tokens.count && tokens[end].textIs(",") && tokens[end + 1].lowerIs("who")
             if atStart && title == nil && roleStart == nil && !who { return }
             if foldedWords.contains(where: { g.isDemonym($0) }) { return }
             // After "à", "chez", "at": a place or an institution ("économiste à Sciences Po");
@@ -617,7 +617,7 @@ public struct Analyzer: Sendable {
     /// phrase before a name, from its determiner to the name.
     func roleBefore(_ tokens: [Token], _ lo: Int) -> (text: String, determiner: String?)? {
         var k = lo - 1
-        let comma = k >= 0 && tokens[k].text == ","
+        let comma = k >= 0 && tokens[k].textIs(",")
         if comma { k -= 1 }
         let end = k
         // "le porte-parole de Poutine, Dmitri Peskov": a role that ends in "de" (or "à") is someone
@@ -650,13 +650,13 @@ public struct Analyzer: Sendable {
 
     /// "Dmitri Peskov, attaché de presse de Poutine,": a role in apposition after the name.
     func roleAfter(_ tokens: [Token], _ hi: Int) -> (text: String, determiner: String?)? {
-        guard hi < tokens.count, tokens[hi].text == "," else { return nil }
+        guard hi < tokens.count, tokens[hi].textIs(",") else { return nil }
         var k = hi + 1
         var det: String?
         if k < tokens.count, g.determiners.contains(tokens[k].lower) { det = tokens[k].lower; k += 1 }
         guard k < tokens.count, g.isRole(tokens[k].lower) else { return nil }
         var e = k
-        while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].text == "'" { e += 1 }
+        while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].textIs("'") { e += 1 }
         guard e < tokens.count, Words.commaPeriodSemicolon.contains(tokens[e].text) else { return nil }
         return (joinWords(tokens[k..<e].map(\.text)), det)
     }

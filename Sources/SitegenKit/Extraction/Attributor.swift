@@ -125,7 +125,7 @@ public struct Attributor: Sendable {
                     // speaker's.)
                     if found == nil, let prev = previous, let sp = prev.speaker,
                        (prev.para == pi || (prev.para == pi - 1 && ctx.anchorToken(pi, s) == 0)),
-                       !(ctx.anchorToken(pi, s) > 0 && ctx.tokens(pi)[ctx.anchorToken(pi, s) - 1].text == ":"), colon == nil,
+                       !(ctx.anchorToken(pi, s) > 0 && ctx.tokens(pi)[ctx.anchorToken(pi, s) - 1].textIs(":")), colon == nil,
                        !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s),
                                           skipping: prev.found.map { $0.cueLo..<max($0.cueLo, $0.cueHi) } ?? 0..<0) {
                         found = Found(speaker: sp, cueLo: 0, cueHi: 0, rule: "continuation", confidence: 0.6,
@@ -315,7 +315,7 @@ public struct Attributor: Sendable {
             var k = afterSpan(pi, s)
             var next = s + 1
             while k < min(limit, ts.count) {
-                if ts[k].text == ":" { return k + 1 }
+                if ts[k].textIs(":") { return k + 1 }
                 if Words.commaOrClosingMark.contains(ts[k].text) { k += 1; continue }
                 // Another quote listed with this one: past its end.
                 if next < spans.count, tokenIndex(pi, atOrAfter: spans[next].openMark ?? spans[next].start) == k {
@@ -357,7 +357,7 @@ public struct Attributor: Sendable {
             guard t.kind == .word, !a.paragraphs[pi].isInQuote(i) else { return false }
             // A capital after a word is a name's: "the United States would …".
             if t.isCapitalized, i > 0, ts[i - 1].kind == .word { return false }
-            if t.lower == "selon" || t.lower == "d'après" { return false }
+            if t.lowerIs("selon") || t.lower == "d'après" { return false }
             return g.speechVerbs.contains(t.lower)
         }
 
@@ -539,7 +539,7 @@ public struct Attributor: Sendable {
             let ts = tokens(m.paragraph)
             if a.paragraphs[m.paragraph].isInQuote(m.lo) { return false }
             // A mention in parentheses is an aside, not a subject: "Francfort (AFP) - …".
-            if m.lo > 0, ts[m.lo - 1].text == "(" { return false }
+            if m.lo > 0, ts[m.lo - 1].textIs("(") { return false }
             // Subject pronouns are subjects by their form, unless a preposition governs them ("quant à
             // elle", "avec lui").
             if case .pronoun = m.kind { return !(m.lo > 0 && g.prepositions.contains(ts[m.lo - 1].lower)) }
@@ -577,7 +577,7 @@ public struct Attributor: Sendable {
         /// "Le Kremlin, par la voix de son porte-parole Dmitri Peskov, a affirmé": the preposition
         /// at `k` ends "par la voix", whose name speaks for the organisation.
         func voiceOf(_ ts: [Token], _ k: Int) -> Bool {
-            k >= 3 && (ts[k].lower == "de" || ts[k].lower == "d'") && ts[k - 1].lower == "voix" && ts[k - 2].lower == "la" && ts[k - 3].lower == "par"
+            k >= 3 && (ts[k].lowerIs("de") || ts[k].lowerIs("d'")) && ts[k - 1].lowerIs("voix") && ts[k - 2].lowerIs("la") && ts[k - 3].lowerIs("par")
         }
 
         /// The nearest subject before the speech verb at `v`, or the subject it shares with an
@@ -645,7 +645,7 @@ public struct Attributor: Sendable {
         func afterComplement(_ pi: Int, _ from: Int) -> Int {
             let ts = tokens(pi)
             var c = from
-            while c < min(ts.count, from + 6), ts[c].kind == .word || ts[c].text == "'" || ts[c].text == "’", !isSpeechVerb(pi, c) { c += 1 }
+            while c < min(ts.count, from + 6), ts[c].kind == .word || ts[c].textIs("'") || ts[c].text == "’", !isSpeechVerb(pi, c) { c += 1 }
             return c
         }
 
@@ -659,7 +659,7 @@ public struct Attributor: Sendable {
             switch ts[k].lower {
             case "pour", "selon", "for": k += 1
             case "d'", "d’": guard ts[k + 1].lower == "après" else { return nil }; k += 2
-            case "according": guard ts[k + 1].lower == "to" else { return nil }; k += 2
+            case "according": guard ts[k + 1].lowerIs("to") else { return nil }; k += 2
             default: return nil
             }
             return viewpointHolder(pi, from: k, before: sent.upperBound)
@@ -675,7 +675,7 @@ public struct Attributor: Sendable {
                 case .name, .role:
                     var h = head(m, pi)
                     // The frame ends at a comma right after the name (its role's complement aside).
-                    guard let end = (h.hi..<min(limit, h.hi + 8)).first(where: { ts[$0].kind == .punct }), ts[end].text == "," else { return nil }
+                    guard let end = (h.hi..<min(limit, h.hi + 8)).first(where: { ts[$0].kind == .punct }), ts[end].textIs(",") else { return nil }
                     // A frame has no verb: a name before its comma is the role's holder ("la députée
                     // écologiste Sandrine Rousseau,").
                     if case .role = h.kind, let n = (h.hi..<end).lazy.compactMap({ self.mentionStarting[pi][$0] }).first, case .name = n.kind, n.hi == end {
@@ -703,10 +703,10 @@ public struct Attributor: Sendable {
                 var b = m.lo - 1
                 if b >= 0, g.determiners.contains(ts[b].lower) { b -= 1 }
                 let c = afterComplement(pi, m.hi)
-                if b >= 1, ts[b].text == ",", c < ts.count, ts[c].text == ",", let n = mentionEnding[pi][b - 1], case .name = n.kind, eligible(n) {
+                if b >= 1, ts[b].textIs(","), c < ts.count, ts[c].textIs(","), let n = mentionEnding[pi][b - 1], case .name = n.kind, eligible(n) {
                     return n
                 }
-                if c + 1 < ts.count, ts[c].text == ",", let n = mentionStarting[pi][c + 1], case .name = n.kind, n.hi >= ts.count || ts[n.hi].kind == .punct {
+                if c + 1 < ts.count, ts[c].textIs(","), let n = mentionStarting[pi][c + 1], case .name = n.kind, n.hi >= ts.count || ts[n.hi].kind == .punct {
                     return n
                 }
             }
@@ -745,16 +745,16 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             guard i < ts.count else { return nil }
             var j = i + 1
-            if ts[i].lower == "according", j < ts.count, ts[j].lower == "to" {
+            if ts[i].lowerIs("according"), j < ts.count, ts[j].lowerIs("to") {
                 j += 1
-            } else if ts[i].lower == "d'", j < ts.count, ts[j].lower == "après" {
+            } else if ts[i].lowerIs("d'"), j < ts.count, ts[j].lower == "après" {
                 j += 1 // "D'après" is two tokens: the elided "d'" and "après".
-            } else if ts[i].lower == "pour", i == 0 || ts[i - 1].kind == .punct {
+            } else if ts[i].lowerIs("pour"), i == 0 || ts[i - 1].kind == .punct {
                 // "Pour Philippe Martin, …", "Pour la députée Sandrine Rousseau, …" at a sentence's
                 // start reports a view; "Pour cette raison" names nobody.
                 guard let m = viewpointHolder(pi, from: j, before: ts.count), case .name = m.kind else { return nil }
                 return m
-            } else if ts[i].lower != "selon" {
+            } else if !ts[i].lowerIs("selon") {
                 return nil
             }
             guard j < ts.count else { return nil }
@@ -809,7 +809,7 @@ public struct Attributor: Sendable {
             let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
             let endsSentence = lastInside >= 0 && Words.sentenceEnds.contains(ts[lastInside].text)
             var sawComma = false
-            while k < ts.count, Words.commaOrClosingMark.contains(ts[k].text) { if ts[k].text == "," { sawComma = true }; k += 1 }
+            while k < ts.count, Words.commaOrClosingMark.contains(ts[k].text) { if ts[k].textIs(",") { sawComma = true }; k += 1 }
             guard k < ts.count else { return nil }
             let start = k
             // (i) dit-il, ajoute-t-elle, a-t-il précisé
@@ -861,7 +861,7 @@ public struct Attributor: Sendable {
                     }
                 }
                 // « … », souffle Olena, 34 ans: a witness named by a first name alone, with an age.
-                if subject == nil, sj + 3 < ts.count, ts[sj].kind == .word, ts[sj].isCapitalized, !ts[sj].isAllCaps, ts[sj + 1].text == ",",
+                if subject == nil, sj + 3 < ts.count, ts[sj].kind == .word, ts[sj].isCapitalized, !ts[sj].isAllCaps, ts[sj + 1].textIs(","),
                    ts[sj + 2].kind == .number, ["ans", "an", "years", "year"].contains(ts[sj + 3].lower), !a.paragraphs[pi].isInQuote(sj) {
                     return Found(speaker: .unresolved(ts[sj].text), cueLo: start, cueHi: sj + 1, rule: "inverted-name", confidence: 0.6,
                                  notes: ["a first name alone, with an age: someone the article does not name in full"])
@@ -896,10 +896,10 @@ public struct Attributor: Sendable {
                 while k < min(ts.count, from + 4), ts[k].isCapitalized { k += 1 }
                 return k
             }
-            guard k + 1 < ts.count, ts[k].text == ",", g.determiners.contains(ts[k + 1].lower) || g.isRole(ts[k + 1].lower) else { return from }
+            guard k + 1 < ts.count, ts[k].textIs(","), g.determiners.contains(ts[k + 1].lower) || g.isRole(ts[k + 1].lower) else { return from }
             var e = k + 1
             while e < min(ts.count, k + 12) {
-                if ts[e].text == "," { return e + 1 }
+                if ts[e].textIs(",") { return e + 1 }
                 if ts[e].kind == .punct || isSpeechVerb(pi, e) || a.paragraphs[pi].isInQuote(e) { return from }
                 e += 1
             }
@@ -911,7 +911,7 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             let open = anchorToken(pi, s)
             var t = open - 1
-            if t >= sent.lowerBound, ts[t].text == ":" {
+            if t >= sent.lowerBound, ts[t].textIs(":") {
                 if let m = mainSubject(pi, sent, before: t), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: m.lo, cueHi: t + 1, rule: "colon", confidence: 0.8, notes: r.notes)
                 }
