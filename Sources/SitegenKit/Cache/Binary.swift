@@ -54,11 +54,12 @@ struct BinaryWriter {
         var h = StableHash()
         h.add(s)
         let key = h.value
-        if let n = numbers[key], written[n] == s {
+        let first = numbers[key]
+        if let n = first, written[n] == s {
             int(-1 - n)
             return
         }
-        if numbers[key] == nil { numbers[key] = written.count }
+        if first == nil { numbers[key] = written.count }
         written.append(s)
         string(s)
     }

@@ -268,13 +268,15 @@ public enum Text {
 
     static let foldTableEnd: UInt32 = 0x2100
     /// `foldScalar` of U+0080 to U+20FF as UTF-8 (white space as one space), computed once (immutable).
-    static let foldTable = ScalarTable(0x80..<foldTableEnd, rows: foldScalars(0x80..<foldTableEnd))
+    static let foldTable = foldScalars(0x80..<foldTableEnd).map { ScalarTable(0x80..<foldTableEnd, rows: $0) }
+        ?? ScalarTable(0x80..<foldTableEnd, foldScalar)
 
     /// `foldScalar` of each scalar of `range`, from one canonical decomposition of them all, each
     /// after a line feed (Foundation's decomposition costs thousands of instructions a call, and
     /// the table was most of a rebuild's annotation stage). A line feed is of combining class 0,
     /// which canonical reordering never moves a mark across, and no scalar decomposes to one.
-    static func foldScalars(_ range: Range<UInt32>) -> [String] {
+    /// Nil if the decomposition does not split into one part a scalar (then fold each alone).
+    static func foldScalars(_ range: Range<UInt32>) -> [String]? {
         var joined = String.UnicodeScalarView()
         for v in range {
             joined.append("\n")
@@ -282,7 +284,7 @@ public enum Text {
         }
         let parts = String(joined).decomposedStringWithCanonicalMapping.unicodeScalars
             .split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        guard parts.count == range.count else { return range.map { Unicode.Scalar($0).map(foldScalar) ?? "" } }
+        guard parts.count == range.count else { return nil }
         return parts.map { foldDecomposed($0) }
     }
 
