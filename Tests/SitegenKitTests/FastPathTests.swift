@@ -114,6 +114,39 @@ struct FastPathTests {
         }
     }
 
+    @Test("Markdown written as bytes is the concatenation of its pieces as strings, whatever their storage; a page hashes it as its string")
+    func markdownText() {
+        // Small (inline) and stored strings, literals, a string from Foundation, a substring made whole.
+        let bridged = NSString(string: "« Une déclaration assez longue pour être stockée » — dit-il").description
+        let pieces = Self.samples + [bridged, String(bridged.dropFirst(3)), String(repeating: "é", count: 100), "\n\n"]
+        var text = MarkdownText(), string = ""
+        for p in pieces {
+            text += p
+            string += p
+        }
+        text.write("[x](y)")
+        string.write("[x](y)")
+        #expect(text.utf8 == Array(string.utf8))
+        #expect(text.string == string)
+        // The generic writers give a String and a MarkdownText the same text.
+        var link = MarkdownText()
+        PageBuilder.appendLink("Un [titre] *x*", href: ["../", "articles/", "a b", ".html"], to: &link)
+        #expect(link.string == PageBuilder.link("Un [titre] *x*", "../articles/a b.html"))
+        let page = Page(path: "p", kind: "article", title: "T", markdown: text, language: nil)
+        #expect(page.markdown == string)
+        #expect(page == Page(path: "p", kind: "article", title: "T", markdown: string, language: nil))
+        var a = StableHash(), b = StableHash()
+        a.add(text: page.markdownUTF8)
+        b.add(string)
+        #expect(a.value == b.value)
+        for p in Self.samples {
+            var c = StableHash(), d = StableHash()
+            c.add(text: Array(p.utf8))
+            d.add(p)
+            #expect(c.value == d.value, "\(p)")
+        }
+    }
+
     @Test("the lexicon read among the bytes holds what reading it by characters did")
     func lexiconBytes() {
         /// The parser by characters that the byte parser replaced.

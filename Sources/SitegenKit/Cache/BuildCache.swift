@@ -64,6 +64,12 @@ public struct StableHash: Sendable {
         mix(1 << 56 | 0xFF)
     }
 
+    /// Adds a text's UTF-8 bytes as `add(_: String)` adds the text.
+    public mutating func add(text utf8: [UInt8]) {
+        utf8.withUnsafeBytes { add($0) }
+        mix(1 << 56 | 0xFF)
+    }
+
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

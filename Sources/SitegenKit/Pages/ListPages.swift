@@ -148,7 +148,7 @@ extension PageBuilder {
 
     func quotesPage(_ n: Int) -> Page {
         let plan = quotesPlan
-        var out = "# \(listTitle("quotes", page: n, of: plan.pages.count))\n\n" + pager("quotes", page: n, of: plan.pages.count)
+        var out = MarkdownText("# \(listTitle("quotes", page: n, of: plan.pages.count))\n\n" + pager("quotes", page: n, of: plan.pages.count))
         func line(_ q: Quote) {
             guard let a = articleByID[q.article] else { return }
             appendQuoteItem(q, of: a, root: "", to: &out)
@@ -234,7 +234,7 @@ extension PageBuilder {
     func timelinePage(_ n: Int) -> Page {
         let plan = timelinePlan
         let count = plan.pages.count
-        var out = "# \(listTitle("timeline", page: n, of: count))\n\n"
+        var out = MarkdownText("# \(listTitle("timeline", page: n, of: count))\n\n")
         if n == 0, let svg = Charts.timeline(timelineItems, in: d, labels: labels, root: "") {
             out += "<figure class=\"chart\">\(svg)</figure>\n\n"
         }

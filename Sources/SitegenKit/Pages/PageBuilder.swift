@@ -6,9 +6,27 @@ public struct Page: Sendable, Hashable {
     public var path: String
     public var kind: String
     public var title: String
-    public var markdown: String
+    /// The Markdown's UTF-8 bytes: what the build renders and writes.
+    public var markdownUTF8: [UInt8]
     /// The page's own language, when it differs from the dossier's.
     public var language: String?
+
+    public var markdown: String {
+        get { String(decoding: markdownUTF8, as: UTF8.self) }
+        set { markdownUTF8 = Array(newValue.utf8) }
+    }
+
+    public init(path: String, kind: String, title: String, markdown: String, language: String?) {
+        self.init(path: path, kind: kind, title: title, markdown: MarkdownText(markdown), language: language)
+    }
+
+    init(path: String, kind: String, title: String, markdown: MarkdownText, language: String?) {
+        self.path = path
+        self.kind = kind
+        self.title = title
+        markdownUTF8 = markdown.utf8
+        self.language = language
+    }
 
     public var depth: Int { path.split(separator: "/").count - 1 }
     /// The relative path from this page to the site's root ("" or "../").
@@ -365,18 +383,18 @@ public struct PageBuilder: Sendable {
 
     /// `link(text, pieces joined)` written at the end of `out`. A page is one string written in
     /// turn: a line made as an interpolation of pieces and then appended is copied as it grows.
-    static func appendLink(_ text: String, href pieces: [String], to out: inout String) {
-        out += "["
-        out += Text.markdownInline(text)
-        out += "]("
+    static func appendLink<Out: TextOutputStream>(_ text: String, href pieces: [String], to out: inout Out) {
+        out.write("[")
+        out.write(Text.markdownInline(text))
+        out.write("](")
         // The destination's escape is made character by character: it is the pieces' escapes.
-        for piece in pieces { out += Text.markdownURL(piece) }
-        out += ")"
+        for piece in pieces { out.write(Text.markdownURL(piece)) }
+        out.write(")")
     }
 
     /// "- « quote » — [article](…#quote), date", and a line feed: a quote in a list of quotes
     /// from any article.
-    func appendQuoteItem(_ q: Quote, of a: Article, root: String, to out: inout String) {
+    func appendQuoteItem(_ q: Quote, of a: Article, root: String, to out: inout MarkdownText) {
         out += "- "
         appendQuoteLine(q, to: &out)
         out += " — "
@@ -448,13 +466,13 @@ public struct PageBuilder: Sendable {
         return out
     }
 
-    func appendQuoteLine(_ q: Quote, to out: inout String) {
+    func appendQuoteLine<Out: TextOutputStream>(_ q: Quote, to out: inout Out) {
         if q.kind == .indirect {
-            out += md(q.text)
+            out.write(md(q.text))
         } else {
-            out += "« "
-            out += md(q.text)
-            out += " »"
+            out.write("« ")
+            out.write(md(q.text))
+            out.write(" »")
         }
     }
 
@@ -462,7 +480,7 @@ public struct PageBuilder: Sendable {
 
     func article(_ a: Article) -> Page {
         let root = "../"
-        var out = "# \(md(a.title))\n\n"
+        var out = MarkdownText("# \(md(a.title))\n\n")
         var meta = [dateText(a)]
         if let author = a.author { meta.append(labels["by"] + " " + md(author)) }
         if let outlet = a.outlet { meta.append(md(outlet)) }
@@ -592,7 +610,7 @@ public struct PageBuilder: Sendable {
 
     func person(_ p: Person) -> Page {
         let root = "../"
-        var out = "# \(md(p.name))\n\n"
+        var out = MarkdownText("# \(md(p.name))\n\n")
         if !p.aliases.isEmpty { out += "\(labels["aliases"]) : " + p.aliases.map(md).joined(separator: " · ") + "\n\n" }
         if !p.note.isEmpty {
             out += "## \(labels["notes"])\n\n" + UserMarkdown.embed(p.note, allowRawHTML: d.site.allowRawHTML)

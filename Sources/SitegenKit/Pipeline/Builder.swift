@@ -687,7 +687,8 @@ public struct Builder: Sendable {
                     let page = builder.page(job)
                     path = page.path
                     var h = settings
-                    for part in [page.path, page.kind, page.title, page.language ?? "", page.markdown] { h.add(part) }
+                    for part in [page.path, page.kind, page.title, page.language ?? ""] { h.add(part) }
+                    h.add(text: page.markdownUTF8)
                     let kept = reuse(page.path, page.kind, h.hex)
                     if let kept, kept.html { return (page.path, kept.before, true, nil) }
                     return (page.path, try make(page, h.hex, markdownKept: kept != nil), false, nil)
@@ -782,7 +783,7 @@ public struct Builder: Sendable {
 
     /// One page as its Markdown and its HTML.
     static func render(_ page: Page, _ renderer: PageRenderer) -> [OutputFile] {
-        [OutputFile(path: page.path + ".md", data: Data(page.markdown.utf8)), renderer.html(page)]
+        [OutputFile(path: page.path + ".md", data: Data(page.markdownUTF8)), renderer.html(page)]
     }
 
     /// The files that are not pages, each made and written on demand: dossier.json, the search

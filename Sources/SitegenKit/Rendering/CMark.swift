@@ -19,12 +19,21 @@ public enum CMark {
     /// `html` as UTF-8 bytes, without making a string of them: the same bytes as `html` gives.
     public static func htmlBytes(_ markdown: String, allowRawHTML: Bool = false) -> [UInt8] {
         var text = markdown
-        return text.withUTF8 { utf8 in render(utf8, options: options(allowRawHTML)) { out in
+        return text.withUTF8 { htmlBytes(utf8: $0, allowRawHTML: allowRawHTML) }
+    }
+
+    /// `htmlBytes` of Markdown given as UTF-8 bytes (a page's).
+    public static func htmlBytes(utf8 markdown: [UInt8], allowRawHTML: Bool = false) -> [UInt8] {
+        markdown.withUnsafeBufferPointer { htmlBytes(utf8: $0, allowRawHTML: allowRawHTML) }
+    }
+
+    static func htmlBytes(utf8: UnsafeBufferPointer<UInt8>, allowRawHTML: Bool) -> [UInt8] {
+        render(utf8, options: options(allowRawHTML)) { out in
             // libcmark writes valid UTF-8 (it validates its input); were it not, the string
             // `html` makes would repair it, and so is it here.
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(out).assumingMemoryBound(to: UInt8.self), count: strlen(out))
             return Self.isValidUTF8(bytes) ? Array(bytes) : Array(String(cString: out).utf8)
-        } } ?? []
+        } ?? []
     }
 
     /// Whether `b` is well-formed UTF-8 (what `String(cString:)` keeps as it is). HTML is mostly
