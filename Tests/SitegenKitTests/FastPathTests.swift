@@ -411,6 +411,35 @@ struct FastPathTests {
         #expect(!(2000..<2100).contains { big.contains("mot\($0)") })
     }
 
+    @Test("a word table asked for words joined by spaces answers as for the joined string, whatever its length or normalization")
+    func wordTableJoining() {
+        let long = String(repeating: "très ", count: 30) + "long"
+        let words: Set<String> = ["maison blanche", "la france insoumise", "m.", "mme.", "e\u{301}lysée palais", "parti", long, "", "été."]
+        let table = WordTable(words)
+        let runs: [[String]] = [[], [""], ["maison", "blanche"], ["maison"], ["maison", "blanche", "x"], ["la", "france", "insoumise"],
+                                ["m"], ["mme"], ["e\u{301}lysée", "palais"], ["élysée", "palais"], ["parti"], ["été"], ["e\u{301}te\u{301}"],
+                                long.split(separator: " ").map(String.init), ["maison", "", "blanche"], ["", "parti"]]
+            + Self.samples.map { [$0] } + Self.samples.indices.dropFirst().map { [Self.samples[$0 - 1], Self.samples[$0]] }
+        for run in runs {
+            #expect(table.contains(joining: run) == words.contains(run.joined(separator: " ")), "\(run)")
+            #expect(table.contains(joining: run, suffix: 0x2E) == words.contains(run.joined(separator: " ") + "."), "\(run).")
+        }
+        // Beyond the small buffer the words are joined as a string (and still found).
+        #expect(long.utf8.count > 128 && table.contains(joining: long.split(separator: " ").map(String.init)))
+        // The grammar's questions on runs of tokens.
+        let g = Grammar(lexicon: .standard)
+        let tokens = Tokenizer.tokenize("À la Maison Blanche, M. Dupont et Mme Durand")
+        for lo in tokens.indices {
+            for hi in lo...tokens.count {
+                let joined = tokens[lo..<hi].map(\.folded).joined(separator: " ")
+                #expect(g.isPlaceOrOrganisation(tokens[lo..<hi]) == g.isPlaceOrOrganisation(joined), "\(joined)")
+            }
+            #expect(g.isTitleWithPeriod(tokens[lo].lower) == g.isTitle(tokens[lo].lower + "."), "\(tokens[lo].lower)")
+        }
+        #expect(g.isPlaceOrOrganisation(tokens[2..<4]), "maison blanche is a place in the lexicon")
+        #expect(g.isTitleWithPeriod("m") && !g.isTitleWithPeriod("dupont"))
+    }
+
     @Test("tokens hold their own text at their scalar places, in any script")
     func tokenPlaces() {
         let text = "« Non », a déclaré M. Peskov à l’agence TASS 🇷🇺 : Путин n'ira pas, ترامب ... e\u{301}te\u{301} Nguyễn aujourd'hui-même. "

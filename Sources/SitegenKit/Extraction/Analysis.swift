@@ -412,17 +412,16 @@ public struct Analyzer: Sendable {
                   names: inout [NameMention], mentions: inout [Mention], inTitle: Bool) {
         let tokens = p.tokens
         // The whole run may be a known place or organisation ("Maison Blanche").
-        let whole = tokens[lo0..<hi].map(\.folded).joined(separator: " ")
         // An organisation's label is its name without a determiner, however the sentence has
         // it ("Le Kremlin a dit", "selon le Kremlin"): one label for one speaker.
-        if g.isPlaceOrOrganisation(whole) {
+        // (The runs' folded words are looked up joined by spaces, without joining them.)
+        if g.isPlaceOrOrganisation(tokens[lo0..<hi]) {
             mentions.append(Mention(kind: .organisation(tokens[lo0..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi))
             return
         }
         // Or the run and the lower-case words after it: "La France insoumise", "Parti socialiste".
         for extra in [2, 1] where hi + extra <= tokens.count && tokens[hi..<hi + extra].allSatisfy({ $0.kind == .word && !$0.isCapitalized }) {
-            let longer = whole + " " + tokens[hi..<hi + extra].map(\.folded).joined(separator: " ")
-            if g.organisations.contains(longer) {
+            if g.organisations.contains(joining: tokens[lo0..<hi + extra].lazy.map(\.folded)) {
                 mentions.append(Mention(kind: .organisation(tokens[lo0..<hi + extra].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi + extra))
                 return
             }
@@ -437,7 +436,7 @@ public struct Analyzer: Sendable {
         while lo < hi {
             let f = tokens[lo].folded
             let l = tokens[lo].lower
-            if g.isTitle(l) || g.isTitle(l + ".") {
+            if g.isTitle(l) || g.isTitleWithPeriod(l) {
                 title = tokens[lo].text
                 titleAt = lo
                 if gender == .unknown { gender = g.gender(ofTitle: l) }
@@ -455,8 +454,7 @@ public struct Analyzer: Sendable {
                 continue
             }
             // A place or an organisation stays ("Le Kremlin", "The White House").
-            let rest = tokens[lo..<hi].map(\.folded).joined(separator: " ")
-            if g.isPlaceOrOrganisation(f) || g.isPlaceOrOrganisation(rest) { break }
+            if g.isPlaceOrOrganisation(f) || g.isPlaceOrOrganisation(tokens[lo..<hi]) { break }
             // English roles and nationalities written with capitals before a name ("Russian President").
             if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.isRoleWord(f) {
                 if roleStart == nil { roleStart = lo }
@@ -481,8 +479,7 @@ public struct Analyzer: Sendable {
             end -= 1
         }
         while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) {
-            let run = tokens[lo..<end].map(\.folded).joined(separator: " ")
-            if g.isPlaceOrOrganisation(run) { break }
+            if g.isPlaceOrOrganisation(tokens[lo..<end]) { break }
             end -= 1
         }
         guard lo < end else {
@@ -491,12 +488,11 @@ public struct Analyzer: Sendable {
         }
         let words = tokens[lo..<end].map(\.text)
         let foldedWords = tokens[lo..<end].map(\.folded)
-        let joined = foldedWords.joined(separator: " ")
         let nounBefore = lo0 > 0 && g.organisationNouns.contains(tokens[lo0 - 1].lower)
         // English names an organisation by its head last ("European Political Community", "Atlantic
         // Council"); a known first name keeps a person's ("Margaret Court").
         let headLast = foldedWords.count >= 2 && g.organisationHeads.contains(foldedWords[foldedWords.count - 1]) && !g.isFirstName(foldedWords[0])
-        if g.isPlaceOrOrganisation(joined) || g.organisationHeads.contains(foldedWords[0]) || headLast || (nounBefore && title == nil) {
+        if g.isPlaceOrOrganisation(tokens[lo..<end]) || g.organisationHeads.contains(foldedWords[0]) || headLast || (nounBefore && title == nil) {
             mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
             return
         }

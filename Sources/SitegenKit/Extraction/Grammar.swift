@@ -156,6 +156,8 @@ public final class Grammar: Sendable {
     }
 
     public func isTitle(_ lower: String) -> Bool { titles.contains(lower) }
+    /// `isTitle(lower + ".")`, without making that string.
+    func isTitleWithPeriod(_ lower: String) -> Bool { titles.contains(joining: CollectionOfOne(lower), suffix: 0x2E) }
 
     public func gender(ofTitle lower: String) -> Gender {
         if maleTitles.contains(lower) { return .male }
@@ -171,6 +173,8 @@ public final class Grammar: Sendable {
 
     /// Whether a folded text is a known place or organisation.
     public func isPlaceOrOrganisation(_ folded: String) -> Bool { placesAndOrganisations.contains(folded) }
+    /// `isPlaceOrOrganisation` of the tokens' folded words joined by spaces, without making that string.
+    func isPlaceOrOrganisation(_ tokens: ArraySlice<Token>) -> Bool { placesAndOrganisations.contains(joining: tokens.lazy.map(\.folded)) }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
     public func isDemonym(_ folded: String) -> Bool {

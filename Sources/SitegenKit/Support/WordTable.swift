@@ -112,6 +112,38 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
         return words.contains(String(decoding: b, as: UTF8.self))
     }
 
+    /// `contains` of the parts joined by single spaces, then `suffix` (an ASCII byte), without
+    /// making the joined string: the rules ask it of runs of tokens (a few words) hundreds of
+    /// thousands of times. A text longer than a small buffer is joined as a string.
+    public func contains<S: Sequence<String>>(joining parts: S, suffix: UInt8? = nil) -> Bool {
+        let answer = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer -> Bool? in
+            guard let base = buffer.baseAddress else { return nil }
+            var n = 0, first = true
+            for var part in parts {
+                let fits = part.withUTF8 { u -> Bool in
+                    let separator = first ? 0 : 1
+                    guard n + separator + u.count <= buffer.count else { return false }
+                    if separator == 1 { base[n] = 0x20 }
+                    if let from = u.baseAddress { (base + n + separator).update(from: from, count: u.count) }
+                    n += separator + u.count
+                    return true
+                }
+                guard fits else { return nil }
+                first = false
+            }
+            if let suffix {
+                guard n < buffer.count else { return nil }
+                base[n] = suffix
+                n += 1
+            }
+            return contains(utf8: UnsafeBufferPointer(start: base, count: n))
+        }
+        if let answer { return answer }
+        var joined = parts.joined(separator: " ")
+        if let suffix { joined.unicodeScalars.append(Unicode.Scalar(suffix)) }
+        return contains(joined)
+    }
+
     /// The answer for a simple text; nil for any other, which the set answers.
     private func lookUp(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         // Most questions are no word's first byte: answered before hashing.
