@@ -152,6 +152,12 @@ struct PageTests {
                               .double(.nan), .double(.infinity), .bool(true), .bool(false), .null])
         #expect(doc.serialized(pretty: false)
                 == "[0,7,-42,9223372036854775807,-9223372036854775808,3,-0.55,null,null,true,false,null]")
+        // Strings and numbers are held in place, not each in a heap box of its own (an indirect
+        // enum is one pointer): a feed has a million of them.
+        #expect(MemoryLayout<JSON>.size > MemoryLayout<String>.size)
+        let lazy = JSON.lazyArray(count: 2) { .object([("n", .int($0)), ("s", .string("é\($0)"))]) }
+        #expect(JSON.array([lazy, .keyedArray(count: 1, key: { _ in nil }, element: { _ in .null })]).serialized(pretty: false)
+                == "[[{\"n\":0,\"s\":\"é0\"},{\"n\":1,\"s\":\"é1\"}],[null]]")
     }
 
     @Test("numbers with decimals: the two-decimal path writes what %.4g writes, and leaves the rest to it")

@@ -1,7 +1,9 @@
 import Foundation
 
-/// A JSON value with ordered keys, written the same way every time.
-public indirect enum JSON: Sendable, Equatable {
+/// A JSON value with ordered keys, written the same way every time. Only the lazy arrays are
+/// boxed: an array or object holds its members in an array already, and a feed of a million
+/// values made each string and number a heap box of its own (made, then released, one by one).
+public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,11 +13,11 @@ public indirect enum JSON: Sendable, Equatable {
     case object([(String, JSON)])
     /// An array whose elements are made one at a time while it is written: the 100,000 quotes
     /// of a big dossier never exist as one tree.
-    case lazyArray(count: Int, element: @Sendable (Int) -> JSON)
+    indirect case lazyArray(count: Int, element: @Sendable (Int) -> JSON)
     /// A lazy array whose elements have a key of everything they are made from (nil: none).
     /// Streamed with a `PieceReuse`, an element whose key the last build also wrote is copied
     /// from that build's file instead of being made and written again.
-    case keyedArray(count: Int, key: @Sendable (Int) -> UInt64?, element: @Sendable (Int) -> JSON)
+    indirect case keyedArray(count: Int, key: @Sendable (Int) -> UInt64?, element: @Sendable (Int) -> JSON)
 
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
 
