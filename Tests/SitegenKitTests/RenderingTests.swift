@@ -142,6 +142,36 @@ struct PageTests {
             let back = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String])
             #expect(back == [s])
         }
+        // Byte for byte what escaping one scalar at a time gives, on the samples and on texts
+        // dense with specials and with the three-byte characters that share U+2028's first byte.
+        func reference(_ s: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"": out += Array(#"\""#.utf8)
+                case "\\": out += Array(#"\\"#.utf8)
+                case "\n": out += Array(#"\n"#.utf8)
+                case "\r": out += Array(#"\r"#.utf8)
+                case "\t": out += Array(#"\t"#.utf8)
+                case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{00}"..."\u{1F}":
+                    let hex = String(c.value, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                default: out += Array(String(c).utf8)
+                }
+            }
+            return out + [0x22]
+        }
+        let pieces = ["a", "é", "\u{2019}", "\u{2014}", "\u{2026}", "\u{2028}", "\u{2029}", "\u{20AC}", "<", "&", "\"", "\\", "\n", "\u{01}", "  ", "plain"]
+        var generator = SeededRandom(seed: 2028)
+        var texts = samples + placed
+        for _ in 0..<2000 {
+            texts.append((0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
+        }
+        for t in texts {
+            var out: [UInt8] = []
+            JSON.quote(t, into: &out)
+            #expect(out == reference(t), "\(t.debugDescription)")
+        }
         #expect(JSON.string("a<b\"").serialized(pretty: false) == #""a\u003cb\"""#)
         #expect(JSON.string("\u{2029}\u{2028}&\u{1F}\u{2019}").serialized(pretty: false) == #""\u2029\u2028\u0026\u001f’""#)
     }

@@ -182,29 +182,31 @@ public enum JSON: Sendable, Equatable {
         }
     }
 
-    /// Whether one of the eight bytes of `w` needs an escape in `quote`: below 0x20, '"', '\\',
-    /// '<', '>', '&', or 0xE2 (the first byte of U+2028 and U+2029). Exact, not a guess.
-    @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
+    /// The bytes of `w` that may need an escape in `quote`: below 0x20, '"', '\\', '<', '>', '&',
+    /// or 0xE2 (the first byte of U+2028 and U+2029), each as its high bit. The lowest bit set is
+    /// exact (a byte above a match may be marked too, by the subtraction's borrow); none set:
+    /// none of the eight needs an escape.
+    @inline(__always) static func specials(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-        @inline(__always) func has(_ b: UInt64) -> Bool { hasZero(w ^ (ones &* b)) }
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        @inline(__always) func bytes(_ b: UInt64) -> UInt64 { zeros(w ^ (ones &* b)) }
         // A byte below 0x20, among bytes below 0x80 (bytes from 0x80 are not below 0x20).
-        let below = (w &- ones &* 0x20) & ~w & high != 0
-        return below || has(0x22) || has(0x5C) || has(0x3C) || has(0x3E) || has(0x26) || has(0xE2)
+        let below = (w &- ones &* 0x20) & ~w & high
+        return below | bytes(0x22) | bytes(0x5C) | bytes(0x3C) | bytes(0x3E) | bytes(0x26) | bytes(0xE2)
     }
 
     /// Appends `s` as a JSON string: only ASCII specials and U+2028/U+2029 escaped; the runs of
-    /// bytes between them are copied whole.
+    /// bytes between them are copied whole. Eight bytes are read at a time, and from a word that
+    /// holds a special the scan goes straight to its first one (French text has a 0xE2 every few
+    /// words: ’, —, …, which need no escape).
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
         s.withUTF8 { u in
             guard let base = u.baseAddress else { return }
+            let n = u.count
             var run = 0
             var i = 0
-            // The bytes before `tested` were in a word of eight found to hold a special: they are
-            // read one by one, not tested again as part of the next eight.
-            var tested = 0
             @inline(__always) func flush(_ end: Int) {
                 if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<end])) }
             }
@@ -217,27 +219,27 @@ public enum JSON: Sendable, Equatable {
                 out.append(hexDigits[Int(v >> 4 & 15)])
                 out.append(hexDigits[Int(v & 15)])
             }
-            while i < u.count {
-                // Eight bytes at a time while none of them needs an escape (most of a text).
-                if i >= tested && i + 8 <= u.count {
-                    if !mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) {
-                        i += 8
-                        continue
-                    }
-                    tested = i + 8
+            while i < n {
+                if i + 8 <= n {
+                    let found = specials(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                    if found == 0 { i += 8; continue }
+                    i += found.trailingZeroBitCount >> 3
+                } else {
+                    let b = base[i]
+                    if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2 { i += 1; continue }
                 }
-                let b = u[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2 { i += 1; continue }
+                // `u[i]` needs an escape, or is 0xE2.
+                let b = base[i]
                 var length = 1
                 switch b {
                 case 0x22, 0x5C: flush(i); out.append(0x5C); out.append(b)
                 case 0x0A: flush(i); out.append(0x5C); out.append(0x6E)
                 case 0x0D: flush(i); out.append(0x5C); out.append(0x72)
                 case 0x09: flush(i); out.append(0x5C); out.append(0x74)
-                case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                case 0xE2 where i + 2 < n && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
                     flush(i)
-                    unicodeEscape(u[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    unicodeEscape(base[i + 2] == 0xA8 ? 0x2028 : 0x2029)
                     length = 3
                 case 0xE2: i += 1; continue
                 // '<', '>', '&' and the other controls.
@@ -246,7 +248,7 @@ public enum JSON: Sendable, Equatable {
                 i += length
                 run = i
             }
-            flush(u.count)
+            flush(n)
         }
         out.append(0x22)
     }
