@@ -791,6 +791,24 @@ struct FastPathTests {
         #expect(cleaner.caption("Une foule devant le palais. Photo : " + name)?.credit == "Photo : " + name)
     }
 
+    @Test("a ticker's first byte, and \"d'après\" by its first byte: answered as the full questions")
+    func firstByteChecks() {
+        let cleaner = Cleaner()
+        let starts = ["", "-", "–", "•", "·", "*", " ", "- ", "— ", "‐", "1", "21", "٢", "１", "-\u{301}", "·\u{301}", "\u{00A0}", "a"]
+        let rests = ["", "21:08 Titre", "9h03 Alerte", "21H30", "12:345", "1:2", "21:08", "Titre", "08:00\u{301}", "١٢:٣٠ x"]
+        for start in starts + Self.samples {
+            for rest in rests {
+                let line = start + rest
+                #expect(cleaner.isTicker(line) == cleaner.isTickerByCharacters(line), "\(line.debugDescription)")
+            }
+        }
+        #expect(cleaner.isTicker("- 21:08 Titre") && cleaner.isTicker("• 9h03 Alerte") && !cleaner.isTicker("Titre 21:08"))
+        for word in Self.samples + ["d'après", "d'apre\u{300}s", "d'aprés", "d'apres", "d’après", "D'après", "d'après-midi"] {
+            #expect(Attributor.isDApres(word) == (word == "d'après"), "\(word.debugDescription)")
+        }
+        #expect(Attributor.isDApres("d'apre\u{300}s"))
+    }
+
     @Test("furniture marks are the five characters the rule names")
     func furnitureMarks() {
         for v in UInt32(0)..<0x3000 {

@@ -22,6 +22,11 @@ public struct Attributor: Sendable {
         analyzer = Analyzer(grammar: grammar)
     }
 
+    /// Whether a word in lower case is "d'après" (as String's ==, which holds for any canonically
+    /// equivalent form). Every such form starts with the byte "d": String's == is asked of those only
+    /// (it normalizes a word with an accent first, and the rules ask this of most words).
+    static func isDApres(_ lower: String) -> Bool { lower.utf8.first == 0x64 && lower == "d'après" }
+
     enum Speaker: Equatable {
         case person(Int)
         case organisation(String)
@@ -357,7 +362,7 @@ public struct Attributor: Sendable {
             guard t.kind == .word, !a.paragraphs[pi].isInQuote(i) else { return false }
             // A capital after a word is a name's: "the United States would …".
             if t.isCapitalized, i > 0, ts[i - 1].kind == .word { return false }
-            if t.lowerIs("selon") || t.lower == "d'après" { return false }
+            if t.lowerIs("selon") || Attributor.isDApres(t.lower) { return false }
             return g.speechVerbs.contains(t.lower)
         }
 

@@ -490,6 +490,14 @@ public struct Cleaner: Sendable {
 
     /// "- 21:08 Headline", "21h03 Headline": a live ticker's entries.
     func isTicker(_ s: String) -> Bool {
+        // A ticker's line starts with one of the marks below, a space or a digit: the first byte
+        // of any other line answers (most lines start with a letter).
+        guard let b0 = s.utf8.first, Self.mayStartTicker(b0) else { return false }
+        return isTickerByCharacters(s)
+    }
+
+    /// `isTicker` read character by character, for any line.
+    func isTickerByCharacters(_ s: String) -> Bool {
         var rest = Substring(s)
         while let f = rest.first, f == "-" || f == "–" || f == "•" || f == "·" || f == "*" || f == " " { rest = rest.dropFirst() }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
@@ -501,6 +509,12 @@ public struct Cleaner: Sendable {
         guard minutes.count == 2 else { return false }
         rest = rest.dropFirst(2)
         return rest.first.map { !$0.isNumber } ?? true
+    }
+
+    /// Whether a line that starts with this byte may be a ticker's entry: the first byte of "-",
+    /// "–", "•", "·", "*", a space, or an ASCII digit.
+    static func mayStartTicker(_ b: UInt8) -> Bool {
+        b == 0x2D || b == 0xE2 || b == 0xC2 || b == 0x2A || b == 0x20 || (b >= 0x30 && b <= 0x39)
     }
 
     /// "Temps de lecture 4 min.", "Reporting by …; Editing by …", "Our Standards: …".
