@@ -746,6 +746,22 @@ struct FastPathTests {
         }
         #expect(finder.hints("Publié le 12 février 2024", keepingWords: false).monthWord)
         #expect(finder.all(in: "Publié le 12 février 2024").first?.date.iso == "2024-02-12")
+        // The words kept: runs of letters and marks, each folded as a string is (the fold made in
+        // a small buffer, or of the word made a string when it does not fit).
+        func referenceWords(_ t: String) -> [String] {
+            var words: [String] = [], current = ""
+            for c in t.unicodeScalars {
+                let part = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
+                    : Scalars.flags(c) & (Scalars.letter | Scalars.mark) != 0
+                if part { current.unicodeScalars.append(c) } else if !current.isEmpty { words.append(Text.foldByScalars(current)); current = "" }
+            }
+            if !current.isEmpty { words.append(Text.foldByScalars(current)) }
+            return words
+        }
+        for t in texts + [String(repeating: "Ω", count: 20) + " mardi", "l’AFP d’hier «mars»"] {
+            let words = finder.hints(t).words
+            #expect(words.map { Array($0.utf8) } == referenceWords(t).map { Array($0.utf8) }, "\(t.debugDescription)")
+        }
     }
 
     @Test("a phrase search finds a phrase where searching each phrase in turn finds one")

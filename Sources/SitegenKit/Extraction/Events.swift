@@ -8,6 +8,8 @@ public struct EventFinder: Sendable {
     let dates: DateFinder
     let months: [String: Int]
     let weekdays: [String: Int]
+    /// The keys of `weekdays`, asked of every word of a sentence that may hold a date.
+    let weekdayWords: WordTable
     let relativeDays: [String: Int]
     /// "l'an dernier" -> (year, -1), "le mois prochain" -> (month, +1); keys in lower case with
     /// straight apostrophes and single spaces.
@@ -27,6 +29,7 @@ public struct EventFinder: Sendable {
         dates = DateFinder(lexicon: lexicon)
         months = dates.months
         weekdays = lexicon.numbers("weekdays")
+        weekdayWords = WordTable(Set(weekdays.keys))
         var rel: [String: Int] = [:]
         for e in lexicon["relative.days"] {
             let kv = e.split(separator: "=")
@@ -156,7 +159,7 @@ public struct EventFinder: Sendable {
         // at most one word before a period's head ("l'an", "cette année"). Their patterns are
         // tried at those words only, not at every place of the sentence.
         func starts(_ kind: (String) -> Bool) -> [Int] { h.words.indices.filter { kind(h.words[$0]) }.map { h.wordStarts[$0] } }
-        let weekdayStarts = starts { weekdays[$0] != nil }
+        let weekdayStarts = starts { weekdayWords.contains($0) }
         let lastStarts = weekdayStarts.isEmpty ? [] : starts { $0 == "last" || $0 == "this" || $0 == "ce" }
         let relativeStarts = starts { relativeWords.contains($0) }
         var periodStarts: [Int] = []

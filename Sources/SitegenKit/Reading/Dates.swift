@@ -70,6 +70,11 @@ public struct DateFinder: Sendable {
         var run = 0
         var prevDigit = false
         var text = s
+        if keepingWords {
+            // About one word in six bytes.
+            h.words.reserveCapacity(text.utf8.count / 6 + 1)
+            h.wordStarts.reserveCapacity(text.utf8.count / 6 + 1)
+        }
         text.withUTF8 { b in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { scratch in
                 var start = -1
@@ -78,8 +83,11 @@ public struct DateFinder: Sendable {
                     let word = UnsafeBufferPointer(rebasing: b[start..<end])
                     let at = start
                     start = -1
-                    if !keepingWords, let n = Text.fold(utf8: word, into: scratch) {
-                        if !h.monthWord, monthNames.contains(utf8: UnsafeBufferPointer(rebasing: scratch[0..<n])) { h.monthWord = true }
+                    // Folded in the scratch buffer: a word kept is made a string once, from its fold.
+                    if let n = Text.fold(utf8: word, into: scratch) {
+                        let folded = UnsafeBufferPointer(rebasing: scratch[0..<n])
+                        if !h.monthWord, monthNames.contains(utf8: folded) { h.monthWord = true }
+                        if keepingWords { h.words.append(String(decoding: folded, as: UTF8.self)); h.wordStarts.append(at) }
                         return
                     }
                     let w = Text.fold(String(decoding: word, as: UTF8.self))
