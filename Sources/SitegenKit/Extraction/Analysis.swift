@@ -213,8 +213,7 @@ public struct Analyzer: Sendable {
         var starts = [0]
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
-            if t.kind == .punct, Words.sentenceEnds.contains(t.text), spanOf[i] == nil, i + 1 < tokens.count {
+            if tokens[i].kind == .punct, Words.sentenceEnds.contains(tokens[i].text), spanOf[i] == nil, i + 1 < tokens.count {
                 var j = i + 1
                 // Closing marks right after the period belong to the sentence that ends; a straight
                 // quote after a space opens the next one (`first. "We will…`).
@@ -225,7 +224,7 @@ public struct Analyzer: Sendable {
                 continue
             }
             // A quote that ends with its own period, followed by a capital or another quote, also ends the sentence.
-            if t.kind == .punct, Words.closingQuoteMarks.contains(t.text), i > 0, Words.sentenceEnds.contains(tokens[i - 1].text),
+            if tokens[i].kind == .punct, Words.closingQuoteMarks.contains(tokens[i].text), i > 0, Words.sentenceEnds.contains(tokens[i - 1].text),
                i + 1 < tokens.count, (tokens[i + 1].isCapitalized && spanOf[i + 1] == nil) || Words.openingGuillemets.contains(tokens[i + 1].text) {
                 starts.append(i + 1)
             }
@@ -338,13 +337,16 @@ public struct Analyzer: Sendable {
 
     // MARK: - Names and mentions
 
-    func isNameWord(_ t: Token) -> Bool {
-        guard t.kind == .word else { return false }
-        if t.isCapitalized { return !t.isAllCaps || t.text.count <= 2 }
+    /// Whether the token at `i` can be part of a name. (The token is read in place: passing a
+    /// token copies it, three retains and three releases, and this is asked of every token.)
+    func isNameWord(_ tokens: [Token], _ i: Int) -> Bool {
+        guard tokens[i].kind == .word else { return false }
+        if tokens[i].isCapitalized { return !tokens[i].isAllCaps || tokens[i].text.count <= 2 }
         // "al-Assad", "ben-Gvir", "bin-Laden": an Arabic or Hebrew particle joined to a surname.
-        guard Text.hasHyphen(t.lower) else { return false }
-        for p in ["al-", "el-", "ben-", "bin-", "ibn-", "abu-", "abou-", "ould-"] where t.lower.hasPrefix(p) {
-            let rest = t.text.dropFirst(p.count)
+        let lower = tokens[i].lower
+        guard Text.hasHyphen(lower) else { return false }
+        for p in ["al-", "el-", "ben-", "bin-", "ibn-", "abu-", "abou-", "ould-"] where lower.hasPrefix(p) {
+            let rest = tokens[i].text.dropFirst(p.count)
             return rest.first?.isUppercase ?? false
         }
         return false
@@ -358,44 +360,45 @@ public struct Analyzer: Sendable {
         var startsSentence = [Bool](repeating: false, count: tokens.count)
         for s in p.sentenceStarts where s < tokens.count { startsSentence[s] = true }
         var i = 0
+        // The token at i is read in place, field by field (a copy of each token was three
+        // retains and three releases).
         while i < tokens.count {
-            let t = tokens[i]
             // Most words are neither a subject pronoun nor a role word: one look-up tells (made
             // for every word the role phrases below are looked for in).
             var known = false
             // Pronouns that can be subjects.
-            if t.kind == .word, !t.isCapitalized || startsSentence[i] || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
-                known = g.isPronounOrRole(t.lower)
-                if known && g.malePronouns.contains(t.lower) && !t.lowerIs("lui") || t.lowerIs("lui") && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
+            if tokens[i].kind == .word, !tokens[i].isCapitalized || startsSentence[i] || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
+                known = g.isPronounOrRole(tokens[i].lower)
+                if known && g.malePronouns.contains(tokens[i].lower) && !tokens[i].lowerIs("lui") || tokens[i].lowerIs("lui") && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
-                } else if known && g.femalePronouns.contains(t.lower) && !t.lowerIs("her") {
+                } else if known && g.femalePronouns.contains(tokens[i].lower) && !tokens[i].lowerIs("her") {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
-                } else if t.lowerIs("they") || t.lowerIs("on") && !english {
+                } else if tokens[i].lowerIs("they") || tokens[i].lowerIs("on") && !english {
                     mentions.append(Mention(kind: .pronoun(.unknown), paragraph: pi, lo: i, hi: i + 1))
-                } else if t.hasHyphen, let gender = pronounGender(t.lower), isInvertedVerb(t.lower) {
+                } else if tokens[i].hasHyphen, let gender = pronounGender(tokens[i].lower), isInvertedVerb(tokens[i].lower) {
                     mentions.append(Mention(kind: .pronoun(gender), paragraph: pi, lo: i, hi: i + 1))
                 }
             }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
-            if known, !t.isCapitalized || startsSentence[i], g.isRole(t.lower), let d = roleDeterminer(tokens, i) {
-                mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(t.lower, determiner: tokens[d].lower)),
+            if known, !tokens[i].isCapitalized || startsSentence[i], g.isRole(tokens[i].lower), let d = roleDeterminer(tokens, i) {
+                mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(tokens[i].lower, determiner: tokens[d].lower)),
                                         paragraph: pi, lo: d, hi: i + 1))
             }
-            guard (isNameWord(t) && t.isCapitalized) || t.isAllCaps else { i += 1; continue }
+            guard (isNameWord(tokens, i) && tokens[i].isCapitalized) || tokens[i].isAllCaps else { i += 1; continue }
             // All-caps words are acronyms: organisations (CNN, TASS), never people.
-            if t.isAllCaps && t.text.count > 2 {
-                mentions.append(Mention(kind: .organisation(t.text), paragraph: pi, lo: i, hi: i + 1))
+            if tokens[i].isAllCaps && tokens[i].text.count > 2 {
+                mentions.append(Mention(kind: .organisation(tokens[i].text), paragraph: pi, lo: i, hi: i + 1))
                 i += 1
                 continue
             }
             // A run of capitalised words, with particles inside (Ursula von der Leyen, Le Pen).
             var j = i + 1
             while j < tokens.count {
-                if isNameWord(tokens[j]) && !tokens[j].isAllCaps { j += 1; continue }
+                if isNameWord(tokens, j) && !tokens[j].isAllCaps { j += 1; continue }
                 // Particles inside a name, between two capitalised words ("Charles de Gaulle", "von der Leyen").
                 var k = j
                 while k < tokens.count, k - j < 3, g.particles.contains(tokens[k].lower), !tokens[k].isCapitalized { k += 1 }
-                if k > j, k < tokens.count, isNameWord(tokens[k]), !g.places.contains(tokens[k].folded) {
+                if k > j, k < tokens.count, isNameWord(tokens, k), !g.places.contains(tokens[k].folded) {
                     j = k + 1
                     continue
                 }
@@ -421,7 +424,7 @@ public struct Analyzer: Sendable {
         }
         // Or the run and the lower-case words after it: "La France insoumise", "Parti socialiste".
         for extra in [2, 1] where hi + extra <= tokens.count && tokens[hi..<hi + extra].allSatisfy({ $0.kind == .word && !$0.isCapitalized }) {
-            if g.organisations.contains(joining: tokens[lo0..<hi + extra].lazy.map(\.folded)) {
+            if g.organisations.contains(joining: Grammar.foldedWords(tokens[lo0..<hi + extra])) {
                 mentions.append(Mention(kind: .organisation(tokens[lo0..<hi + extra].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi + extra))
                 return
             }

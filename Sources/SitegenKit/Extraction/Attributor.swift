@@ -357,13 +357,14 @@ public struct Attributor: Sendable {
         }
 
         func isSpeechVerb(_ pi: Int, _ i: Int) -> Bool {
+            // The token is read in place (a copy is three retains and three releases, and this is
+            // asked of most tokens).
             let ts = tokens(pi)
-            let t = ts[i]
-            guard t.kind == .word, !a.paragraphs[pi].isInQuote(i) else { return false }
+            guard ts[i].kind == .word, !a.paragraphs[pi].isInQuote(i) else { return false }
             // A capital after a word is a name's: "the United States would …".
-            if t.isCapitalized, i > 0, ts[i - 1].kind == .word { return false }
-            if t.lowerIs("selon") || Attributor.isDApres(t.lower) { return false }
-            return g.speechVerbs.contains(t.lower)
+            if ts[i].isCapitalized, i > 0, ts[i - 1].kind == .word { return false }
+            if ts[i].lowerIs("selon") || Attributor.isDApres(ts[i].lower) { return false }
+            return g.speechVerbs.contains(ts[i].lower)
         }
 
         /// Past the adverbs at `k`, of one word or more ("quant à lui", "de son côté").
@@ -794,14 +795,18 @@ public struct Attributor: Sendable {
             }
             // Capitalised words only, and more than one: a name or a title ("Moscou. Kremlin. Poutine").
             let span = a.paragraphs[pi].spans[s]
-            var inside: [Token] = []
+            // (Its words counted, up to 8, not copied.)
+            var inside = 0, allCapitalized = true
             var k2 = tokenIndex(pi, atOrAfter: span.start)
-            while k2 < ts.count, ts[k2].start < span.end, inside.count < 8 {
-                if ts[k2].end <= span.end && ts[k2].kind == .word { inside.append(ts[k2]) }
+            while k2 < ts.count, ts[k2].start < span.end, inside < 8 {
+                if ts[k2].end <= span.end && ts[k2].kind == .word {
+                    inside += 1
+                    if !ts[k2].isCapitalized { allCapitalized = false }
+                }
                 k2 += 1
             }
-            if inside.count >= 2 && inside.count <= 6 && inside.allSatisfy({ $0.isCapitalized }) { return true }
-            return inside.isEmpty
+            if inside >= 2 && inside <= 6 && allCapitalized { return true }
+            return inside == 0
         }
 
         /// « … », a-t-il dit / a déclaré X / X a déclaré / he said. With `strongOnly`, only the

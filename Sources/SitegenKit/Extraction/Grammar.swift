@@ -174,7 +174,12 @@ public final class Grammar: Sendable {
     /// Whether a folded text is a known place or organisation.
     public func isPlaceOrOrganisation(_ folded: String) -> Bool { placesAndOrganisations.contains(folded) }
     /// `isPlaceOrOrganisation` of the tokens' folded words joined by spaces, without making that string.
-    func isPlaceOrOrganisation(_ tokens: ArraySlice<Token>) -> Bool { placesAndOrganisations.contains(joining: tokens.lazy.map(\.folded)) }
+    func isPlaceOrOrganisation(_ tokens: ArraySlice<Token>) -> Bool { placesAndOrganisations.contains(joining: Self.foldedWords(tokens)) }
+
+    /// The tokens' folded words, each read in place (a key path over the tokens copied each token).
+    static func foldedWords(_ tokens: ArraySlice<Token>) -> LazyMapSequence<Range<Int>, String> {
+        tokens.indices.lazy.map { tokens[$0].folded }
+    }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
     public func isDemonym(_ folded: String) -> Bool {
