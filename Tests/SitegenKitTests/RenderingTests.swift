@@ -66,6 +66,32 @@ struct CMarkTests {
         #expect(rendered == mixed.map { CMark.htmlWithDefaultAllocator($0, options: options) })
     }
 
+    @Test("a string's Markdown renders without libcmark's UTF-8 check as with it; bytes that are not UTF-8 are still checked")
+    func utf8CheckOnlyWhereNeeded() {
+        let pieces = ["« Déjà vu » — 東京 🙂", "\u{0}", "a\u{0}b", "\r\n", "\r", "\t", "e\u{301}", "🇫🇷", "\u{FEFF}", "\u{2028}",
+                      "&#0;", "&#xD800;", "&#x110000;", "&amp;", "<mark id=\"q\">x</mark>", "# T", "> c", "- l", "`c`", "**g**",
+                      "[l](u \"t\")", "\n\n", "    code", "\u{10FFFF}", "\u{7F}", String(repeating: "é", count: 300)]
+        var generator = SeededRandom(seed: 7)
+        var texts = pieces
+        for _ in 0..<400 {
+            texts.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
+        }
+        for t in texts {
+            for raw in [false, true] {
+                var text = t
+                let checked = text.withUTF8 { CMark.htmlBytes(utf8: $0, allowRawHTML: raw, validate: true) }
+                #expect(CMark.htmlBytes(t, allowRawHTML: raw) == checked, "\(t.debugDescription)")
+                #expect(CMark.htmlBytes(utf8: Array(t.utf8), allowRawHTML: raw) == checked, "\(t.debugDescription)")
+                #expect(Array(CMark.html(t, allowRawHTML: raw).utf8) == checked, "\(t.debugDescription)")
+            }
+        }
+        // Bytes that are not UTF-8 are checked by libcmark: each bad sequence becomes U+FFFD.
+        let bad: [UInt8] = [0x61, 0xFF, 0x62, 0xC3, 0x28, 0xED, 0xA0, 0x80, 0x63]
+        let html = CMark.htmlBytes(utf8: bad)
+        #expect(html == bad.withUnsafeBufferPointer { CMark.htmlBytes(utf8: $0, allowRawHTML: false, validate: true) })
+        #expect(String(decoding: html, as: UTF8.self).contains("a\u{FFFD}b"))
+    }
+
     @Test("text escaped by sitegen renders as the same text, never as markup")
     func escapedTextStaysText() {
         let hostile = "<script>alert('x')</script> *gras* [lien](javascript:x) &amp; # titre `code` 1. liste _sous_ | ~x~ ![i](y)"
