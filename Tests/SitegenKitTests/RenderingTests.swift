@@ -83,6 +83,8 @@ struct CMarkTests {
                 #expect(CMark.htmlBytes(t, allowRawHTML: raw) == checked, "\(t.debugDescription)")
                 #expect(CMark.htmlBytes(utf8: Array(t.utf8), allowRawHTML: raw) == checked, "\(t.debugDescription)")
                 #expect(Array(CMark.html(t, allowRawHTML: raw).utf8) == checked, "\(t.debugDescription)")
+                // A page's Markdown (made from strings, raw HTML kept) is not checked again.
+                if raw { #expect(CMark.htmlBytes(Page(path: "p", kind: "note", title: "T", markdown: t, language: nil)) == checked) }
             }
         }
         // Bytes that are not UTF-8 are checked by libcmark: each bad sequence becomes U+FFFD.

@@ -3,7 +3,8 @@
 /// appending it to a String does (String keeps its count and flags, and grows through its small
 /// form and each doubling of its storage).
 struct MarkdownText: TextOutputStream, Sendable {
-    var utf8: [UInt8] = []
+    /// Written only from strings: well-formed UTF-8.
+    private(set) var utf8: [UInt8] = []
 
     init() {}
 

@@ -6,8 +6,9 @@ public struct Page: Sendable, Hashable {
     public var path: String
     public var kind: String
     public var title: String
-    /// The Markdown's UTF-8 bytes: what the build renders and writes.
-    public var markdownUTF8: [UInt8]
+    /// The Markdown's UTF-8 bytes: what the build renders and writes. Set only from strings
+    /// (`markdown`, `MarkdownText`), so always well-formed.
+    public private(set) var markdownUTF8: [UInt8]
     /// The page's own language, when it differs from the dossier's.
     public var language: String?
 

@@ -32,6 +32,11 @@ public enum CMark {
         markdown.withUnsafeBufferPointer { htmlBytes(utf8: $0, allowRawHTML: allowRawHTML, validate: !isValidUTF8($0)) }
     }
 
+    /// A page's Markdown, which sitegen writes itself (raw HTML kept), from strings only: not checked again.
+    static func htmlBytes(_ page: Page) -> [UInt8] {
+        page.markdownUTF8.withUnsafeBufferPointer { htmlBytes(utf8: $0, allowRawHTML: true, validate: false) }
+    }
+
     static func htmlBytes(utf8: UnsafeBufferPointer<UInt8>, allowRawHTML: Bool, validate: Bool = true) -> [UInt8] {
         render(utf8, options: options(allowRawHTML, validate: validate)) { out in
             // libcmark writes valid UTF-8 (it validates its input); were it not, the string

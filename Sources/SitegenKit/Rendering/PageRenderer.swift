@@ -49,7 +49,7 @@ public final class PageRenderer: @unchecked Sendable {
 
     /// The page's HTML file.
     public func html(_ page: Page) -> OutputFile {
-        let content = CMark.htmlBytes(utf8: page.markdownUTF8, allowRawHTML: true)
+        let content = CMark.htmlBytes(page)
         let title = TemplateSet.safe(page.title)
         let markdown = Self.markdownName(page)
         let lang = page.language ?? site.language
@@ -75,7 +75,7 @@ public final class PageRenderer: @unchecked Sendable {
 
     /// The page's HTML file made by Mustache alone (pages without a frame; tests compare).
     func htmlByMustache(_ page: Page, content: [UInt8]? = nil) -> OutputFile {
-        let html = String(decoding: content ?? CMark.htmlBytes(utf8: page.markdownUTF8, allowRawHTML: true), as: UTF8.self)
+        let html = String(decoding: content ?? CMark.htmlBytes(page), as: UTF8.self)
         let full = mustache(kind: page.kind, lang: page.language ?? site.language, root: page.root, content: html,
                             title: TemplateSet.safe(page.title), markdown: Self.markdownName(page))
         return OutputFile(path: page.path + ".html", data: Data(full.utf8))
