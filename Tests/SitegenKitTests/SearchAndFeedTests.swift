@@ -238,6 +238,10 @@ struct ScaleTests {
             let line = text.components(separatedBy: "\n").first { $0.contains("Aussi rapporté dans") } ?? ""
             #expect(line.components(separatedBy: "](../articles/").count - 1 == 3, "a\(i): \(line)")
             #expect(!line.contains("../articles/a\(i).html") && line.contains("… (+8)"), "a\(i): \(line)")
+            // The whole line: three links between " · ", then how many more.
+            let link = #"\[Article numéro \d+\]\(\.\./articles/a\d+\.html#q[0-9a-f]+\)"#
+            #expect(line.range(of: #"^   <br>Aussi rapporté dans : "# + link + " · " + link + " · " + link + #" … \(\+8\)$"#,
+                               options: .regularExpression) != nil, "a\(i): \(line)")
         }
         let quotes = String(decoding: fs.allFiles["public/quotes.md"] ?? Data(), as: UTF8.self)
         #expect(quotes.components(separatedBy: "  - « Nous ne céderons jamais").count - 1 == 12)

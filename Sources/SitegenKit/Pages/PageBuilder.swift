@@ -281,21 +281,36 @@ public struct PageBuilder: Sendable {
     static let alsoReportedLimit = 3
 
     /// "Also reported in: [other article]" for a quote of a group, with links from a page one
-    /// folder down (`groupHeads`, `headLinks`).
-    func alsoReported(_ q: Quote) -> String {
-        guard let n = group(ofQuote: q.id) else { return "" }
-        let group = d.statementGroups[n]
+    /// folder down (`groupHeads`, `headLinks`), written at the end of `out` after `prefix` and
+    /// followed by a line feed; nothing for a quote of no group, or whose group shows no other report.
+    func appendAlsoReported(_ q: Quote, after prefix: String, to out: inout MarkdownText) {
+        guard let n = group(ofQuote: q.id) else { return }
         let heads = headLinks.links(ofGroup: n) {
             groupHeads[n].map { i in
                 let a = d.articles[quoteArticle[i]]
                 return (d.quotes[i].id, Self.link(a.title, "../articles/\(a.id).html#\(d.quotes[i].id)"))
             }
         }
-        var links: [String] = []
-        for head in heads where head.id != q.id && links.count < Self.alsoReportedLimit { links.append(head.link) }
-        guard !links.isEmpty else { return "" }
-        let more = group.count - 1 - links.count
-        return "\(labels["also_reported"]) : " + links.joined(separator: " · ") + (more > 0 ? " … (+\(more))" : "")
+        var shown = 0
+        for head in heads where head.id != q.id && shown < Self.alsoReportedLimit {
+            if shown == 0 {
+                out += prefix
+                out += labels["also_reported"]
+                out += " : "
+            } else {
+                out += " · "
+            }
+            out += head.link
+            shown += 1
+        }
+        guard shown > 0 else { return }
+        let more = d.statementGroups[n].count - 1 - shown
+        if more > 0 {
+            out += " … (+"
+            out += String(more)
+            out += ")"
+        }
+        out += "\n"
     }
 
     /// One page to make: the build makes, renders and writes each in turn, in parallel, so that
@@ -565,14 +580,9 @@ public struct PageBuilder: Sendable {
             out += "](#"
             out += q.id
             out += ")\n   <br><small>"
-            out += evidence(q)
+            appendEvidence(q, to: &out)
             out += "</small>\n"
-            let also = alsoReported(q)
-            if !also.isEmpty {
-                out += "   <br>"
-                out += also
-                out += "\n"
-            }
+            appendAlsoReported(q, after: "   <br>", to: &out)
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
         }
         out += "\n"
@@ -597,14 +607,35 @@ public struct PageBuilder: Sendable {
                     language: a.language == d.site.language ? nil : a.language)
     }
 
+    /// A quote's evidence: its cue, rule, confidence and notes, separated by " · ".
     func evidence(_ q: Quote) -> String {
-        var parts: [String] = []
-        if !q.evidence.cue.isEmpty { parts.append("\(labels["cue"]) : « \(md(q.evidence.cue)) »") }
-        parts.append("\(labels["rule"]) `\(q.evidence.rule)`")
+        var out = ""
+        appendEvidence(q, to: &out)
+        return out
+    }
+
+    /// `evidence(q)` written at the end of `out` (a page's article section shows one for each quote).
+    func appendEvidence<Out: TextOutputStream>(_ q: Quote, to out: inout Out) {
+        if !q.evidence.cue.isEmpty {
+            out.write(labels["cue"])
+            out.write(" : « ")
+            out.write(md(q.evidence.cue))
+            out.write(" » · ")
+        }
+        out.write(labels["rule"])
+        out.write(" `")
+        out.write(q.evidence.rule)
+        out.write("` · ")
         let cents = Int((q.evidence.confidence * 100).rounded())
-        parts.append("\(labels["confidence"]) \(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)")
-        for n in q.evidence.notes { parts.append(md(n)) }
-        return parts.joined(separator: " · ")
+        out.write(labels["confidence"])
+        out.write(" ")
+        out.write(String(cents / 100))
+        out.write(cents % 100 < 10 ? ".0" : ".")
+        out.write(String(cents % 100))
+        for n in q.evidence.notes {
+            out.write(" · ")
+            out.write(md(n))
+        }
     }
 
     // MARK: - Person
@@ -630,12 +661,7 @@ public struct PageBuilder: Sendable {
         for q in quotes {
             guard let a = articleByID[q.article] else { continue }
             appendQuoteItem(q, of: a, root: root, to: &out)
-            let also = alsoReported(q)
-            if !also.isEmpty {
-                out += "  <br>"
-                out += also
-                out += "\n"
-            }
+            appendAlsoReported(q, after: "  <br>", to: &out)
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 2) }
         }
         out += "\n"
