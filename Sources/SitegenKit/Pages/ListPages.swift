@@ -261,15 +261,31 @@ extension PageBuilder {
                     month = m
                     out += "\n### \(labels.monthTitle(year: date.year, month: m))\n\n"
                 }
-                let people = item.people(in: d).prefix(6).compactMap { personLink($0, root: "") }
+                // Written piece by piece: a timeline page has hundreds of points.
                 let article = item.article(in: d)
-                let source = link(article.title, "articles/\(article.id).html")
                 if item.isPublication {
-                    out += "- **\(labels.format(date))** · *\(labels["publication"])* — \(source)"
+                    out += "- **"
+                    out += labels.format(date)
+                    out += "** · *"
+                    out += labels["publication"]
+                    out += "* — "
+                    Self.appendLink(article.title, href: ["articles/", article.id, ".html"], to: &out)
                 } else if let e = item.event(in: d) {
-                    out += "- **\(labels.format(date))** — \(sentence(e.sentence, dateText: e.dateText)) — \(source)"
+                    out += "- **"
+                    out += labels.format(date)
+                    out += "** — "
+                    appendSentence(e.sentence, dateText: e.dateText, to: &out)
+                    out += " — "
+                    Self.appendLink(article.title, href: ["articles/", article.id, ".html"], to: &out)
                 }
-                if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
+                // The first six people named, those with a page.
+                var named = 0
+                for id in item.people(in: d).prefix(6) {
+                    guard let link = personLink(id, root: "") else { continue }
+                    out += named == 0 ? "  \n  " : " · "
+                    out += link
+                    named += 1
+                }
                 out += "\n"
             case .unresolved(let i):
                 let e = d.events[i]

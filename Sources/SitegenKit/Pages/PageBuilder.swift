@@ -756,11 +756,22 @@ public struct PageBuilder: Sendable {
     func sentence(_ e: Event) -> String { sentence(e.sentence, dateText: e.dateText) }
 
     func sentence(_ sentence: String, dateText: String) -> String {
+        var out = ""
+        appendSentence(sentence, dateText: dateText, to: &out)
+        return out
+    }
+
+    /// `sentence(_:dateText:)` written at the end of `out` (a timeline page shows hundreds).
+    func appendSentence<Out: TextOutputStream>(_ sentence: String, dateText: String, to out: inout Out) {
         var text = sentence
         // Counting characters walks the whole text: only a text of over 260 bytes may need it.
         if text.utf8.count > 260 && text.count > 260 { text = String(text.prefix(250)) + " …" }
-        guard let r = Text.firstRange(of: dateText, in: text) else { return md(text) }
-        return md(String(text[..<r.lowerBound])) + "**" + md(dateText) + "**" + md(String(text[r.upperBound...]))
+        guard let r = Text.firstRange(of: dateText, in: text) else { return out.write(md(text)) }
+        out.write(md(String(text[..<r.lowerBound])))
+        out.write("**")
+        out.write(md(dateText))
+        out.write("**")
+        out.write(md(String(text[r.upperBound...])))
     }
 
 
