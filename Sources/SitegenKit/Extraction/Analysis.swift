@@ -423,8 +423,10 @@ public struct Analyzer: Sendable {
             return
         }
         // Or the run and the lower-case words after it: "La France insoumise", "Parti socialiste".
-        for extra in [2, 1] where hi + extra <= tokens.count && tokens[hi..<hi + extra].allSatisfy({ $0.kind == .word && !$0.isCapitalized }) {
-            if g.organisations.contains(joining: Grammar.foldedWords(tokens[lo0..<hi + extra])) {
+        // (2 then 1, without an array made for each run.)
+        for extra in stride(from: 2, through: 1, by: -1)
+        where hi + extra <= tokens.count && (hi..<hi + extra).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized }) {
+            if g.organisations.contains(joining: hi + extra - lo0, part: { tokens[lo0 + $0].folded }) {
                 mentions.append(Mention(kind: .organisation(tokens[lo0..<hi + extra].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi + extra))
                 return
             }

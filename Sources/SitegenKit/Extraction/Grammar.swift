@@ -157,7 +157,7 @@ public final class Grammar: Sendable {
 
     public func isTitle(_ lower: String) -> Bool { titles.contains(lower) }
     /// `isTitle(lower + ".")`, without making that string.
-    func isTitleWithPeriod(_ lower: String) -> Bool { titles.contains(joining: CollectionOfOne(lower), suffix: 0x2E) }
+    func isTitleWithPeriod(_ lower: String) -> Bool { titles.contains(joining: 1, suffix: 0x2E) { _ in lower } }
 
     public func gender(ofTitle lower: String) -> Gender {
         if maleTitles.contains(lower) { return .male }
@@ -174,11 +174,9 @@ public final class Grammar: Sendable {
     /// Whether a folded text is a known place or organisation.
     public func isPlaceOrOrganisation(_ folded: String) -> Bool { placesAndOrganisations.contains(folded) }
     /// `isPlaceOrOrganisation` of the tokens' folded words joined by spaces, without making that string.
-    func isPlaceOrOrganisation(_ tokens: ArraySlice<Token>) -> Bool { placesAndOrganisations.contains(joining: Self.foldedWords(tokens)) }
-
-    /// The tokens' folded words, each read in place (a key path over the tokens copied each token).
-    static func foldedWords(_ tokens: ArraySlice<Token>) -> LazyMapSequence<Range<Int>, String> {
-        tokens.indices.lazy.map { tokens[$0].folded }
+    /// (Each token's folded word is read in place: a key path over the tokens copied each token.)
+    func isPlaceOrOrganisation(_ tokens: ArraySlice<Token>) -> Bool {
+        placesAndOrganisations.contains(joining: tokens.count) { tokens[tokens.startIndex + $0].folded }
     }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).

@@ -112,16 +112,19 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
         return words.contains(String(decoding: b, as: UTF8.self))
     }
 
-    /// `contains` of the parts joined by single spaces, then `suffix` (an ASCII byte), without
-    /// making the joined string: the rules ask it of runs of tokens (a few words) hundreds of
-    /// thousands of times. A text longer than a small buffer is joined as a string.
-    public func contains<S: Sequence<String>>(joining parts: S, suffix: UInt8? = nil) -> Bool {
+    /// `contains` of `count` parts (`part(k)` for k from 0) joined by single spaces, then
+    /// `suffix` (an ASCII byte), without making the joined string: the rules ask it of runs of
+    /// tokens (a few words) hundreds of thousands of times. A text longer than a small buffer is
+    /// joined as a string. (`part` is not kept: a sequence mapped lazily kept a closure over the
+    /// tokens, made on the heap for each question.)
+    public func contains(joining count: Int, suffix: UInt8? = nil, part: (Int) -> String) -> Bool {
         let answer = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer -> Bool? in
             guard let base = buffer.baseAddress else { return nil }
-            var n = 0, first = true
-            for var part in parts {
-                let fits = part.withUTF8 { u -> Bool in
-                    let separator = first ? 0 : 1
+            var n = 0
+            for k in 0..<max(count, 0) {
+                var text = part(k)
+                let fits = text.withUTF8 { u -> Bool in
+                    let separator = k == 0 ? 0 : 1
                     guard n + separator + u.count <= buffer.count else { return false }
                     if separator == 1 { base[n] = 0x20 }
                     if let from = u.baseAddress { (base + n + separator).update(from: from, count: u.count) }
@@ -129,7 +132,6 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
                     return true
                 }
                 guard fits else { return nil }
-                first = false
             }
             if let suffix {
                 guard n < buffer.count else { return nil }
@@ -139,7 +141,7 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
             return contains(utf8: UnsafeBufferPointer(start: base, count: n))
         }
         if let answer { return answer }
-        var joined = parts.joined(separator: " ")
+        var joined = (0..<max(count, 0)).map(part).joined(separator: " ")
         if let suffix { joined.unicodeScalars.append(Unicode.Scalar(suffix)) }
         return contains(joined)
     }
