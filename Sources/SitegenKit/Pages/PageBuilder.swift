@@ -397,8 +397,8 @@ public struct PageBuilder: Sendable {
         return out
     }
 
-    /// `link(text, pieces joined)` written at the end of `out`. A page is one string written in
-    /// turn: a line made as an interpolation of pieces and then appended is copied as it grows.
+    /// `link(text, pieces joined)` written at the end of `out`. A page is written in turn: a
+    /// line made as an interpolation of pieces and then appended is copied as it grows.
     static func appendLink<Out: TextOutputStream>(_ text: String, href pieces: [String], to out: inout Out) {
         out.write("[")
         out.write(Text.markdownInline(text))

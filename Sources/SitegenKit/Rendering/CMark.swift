@@ -26,8 +26,8 @@ public enum CMark {
         return text.withUTF8 { htmlBytes(utf8: $0, allowRawHTML: allowRawHTML, validate: false) }
     }
 
-    /// `htmlBytes` of Markdown given as UTF-8 bytes (a page's), checked here (eight ASCII bytes
-    /// at a time) rather than line by line by libcmark.
+    /// `htmlBytes` of Markdown given as bytes that may not be well-formed UTF-8: checked here
+    /// (eight ASCII bytes at a time), and by libcmark line by line only if they are not.
     public static func htmlBytes(utf8 markdown: [UInt8], allowRawHTML: Bool = false) -> [UInt8] {
         markdown.withUnsafeBufferPointer { htmlBytes(utf8: $0, allowRawHTML: allowRawHTML, validate: !isValidUTF8($0)) }
     }
