@@ -588,6 +588,14 @@ struct FastPathTests {
             }
             #expect(grouper.stems(t) == expected, "\(t)")
         }
+        // In order and as many times as they come: the bytes' cut is the characters' cut.
+        for t in texts + Self.samples + ["soutiendrons soutiendrai aussi également de la 2024 2024 ÉLYSÉE élysée 東京都庁 ²³"] {
+            let folded = Text.fold(t)
+            #expect(grouper.stemList(t) == grouper.stemsByCharacters(folded), "\(t)")
+            if Text.allBytes(folded, { !Text.mayJoinScalars($0) }) {
+                #expect(grouper.stemsByScalars(folded) == grouper.stemsByCharacters(folded), "\(t)")
+            }
+        }
         #expect(grouper.stems("Nous la soutiendrons aussi").contains("souti"))
     }
 

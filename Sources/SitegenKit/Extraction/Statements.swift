@@ -31,48 +31,64 @@ public struct StatementGrouper: Sendable {
     /// `stems` in the order of the text, a stem as many times as it comes (for a caller that
     /// numbers them and so needs no set of strings).
     func stemList(_ text: String) -> [String] {
-        var out: [String] = []
         let folded = Text.fold(text)
-        /// `count`: the word's characters; `numbers`: whether each is a number; `head`: its first five.
-        func add(_ word: String, count: Int, numbers: Bool, head: () -> String) {
-            if synonymWords.contains(word), let same = synonyms[word] { out.append(String(same.prefix(5))); return }
-            if count < 3 && !numbers { return }
-            if stopwords.contains(word) { return }
-            out.append(head())
-        }
         // A text of one scalar per character (`Text.mayJoinScalars`; most folded text): a
         // character is a letter or a number as its scalar is, so words are cut, counted and
-        // headed scalar by scalar.
-        if Text.allBytes(folded, { !Text.mayJoinScalars($0) }) {
-            let view = folded.unicodeScalars
-            var start: String.UnicodeScalarView.Index?
-            var count = 0, numbers = true
-            var headEnd = view.startIndex
-            func end(_ s: String.UnicodeScalarView.Index, _ e: String.UnicodeScalarView.Index) {
-                add(String(view[s..<e]), count: count, numbers: numbers, head: { String(view[s..<(count > 5 ? headEnd : e)]) })
-            }
-            var i = view.startIndex
-            while i < view.endIndex {
-                let c = view[i]
-                view.formIndex(after: &i)
-                if Scalars.isLetterOrNumber(c) {
-                    if start == nil { start = view.index(before: i); count = 0; numbers = true }
-                    count += 1
-                    if !Scalars.isNumber(c) { numbers = false }
-                    if count == 5 { headEnd = i }
-                } else if let s = start {
-                    end(s, view.index(before: i))
-                    start = nil
-                }
-            }
-            if let s = start { end(s, view.endIndex) }
-            return out
-        }
+        // headed scalar by scalar, on the bytes.
+        if Text.allBytes(folded, { !Text.mayJoinScalars($0) }) { return stemsByScalars(folded) }
+        return stemsByCharacters(folded)
+    }
+
+    /// `stemList` of a folded text, its words cut between characters (any text).
+    func stemsByCharacters(_ folded: String) -> [String] {
+        var out: [String] = []
         for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let word = String(w)
-            add(word, count: word.count, numbers: word.allSatisfy(\.isNumber), head: { String(word.prefix(5)) })
+            if synonymWords.contains(word), let same = synonyms[word] { out.append(String(same.prefix(5))); continue }
+            if word.count < 3 && !word.allSatisfy(\.isNumber) { continue }
+            if stopwords.contains(word) { continue }
+            out.append(String(word.prefix(5)))
         }
         return out
+    }
+
+    /// `stemsByCharacters` of a folded text of one scalar per character, read on its bytes: a word
+    /// is looked up in the tables as bytes, and only a stem kept is made a string (most words are
+    /// function words).
+    func stemsByScalars(_ folded: String) -> [String] {
+        var text = folded
+        return text.withUTF8 { b in
+            var out: [String] = []
+            /// The word is bytes `s..<e`, of `count` scalars, all numbers or not; its first five end at `headEnd`.
+            func end(_ s: Int, _ e: Int, count: Int, numbers: Bool, headEnd: Int) {
+                let word = UnsafeBufferPointer(rebasing: b[s..<e])
+                if synonymWords.contains(utf8: word), let same = synonyms[String(decoding: word, as: UTF8.self)] {
+                    out.append(String(same.prefix(5)))
+                    return
+                }
+                if count < 3 && !numbers { return }
+                if stopwords.contains(utf8: word) { return }
+                out.append(String(decoding: b[s..<(count > 5 ? headEnd : e)], as: UTF8.self))
+            }
+            var start = -1, count = 0, numbers = true, headEnd = 0
+            var i = 0
+            while i < b.count {
+                let (c, n) = Scalars.decode(b, i)
+                if Scalars.isLetterOrNumber(c) {
+                    if start < 0 { start = i; count = 0; numbers = true }
+                    count += 1
+                    if !Scalars.isNumber(c) { numbers = false }
+                    i += n
+                    if count == 5 { headEnd = i }
+                } else {
+                    if start >= 0 { end(start, i, count: count, numbers: numbers, headEnd: headEnd) }
+                    start = -1
+                    i += n
+                }
+            }
+            if start >= 0 { end(start, b.count, count: count, numbers: numbers, headEnd: headEnd) }
+            return out
+        }
     }
 
     /// How many numbers two sorted lists share.
