@@ -39,15 +39,24 @@ public struct StatementGrouper: Sendable {
         return stemsByCharacters(folded)
     }
 
+    /// The stem of a word (its UTF-8; `count` characters, all numbers or not), or nil for a word
+    /// left out: a synonym's first form, else the word's first five characters (`head`), unless
+    /// it is short (under three characters, not a number) or a function word.
+    private func stem(_ word: UnsafeBufferPointer<UInt8>, count: Int, numbers: Bool, head: () -> String) -> String? {
+        if synonymWords.contains(utf8: word), let same = synonyms[String(decoding: word, as: UTF8.self)] { return String(same.prefix(5)) }
+        if count < 3 && !numbers { return nil }
+        if stopwords.contains(utf8: word) { return nil }
+        return head()
+    }
+
     /// `stemList` of a folded text, its words cut between characters (any text).
     func stemsByCharacters(_ folded: String) -> [String] {
         var out: [String] = []
         for w in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let word = String(w)
-            if synonymWords.contains(word), let same = synonyms[word] { out.append(String(same.prefix(5))); continue }
-            if word.count < 3 && !word.allSatisfy(\.isNumber) { continue }
-            if stopwords.contains(word) { continue }
-            out.append(String(word.prefix(5)))
+            var bytes = word
+            let kept = bytes.withUTF8 { stem($0, count: word.count, numbers: word.allSatisfy(\.isNumber), head: { String(word.prefix(5)) }) }
+            if let kept { out.append(kept) }
         }
         return out
     }
@@ -61,14 +70,8 @@ public struct StatementGrouper: Sendable {
             var out: [String] = []
             /// The word is bytes `s..<e`, of `count` scalars, all numbers or not; its first five end at `headEnd`.
             func end(_ s: Int, _ e: Int, count: Int, numbers: Bool, headEnd: Int) {
-                let word = UnsafeBufferPointer(rebasing: b[s..<e])
-                if synonymWords.contains(utf8: word), let same = synonyms[String(decoding: word, as: UTF8.self)] {
-                    out.append(String(same.prefix(5)))
-                    return
-                }
-                if count < 3 && !numbers { return }
-                if stopwords.contains(utf8: word) { return }
-                out.append(String(decoding: b[s..<(count > 5 ? headEnd : e)], as: UTF8.self))
+                let head = { String(decoding: b[s..<(count > 5 ? headEnd : e)], as: UTF8.self) }
+                if let kept = stem(UnsafeBufferPointer(rebasing: b[s..<e]), count: count, numbers: numbers, head: head) { out.append(kept) }
             }
             var start = -1, count = 0, numbers = true, headEnd = 0
             var i = 0

@@ -16,7 +16,4 @@ struct MarkdownText: TextOutputStream, Sendable {
     }
 
     static func += (text: inout MarkdownText, s: String) { text.write(s) }
-
-    /// The text as a String (tests, and the pieces a page gives to another).
-    var string: String { String(decoding: utf8, as: UTF8.self) }
 }
