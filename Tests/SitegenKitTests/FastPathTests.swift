@@ -533,6 +533,19 @@ struct FastPathTests {
                                     "ligne\r\nligne", "\u{FEFF}début", "fin\u{7F}", "e\u{301}", "Nguyễn\n", "€ 20 – “ok”", "\u{2000}"]
         texts.append(String(repeating: "é", count: 9000) + String(repeating: "\u{1}", count: 2000))
         texts.append(String(repeating: "\u{1}", count: 900) + String(repeating: "a", count: 8000))
+        // Eight bytes are read at a time: U+FFFD and control characters at every place in a
+        // word, and around the 8,192nd scalar (the last text has a tenth of bad ones only if
+        // counted past it), after runs of one-, two- and three-byte scalars.
+        for unit in ["a", "é", "’", "€é"] {
+            for bad in ["\u{FFFD}", "\u{1}", "\u{1F}", "\n"] {
+                for offset in 0..<9 {
+                    let head = String(repeating: "x", count: offset)
+                    texts.append(head + bad + String(repeating: unit, count: 20) + bad)
+                    texts.append(head + String(repeating: bad, count: 3) + unit)
+                    texts.append(head + String(repeating: unit, count: 7380 / unit.unicodeScalars.count) + String(repeating: bad, count: 1000))
+                }
+            }
+        }
         for t in texts {
             #expect(Decoding.looksBinary(t) == Self.referenceLooksBinary(t), "\(t.prefix(20).debugDescription)")
             let (cleaning, nfc) = Self.referenceNeeds(t)

@@ -174,13 +174,26 @@ public enum Decoding {
     }
 
     /// Of the first 8,192 scalars, more than a tenth are control characters or U+FFFD. Counted
-    /// on the UTF-8 bytes: a scalar starts at each byte that is not a continuation byte.
+    /// on the UTF-8 bytes: a scalar starts at each byte that is not a continuation byte. Eight
+    /// bytes are taken at a time while none is below 0x20 or 0xEF (U+FFFD's first byte): their
+    /// scalars are counted from their continuation bytes (10xxxxxx), and none is bad.
     static func looksBinary(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
             var total = 0, bad = 0
             var i = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
             while i < b.count {
+                if i + 8 <= b.count && total + 8 <= 8192, let base = b.baseAddress {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    // A byte below 0x20 has its three high bits clear; 0xEF xor 0xEF is zero.
+                    if !hasZeroByte(w & (ones &* 0xE0)) && !hasZeroByte(w ^ (ones &* 0xEF)) {
+                        total += 8 - (w & ~(w << 1) & highs).nonzeroBitCount
+                        i += 8
+                        continue
+                    }
+                }
                 let x = b[i]
                 if x & 0xC0 != 0x80 {
                     if total == 8192 { break }
