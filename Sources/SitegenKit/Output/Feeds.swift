@@ -98,12 +98,13 @@ public enum Feeds {
         let all = items ?? timeline(d)
         let point = { @Sendable (i: Int) -> JSON in
             let item = all[i]
-            let article = item.article(in: d), event = item.event(in: d)
-            let headline = item.isPublication ? article.title : (event?.dateText ?? "") + " — " + article.title
-            let text = item.isPublication ? "\(labels["publication"]): <a href=\"articles/\(article.id).html\">\(Text.html(article.title))</a>"
-                : Text.html(event?.sentence ?? "") + " (<a href=\"articles/\(article.id).html\">\(Text.html(article.title))</a>)"
+            // The fields read where they are: an article or event copied out is a dozen retains.
+            let title = d.articles[item.order].title, id = d.articles[item.order].id, event = item.event
+            let headline = item.isPublication ? title : (event.map { d.events[$0].dateText } ?? "") + " — " + title
+            let text = item.isPublication ? "\(labels["publication"]): <a href=\"articles/\(id).html\">\(Text.html(title))</a>"
+                : Text.html(event.map { d.events[$0].sentence } ?? "") + " (<a href=\"articles/\(id).html\">\(Text.html(title))</a>)"
             return .object([
-                ("unique_id", .string(event?.id ?? "pub-" + article.id)),
+                ("unique_id", .string(event.map { d.events[$0].id } ?? "pub-" + id)),
                 ("start_date", date(item.date)),
                 ("text", .object([("headline", .string(Text.html(headline))), ("text", .string(text))])),
                 ("group", .string(item.isPublication ? labels["publication"] : labels["events"])),

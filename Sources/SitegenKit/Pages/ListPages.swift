@@ -150,7 +150,7 @@ extension PageBuilder {
         let plan = quotesPlan
         var out = MarkdownText("# \(listTitle("quotes", page: n, of: plan.pages.count))\n\n" + pager("quotes", page: n, of: plan.pages.count))
         func line(_ q: Quote) {
-            guard let a = articleByID[q.article] else { return }
+            guard let a = articleOrder[q.article] else { return }
             appendQuoteItem(q, of: a, root: "", to: &out)
             if q.note != nil {
                 out += "\n"
@@ -170,7 +170,7 @@ extension PageBuilder {
                 guard let first = qs.first else { continue }
                 out += "- \(speakerText(first, root: ""))\n"
                 for q in qs {
-                    guard let a = articleByID[q.article] else { continue }
+                    guard let a = articleOrder[q.article] else { continue }
                     out += "  "
                     appendQuoteItem(q, of: a, root: "", to: &out)
                 }
@@ -261,22 +261,23 @@ extension PageBuilder {
                     month = m
                     out += "\n### \(labels.monthTitle(year: date.year, month: m))\n\n"
                 }
-                // Written piece by piece: a timeline page has hundreds of points.
-                let article = item.article(in: d)
+                // Written piece by piece: a timeline page has hundreds of points. The article and
+                // event are read where they are (copied out, each would be a dozen retains).
+                let a = item.order
                 if item.isPublication {
                     out += "- **"
                     out += labels.format(date)
                     out += "** · *"
                     out += labels["publication"]
                     out += "* — "
-                    Self.appendLink(article.title, href: ["articles/", article.id, ".html"], to: &out)
-                } else if let e = item.event(in: d) {
+                    Self.appendLink(d.articles[a].title, href: ["articles/", d.articles[a].id, ".html"], to: &out)
+                } else if let e = item.event {
                     out += "- **"
                     out += labels.format(date)
                     out += "** — "
-                    appendSentence(e.sentence, dateText: e.dateText, to: &out)
+                    appendSentence(d.events[e].sentence, dateText: d.events[e].dateText, to: &out)
                     out += " — "
-                    Self.appendLink(article.title, href: ["articles/", article.id, ".html"], to: &out)
+                    Self.appendLink(d.articles[a].title, href: ["articles/", d.articles[a].id, ".html"], to: &out)
                 }
                 // The first six people named, those with a page.
                 var named = 0
@@ -289,8 +290,8 @@ extension PageBuilder {
                 out += "\n"
             case .unresolved(let i):
                 let e = d.events[i]
-                guard let a = articleByID[e.article] else { continue }
-                out += "- \(sentence(e)) — \(link(a.title, "articles/\(a.id).html"))\n"
+                guard let a = articleOrder[e.article] else { continue }
+                out += "- \(sentence(e)) — \(link(d.articles[a].title, "articles/\(d.articles[a].id).html"))\n"
             case .undated(let i):
                 let a = d.articles[i]
                 out += "- \(link(a.title, "articles/\(a.id).html")) — \(md(a.source))\n"

@@ -37,23 +37,14 @@ public struct Page: Sendable, Hashable {
 /// Writes the Markdown of every page: one per article and per person, and the index, timeline,
 /// quotes and people pages. Every piece of text from the articles is escaped for cmark; the only
 /// raw HTML is the anchors and highlights sitegen writes itself.
-/// Quotes by a key (article, speaker), as indices into the dossier's quotes.
+/// Quotes by a key (article, speaker), as indices into one of the dossier's lists of quotes.
+/// Pages read a quote's fields where it is: a `Quote` copied out of its list (to be passed to a
+/// function that writes) is a dozen reference counts taken and dropped, on both cores at once.
 struct QuoteIndex: Sendable {
-    let quotes: [Quote]
     let indices: [String: [Int]]
-    init(_ quotes: [Quote], _ indices: [String: [Int]]) {
-        self.quotes = quotes
-        self.indices = indices
-    }
-    subscript(key: String) -> [Quote]? { indices[key].map { $0.map { quotes[$0] } } }
+    init(_ indices: [String: [Int]]) { self.indices = indices }
+    subscript(key: String) -> [Int] { indices[key] ?? [] }
     func count(_ key: String) -> Int { indices[key]?.count ?? 0 }
-}
-
-/// Articles by id, as indices into the dossier's articles.
-struct ArticlesByID {
-    let articles: [Article]
-    let order: [String: Int]
-    subscript(id: String) -> Article? { order[id].map { articles[$0] } }
 }
 
 /// Quotes by id, as indices into the dossier's quotes.
@@ -67,8 +58,6 @@ public struct PageBuilder: Sendable {
     public static let stage = "pages"
     let d: Dossier
     let labels: Labels
-    /// Articles by id (through `articleOrder`: a table of copies is 10,000 articles' retains).
-    var articleByID: ArticlesByID { ArticlesByID(articles: d.articles, order: articleOrder) }
     let personByID: [String: Person]
     /// Each person's link from the top folder and from a folder below it, made once: the
     /// timeline and index of a big dossier name people hundreds of thousands of times.
@@ -164,13 +153,13 @@ public struct PageBuilder: Sendable {
         var quotesOfArticle = elsewhere
         quotesOfArticle.reserveCapacity(elsewhere.count + dossier.articles.count)
         for (a, list) in byArticle.enumerated() where !list.isEmpty { quotesOfArticle[dossier.articles[a].id] = list }
-        quotesByArticle = QuoteIndex(dossier.quotes, quotesOfArticle)
-        quotesByPerson = QuoteIndex(dossier.quotes, Dictionary(grouping: dossier.quotes.indices.filter { dossier.quotes[$0].speaker != nil },
-                                                                 by: { dossier.quotes[$0].speaker ?? "" }))
-        reportedByArticle = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices, by: { dossier.reported[$0].article }))
-        rejectedByArticle = QuoteIndex(dossier.rejected, Dictionary(grouping: dossier.rejected.indices, by: { dossier.rejected[$0].article }))
-        reportedByPerson = QuoteIndex(dossier.reported, Dictionary(grouping: dossier.reported.indices.filter { dossier.reported[$0].speaker != nil },
-                                                                   by: { dossier.reported[$0].speaker ?? "" }))
+        quotesByArticle = QuoteIndex(quotesOfArticle)
+        quotesByPerson = QuoteIndex(Dictionary(grouping: dossier.quotes.indices.filter { dossier.quotes[$0].speaker != nil },
+                                               by: { dossier.quotes[$0].speaker ?? "" }))
+        reportedByArticle = QuoteIndex(Dictionary(grouping: dossier.reported.indices, by: { dossier.reported[$0].article }))
+        rejectedByArticle = QuoteIndex(Dictionary(grouping: dossier.rejected.indices, by: { dossier.rejected[$0].article }))
+        reportedByPerson = QuoteIndex(Dictionary(grouping: dossier.reported.indices.filter { dossier.reported[$0].speaker != nil },
+                                                 by: { dossier.reported[$0].speaker ?? "" }))
         // The statement groups' tables on a thread of their own while the lists are planned
         // here: the rest of the indexes waited on them alone (a rebuild's longest wait).
         let grouping = Parallel.Future(ownThread: true) { GroupTables(dossier, quoteArticle: quoteArticle) }
@@ -287,8 +276,8 @@ public struct PageBuilder: Sendable {
         guard let n = group(ofQuote: q.id) else { return }
         let heads = headLinks.links(ofGroup: n) {
             groupHeads[n].map { i in
-                let a = d.articles[quoteArticle[i]]
-                return (d.quotes[i].id, Self.link(a.title, "../articles/\(a.id).html#\(d.quotes[i].id)"))
+                let a = quoteArticle[i]
+                return (d.quotes[i].id, Self.link(d.articles[a].title, "../articles/\(d.articles[a].id).html#\(d.quotes[i].id)"))
             }
         }
         var shown = 0
@@ -410,13 +399,14 @@ public struct PageBuilder: Sendable {
 
     /// "- « quote » — [article](…#quote), date", and a line feed: a quote in a list of quotes
     /// from any article.
-    func appendQuoteItem(_ q: Quote, of a: Article, root: String, to out: inout MarkdownText) {
+    /// A quote's line in a list, with its article's (the index of it in the dossier's articles).
+    func appendQuoteItem(_ q: Quote, of a: Int, root: String, to out: inout MarkdownText) {
         out += "- "
         appendQuoteLine(q, to: &out)
         out += " — "
-        Self.appendLink(a.title, href: [root, "articles/", a.id, ".html#", q.id], to: &out)
+        Self.appendLink(d.articles[a].title, href: [root, "articles/", d.articles[a].id, ".html#", q.id], to: &out)
         out += ", "
-        out += dateText(a)
+        out += dateText(d.articles[a].date)
         out += "\n"
     }
 
@@ -431,12 +421,13 @@ public struct PageBuilder: Sendable {
         return "*" + labels["no_speaker"] + "*"
     }
 
-    func dateText(_ a: Article) -> String { a.date.map(labels.format) ?? labels["undated"] }
+    func dateText(_ date: PartialDate?) -> String { date.map(labels.format) ?? labels["undated"] }
 
-    /// Quotes in the order of the dossier: article date (undated last), then place in the text.
-    func chronological(_ qs: [Quote]) -> [Quote] {
-        qs.map { (rank: articleRank[$0.article] ?? Int.max, quote: $0) }
-            .sorted { ($0.rank, $0.quote.start) < ($1.rank, $1.quote.start) }.map(\.quote)
+    /// Quotes (indices into `quotes`) in the order of the dossier: article date (undated last),
+    /// then place in the text.
+    func chronological(_ list: [Int], in quotes: [Quote]) -> [Int] {
+        list.map { (rank: articleRank[quotes[$0].article] ?? Int.max, start: quotes[$0].start, index: $0) }
+            .sorted { ($0.rank, $0.start) < ($1.rank, $1.start) }.map(\.index)
     }
 
     /// How many articles the index lists; the others are in the timeline and the search.
@@ -497,7 +488,7 @@ public struct PageBuilder: Sendable {
     func article(_ a: Article) -> Page {
         let root = "../"
         var out = MarkdownText("# \(md(a.title))\n\n")
-        var meta = [dateText(a)]
+        var meta = [dateText(a.date)]
         if let author = a.author { meta.append(labels["by"] + " " + md(author)) }
         if let outlet = a.outlet { meta.append(md(outlet)) }
         meta.append(md(a.language))
@@ -510,18 +501,20 @@ public struct PageBuilder: Sendable {
         out += "## \(labels["people"])\n\n"
         out += people.isEmpty ? labels["none"] + "\n\n" : people.compactMap { personLink($0, root: root) }.joined(separator: " · ") + "\n\n"
 
-        let quotes = (quotesByArticle[a.id] ?? []).sorted { $0.start < $1.start }
-        let numbers = Dictionary(quotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        // The article's quotes as indices into the dossier's, by their place in the text.
+        let all = d.quotes
+        let quotes = quotesByArticle[a.id].sorted { all[$0].start < all[$1].start }
+        let numbers = Dictionary(quotes.enumerated().map { (all[$1].id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         out += "## \(labels["text"])\n\n"
         var base = 0
         var next = 0 // quotes are sorted by start: one sweep over them
         for p in a.paragraphs {
             let length = Text.scalarCount(p.text)
-            while next < quotes.count, quotes[next].start < base { next += 1 }
-            var inside: [Quote] = []
+            while next < quotes.count, all[quotes[next]].start < base { next += 1 }
+            var inside: [Int] = []
             var k = next
-            while k < quotes.count, quotes[k].start < base + length {
-                if quotes[k].end <= base + length { inside.append(quotes[k]) }
+            while k < quotes.count, all[quotes[k]].start < base + length {
+                if all[quotes[k]].end <= base + length { inside.append(quotes[k]) }
                 k += 1
             }
             var line = ""
@@ -538,18 +531,18 @@ public struct PageBuilder: Sendable {
             }
             var cursor = 0
             for q in inside {
-                let s = q.start - base, e = q.end - base
+                let s = all[q].start - base, e = all[q].end - base
                 guard s >= cursor else { continue }
                 let from = index(cursor), start = index(s), end = index(e)
                 line += md(String(Substring(view[from..<start])))
                 line += "<mark class=\"quote\" id=\""
-                line += q.id
+                line += all[q].id
                 line += "\">"
                 line += md(String(Substring(view[start..<end])))
                 line += "</mark><sup class=\"ref\"><a href=\"#ev-"
-                line += q.id
+                line += all[q].id
                 line += "\">"
-                line += String(numbers[q.id] ?? 0)
+                line += String(numbers[all[q].id] ?? 0)
                 line += "</a></sup>"
                 cursor = e
             }
@@ -567,7 +560,8 @@ public struct PageBuilder: Sendable {
         out += "## \(labels["quotes"])\n\n"
         if quotes.isEmpty { out += labels["none"] + "\n\n" }
         let inText = labels["in_text"]
-        for (i, q) in quotes.enumerated() {
+        for (i, n) in quotes.enumerated() {
+            let q = all[n]
             out += String(i + 1)
             out += ". <span class=\"anchor\" id=\"ev-"
             out += q.id
@@ -586,16 +580,22 @@ public struct PageBuilder: Sendable {
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
         }
         out += "\n"
-        let rejected = rejectedByArticle[a.id] ?? []
+        let rejected = rejectedByArticle[a.id]
         if !rejected.isEmpty {
             out += "## \(labels["rejected"])\n\n"
-            for q in rejected { out += "- <del>\(quoteLine(q))</del> — \(speakerText(q, root: root))  \n  <small>\(evidence(q))</small>\n" }
+            for n in rejected {
+                let q = d.rejected[n]
+                out += "- <del>\(quoteLine(q))</del> — \(speakerText(q, root: root))  \n  <small>\(evidence(q))</small>\n"
+            }
             out += "\n"
         }
-        let reported = reportedByArticle[a.id] ?? []
+        let reported = reportedByArticle[a.id]
         if !reported.isEmpty {
             out += "## \(labels["reported"])\n\n"
-            for q in reported { out += "- \(quoteLine(q)) — \(speakerText(q, root: root))  \n  <small>\(evidence(q))</small>\n" }
+            for n in reported {
+                let q = d.reported[n]
+                out += "- \(quoteLine(q)) — \(speakerText(q, root: root))  \n  <small>\(evidence(q))</small>\n"
+            }
             out += "\n"
         }
         if !a.dropped.isEmpty {
@@ -650,37 +650,40 @@ public struct PageBuilder: Sendable {
         if !p.roles.isEmpty {
             out += "## \(labels["roles"])\n\n"
             for r in p.roles {
-                let source = articleByID[r.article].map { link($0.title, root + "articles/\($0.id).html") } ?? "*\(labels["registry"])*"
+                let source = articleOrder[r.article].map { link(d.articles[$0].title, root + "articles/\(d.articles[$0].id).html") }
+                    ?? "*\(labels["registry"])*"
                 out += "- \(md(r.text)) — \(source)\n"
             }
             out += "\n"
         }
-        let quotes = chronological(quotesByPerson[p.id] ?? [])
+        let quotes = chronological(quotesByPerson[p.id], in: d.quotes)
         out += "## \(labels["quotes"])\n\n"
         if quotes.isEmpty { out += labels["none"] + "\n\n" }
-        for q in quotes {
-            guard let a = articleByID[q.article] else { continue }
+        for n in quotes {
+            let q = d.quotes[n]
+            guard let a = articleOrder[q.article] else { continue }
             appendQuoteItem(q, of: a, root: root, to: &out)
             appendAlsoReported(q, after: "  <br>", to: &out)
             if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 2) }
         }
         out += "\n"
-        let reported = chronological(reportedByPerson[p.id] ?? [])
+        let reported = chronological(reportedByPerson[p.id], in: d.reported)
         if !reported.isEmpty {
             out += "## \(labels["reported"])\n\n"
-            for q in reported {
-                guard let a = articleByID[q.article] else { continue }
-                out += "- \(quoteLine(q)) — \(link(a.title, root + "articles/\(a.id).html"))\n"
+            for n in reported {
+                let q = d.reported[n]
+                guard let a = articleOrder[q.article] else { continue }
+                out += "- \(quoteLine(q)) — \(link(d.articles[a].title, root + "articles/\(d.articles[a].id).html"))\n"
             }
             out += "\n"
         }
         out += "## \(labels["mentioned_in"])\n\n"
         for id in p.articles {
-            guard let a = articleByID[id] else { continue }
+            guard let a = articleOrder[id] else { continue }
             out += "- "
-            Self.appendLink(a.title, href: [root, "articles/", a.id, ".html"], to: &out)
+            Self.appendLink(d.articles[a].title, href: [root, "articles/", d.articles[a].id, ".html"], to: &out)
             out += " — "
-            out += dateText(a)
+            out += dateText(d.articles[a].date)
             out += "\n"
         }
         out += "\n"
@@ -719,7 +722,7 @@ public struct PageBuilder: Sendable {
         for i in latest {
             let a = d.articles[i]
             let people = (d.articlePeople[a.id] ?? []).prefix(6).compactMap { personLink($0, root: "") }
-            out += "- \(link(a.title, "articles/\(a.id).html")) — \(dateText(a))"
+            out += "- \(link(a.title, "articles/\(a.id).html")) — \(dateText(a.date))"
             if !people.isEmpty { out += "  \n  " + people.joined(separator: " · ") }
             out += "\n"
         }
