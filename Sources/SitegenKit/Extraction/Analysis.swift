@@ -114,7 +114,8 @@ public struct ArticleAnalysis: Sendable {
     public var mentions: [Mention]
     /// Words seen in lower case in the article (folded, by `Text.wordHash`): such a word written
     /// with a capital is a common noun. Hashes, not strings: gathering every word of a big dossier
-    /// as strings costs more than the rest of the first pass's bookkeeping. Sorted, each once.
+    /// as strings costs more than the rest of the first pass's bookkeeping. Each once, in the
+    /// order first seen (they are only counted).
     public var lowercaseWords: [UInt64]
 }
 
@@ -204,7 +205,7 @@ public struct Analyzer: Sendable {
             paragraphs.append(pa)
             base += tokenized.scalarCount + 2
         }
-        lowercase.sortAndRemoveDuplicates()
+        lowercase.removeDuplicates()
         return (paragraphs, lowercase)
     }
 
