@@ -454,6 +454,10 @@ struct FastPathTests {
     func tokenPlaces() {
         let text = "« Non », a déclaré M. Peskov à l’agence TASS 🇷🇺 : Путин n'ira pas, ترامب ... e\u{301}te\u{301} Nguyễn aujourd'hui-même. "
             + "L'ÉLYSÉE, O'NEIL, JEAN-LUC, Jean‑Luc, ÉTÉ, É, Trump’s, 3e, x86, 2024, MM. CNN’s ÀB, dit-il, a‐t‐il, -t-, 2024-2025"
+            // Lower case and fold longer than the word, past the tables, and words too long for
+            // the tokenizer's scratch room.
+            + " İSTANBUL İ ǄEMAL ǅ Ⱥ 東京都 Ω Éé\u{301} " + String(repeating: "é", count: 40) + " " + String(repeating: "Ⱥ", count: 30) + " "
+            + String(repeating: "A", count: 70) + " " + String(repeating: "ÉA", count: 21)
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokenize(text)
         for t in tokens {
@@ -469,7 +473,9 @@ struct FastPathTests {
             #expect(t.hasHyphen == alone.hasHyphen && alone.hasHyphen == t.lower.contains("-"), "\(t.text)")
         }
         #expect(tokens.filter { $0.kind == .word && $0.hasHyphen }.map(\.text) == ["aujourd'hui-même", "JEAN-LUC", "Jean‑Luc", "dit-il"])
-        #expect(tokens.filter(\.isAllCaps).map(\.text) == ["TASS", "ÉLYSÉE", "O'NEIL", "JEAN-LUC", "ÉTÉ", "MM.", "CNN", "ÀB"])
+        #expect(tokens.filter(\.isAllCaps).map(\.text) == ["TASS", "ÉLYSÉE", "O'NEIL", "JEAN-LUC", "ÉTÉ", "MM.", "CNN", "ÀB", "İSTANBUL", "ǄEMAL",
+                                                         String(repeating: "Ⱥ", count: 30), String(repeating: "A", count: 70),
+                                                         String(repeating: "ÉA", count: 21)])
         #expect(tokens.map(\.text).contains("M."))
         #expect(tokens.map(\.text).contains("l’"))
         #expect(tokens.map(\.text).contains("agence"))

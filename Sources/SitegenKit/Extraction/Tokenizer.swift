@@ -109,6 +109,12 @@ public enum Tokenizer {
     /// Works on the text's UTF-8 bytes, one scalar at a time, and counts scalars for the tokens'
     /// places: each token's strings are made straight from its bytes.
     static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>, flags table: UnsafeBufferPointer<UInt8>) -> Tokenized {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { tokenize(utf8: b, flags: table, scratch: $0) }
+    }
+
+    /// `scratch`: room for a word's lower case and fold.
+    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>, flags table: UnsafeBufferPointer<UInt8>,
+                         scratch: UnsafeMutableBufferPointer<UInt8>) -> Tokenized {
         @inline(__always) func flags(_ c: Unicode.Scalar) -> UInt8 { Scalars.flags(c, in: table) }
         @inline(__always) func isWordPart(_ c: Unicode.Scalar) -> Bool { flags(c) & (Scalars.letter | Scalars.number | Scalars.mark) != 0 }
         var starts: [Int] = []
@@ -120,6 +126,21 @@ public enum Tokenizer {
         func string(_ from: Int, _ to: Int) -> String {
             if to == from + 1 && b[from] < 0x80 { return ascii[Int(b[from])] }
             return String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
+        }
+        /// What `write` makes of `bytes` (`Text.lower`'s or `Text.fold`'s rewriting of them, the
+        /// same as those functions give): `same` when it has its bytes; nil when `write` gives up
+        /// (a scalar past its table, or more than `scratch` holds).
+        func rewritten(_ bytes: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt8>) -> Int?,
+                       same: String) -> String? {
+            guard bytes.count <= scratch.count / 4, let n = write(bytes, scratch) else { return nil }
+            let made = UnsafeBufferPointer(rebasing: scratch[..<n])
+            var same = same
+            let equal = same.withUTF8 { u in
+                guard u.count == n, let a = u.baseAddress, let b = made.baseAddress else { return u.count == n }
+                return memcmp(a, b, n) == 0
+            }
+            if equal { return same }
+            return String(decoding: made, as: UTF8.self)
         }
         func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
         func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2011}" }
@@ -176,9 +197,18 @@ public enum Tokenizer {
                 let kind: Token.Kind = letters > 0 ? .word : .number
                 starts.append(i)
                 // An ASCII word has no white space or backquote: its fold is its lower case, and
-                // without capitals its lower case is itself.
-                let lower = ascii && capitals == 0 ? word : Text.lower(word)
-                let folded = ascii ? lower : Text.fold(word)
+                // without capitals its lower case is itself. The others are lowered and folded
+                // from their bytes into `scratch`, and a form with the same bytes as the word (or
+                // as its lower case) is that string again, not a new one.
+                let lower: String, folded: String
+                if ascii && capitals == 0 {
+                    lower = word
+                    folded = word
+                } else {
+                    let bytes = UnsafeBufferPointer(rebasing: b[i..<end])
+                    lower = rewritten(bytes, Text.lower(utf8:into:), same: word) ?? Text.lower(word)
+                    folded = ascii ? lower : rewritten(bytes, Text.fold(utf8:into:), same: lower) ?? Text.fold(word)
+                }
                 tokens.append(Token(text: word, folded: folded, lower: lower, kind: kind, start: si, end: send,
                                     isCapitalized: kind == .word && flags(c) & Scalars.upper != 0,
                                     isAllCaps: kind == .word && letters >= 2 && capitals == letters,
