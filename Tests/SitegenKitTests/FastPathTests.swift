@@ -127,6 +127,19 @@ struct FastPathTests {
         text.write("[x](y)")
         string.write("[x](y)")
         #expect(text.utf8 == Array(string.utf8))
+        // Pieces that fill the room exactly, overflow it, or are bigger than all of it.
+        var grown = MarkdownText(), grownString = ""
+        for n in [255, 1, 1, 254, 3000, 0, 7, 9000] {
+            let piece = String(repeating: n % 2 == 0 ? "é" : "a", count: n / (n % 2 == 0 ? 2 : 1))
+            grown += piece
+            grownString += piece
+            #expect(grown.utf8 == Array(grownString.utf8), "\(n)")
+        }
+        // A copy is a value of its own.
+        let before = grown
+        grown += "x"
+        #expect(before.utf8 == Array(grownString.utf8) && grown.utf8 == Array((grownString + "x").utf8))
+        #expect(Page(path: "p", kind: "article", title: "T", markdown: before, language: nil).markdown == grownString)
         #expect(String(decoding: text.utf8, as: UTF8.self) == string)
         // The generic writers give a String and a MarkdownText the same text.
         var link = MarkdownText()

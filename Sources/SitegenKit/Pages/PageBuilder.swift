@@ -21,11 +21,11 @@ public struct Page: Sendable, Hashable {
         self.init(path: path, kind: kind, title: title, markdown: MarkdownText(markdown), language: language)
     }
 
-    init(path: String, kind: String, title: String, markdown: MarkdownText, language: String?) {
+    init(path: String, kind: String, title: String, markdown: consuming MarkdownText, language: String?) {
         self.path = path
         self.kind = kind
         self.title = title
-        markdownUTF8 = markdown.utf8
+        markdownUTF8 = markdown.finish()
         self.language = language
     }
 
