@@ -56,9 +56,14 @@ public enum CMark {
         let n = b.count
         var i = 0
         while i < n {
-            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            if i + 8 <= n {
+                let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 {
+                    i += 8
+                    continue
+                }
+                // Straight to the first byte with its high bit (French text has one every few words).
+                i += high.trailingZeroBitCount >> 3
             }
             let x = b[i]
             if x < 0x80 {
