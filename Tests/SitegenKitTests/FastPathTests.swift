@@ -654,11 +654,22 @@ struct FastPathTests {
     func wordCounts() {
         var texts = Self.samples
         texts += ["  deux   mots  ", "a\u{00A0}b\u{2003}c\u{3000}d\u{85}e\u{2028}f", "fin\u{202F}?", "\u{1680}x", "mot\u{0301} \u{0301}"]
+        // Eight bytes are taken at a time: spaces of every width, accents and tabs at every place
+        // in a word, and words that run across the eight-byte steps.
+        for sep in [" ", "  ", "\u{00A0}", "\u{202F}", "\t", "\u{3000}", "é", "’", " é ", "\u{1680}", "\u{85}"] {
+            for offset in 0..<9 {
+                let head = String(repeating: "x", count: offset)
+                texts.append(head + sep + "abcdefghijkl" + sep + "mn op qrstuvwx yz" + sep + sep + "ééé ’’ fin" + sep)
+                texts.append(sep + head + " " + head + sep + "a")
+                // The rest of a wide space after the eighth byte, then a space.
+                texts.append(head + sep + "  b  c")
+            }
+        }
         for s in texts {
             #expect(Cleaner.wordCount(s) == Cleaner.wordCountByScalars(s), "\(s.debugDescription)")
             let sub = s.dropFirst()
             #expect(Cleaner.wordCount(sub) == Cleaner.wordCountByScalars(sub), "\(s.debugDescription)")
-            for cap in 1...8 { #expect(Cleaner.wordCount(s, cappedAt: cap) == min(Cleaner.wordCountByScalars(s), cap), "\(s.debugDescription) \(cap)") }
+            for cap in 1...12 { #expect(Cleaner.wordCount(s, cappedAt: cap) == min(Cleaner.wordCountByScalars(s), cap), "\(s.debugDescription) \(cap)") }
         }
         #expect(Cleaner.wordCount("a\u{00A0}b\u{2003}c") == 3)
         #expect(Cleaner.wordCount("un deux trois quatre", cappedAt: 3) == 3 && Cleaner.wordCount("un deux", cappedAt: 3) == 2)
@@ -677,8 +688,15 @@ struct FastPathTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
             lines += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(separator: "\n").map(String.init)
         }
+        // Every ASCII byte beside letters.
+        lines.append(String(decoding: (1..<0x80).map { UInt8($0) } + Array(" le\u{7F}la-l'a-".utf8), as: UTF8.self))
         for s in lines {
             #expect(Cleaner.LineFacts(s, cleaner: cleaner) == Cleaner.LineFacts(byScalars: s, cleaner: cleaner), "\(s.debugDescription)")
+        }
+        // The foreign letters as bits are the set's.
+        for v in UInt8(0xC0)...0xFF {
+            let c = Unicode.Scalar(v)
+            #expect(Cleaner.isForeignLatin(c) == Cleaner.foreignLatin1.contains(c), "\(v)")
         }
         // The counts are not all zero: the test compares something.
         let f = Cleaner.LineFacts("Le président a dit que the end is near", cleaner: cleaner)

@@ -294,13 +294,39 @@ public struct Cleaner: Sendable {
 
     /// `wordCount` on UTF-8 bytes: an ASCII byte is a scalar of its own; a lead byte starts a
     /// scalar, decoded only to ask whether it is white space (the flags table taken once);
-    /// continuation bytes change nothing.
+    /// continuation bytes change nothing. Eight bytes at a time where none is below 0x20 or the
+    /// lead byte of a space past ASCII (C2, E1, E2, E3): there a word starts at each byte that is
+    /// not a space and follows one.
     static func wordCount(utf8 b: UnsafeBufferPointer<UInt8>, cappedAt cap: Int = .max) -> Int {
         Scalars.table.withUnsafeBufferPointer { table in
             var n = 0
             var inWord = false
             var i = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80, low7 = ones &* 0x7F
+            /// The high bit of each byte of `x` that is zero.
+            @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+            var chunkEnd = 0
             while i < b.count {
+                if i >= chunkEnd, i + 8 <= b.count, let base = b.baseAddress {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    // Plain bytes: none below 0x20 or the lead byte of a space, and the first
+                    // not the continuation of a scalar before them (which may be a space).
+                    let odd = zeros(w & (ones &* 0xE0)) | zeros(w ^ (ones &* 0xC2)) | zeros(w ^ (ones &* 0xE1))
+                        | zeros(w ^ (ones &* 0xE2)) | zeros(w ^ (ones &* 0xE3))
+                    if odd == 0 && w & 0xC0 != 0x80 {
+                        // The high bit of each byte that is not a space; a word starts where the
+                        // byte before is a space (before the first: where no word was going on).
+                        let words = ~zeros(w ^ (ones &* 0x20)) & highs
+                        let starts = words & (((~words & highs) << 8) | (inWord ? 0 : 0x80))
+                        n += starts.nonzeroBitCount
+                        if n >= cap { return cap }
+                        inWord = words >> 63 != 0
+                        i += 8
+                        continue
+                    }
+                    // This word's bytes one at a time.
+                    chunkEnd = i + 8
+                }
                 let x = b[i]
                 let space: Bool
                 if x < 0x80 {
@@ -365,6 +391,26 @@ public struct Cleaner: Sendable {
             var foreign = false
             var i = 0
             while i < b.count {
+                let x = b[i]
+                if x < 0x80 {
+                    // ASCII, without the tables: the letters are A-Z and a-z (Latin, not foreign),
+                    // the numbers 0-9; an apostrophe or a hyphen goes on a word.
+                    let isLetter = (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
+                    if isLetter {
+                        hasLetterOrNumber = true
+                        latin += 1
+                    } else if x >= 0x30 && x <= 0x39 {
+                        hasLetterOrNumber = true
+                    }
+                    if isLetter || x == 0x27 || x == 0x2D {
+                        if wordStart < 0 { wordStart = i; foreign = false }
+                    } else if wordStart >= 0 {
+                        addWord(UnsafeBufferPointer(rebasing: b[wordStart..<i]), foreign: foreign, scratch: scratch, cleaner: cleaner)
+                        wordStart = -1
+                    }
+                    i += 1
+                    continue
+                }
                 let (c, n) = Scalars.decode(b, i)
                 let f = Scalars.flags(c, in: table)
                 if f & (Scalars.letter | Scalars.number) != 0 { hasLetterOrNumber = true }
@@ -459,12 +505,15 @@ public struct Cleaner: Sendable {
     }
 
     static let foreignLatin1 = Set("×÷ÐðÑñÕõÃãÅåØøÝýÞþßÁáÍíÓóÚúÌìÒò".unicodeScalars)
+    /// `foreignLatin1` as bits: bit n for U+00C0 + n (a test checks them against the set, which
+    /// cost a hash for every accented letter of every line).
+    static let foreignLatin1Bits: UInt64 = 0x65AF_302A_E5AF_302A
 
     /// Letters French and English never use: the mark of Vietnamese, Polish, Turkish... text.
     static func isForeignLatin(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x41...0x5A, 0x61...0x7A: return false
-        case 0xC0...0xFF: return foreignLatin1.contains(c)
+        case 0xC0...0xFF: return foreignLatin1Bits >> UInt64(c.value - 0xC0) & 1 != 0
         case 0x152, 0x153, 0x178: return false
         case 0x100...0x24F, 0x1E00...0x1EFF: return true
         default: return false
