@@ -149,12 +149,13 @@ extension PageBuilder {
     func quotesPage(_ n: Int) -> Page {
         let plan = quotesPlan
         var out = MarkdownText("# \(listTitle("quotes", page: n, of: plan.pages.count))\n\n" + pager("quotes", page: n, of: plan.pages.count))
-        func line(_ q: Quote) {
-            guard let a = articleOrder[q.article] else { return }
-            appendQuoteItem(q, of: a, root: "", to: &out)
-            if q.note != nil {
+        // The quotes are read where they are (`appendQuoteItem`).
+        func line(_ i: Int) {
+            guard let a = articleOrder[d.quotes[i].article] else { return }
+            appendQuoteItem(quote: i, of: a, root: "", to: &out)
+            if d.quotes[i].note != nil {
                 out += "\n"
-                out += quoteNote(q, root: "", indent: 2)
+                out += quoteNote(d.quotes[i].note, root: "", indent: 2)
             }
         }
         var section = -1
@@ -166,15 +167,15 @@ extension PageBuilder {
             }
             switch entry {
             case .group(let g):
-                let qs = d.statementGroups[g].compactMap { quoteByID[$0] }
-                guard let first = qs.first else { continue }
-                out += "- \(speakerText(first, root: ""))\n"
-                for q in qs {
-                    guard let a = articleOrder[q.article] else { continue }
+                let members = d.statementGroups[g].compactMap { quoteIndex[$0] }
+                guard let first = members.first else { continue }
+                out += "- \(speakerText(speaker: d.quotes[first].speaker, name: d.quotes[first].speakerName, root: ""))\n"
+                for i in members {
+                    guard let a = articleOrder[d.quotes[i].article] else { continue }
                     out += "  "
-                    appendQuoteItem(q, of: a, root: "", to: &out)
+                    appendQuoteItem(quote: i, of: a, root: "", to: &out)
                 }
-            case .quote(let i): line(d.quotes[i])
+            case .quote(let i): line(i)
             default: break
             }
         }

@@ -47,13 +47,6 @@ struct QuoteIndex: Sendable {
     func count(_ key: String) -> Int { indices[key]?.count ?? 0 }
 }
 
-/// Quotes by id, as indices into the dossier's quotes.
-struct QuoteByID: Sendable {
-    let quotes: [Quote]
-    let index: FirstPlaces
-    subscript(id: String) -> Quote? { index[id].map { quotes[$0] } }
-}
-
 public struct PageBuilder: Sendable {
     public static let stage = "pages"
     let d: Dossier
@@ -100,10 +93,11 @@ public struct PageBuilder: Sendable {
     let namesKey: UInt64
 
     /// The statement group of the quote with this id (`groupOfQuoteAt`).
-    func group(ofQuote id: String) -> Int? { quoteByID.index[id].flatMap { groupOfQuoteAt[$0] } }
+    func group(ofQuote id: String) -> Int? { quoteIndex[id].flatMap { groupOfQuoteAt[$0] } }
     /// Each quote's article, as its place in the dossier (-1: none).
     let quoteArticle: [Int]
-    let quoteByID: QuoteByID
+    /// Each quote id's first place in the dossier's quotes.
+    let quoteIndex: FirstPlaces
     /// The quotes and timeline pages' entries, split into pages.
     let quotesPlan: ListPlan
     /// The timeline's points and pages (`Timeline`).
@@ -186,7 +180,7 @@ public struct PageBuilder: Sendable {
                                      },
                                      labels: labels, pageSize: listPageSize)
         let groups = grouping.value
-        quoteByID = groups.quoteByID
+        quoteIndex = groups.quoteIndex
         groupOfQuoteAt = groups.groupOfQuoteAt
         groupMembers = groups.members
         groupHeads = groups.heads
@@ -216,10 +210,10 @@ public struct PageBuilder: Sendable {
         return out
     }
 
-    /// The quotes by id and the statement groups' tables (`groupOfQuoteAt`, `groupMembers`,
+    /// The quotes' places by id and the statement groups' tables (`groupOfQuoteAt`, `groupMembers`,
     /// `groupHeads`, `groupKeys`), made apart from the other indexes.
     struct GroupTables: Sendable {
-        let quoteByID: QuoteByID
+        let quoteIndex: FirstPlaces
         let groupOfQuoteAt: [Int?]
         let members: [[Int]]
         let heads: [[Int]]
@@ -227,7 +221,7 @@ public struct PageBuilder: Sendable {
 
         init(_ dossier: Dossier, quoteArticle: [Int]) {
             let quoteIndex = FirstPlaces(dossier.quotes.map(\.id))
-            quoteByID = QuoteByID(quotes: dossier.quotes, index: quoteIndex)
+            self.quoteIndex = quoteIndex
             var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
             var members: [[Int]] = []
             members.reserveCapacity(dossier.statementGroups.count)
@@ -272,8 +266,8 @@ public struct PageBuilder: Sendable {
     /// "Also reported in: [other article]" for a quote of a group, with links from a page one
     /// folder down (`groupHeads`, `headLinks`), written at the end of `out` after `prefix` and
     /// followed by a line feed; nothing for a quote of no group, or whose group shows no other report.
-    func appendAlsoReported(_ q: Quote, after prefix: String, to out: inout MarkdownText) {
-        guard let n = group(ofQuote: q.id) else { return }
+    func appendAlsoReported(quote id: String, after prefix: String, to out: inout MarkdownText) {
+        guard let n = group(ofQuote: id) else { return }
         let heads = headLinks.links(ofGroup: n) {
             groupHeads[n].map { i in
                 let a = quoteArticle[i]
@@ -281,7 +275,7 @@ public struct PageBuilder: Sendable {
             }
         }
         var shown = 0
-        for head in heads where head.id != q.id && shown < Self.alsoReportedLimit {
+        for head in heads where head.id != id && shown < Self.alsoReportedLimit {
             if shown == 0 {
                 out += prefix
                 out += labels["also_reported"]
@@ -369,8 +363,8 @@ public struct PageBuilder: Sendable {
     }
 
     /// A quote's note, as a block inside a list item indented by `indent` spaces.
-    func quoteNote(_ q: Quote, root: String, indent: Int) -> String {
-        guard let n = q.note, !n.isEmpty else { return "" }
+    func quoteNote(_ note: String?, root: String, indent: Int) -> String {
+        guard let n = note, !n.isEmpty else { return "" }
         return String(repeating: " ", count: indent) + user(n, root: root)
     }
 
@@ -399,12 +393,14 @@ public struct PageBuilder: Sendable {
 
     /// "- « quote » — [article](…#quote), date", and a line feed: a quote in a list of quotes
     /// from any article.
-    /// A quote's line in a list, with its article's (the index of it in the dossier's articles).
-    func appendQuoteItem(_ q: Quote, of a: Int, root: String, to out: inout MarkdownText) {
+    /// The line in a list of the dossier's quote `i`, with its article's (`a`, in the dossier's
+    /// articles). The quote is read where it is: copied out to be passed on, each of its strings
+    /// would be retained and released (on both cores at once, the quotes are shared).
+    func appendQuoteItem(quote i: Int, of a: Int, root: String, to out: inout MarkdownText) {
         out += "- "
-        appendQuoteLine(q, to: &out)
+        appendQuoteLine(kind: d.quotes[i].kind, text: d.quotes[i].text, to: &out)
         out += " — "
-        Self.appendLink(d.articles[a].title, href: [root, "articles/", d.articles[a].id, ".html#", q.id], to: &out)
+        Self.appendLink(d.articles[a].title, href: [root, "articles/", d.articles[a].id, ".html#", d.quotes[i].id], to: &out)
         out += ", "
         out += dateText(d.articles[a].date)
         out += "\n"
@@ -415,9 +411,11 @@ public struct PageBuilder: Sendable {
         return nil
     }
 
-    func speakerText(_ q: Quote, root: String) -> String {
-        if let id = q.speaker, let l = personLink(id, root: root) { return l }
-        if let name = q.speakerName { return md(name) }
+    func speakerText(_ q: Quote, root: String) -> String { speakerText(speaker: q.speaker, name: q.speakerName, root: root) }
+
+    func speakerText(speaker: String?, name: String?, root: String) -> String {
+        if let id = speaker, let l = personLink(id, root: root) { return l }
+        if let name { return md(name) }
         return "*" + labels["no_speaker"] + "*"
     }
 
@@ -473,12 +471,14 @@ public struct PageBuilder: Sendable {
         return out
     }
 
-    func appendQuoteLine<Out: TextOutputStream>(_ q: Quote, to out: inout Out) {
-        if q.kind == .indirect {
-            out.write(md(q.text))
+    func appendQuoteLine<Out: TextOutputStream>(_ q: Quote, to out: inout Out) { appendQuoteLine(kind: q.kind, text: q.text, to: &out) }
+
+    func appendQuoteLine<Out: TextOutputStream>(kind: Quote.Kind, text: String, to out: inout Out) {
+        if kind == .indirect {
+            out.write(md(text))
         } else {
             out.write("« ")
-            out.write(md(q.text))
+            out.write(md(text))
             out.write(" »")
         }
     }
@@ -561,23 +561,23 @@ public struct PageBuilder: Sendable {
         if quotes.isEmpty { out += labels["none"] + "\n\n" }
         let inText = labels["in_text"]
         for (i, n) in quotes.enumerated() {
-            let q = all[n]
+            // Read where it is (`appendQuoteItem`).
             out += String(i + 1)
             out += ". <span class=\"anchor\" id=\"ev-"
-            out += q.id
+            out += all[n].id
             out += "\"></span>"
-            appendQuoteLine(q, to: &out)
+            appendQuoteLine(kind: all[n].kind, text: all[n].text, to: &out)
             out += " — "
-            out += speakerText(q, root: root)
+            out += speakerText(speaker: all[n].speaker, name: all[n].speakerName, root: root)
             out += " · ["
             out += inText
             out += "](#"
-            out += q.id
+            out += all[n].id
             out += ")\n   <br><small>"
-            appendEvidence(q, to: &out)
+            appendEvidence(all[n].evidence, to: &out)
             out += "</small>\n"
-            appendAlsoReported(q, after: "   <br>", to: &out)
-            if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 3) }
+            appendAlsoReported(quote: all[n].id, after: "   <br>", to: &out)
+            if all[n].note != nil { out += "\n" + quoteNote(all[n].note, root: root, indent: 3) }
         }
         out += "\n"
         let rejected = rejectedByArticle[a.id]
@@ -610,29 +610,29 @@ public struct PageBuilder: Sendable {
     /// A quote's evidence: its cue, rule, confidence and notes, separated by " · ".
     func evidence(_ q: Quote) -> String {
         var out = ""
-        appendEvidence(q, to: &out)
+        appendEvidence(q.evidence, to: &out)
         return out
     }
 
     /// `evidence(q)` written at the end of `out` (a page's article section shows one for each quote).
-    func appendEvidence<Out: TextOutputStream>(_ q: Quote, to out: inout Out) {
-        if !q.evidence.cue.isEmpty {
+    func appendEvidence<Out: TextOutputStream>(_ e: Evidence, to out: inout Out) {
+        if !e.cue.isEmpty {
             out.write(labels["cue"])
             out.write(" : « ")
-            out.write(md(q.evidence.cue))
+            out.write(md(e.cue))
             out.write(" » · ")
         }
         out.write(labels["rule"])
         out.write(" `")
-        out.write(q.evidence.rule)
+        out.write(e.rule)
         out.write("` · ")
-        let cents = Int((q.evidence.confidence * 100).rounded())
+        let cents = Int((e.confidence * 100).rounded())
         out.write(labels["confidence"])
         out.write(" ")
         out.write(String(cents / 100))
         out.write(cents % 100 < 10 ? ".0" : ".")
         out.write(String(cents % 100))
-        for n in q.evidence.notes {
+        for n in e.notes {
             out.write(" · ")
             out.write(md(n))
         }
@@ -660,11 +660,10 @@ public struct PageBuilder: Sendable {
         out += "## \(labels["quotes"])\n\n"
         if quotes.isEmpty { out += labels["none"] + "\n\n" }
         for n in quotes {
-            let q = d.quotes[n]
-            guard let a = articleOrder[q.article] else { continue }
-            appendQuoteItem(q, of: a, root: root, to: &out)
-            appendAlsoReported(q, after: "  <br>", to: &out)
-            if q.note != nil { out += "\n" + quoteNote(q, root: root, indent: 2) }
+            guard let a = articleOrder[d.quotes[n].article] else { continue }
+            appendQuoteItem(quote: n, of: a, root: root, to: &out)
+            appendAlsoReported(quote: d.quotes[n].id, after: "  <br>", to: &out)
+            if d.quotes[n].note != nil { out += "\n" + quoteNote(d.quotes[n].note, root: root, indent: 2) }
         }
         out += "\n"
         let reported = chronological(reportedByPerson[p.id], in: d.reported)
