@@ -115,11 +115,12 @@ public struct StatementGrouper: Sendable {
     public func group(_ quotes: [Quote], known: [UInt64: Links]) -> (groups: [[String]], bySpeaker: [UInt64: Links]) {
         let bySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].kind != .indirect && (quotes[$0].speaker ?? quotes[$0].speakerName) != nil },
                                    by: { quotes[$0].speaker ?? "name:" + Text.fold(quotes[$0].speakerName ?? "") })
-        // Articles as numbers: the inner loop compares them without copying quotes.
+        // Articles as numbers: the inner loop compares them without copying quotes (nor does
+        // this: a quote mapped is a quote copied, each of its strings retained).
         var articleNumbers: [String: Int] = [:]
-        let articleOf = quotes.map { q in
-            if let n = articleNumbers[q.article] { return n }
-            articleNumbers[q.article] = articleNumbers.count
+        let articleOf = quotes.indices.map { i in
+            if let n = articleNumbers[quotes[i].article] { return n }
+            articleNumbers[quotes[i].article] = articleNumbers.count
             return articleNumbers.count - 1
         }
         // Each speaker's quotes are compared on their own, on all cores; their groups are joined after.

@@ -220,7 +220,7 @@ public struct PageBuilder: Sendable {
         let keys: [UInt64]
 
         init(_ dossier: Dossier, quoteArticle: [Int]) {
-            let quoteIndex = FirstPlaces(dossier.quotes.map(\.id))
+            let quoteIndex = FirstPlaces(dossier.quotes.indices.map { dossier.quotes[$0].id })
             self.quoteIndex = quoteIndex
             var groupAt = [Int?](repeating: nil, count: dossier.quotes.count)
             var members: [[Int]] = []
