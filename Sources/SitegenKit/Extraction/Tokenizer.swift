@@ -136,8 +136,8 @@ public enum Tokenizer {
             let made = UnsafeBufferPointer(rebasing: scratch[..<n])
             var same = same
             let equal = same.withUTF8 { u in
-                guard u.count == n, let a = u.baseAddress, let b = made.baseAddress else { return u.count == n }
-                return memcmp(a, b, n) == 0
+                guard u.count == n, let x = u.baseAddress, let y = made.baseAddress else { return u.count == n }
+                return memcmp(x, y, n) == 0
             }
             if equal { return same }
             return String(decoding: made, as: UTF8.self)

@@ -34,9 +34,6 @@ public struct Page: Sendable, Hashable {
     public var root: String { String(repeating: "../", count: depth) }
 }
 
-/// Writes the Markdown of every page: one per article and per person, and the index, timeline,
-/// quotes and people pages. Every piece of text from the articles is escaped for cmark; the only
-/// raw HTML is the anchors and highlights sitegen writes itself.
 /// Quotes by a key (article, speaker), as indices into one of the dossier's lists of quotes.
 /// Pages read a quote's fields where it is: a `Quote` copied out of its list (to be passed to a
 /// function that writes) is a dozen reference counts taken and dropped, on both cores at once.
@@ -47,6 +44,9 @@ struct QuoteIndex: Sendable {
     func count(_ key: String) -> Int { indices[key]?.count ?? 0 }
 }
 
+/// Writes the Markdown of every page: one per article and per person, and the index, timeline,
+/// quotes and people pages. Every piece of text from the articles is escaped for cmark; the only
+/// raw HTML is the anchors and highlights sitegen writes itself.
 public struct PageBuilder: Sendable {
     public static let stage = "pages"
     let d: Dossier
@@ -391,11 +391,10 @@ public struct PageBuilder: Sendable {
         out.write(")")
     }
 
-    /// "- « quote » — [article](…#quote), date", and a line feed: a quote in a list of quotes
-    /// from any article.
-    /// The line in a list of the dossier's quote `i`, with its article's (`a`, in the dossier's
-    /// articles). The quote is read where it is: copied out to be passed on, each of its strings
-    /// would be retained and released (on both cores at once, the quotes are shared).
+    /// "- « quote » — [article](…#quote), date", and a line feed: the dossier's quote `i` in a
+    /// list of quotes from any article, `a` its article's place in the dossier. The quote is read
+    /// where it is: copied out to be passed on, each of its strings would be retained and
+    /// released (on both cores at once, the quotes are shared).
     func appendQuoteItem(quote i: Int, of a: Int, root: String, to out: inout MarkdownText) {
         out += "- "
         appendQuoteLine(kind: d.quotes[i].kind, text: d.quotes[i].text, to: &out)
