@@ -770,6 +770,21 @@ struct FastPathTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
             texts += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
+        // Eight bytes are taken at a time: spaces of every kind, doubled or not, at every place of
+        // a word, and scalars that run across the eight-byte steps.
+        for sep in [" ", "  ", "\u{00A0}", "\u{202F}", "\u{200B}", "\u{FEFF}", "\t", "\u{3000}", "é", "’", " é ", "\u{85}", " \u{1680}"] {
+            for offset in 0..<9 {
+                let head = String(repeating: "x", count: offset)
+                texts += [head + sep + "abcdefghijkl", head + " abcdefghijklmnop" + sep + "q", head + "ééééé" + sep + "a b",
+                          "abcdefgh" + head + sep, head + sep, head + "é" + sep + " b"]
+            }
+        }
+        // The lead bytes of the spaces past ASCII (and of U+200B and U+FEFF) are those the
+        // eight-byte tests look for.
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let c = Unicode.Scalar(v), Scalars.isSpace(c) || v == 0x200B || v == 0xFEFF, let lead = String(c).utf8.first else { continue }
+            #expect(ByteWord.spaceLeads(UInt64(lead)) | ByteWord.bytes(UInt64(lead), equalTo: 0xEF) != 0, "U+\(String(v, radix: 16))")
+        }
         /// What `collapseSpaces` asked of a line scalar by scalar before.
         func collapsedByScalars(_ s: String) -> Bool {
             var previousSpace = true

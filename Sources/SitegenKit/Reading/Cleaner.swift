@@ -295,28 +295,24 @@ public struct Cleaner: Sendable {
     /// `wordCount` on UTF-8 bytes: an ASCII byte is a scalar of its own; a lead byte starts a
     /// scalar, decoded only to ask whether it is white space (the flags table taken once);
     /// continuation bytes change nothing. Eight bytes at a time where none is below 0x20 or the
-    /// lead byte of a space past ASCII (C2, E1, E2, E3): there a word starts at each byte that is
-    /// not a space and follows one.
+    /// lead byte of a space past ASCII (`ByteWord.spaceLeads`): there a word starts at each byte
+    /// that is not a space and follows one.
     static func wordCount(utf8 b: UnsafeBufferPointer<UInt8>, cappedAt cap: Int = .max) -> Int {
         Scalars.table.withUnsafeBufferPointer { table in
             var n = 0
             var inWord = false
             var i = 0
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80, low7 = ones &* 0x7F
-            /// The high bit of each byte of `x` that is zero.
-            @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
             var chunkEnd = 0
             while i < b.count {
                 if i >= chunkEnd, i + 8 <= b.count, let base = b.baseAddress {
-                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let w = ByteWord.load(base, i)
                     // Plain bytes: none below 0x20 or the lead byte of a space, and the first
                     // not the continuation of a scalar before them (which may be a space).
-                    let odd = zeros(w & (ones &* 0xE0)) | zeros(w ^ (ones &* 0xC2)) | zeros(w ^ (ones &* 0xE1))
-                        | zeros(w ^ (ones &* 0xE2)) | zeros(w ^ (ones &* 0xE3))
-                    if odd == 0 && w & 0xC0 != 0x80 {
+                    if ByteWord.controls(w) | ByteWord.spaceLeads(w) == 0 && w & 0xC0 != 0x80 {
                         // The high bit of each byte that is not a space; a word starts where the
                         // byte before is a space (before the first: where no word was going on).
-                        let words = ~zeros(w ^ (ones &* 0x20)) & highs
+                        let highs = ByteWord.highs
+                        let words = ~ByteWord.bytes(w, equalTo: 0x20) & highs
                         let starts = words & (((~words & highs) << 8) | (inWord ? 0 : 0x80))
                         n += starts.nonzeroBitCount
                         if n >= cap { return cap }

@@ -182,14 +182,11 @@ public enum Decoding {
         return text.withUTF8 { b in
             var total = 0, bad = 0
             var i = 0
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
             while i < b.count {
                 if i + 8 <= b.count && total + 8 <= 8192, let base = b.baseAddress {
-                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    // A byte below 0x20 has its three high bits clear; 0xEF xor 0xEF is zero.
-                    if !hasZeroByte(w & (ones &* 0xE0)) && !hasZeroByte(w ^ (ones &* 0xEF)) {
-                        total += 8 - (w & ~(w << 1) & highs).nonzeroBitCount
+                    let w = ByteWord.load(base, i)
+                    if ByteWord.controls(w) | ByteWord.bytes(w, equalTo: 0xEF) == 0 {
+                        total += 8 - (w & ~(w << 1) & ByteWord.highs).nonzeroBitCount
                         i += 8
                         continue
                     }

@@ -520,15 +520,36 @@ public enum Text {
 
     /// Single plain spaces between words, none at either end, no other white space: what most
     /// lines already are. Read on the bytes, the flags table taken once (each use of a static
-    /// costs a call on Linux).
+    /// costs a call on Linux); eight bytes at a time where none is a control byte, the lead byte
+    /// of a space past ASCII, or 0xEF (U+FEFF's).
     static func isCollapsed(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b in
             Scalars.table.withUnsafeBufferPointer { table in
                 var previousSpace = true
                 var i = 0
+                var chunkEnd = 0
                 while i < b.count {
+                    if i >= chunkEnd, i + 8 <= b.count, let base = b.baseAddress {
+                        let w = ByteWord.load(base, i)
+                        if ByteWord.controls(w) | ByteWord.spaceLeads(w) | ByteWord.bytes(w, equalTo: 0xEF) == 0 {
+                            // Two spaces in a row, or a first one after a space (or at the start).
+                            let spaces = ByteWord.bytes(w, equalTo: 0x20)
+                            if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
+                            previousSpace = spaces >> 63 != 0
+                            i += 8
+                            continue
+                        }
+                        // This word's bytes one scalar at a time.
+                        chunkEnd = i + 8
+                    }
                     let x = b[i]
+                    // The rest of a scalar begun in eight plain bytes: not a space.
+                    if x & 0xC0 == 0x80 {
+                        previousSpace = false
+                        i += 1
+                        continue
+                    }
                     if x == 0x20 {
                         if previousSpace { return false }
                         previousSpace = true
