@@ -91,6 +91,8 @@ struct EventTests {
         // A future verb just before a bare weekday puts it after the article's date.
         #expect(date("Le président russe doit s'exprimer jeudi à Sotchi.", wednesday) == "2024-11-07")
         #expect(date("Il se rendra lundi à Kiev.", wednesday) == "2024-11-11")
+        // A future of five letters is one too (the shortest the ending rule takes).
+        #expect(date("Il osera lundi le dire à Kiev.", wednesday) == "2024-11-11")
         #expect(date("The talks will resume on Monday.", wednesday) == "2024-11-11")
         #expect(date("Une réunion est prévue vendredi.", wednesday) == "2024-11-08")
         #expect(date("Le gouvernement pourrait tomber mercredi.", wednesday) == "2024-11-06")
