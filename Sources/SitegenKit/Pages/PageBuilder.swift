@@ -775,7 +775,6 @@ public struct PageBuilder: Sendable {
         out.write(md(String(text[r.upperBound...])))
     }
 
-
     func graphPage() -> Page {
         var out = "# \(labels["graph"])\n\n\(md(labels["graph_intro"]))\n\n"
         let counts = d.people.reduce(into: [String: Int]()) { $0[$1.id] = quotesByPerson.count($1.id) }

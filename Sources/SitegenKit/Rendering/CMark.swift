@@ -57,7 +57,7 @@ public enum CMark {
         var i = 0
         while i < n {
             if i + 8 <= n {
-                let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+                let high = ByteWord.load(base, i) & ByteWord.highs
                 if high == 0 {
                     i += 8
                     continue

@@ -1,6 +1,6 @@
 /// Eight bytes of UTF-8 read as one word and tested all at once: the fast paths of the text
-/// scans (word counts, white space, binary files) take eight plain bytes in one step. Each
-/// answer marks the bytes it finds by their high bit, byte 0 the lowest.
+/// scans (word counts, white space, binary files, JSON strings, UTF-8 checks) take eight plain
+/// bytes in one step. Each answer marks the bytes it finds by their high bit, byte 0 the lowest.
 enum ByteWord {
     @inline(__always) static var ones: UInt64 { 0x0101_0101_0101_0101 }
     @inline(__always) static var highs: UInt64 { 0x8080_8080_8080_8080 }
@@ -15,6 +15,11 @@ enum ByteWord {
         let low7 = ones &* 0x7F
         return ~(((x & low7) &+ low7) | x | low7)
     }
+
+    /// The high bit of the first byte of `x` that is zero, and maybe of bytes after it (a borrow
+    /// may run on from it): one operation fewer than `zeros`, for a scan that goes to the first
+    /// match only. None set: no byte is zero.
+    @inline(__always) static func firstZeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
 
     /// The high bit of each byte of `w` equal to `b`.
     @inline(__always) static func bytes(_ w: UInt64, equalTo b: UInt8) -> UInt64 { zeros(w ^ (ones &* UInt64(b))) }

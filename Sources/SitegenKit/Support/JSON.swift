@@ -187,11 +187,10 @@ public enum JSON: Sendable, Equatable {
     /// exact (a byte above a match may be marked too, by the subtraction's borrow); none set:
     /// none of the eight needs an escape.
     @inline(__always) static func specials(_ w: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
-        @inline(__always) func bytes(_ b: UInt64) -> UInt64 { zeros(w ^ (ones &* b)) }
+        let ones = ByteWord.ones
+        @inline(__always) func bytes(_ b: UInt64) -> UInt64 { ByteWord.firstZeros(w ^ (ones &* b)) }
         // A byte below 0x20, among bytes below 0x80 (bytes from 0x80 are not below 0x20).
-        let below = (w &- ones &* 0x20) & ~w & high
+        let below = (w &- ones &* 0x20) & ~w & ByteWord.highs
         return below | bytes(0x22) | bytes(0x5C) | bytes(0x3C) | bytes(0x3E) | bytes(0x26) | bytes(0xE2)
     }
 
@@ -221,7 +220,7 @@ public enum JSON: Sendable, Equatable {
             }
             while i < n {
                 if i + 8 <= n {
-                    let found = specials(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                    let found = specials(ByteWord.load(base, i))
                     if found == 0 { i += 8; continue }
                     i += found.trailingZeroBitCount >> 3
                 } else {
