@@ -747,6 +747,30 @@ struct FastPathTests {
         }
     }
 
+    @Test("an ASCII prefix compared on the bytes answers as hasPrefix, marks, carriage returns and look-alikes included")
+    func asciiPrefix() {
+        let prefixes = ["", "a", "par ", "by", "publie le", "mis a jour", "e", "k", ";", "`", "a\r", "\r", "date", "(c)"]
+        var texts = Self.samples
+        for p in prefixes {
+            // The prefix alone, followed by a mark, a joiner, a look-alike, a line feed or text past ASCII.
+            for tail in ["", " ", "x", "\u{301}", "\u{200D}", "\u{FE0F}", "\n", "\r\n", "é", "\u{212A}", "\u{37E}", "\u{1FEF}", "🇫🇷", "\u{00A0}"] {
+                texts.append(p + tail)
+                texts.append(p.dropLast() + tail)
+            }
+        }
+        texts += ["pa\u{301}r Jean", "publie\u{301} le 3", "\u{212A}", "\u{37E}x", "\u{1FEF}x", "par\u{0020}\u{0301}Jean", "ｐａｒ Jean"]
+        var hits = 0
+        for t in texts {
+            for p in prefixes {
+                #expect(Text.hasPrefix(t, ascii: p) == t.hasPrefix(p), "\(t.debugDescription) \(p.debugDescription)")
+                if t.hasPrefix(p) && !p.isEmpty { hits += 1 }
+            }
+        }
+        #expect(hits > 40)
+        // Past ASCII in the prefix: the standard library's answer.
+        #expect(Text.hasPrefix("été", ascii: "é") && !Text.hasPrefix("e\u{301}x", ascii: "e"))
+    }
+
     @Test("a scalar that stands alone is a character of its own beside any other such scalar and any below U+0300")
     func standAlone() {
         let alone = (0x300..<0x2100).filter { Text.standsAlone(UInt32($0)) }.compactMap { Unicode.Scalar(UInt32($0)) }

@@ -146,13 +146,16 @@ public struct Cleaner: Sendable {
             notNoise += 1
             let isMeta = isHead || afterMeta || lastNumbers.contains(line.number)
             afterMeta = false
-            if isMeta, let d = dateLine(t) {
+            // The date-line and byline rules both look for the dates of the whole line (of at
+            // most 140 characters, which is all the byline rule reads): they are found once.
+            let lineDates = isMeta && !Text.hasMoreCharacters(t, than: 140) ? dates.all(in: t) : nil
+            if isMeta, let d = dateLine(t, found: lineDates) {
                 drop(line, "date-line")
                 if date == nil { date = d; dateSource = t }
                 afterMeta = true
                 continue
             }
-            if isMeta, let b = byline(t) {
+            if isMeta, let b = byline(t, found: lineDates) {
                 drop(line, "byline")
                 if author == nil { author = b.author }
                 if date == nil, let d = b.date { date = d; dateSource = t }
@@ -796,7 +799,7 @@ public struct Cleaner: Sendable {
         while changed {
             changed = false
             let f = Text.fold(String(rest.prefix(40)))
-            for p in prefixes where f.hasPrefix(p) {
+            for p in prefixes where Text.hasPrefix(f, ascii: p) {
                 let after = rest.dropFirst(p.count)
                 if let c = after.first, c.isLetter { continue }
                 rest = after.drop { $0 == " " || $0 == ":" || $0 == "," || $0 == "|" || $0 == "-" || $0 == "–" }
@@ -808,9 +811,10 @@ public struct Cleaner: Sendable {
     }
 
     /// A line that holds only a date, perhaps with "Publié le", "Mis à jour le" and the like.
-    func dateLine(_ s: String) -> PartialDate? {
+    /// `found`: the line's dates, when the caller has them (`dates.all(in: s)`).
+    func dateLine(_ s: String, found: [DateFinder.Match]? = nil) -> PartialDate? {
         guard !Text.hasMoreCharacters(s, than: 120) else { return nil }
-        let ms = dates.all(in: s)
+        let ms = found ?? dates.all(in: s)
         guard let first = ms.first else { return nil }
         var rest = s
         for m in ms.reversed() { rest.removeSubrange(m.range) }
@@ -824,6 +828,8 @@ public struct Cleaner: Sendable {
 
     /// "date 2024-09 Le candidat…": a date glued before the headline. Returns the date and the rest.
     func datePrefix(_ s: String) -> (PartialDate, String)? {
+        // Every date has a year of four digits: a line without them (most) has none at its start.
+        guard DateFinder.hasYearDigits(s) else { return nil }
         var rest = stripPrefixes(Text.prefix(s, characters: 2000), datePrefixes)
         // A dispatch's place before its date: "Genève, 5 mars 2024 (AFP) - …", "WASHINGTON, March 5 — …".
         // (Bytes first: most lines have no comma near their start with a digit after it.)
@@ -863,19 +869,21 @@ public struct Cleaner: Sendable {
     }
 
     /// "Hoang Bach October 22, 2024 08:28", "Par Jean Dupont", "By Jane Doe | 5 March 2024".
-    func byline(_ s: String) -> (author: String?, date: PartialDate?)? {
+    /// `found`: the line's dates, when the caller has them (`dates.all(in: s)`).
+    func byline(_ s: String, found: [DateFinder.Match]? = nil) -> (author: String?, date: PartialDate?)? {
         guard !Text.hasMoreCharacters(s, than: 140) else { return nil }
         let f = Text.fold(s)
         var hasPrefix = false
-        for p in bylineStarts where f.hasPrefix(p) {
+        for p in bylineStarts where Text.hasPrefix(f, ascii: p) {
             hasPrefix = true
             break
         }
         var namePart = Substring(s)
         if hasPrefix { namePart = stripPrefixes(namePart, bylinePrefixes) }
         var date: PartialDate?
-        if let m = dates.first(in: String(namePart)) {
-            let str = String(namePart)
+        // Without a prefix the name part is the line, whose dates the caller may have found.
+        if let m = hasPrefix ? dates.first(in: String(namePart)) : (found ?? dates.all(in: s)).first {
+            let str = hasPrefix ? String(namePart) : s
             let after = String(str[m.range.upperBound...])
             guard Text.fold(after).split(whereSeparator: { !$0.isLetter }).allSatisfy({ $0.count <= 2 }) else { return nil }
             date = m.date
