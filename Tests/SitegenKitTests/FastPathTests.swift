@@ -388,6 +388,82 @@ struct FastPathTests {
         }
     }
 
+    @Test("the date words after a byline's name, compared word by word, go as the joined phrase compared did")
+    func trailingDateWords() {
+        let cleaner = Cleaner()
+        // The lexicon's phrases are their words joined by single spaces.
+        #expect(cleaner.datePrefixes.count == cleaner.datePrefixWords.count && cleaner.datePrefixes.count > 5)
+        for (p, words) in zip(cleaner.datePrefixes, cleaner.datePrefixWords) { #expect(words.joined(separator: " ") == p && !words.contains("")) }
+        // What the name part was cut to when each phrase was folded and joined again at each turn.
+        func reference(_ s: Substring, keeping: Int) -> Substring {
+            var words = Text.words(s)
+            var changed = true
+            while changed {
+                changed = false
+                for p in cleaner.datePrefixes {
+                    let n = p.split(separator: " ").count
+                    guard words.count - n >= keeping else { continue }
+                    if words.suffix(n).map({ Text.fold(String($0)) }).joined(separator: " ") == p {
+                        words.removeLast(n)
+                        changed = true
+                        break
+                    }
+                }
+            }
+            return Substring(words.joined(separator: " "))
+        }
+        var texts: [String] = []
+        for name in ["Jeanne Martin |", "Jeanne Martin", "Jean", "", "Anne\u{00A0}Le Goff", "Publié le"] {
+            for tail in ["", " Publié le", " publié le mis à jour le", " PUBLIÉ  LE", " Mis\u{00A0}à jour", " Mise à jour", " le", " publie\u{301} le",
+                         " first published on", " Updated", " date", " Publié le Publié le",
+                         // The first words of a phrase without the rest.
+                         " publié hier", " mis à jamais", " first seen on", " mis en scène"] {
+                texts.append(name + tail)
+            }
+        }
+        for t in texts {
+            for keeping in [0, 1, 2] {
+                #expect(Self.same(String(Cleaner.droppingTrailing(cleaner.datePrefixWords, from: Substring(t), keeping: keeping)),
+                                  String(reference(Substring(t), keeping: keeping))), "\(t.debugDescription) \(keeping)")
+            }
+        }
+        #expect(Cleaner.droppingTrailing(cleaner.datePrefixWords, from: "Jeanne Martin | Publié le", keeping: 1) == "Jeanne Martin |")
+    }
+
+    @Test("a date line's leftover words read on the bytes are those Foundation's replacing and the split by letters leave")
+    func dateLineLeftover() {
+        let cleaner = Cleaner()
+        func reference(_ s: String) -> PartialDate? {
+            guard !Text.hasMoreCharacters(s, than: 120) else { return nil }
+            let ms = cleaner.dates.all(in: s)
+            guard let first = ms.first else { return nil }
+            var rest = s
+            for m in ms.reversed() { rest.removeSubrange(m.range) }
+            var leftover = Text.fold(rest)
+            for p in cleaner.datePrefixes { leftover = leftover.replacingOccurrences(of: p, with: " ") }
+            let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 && !cleaner.dateWords.contains(String($0)) }
+            return meaningful.isEmpty ? first.date : nil
+        }
+        var lines: [String] = []
+        for head in ["", "Publié le ", "Publié le Publié le ", "Mis à jour le ", "Published ", "Updated: ", "Le ", "Par Jean ", "Mis à jour le\r\n",
+                     "publié lemonde ", "date: ", "Lundi ", "Vu ", "Actualisé le ", "mis a jour le mis a jour le "] {
+            for date in ["12 mars 2024", "2024-03-12 10:00", "March 12, 2024", "12/03/2024 à 10h30", "mars 2024"] {
+                for tail in ["", " à 10h00", " | Le Monde", " – mis à jour le 13 mars 2024", " (AFP)", " UTC", " Paris", " ok", "\u{00A0}·\u{00A0}lecture 3 min"] {
+                    lines.append(head + date + tail)
+                }
+            }
+        }
+        var dated = 0
+        for line in lines {
+            #expect(cleaner.dateLine(line) == reference(line), "\(line.debugDescription)")
+            if cleaner.dateLine(line) != nil { dated += 1 }
+        }
+        #expect(dated > 50 && dated < lines.count)
+        for (text, needle) in [("aaa", "aa"), ("publie le publie le", "publie le"), ("xpublie lex", "publie le"), ("", "a"), ("abc", "abcd"), ("a b a b a", "a b a")] {
+            #expect(Cleaner.replacingBytes(of: needle, with: " ", in: text) == text.replacingOccurrences(of: needle, with: " "), "\(text) \(needle)")
+        }
+    }
+
     @Test("phrase heads turn away only lines that the read-also and furniture phrases cannot start")
     func phraseHeads() {
         let cleaner = Cleaner()

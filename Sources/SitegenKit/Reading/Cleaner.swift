@@ -42,6 +42,8 @@ public struct Cleaner: Sendable {
     let consent: [String]
     let agencies: Set<String>
     let datePrefixes: [String]
+    /// The words of each of `datePrefixes`, in the same order (`droppingTrailing` compares words).
+    let datePrefixWords: [[String]]
     let bylinePrefixes: [String]
     /// Each of `bylinePrefixes` and a space: how a byline starts.
     let bylineStarts: [String]
@@ -72,6 +74,7 @@ public struct Cleaner: Sendable {
         consent = lexicon["noise.consent"].map(Text.fold)
         agencies = lexicon.foldedSet("credits.agencies")
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
+        datePrefixWords = datePrefixes.map { $0.split(separator: " ").map(String.init) }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         bylineStarts = bylinePrefixes.map { $0 + " " }
         stopFR = WordTable(lexicon.foldedSet("stopwords.fr"))
@@ -819,11 +822,52 @@ public struct Cleaner: Sendable {
         var rest = s
         for m in ms.reversed() { rest.removeSubrange(m.range) }
         var leftover = Text.fold(rest)
+        if Text.allBytes(leftover, { $0 < 0x80 }) {
+            // ASCII (most lines): each character is a byte, and Foundation's replacing and the
+            // split by letters find what a search and a split of the bytes find.
+            for p in datePrefixes where Text.contains(leftover, p) { leftover = Self.replacingBytes(of: p, with: " ", in: leftover) }
+            let meaningless = Text.withBytes(leftover) { b in
+                var i = 0
+                while i < b.count {
+                    guard Self.isASCIILetter(b[i]) else { i += 1; continue }
+                    let start = i
+                    while i < b.count && Self.isASCIILetter(b[i]) { i += 1 }
+                    if i - start > 2 && !dateWords.contains(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) { return false }
+                }
+                return true
+            }
+            return meaningless ? first.date : nil
+        }
         // Folded text has no marks and no precomposed letters, so Foundation finds a prefix only
         // where its bytes are: a byte search first spares most of its calls.
         for p in datePrefixes where Text.contains(leftover, p) { leftover = leftover.replacingOccurrences(of: p, with: " ") }
         let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 && !dateWords.contains(String($0)) }
         return meaningful.isEmpty ? first.date : nil
+    }
+
+    /// `s` with every occurrence of `needle` (not empty), left to right and not overlapping,
+    /// replaced by `replacement`, byte for byte.
+    static func replacingBytes(of needle: String, with replacement: String, in s: String) -> String {
+        var out: [UInt8] = []
+        var from = 0
+        Text.withBytes(s) { b in
+            Text.withBytes(needle) { n in
+                guard let n0 = n.first else { out = Array(b); return }
+                var i = 0
+                while i + n.count <= b.count {
+                    if b[i] == n0 && (1..<n.count).allSatisfy({ b[i + $0] == n[$0] }) {
+                        out += b[from..<i]
+                        out += replacement.utf8
+                        i += n.count
+                        from = i
+                    } else {
+                        i += 1
+                    }
+                }
+                out += b[from...]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "date 2024-09 Le candidat…": a date glued before the headline. Returns the date and the rest.
@@ -887,7 +931,7 @@ public struct Cleaner: Sendable {
             let after = String(str[m.range.upperBound...])
             guard Text.fold(after).split(whereSeparator: { !$0.isLetter }).allSatisfy({ $0.count <= 2 }) else { return nil }
             date = m.date
-            namePart = Self.droppingTrailing(datePrefixes, from: Substring(str[..<m.range.lowerBound]), keeping: hasPrefix ? 1 : 2)
+            namePart = Self.droppingTrailing(datePrefixWords, from: Substring(str[..<m.range.lowerBound]), keeping: hasPrefix ? 1 : 2)
         }
         var name = Text.trimming(namePart, where: Self.isBylineEdge)
         if hasPrefix {
@@ -970,19 +1014,22 @@ public struct Cleaner: Sendable {
         return words
     }
 
-    /// `s` without the words of `phrases` (folded, longest first) at its end, as often as they
-    /// are there, keeping at least `keeping` words: "Jeanne Martin | Publié le" before a date is
-    /// "Jeanne Martin |". Words are separated by spaces.
-    static func droppingTrailing(_ phrases: [String], from s: Substring, keeping: Int) -> Substring {
+    /// `s` without the words of `phrases` (each a phrase's folded words, longest phrase first) at
+    /// its end, as often as they are there, keeping at least `keeping` words: "Jeanne Martin |
+    /// Publié le" before a date is "Jeanne Martin |". Words are separated by spaces; each is
+    /// folded once.
+    static func droppingTrailing(_ phrases: [[String]], from s: Substring, keeping: Int) -> Substring {
         var words = Text.words(s)
+        var folded = words.map { Text.fold(String($0)) }
         var changed = true
         while changed {
             changed = false
-            for p in phrases {
-                let n = p.split(separator: " ").count
+            for p in phrases where !p.isEmpty {
+                let n = p.count
                 guard words.count - n >= keeping else { continue }
-                if words.suffix(n).map({ Text.fold(String($0)) }).joined(separator: " ") == p {
+                if folded.suffix(n).elementsEqual(p) {
                     words.removeLast(n)
+                    folded.removeLast(n)
                     changed = true
                     break
                 }
