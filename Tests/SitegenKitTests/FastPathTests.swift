@@ -55,9 +55,30 @@ struct FastPathTests {
     }
 
     @Test("fold: the fast paths equal the scalar-by-scalar fold")
-    func fold() {
-        for s in Self.samples + Self.samples.map({ " \($0)  \($0)\n" }) {
-            #expect(Self.same(Text.fold(s), Text.foldByScalars(s)), "\(s.debugDescription)")
+    func fold() throws {
+        var texts = Self.samples + Self.samples.map({ " \($0)  \($0)\n" })
+        // Runs of ASCII with capitals, and at every place of a run the bytes the fold changes or
+        // drops (two spaces, white space, a backquote, a control byte, a scalar past ASCII).
+        let run = "Le Président A dit: «Non», ABC-xyz [Z@`{]. "
+        for stop in ["  ", "\t", "\n", "`", "\u{7F}", "\u{0}", "é", "e\u{301}", "\u{A0}", " \u{2009}", "Ⱥ"] {
+            for k in 0...17 { texts.append(String(run.prefix(k)) + stop + run + run) }
+        }
+        texts += [String(repeating: "a ", count: 20), String(repeating: " a", count: 20), String(repeating: "ABCDEFGH", count: 5) + " ",
+                  "        x        ", "abcdefgh ", "abcdefg  ", "@[`{AZaz", "\u{1}\u{2}abcdefghijk"]
+        let articles = repoRoot + "/Content/articles"
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
+            texts.append(try String(contentsOfFile: articles + "/" + name, encoding: .utf8))
+        }
+        for s in texts {
+            #expect(Self.same(Text.fold(s), Text.foldByScalars(s)), "\(s.prefix(60).debugDescription)")
+        }
+        // Every ASCII byte at each place among plain letters.
+        for v in 0..<128 {
+            let c = String(UnicodeScalar(UInt8(v)))
+            for k in 0..<8 {
+                let t = String(repeating: "x", count: k) + c + String(repeating: "Y", count: 9 - k)
+                #expect(Self.same(Text.fold(t), Text.foldByScalars(t)), "\(t.debugDescription)")
+            }
         }
     }
 
