@@ -844,6 +844,43 @@ struct FastPathTests {
         }
     }
 
+    @Test("an ASCII text split on its bytes gives the pieces the split by characters gives")
+    func asciiSplit() {
+        let rules: [(bytes: (UInt8) -> Bool, characters: (Character) -> Bool)] = [
+            (Cleaner.separatesNavigationWords, { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }),
+            (Cleaner.separatesCreditItems, { $0 == "/" || $0 == "," || $0 == "|" }),
+            ({ $0 == 0x20 }, { $0 == " " }),
+        ]
+        var texts = Self.samples + ["accueil | monde | politique", "photo afp/ludovic marin", "12 min", "", "|", "||a||", " a  b ", "a\r\nb", "a\r\n",
+                                    "\r\n|\r\n", "l'ete-2024 ok", "a,b,,c", "x\u{0}y\u{7F}z", "tab\tafter", "ap\u{301}res | x", "caf\u{E9} | x"]
+        for v in 0..<128 { texts.append("ab" + String(UnicodeScalar(UInt8(v))) + "cd") }
+        var split = 0
+        for t in texts {
+            for rule in rules {
+                let fast = Text.asciiSplit(t, where: rule.bytes)
+                #expect(fast == nil || fast == t.split(whereSeparator: rule.characters), "\(t.debugDescription)")
+                #expect((fast == nil) == t.utf8.contains { $0 >= 0x80 }, "\(t.debugDescription)")
+                if fast != nil { split += 1 }
+            }
+        }
+        #expect(split > 300)
+    }
+
+    @Test("a credit's mark found on the bytes is what Foundation's searches find")
+    func creditMark() {
+        var texts = Self.samples + ["Photo : AFP", "© Reuters", "(c) AP", "(C) AP", "(c AP)", "(c", "c)", "Vue de Kyiv ©AFP", "a:\u{200D}b", ":\u{301}",
+                                    "x:\u{FE0F}", "\u{FF1A}", "©\u{301}", "(C\u{301})", "(\u{1D04})", "ⓒ", "\u{A9}", "\u{C2}", "İ(C)", "(C)İ", "a\r\n:",
+                                    "Légende : l’agence", "prix : 12 €", "Ǆ (Ç)", "( c )", "(ċ)"]
+        for v in 0..<128 { texts.append("a" + String(UnicodeScalar(UInt8(v))) + "(c)") }
+        var marked = 0
+        for t in texts {
+            let reference = t.contains(":") || t.contains("©") || t.lowercased().contains("(c)")
+            #expect(Cleaner.hasCreditMark(t) == reference, "\(t.debugDescription)")
+            if reference { marked += 1 }
+        }
+        #expect(marked > 100 && marked < texts.count)
+    }
+
     @Test("an ASCII prefix compared on the bytes answers as hasPrefix, marks, carriage returns and look-alikes included")
     func asciiPrefix() {
         let prefixes = ["", "a", "par ", "by", "publie le", "mis a jour", "e", "k", ";", "`", "a\r", "\r", "date", "(c)"]

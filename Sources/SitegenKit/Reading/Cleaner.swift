@@ -670,9 +670,26 @@ public struct Cleaner: Sendable {
         let s = long ? String(line.suffix(160)) : line
         let head = long ? String(line.dropLast(160)) : ""
         // Every credit has a colon or a copyright sign.
-        guard s.contains(":") || s.contains("©") || s.lowercased().contains("(c)"), let found = captionInTail(s) else { return nil }
+        guard Self.hasCreditMark(s), let found = captionInTail(s) else { return nil }
         if head.isEmpty { return found }
         return (found.credit, Text.trimmingBlanks(head + found.rest), false)
+    }
+
+    /// `s.contains(":") || s.contains("©") || s.lowercased().contains("(c)")`, Foundation's
+    /// answers, read on the bytes for a text of scalars below U+0300: each is a character of its
+    /// own (but CR LF), none but ":" and "©" themselves are ":" or "©", and only "C" lowers to "c".
+    static func hasCreditMark(_ s: String) -> Bool {
+        let quick = Text.withBytes(s) { b -> Bool? in
+            var found = false
+            for i in 0..<b.count {
+                let x = b[i]
+                if x >= 0xCC { return nil }
+                if x == 0x3A || (x == 0xA9 && i > 0 && b[i - 1] == 0xC2)
+                    || (x == 0x28 && i + 2 < b.count && b[i + 1] | 0x20 == 0x63 && b[i + 2] == 0x29) { found = true }
+            }
+            return found
+        }
+        return quick ?? (s.contains(":") || s.contains("©") || s.lowercased().contains("(c)"))
     }
 
     func captionInTail(_ s: String) -> (credit: String, rest: String, dropWhole: Bool)? {
@@ -1088,7 +1105,7 @@ public struct Cleaner: Sendable {
         }
         guard letterWords <= 5 || separator else { return false }
         if letterWords <= 5 {
-            let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
+            let words = Text.asciiSplit(folded, where: Self.separatesNavigationWords) ?? folded.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
             guard !words.isEmpty else { return false }
             if words.count <= 5, navigation.contains(words.joined(separator: " ")) { return true }
             if digit, words.count <= 5, words.contains(where: { $0.allSatisfy(\.isNumber) }), words.contains(where: { timeWords.contains(String($0)) }),
@@ -1102,6 +1119,13 @@ public struct Cleaner: Sendable {
         }
         return false
     }
+
+    /// The ASCII bytes between a navigation line's words: all but letters, digits, "'" and "-"
+    /// (CR LF, one character, separates as each of its bytes does).
+    static func separatesNavigationWords(_ b: UInt8) -> Bool { !isASCIILetter(b) && !(b >= 0x30 && b <= 0x39) && b != 0x27 && b != 0x2D }
+
+    /// The ASCII bytes between a credit line's items: "/", "," and "|".
+    static func separatesCreditItems(_ b: UInt8) -> Bool { b == 0x2F || b == 0x2C || b == 0x7C }
 
     /// "Associated Press writers Jane Doe and John Roe contributed to this report.": a credit to
     /// the reporters who helped, wherever the phrase stands in its line.
@@ -1142,10 +1166,11 @@ public struct Cleaner: Sendable {
     func isCreditLine(_ folded: String, _ line: String, words: Int) -> Bool {
         // One agency and a name, or items between slashes, commas or bars.
         guard words <= 4 || Text.anyByte(folded, { $0 == 0x2F || $0 == 0x2C || $0 == 0x7C }), !hasTerminalPunctuation(line) else { return false }
-        let items = folded.split { $0 == "/" || $0 == "," || $0 == "|" }.map { Text.trimmingBlanks(String($0)) }
+        let items = (Text.asciiSplit(folded, where: Self.separatesCreditItems) ?? folded.split { $0 == "/" || $0 == "," || $0 == "|" })
+            .map { Text.trimmingBlanks(String($0)) }
         guard !items.isEmpty, items.allSatisfy({ Self.wordCount($0) <= 4 }) else { return false }
         func isAgency(_ item: String) -> Bool {
-            var words = item.split(separator: " ").map(String.init)
+            var words = (Text.asciiSplit(item, where: { $0 == 0x20 }) ?? item.split(separator: " ")).map(String.init)
             // "photo afp", "crédit photo reuters", "afp photo"
             while let w = words.first, credits.contains(w) || w == "photo" || w == "credit" { words.removeFirst() }
             while let w = words.last, w == "photo" || w == "photos" { words.removeLast() }

@@ -143,6 +143,31 @@ extension Text {
         return trimming(Substring(s), where: isBlank)
     }
 
+    /// `s.split(whereSeparator:)` (empty pieces left out) for an ASCII text, cut on its bytes;
+    /// nil for a text with a byte past ASCII. In ASCII each character is one byte but for CR LF,
+    /// which `isSeparator` must answer for as it answers for both bytes (the rules' separators
+    /// take both or neither). Splitting by characters costs a grapheme break a character.
+    static func asciiSplit<S: StringProtocol>(_ s: S, where isSeparator: (UInt8) -> Bool) -> [Substring]? {
+        let text = Substring(s)
+        let utf8 = text.utf8
+        let cuts = utf8.withContiguousStorageIfAvailable { b -> [Range<Int>]? in
+            var cuts: [Range<Int>] = []
+            var start = 0
+            for i in 0..<b.count {
+                let x = b[i]
+                if x >= 0x80 { return nil }
+                if isSeparator(x) {
+                    if i > start { cuts.append(start..<i) }
+                    start = i + 1
+                }
+            }
+            if b.count > start { cuts.append(start..<b.count) }
+            return cuts
+        } ?? nil
+        guard let cuts else { return nil }
+        return cuts.map { r in text[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)] }
+    }
+
     /// `s.hasPrefix(p)`, answered on the bytes where that is the same answer: where `p` is ASCII
     /// without a carriage return and `s`'s bytes under it are ASCII, character i of either is
     /// byte i, and the prefix ends between two characters unless a byte past ASCII follows it
