@@ -881,6 +881,34 @@ struct FastPathTests {
         #expect(marked > 100 && marked < texts.count)
     }
 
+    @Test("a first name's gender and a role word, asked without a split when there is no hyphen, answer as with it")
+    func hyphenShortcuts() {
+        let g = Grammar()
+        func gender(_ folded: String) -> Gender {
+            if g.unisexFirstNames.contains(folded) { return .unknown }
+            let base = folded.split(separator: "-").first.map(String.init) ?? folded
+            if g.maleFirstNames.contains(folded) || g.maleFirstNames.contains(base) { return .male }
+            if g.femaleFirstNames.contains(folded) || g.femaleFirstNames.contains(base) { return .female }
+            return .unknown
+        }
+        func isRoleWord(_ folded: String) -> Bool {
+            if g.roleWords.contains(folded) { return true }
+            guard folded.contains("-") else { return false }
+            let parts = folded.split(separator: "-")
+            return parts.count > 1 && parts.allSatisfy { g.roleWords.contains(String($0)) }
+        }
+        var words = ["jean", "jean-pierre", "marie-claire", "anne-sophie", "-jean", "jean-", "-", "", "claude", "dominique-jean", "jean-\u{301}pierre",
+                     "vice-president", "president", "ministre-president", "porte-parole", "ex-ministre", "chef-\u{301}adjoint", "kamala", "donald-j"]
+        words += Self.samples.map(Text.fold)
+        var hyphenated = 0
+        for w in words {
+            #expect(g.gender(ofFirstName: w) == gender(w), "\(w.debugDescription)")
+            #expect(g.isRoleWord(w) == isRoleWord(w), "\(w.debugDescription)")
+            if w.contains("-") && (gender(w) != .unknown || isRoleWord(w)) { hyphenated += 1 }
+        }
+        #expect(hyphenated >= 3)
+    }
+
     @Test("an ASCII prefix compared on the bytes answers as hasPrefix, marks, carriage returns and look-alikes included")
     func asciiPrefix() {
         let prefixes = ["", "a", "par ", "by", "publie le", "mis a jour", "e", "k", ";", "`", "a\r", "\r", "date", "(c)"]

@@ -512,7 +512,7 @@ public struct Analyzer: Sendable {
         if let last = words.last, last.hasSuffix(".") || last.count < 2 { return }
         let inQuote = p.isInQuote(lo)
         let first = foldedWords[0]
-        let firstIsName = g.isFirstName(first) || g.isFirstName(first.split(separator: "-").first.map(String.init) ?? first)
+        let firstIsName = g.isFirstName(first) || Text.hasHyphen(first) && g.isFirstName(first.split(separator: "-").first.map(String.init) ?? first)
         if gender == .unknown && firstIsName && words.count > 1 { gender = g.gender(ofFirstName: first) }
         // "in the Rose Garden", "at the Kennedy Center": a place, whatever its first word.
         if title == nil, lo0 > 1, tokens[lo0 - 1].lowerIs("the"), Words.locativePrepositions.contains(tokens[lo0 - 2].lower) {

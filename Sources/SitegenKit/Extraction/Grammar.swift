@@ -127,7 +127,8 @@ public final class Grammar: Sendable {
     /// A capitalised role word before an English name, or a compound of them ("Secretary-General").
     public func isRoleWord(_ folded: String) -> Bool {
         if roleWords.contains(folded) { return true }
-        guard folded.contains("-") else { return false }
+        // (A hyphen that a mark joins is no separator of the split: such a word stays whole.)
+        guard Text.hasHyphen(folded) else { return false }
         let parts = folded.split(separator: "-")
         return parts.count > 1 && parts.allSatisfy { roleWords.contains(String($0)) }
     }
@@ -149,7 +150,8 @@ public final class Grammar: Sendable {
 
     public func gender(ofFirstName folded: String) -> Gender {
         if unisexFirstNames.contains(folded) { return .unknown }
-        let base = folded.split(separator: "-").first.map(String.init) ?? folded
+        // (Without a hyphen the split is the name itself: most names are asked without one.)
+        let base = Text.hasHyphen(folded) ? folded.split(separator: "-").first.map(String.init) ?? folded : folded
         if maleFirstNames.contains(folded) || maleFirstNames.contains(base) { return .male }
         if femaleFirstNames.contains(folded) || femaleFirstNames.contains(base) { return .female }
         return .unknown
