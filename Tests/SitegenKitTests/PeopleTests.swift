@@ -239,6 +239,9 @@ struct RegistryTests {
                         articlePeople: ["a1": ["p", "b-dupont", "a-dupont", "y", "z"], "a2": ["y", "p"]])
         let together = PageBuilder(dossier: d).coOccurrences(of: p)
         #expect(together.map(\.0) == ["y", "z", "a-dupont", "b-dupont"] && together.map(\.1) == [2, 1, 1, 1])
+        // On the person's page, each a link with the count of shared articles.
+        let page = PageBuilder(dossier: d).person(p).markdown
+        #expect(page.contains("- [Zoé](y.html) (2 articles)\n- [Anne](z.html) (1 articles)\n- [Jean Dupont](a-dupont.html) (1 articles)\n"), "\(page)")
     }
 
     @Test("same_as merges two detected people; the quotes follow")

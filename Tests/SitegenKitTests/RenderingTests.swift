@@ -123,6 +123,26 @@ struct PageTests {
                        people: out.people, quotes: out.quotes, articlePeople: out.articlePeople, reported: out.reported)
     }
 
+    @Test("a paragraph that would open a list or a heading is escaped on the article page, quotes marked inside it or not")
+    func paragraphBlockStarts() throws {
+        let text = "Le Kremlin répond\n\nLe porte-parole du Kremlin a parlé mardi devant la presse réunie à Moscou.\n\n"
+            + "- Dmitri Peskov a déclaré : « Nous ne commentons pas les élections américaines. »\n\n"
+            + "1. « Nous ne commentons pas les élections américaines », a déclaré Dmitri Peskov.\n\n"
+            + "   + Dmitri Peskov a ajouté : « Nous attendons les résultats définitifs. »\n\n"
+            + "2024) Le Kremlin n'a pas souhaité commenter davantage ce scrutin.\n"
+        let out = extract([text])
+        let articles = [try #require(readArticle(text, name: "a0.txt").article)]
+        let d = Dossier(site: SiteConfig(title: "Test", language: "fr"), articles: articles, people: out.people, quotes: out.quotes,
+                        articlePeople: out.articlePeople, reported: out.reported)
+        let page = PageBuilder(dossier: d).article(articles[0]).markdown
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        #expect(out.quotes.count >= 3)
+        #expect(lines.contains { $0.hasPrefix("\\- Dmitri Peskov a déclaré : « <mark class=\"quote\"") }, "\(page)")
+        #expect(lines.contains { $0.hasPrefix("1\\. « <mark class=\"quote\"") }, "\(page)")
+        #expect(lines.contains { $0.hasPrefix("\\+ Dmitri Peskov a ajouté : « <mark class=\"quote\"") }, "\(page)")
+        #expect(lines.contains("2024\\) Le Kremlin n'a pas souhaité commenter davantage ce scrutin."), "\(page)")
+    }
+
     @Test("each page kind is produced, with the links it promises")
     func pageKinds() {
         let pages = PageBuilder(dossier: dossier()).build()

@@ -516,8 +516,20 @@ public struct PageBuilder: Sendable {
                 if all[quotes[k]].end <= base + length { inside.append(quotes[k]) }
                 k += 1
             }
-            var line = ""
-            line.reserveCapacity(p.text.utf8.count + inside.count * 128)
+            // The paragraph is written straight into the page. Only its first piece can start a
+            // block ("- ", "1. "): the pieces after it follow a quote's "<mark", so protecting the
+            // first piece protects the whole line.
+            let heading = p.kind == .heading
+            if heading { out += "### " }
+            var first = true
+            func put(_ piece: String) {
+                if first {
+                    first = false
+                    out += heading ? piece : Text.protectBlockStart(piece)
+                } else {
+                    out += piece
+                }
+            }
             // Offsets are in scalars and only grow: one forward walk turns them into indices.
             let view = p.text.unicodeScalars
             var walker = (index: view.startIndex, offset: 0)
@@ -533,25 +545,19 @@ public struct PageBuilder: Sendable {
                 let s = all[q].start - base, e = all[q].end - base
                 guard s >= cursor else { continue }
                 let from = index(cursor), start = index(s), end = index(e)
-                line += md(String(Substring(view[from..<start])))
-                line += "<mark class=\"quote\" id=\""
-                line += all[q].id
-                line += "\">"
-                line += md(String(Substring(view[start..<end])))
-                line += "</mark><sup class=\"ref\"><a href=\"#ev-"
-                line += all[q].id
-                line += "\">"
-                line += String(numbers[all[q].id] ?? 0)
-                line += "</a></sup>"
+                put(md(String(Substring(view[from..<start]))))
+                out += "<mark class=\"quote\" id=\""
+                out += all[q].id
+                out += "\">"
+                out += md(String(Substring(view[start..<end])))
+                out += "</mark><sup class=\"ref\"><a href=\"#ev-"
+                out += all[q].id
+                out += "\">"
+                out += String(numbers[all[q].id] ?? 0)
+                out += "</a></sup>"
                 cursor = e
             }
-            line += md(String(Substring(view[index(cursor)...])))
-            if p.kind == .heading {
-                out += "### "
-                out += line
-            } else {
-                out += Text.protectBlockStart(line)
-            }
+            put(md(String(Substring(view[index(cursor)...]))))
             out += "\n\n"
             base += length + 2
         }
@@ -688,9 +694,17 @@ public struct PageBuilder: Sendable {
         let together = coOccurrences(of: p)
         if !together.isEmpty {
             out += "## \(labels["appears_with"])\n\n"
+            let count = labels["article_count"]
+            // Written piece by piece: an interpolated line is a string grown and copied again.
             for (other, n) in together {
                 guard let o = personByID[other] else { continue }
-                out += "- \(link(o.name, "\(other).html")) (\(n) \(labels["article_count"]))\n"
+                out += "- "
+                Self.appendLink(o.name, href: [other, ".html"], to: &out)
+                out += " ("
+                out += String(n)
+                out += " "
+                out += count
+                out += ")\n"
             }
             out += "\n"
         }
