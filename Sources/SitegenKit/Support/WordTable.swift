@@ -80,8 +80,14 @@ public struct WordTable: @unchecked Sendable, ExpressibleByArrayLiteral {
 
     public init(_ words: Set<String>) {
         self.words = words
-        // Each word's NFC form: what a simple text equal to it is, byte for byte.
-        let storage = Storage(words.sorted().map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.filter(Self.isSimple))
+        // Each word's NFC form: what a simple text equal to it is, byte for byte. A simple word is
+        // its own (Foundation's normalization costs thousands of instructions a word, and the
+        // lexicon's tables hold thousands of words).
+        let forms = words.sorted().map { w -> [UInt8] in
+            let bytes = Array(w.utf8)
+            return Self.isSimple(bytes) ? bytes : Array(w.precomposedStringWithCanonicalMapping.utf8)
+        }
+        let storage = Storage(forms.filter(Self.isSimple))
         self.storage = storage
         bytes = UnsafePointer(storage.bytes)
         offsets = UnsafePointer(storage.offsets)
