@@ -47,6 +47,16 @@ struct BuildTests {
         #expect(try snapshot(dir + "/Content") == before)
     }
 
+    @Test("an output folder named with one character is built, with its cache beside it (Foundation's path functions stopped on it)")
+    func oneCharacterOutput() throws {
+        let fs = try memoryDossier(articles: ["a.txt": "Titre\n\nM. Dupont a déclaré : « Bonjour. »\n"])
+        for output in ["p", "p/"] {
+            try Builder(fs: fs).build(BuildOptions(output: output, incremental: true))
+            #expect(fs.allFiles["p/index.html"] != nil, "\(output)")
+            #expect(fs.allFiles.keys.contains { $0.hasPrefix(".p.cache/") }, "\(output)")
+        }
+    }
+
     @Test("a build that cannot write fails with a message naming the output and leaves the old site as it was")
     func failedWriteKeepsOldSite() throws {
         let fs = try memoryDossier(articles: ["a.txt": "Titre\n\nM. Dupont a déclaré : « Bonjour. »\n"])

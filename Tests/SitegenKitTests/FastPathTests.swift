@@ -909,6 +909,21 @@ struct FastPathTests {
         #expect(hyphenated >= 3)
     }
 
+    @Test("a path's last component and folder, worked out on the bytes, are Foundation's; one character does not stop the program")
+    func paths() {
+        let paths = ["articles/a.html", "index.html", "people/jean-pierre.md", "a/b/c.txt", "", "ab", "/a", "/", "a//b", "a/b/", "/tmp/", "/tmp",
+                     "scratch///", "/a/b/", "articles/été.html", "notes/2024/x.md", "./a", "../a/b", "a/./b", "a/../b", ".public.cache/x", "é/à.txt",
+                     "~/x", "public", "/srv/www/public", "out/", "a/é", "x/y/z"]
+        for p in paths {
+            #expect(Paths.parent(p) == (p as NSString).deletingLastPathComponent, "\(p.debugDescription)")
+            #expect(Paths.lastComponent(p) == (p as NSString).lastPathComponent, "\(p.debugDescription)")
+        }
+        // Foundation stops the program on these (Swift 6.3.1 on Linux).
+        for (p, parent, last) in [("p", "", "p"), ("p/", "", "p"), ("é", "", "é"), ("/p", "/", "p"), ("a/\u{301}b", "a", "\u{301}b")] {
+            #expect(Paths.parent(p) == parent && Paths.lastComponent(p) == last, "\(p.debugDescription)")
+        }
+    }
+
     @Test("an ASCII prefix compared on the bytes answers as hasPrefix, marks, carriage returns and look-alikes included")
     func asciiPrefix() {
         let prefixes = ["", "a", "par ", "by", "publie le", "mis a jour", "e", "k", ";", "`", "a\r", "\r", "date", "(c)"]

@@ -11,10 +11,10 @@ public struct Annotator: Sendable {
 
     /// Finds an article by id, file name or path.
     public static func find(_ query: String, in articles: [Article]) -> Article? {
-        let name = (query as NSString).lastPathComponent
+        let name = Paths.lastComponent(query)
         let stem = (name as NSString).deletingPathExtension
         return articles.first { $0.id == query }
-            ?? articles.first { ($0.source as NSString).lastPathComponent == name }
+            ?? articles.first { Paths.lastComponent($0.source) == name }
             ?? articles.first { $0.id == Text.slug(stem) }
     }
 

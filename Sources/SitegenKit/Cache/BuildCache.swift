@@ -93,8 +93,8 @@ public struct BuildCache: Sendable {
     public init(fs: FileSystem, output: String) {
         self.fs = fs
         let out = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
-        let parent = (out as NSString).deletingLastPathComponent
-        folder = (parent.isEmpty ? "" : parent + "/") + ".\((out as NSString).lastPathComponent).cache"
+        let parent = Paths.parent(out)
+        folder = (parent.isEmpty ? "" : parent + "/") + ".\(Paths.lastComponent(out)).cache"
         salt = "sitegen \(Sitegen.version) cache \(Self.format) " + Self.executableFingerprint()
     }
 

@@ -46,8 +46,8 @@ public struct SiteWriter: Sendable {
     /// the streamed files the last build replaced, written over by this one (`Staging.spares`).
     public func begin(_ output: String, reusing mirror: String? = nil, recycling spares: String? = nil) throws -> Staging {
         let out = Self.folder(output)
-        let parent = (out as NSString).deletingLastPathComponent
-        let name = (out as NSString).lastPathComponent
+        let parent = Paths.parent(out)
+        let name = Paths.lastComponent(out)
         let prefix = (parent.isEmpty ? "" : parent + "/") + ".\(name).tmp-"
         let temp = prefix + "\(ProcessInfo.processInfo.processIdentifier)"
         try? fs.removeItem(temp)
@@ -185,7 +185,7 @@ public struct SiteWriter: Sendable {
         }
 
         private func makeFolder(of path: String) throws {
-            try makeFolder((path as NSString).deletingLastPathComponent)
+            try makeFolder(Paths.parent(path))
         }
 
         private func makeFolder(_ dir: String) throws {
@@ -219,7 +219,7 @@ public struct SiteWriter: Sendable {
                 for path in dropped { try? fs.removeItem(old + "/" + path) }
                 if let spares {
                     for path in streamed.sorted() where fs.fileExists(old + "/" + path) {
-                        try? fs.createDirectory((spares + "/" + path as NSString).deletingLastPathComponent)
+                        try? fs.createDirectory(Paths.parent(spares + "/" + path))
                         try? fs.replaceItem(at: spares + "/" + path, with: old + "/" + path)
                     }
                 }
@@ -234,7 +234,7 @@ public struct SiteWriter: Sendable {
         private func link(_ paths: Set<String>, from source: String, to destination: String, replacing: Bool) -> Bool {
             var byFolder: [String: [String]] = [:]
             for path in paths {
-                let folder = (path as NSString).deletingLastPathComponent
+                let folder = Paths.parent(path)
                 byFolder[folder, default: []].append(folder.isEmpty ? path : String(path.dropFirst(folder.count + 1)))
             }
             for (folder, names) in byFolder.sorted(by: { $0.key < $1.key }) {
