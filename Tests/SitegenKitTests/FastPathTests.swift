@@ -924,6 +924,14 @@ struct FastPathTests {
         }
     }
 
+    @Test("a line's first blank, found on its bytes, is the one hasPrefix finds")
+    func startsWithBlank() {
+        var texts = Self.samples + [" ", "\t", " \u{301}x", "\t\u{301}", "  x", " \r\n", "\u{A0}x", " é", " \u{200D}x", "x ", ""]
+        for v in 0..<128 { texts.append(" " + String(UnicodeScalar(UInt8(v))) + "x") }
+        for t in texts { #expect(Text.startsWithBlank(t) == (t.hasPrefix(" ") || t.hasPrefix("\t")), "\(t.debugDescription)") }
+        #expect(Text.protectBlockStart("  - x") == "\\- x" && Text.protectBlockStart(" \u{301}- x") == " \u{301}- x")
+    }
+
     @Test("an ASCII prefix compared on the bytes answers as hasPrefix, marks, carriage returns and look-alikes included")
     func asciiPrefix() {
         let prefixes = ["", "a", "par ", "by", "publie le", "mis a jour", "e", "k", ";", "`", "a\r", "\r", "date", "(c)"]

@@ -483,7 +483,7 @@ public enum Text {
     /// Neutralises what would open a block at the start of an already escaped line.
     public static func protectBlockStart(_ line: String) -> String {
         var out = line
-        while out.hasPrefix(" ") || out.hasPrefix("\t") { out.removeFirst() }
+        while startsWithBlank(out) { out.removeFirst() }
         if let first = out.unicodeScalars.first {
             if "+-=".unicodeScalars.contains(first) {
                 out = "\\" + out
@@ -497,6 +497,17 @@ public enum Text {
             }
         }
         return out
+    }
+
+    /// `s.hasPrefix(" ") || s.hasPrefix("\t")`, on the first two bytes: a scalar below U+0300
+    /// after the blank is a character of its own, and only another one is asked of `hasPrefix`
+    /// (a mark after the blank joins it into a character that is no blank).
+    static func startsWithBlank(_ s: String) -> Bool {
+        let u = s.utf8
+        guard let first = u.first, first == 0x20 || first == 0x09 else { return false }
+        let second = u.dropFirst().first
+        if second.map({ $0 < 0xCC }) ?? true { return true }
+        return s.hasPrefix(" ") || s.hasPrefix("\t")
     }
 
     /// Escapes a link destination for Markdown: the characters that would end or break it are
