@@ -241,7 +241,7 @@ struct RegistryTests {
         #expect(together.map(\.0) == ["y", "z", "a-dupont", "b-dupont"] && together.map(\.1) == [2, 1, 1, 1])
         // On the person's page, each a link with the count of shared articles.
         let page = PageBuilder(dossier: d).person(p).markdown
-        #expect(page.contains("- [Zoé](y.html) (2 articles)\n- [Anne](z.html) (1 articles)\n- [Jean Dupont](a-dupont.html) (1 articles)\n"), "\(page)")
+        #expect(page.contains("- [Zoé](y.html) (2 articles)\n- [Anne](z.html) (1 article)\n- [Jean Dupont](a-dupont.html) (1 article)\n"), "\(page)")
     }
 
     @Test("same_as merges two detected people; the quotes follow")

@@ -143,6 +143,19 @@ struct PageTests {
         #expect(lines.contains("2024\\) Le Kremlin n'a pas souhaité commenter davantage ce scrutin."), "\(page)")
     }
 
+    @Test("a count takes the singular for one, and for zero in French")
+    func countedLabels() {
+        let fr = Labels(language: "fr"), en = Labels(language: "en")
+        #expect([0, 1, 2, 10].map { fr.count($0, "article_count") } == ["0 article", "1 article", "2 articles", "10 articles"])
+        #expect([0, 1, 2].map { fr.count($0, "quote_count") } == ["0 citation", "1 citation", "2 citations"])
+        #expect([0, 1, 2].map { en.count($0, "quote_count") } == ["0 quotes", "1 quote", "2 quotes"])
+        #expect([0, 1, 2].map { en.count($0, "article_count") } == ["0 articles", "1 article", "2 articles"])
+        // The people page and the graph say it so.
+        let pages = PageBuilder(dossier: dossier()).build()
+        let people = pages.first { $0.path == "people" }?.markdown ?? ""
+        #expect(people.contains("— 1 citation · 1 article\n") && !people.contains("1 citations") && !people.contains(" 1 articles"), "\(people)")
+    }
+
     @Test("each page kind is produced, with the links it promises")
     func pageKinds() {
         let pages = PageBuilder(dossier: dossier()).build()

@@ -149,7 +149,7 @@ public enum Charts {
         for (i, p) in nodes.enumerated() {
             let q = quoteCounts[p.id] ?? 0
             let r = 5 + 3 * sqrt(Double(q))
-            let title = "\(p.name) — \(q) \(labels["quote_count"]), \(p.articles.count) \(labels["article_count"])"
+            let title = "\(p.name) — \(labels.count(q, "quote_count")), \(labels.count(p.articles.count, "article_count"))"
             svg += "<a href=\"\(root)people/\(p.id).html\"><title>\(Text.html(title))</title>"
             svg += "<circle class=\"node\" cx=\"\(f(px[i]))\" cy=\"\(f(py[i]))\" r=\"\(f(r))\"/>"
             svg += "<text class=\"node-label\" x=\"\(f(px[i] + r + 3))\" y=\"\(f(py[i] + 4))\">\(Text.html(p.name))</text></a>"

@@ -10,6 +10,13 @@ public struct Labels: Sendable {
 
     public subscript(_ key: String) -> String { values[key] ?? key }
 
+    /// A count and its noun, singular for one ("1 article", "3 articles"), and for zero in French
+    /// ("0 citation", "0 quotes"). `key`: the plural's label; its singular is `key` + "_one".
+    public func count(_ n: Int, _ key: String) -> String {
+        let singular = english ? n == 1 : n <= 1
+        return "\(n) " + self[singular ? key + "_one" : key]
+    }
+
     static let french: [String: String] = [
         "pages": "Pages", "continued": "suite", "index": "Accueil", "timeline": "Chronologie", "people": "Personnes", "quotes": "Citations", "articles": "Articles",
         "article": "Article", "person": "Personne", "undated": "Sans date", "author": "Auteur", "source": "Fichier source",
@@ -19,6 +26,7 @@ public struct Labels: Sendable {
         "removed": "Retiré au nettoyage", "line": "ligne", "latest": "Derniers articles", "more_articles": "autres articles, par date dans la chronologie et dans la recherche", "most_quoted": "Les plus cités",
         "all_people": "Toutes les personnes", "how_to_date": "Pour dater un article, ajoutez « date: 2024-10-22 » à son en-tête YAML.",
         "built_by": "Construit par sitegen", "in_text": "dans le texte", "quote_count": "citations", "article_count": "articles",
+        "quote_count_one": "citation", "article_count_one": "article",
         "unattributed": "Sans locuteur identifié", "language": "langue", "dated": "Articles datés", "notes": "Remarques",
         "skip": "Aller au contenu", "nav": "Navigation principale", "none": "Aucune.", "by": "par",
         "publication": "publication", "registry": "registre des personnes",
@@ -44,6 +52,7 @@ public struct Labels: Sendable {
         "removed": "Removed while cleaning", "line": "line", "latest": "Latest articles", "more_articles": "more articles, by date in the timeline and in the search", "most_quoted": "Most quoted",
         "all_people": "All people", "how_to_date": "To date an article, add “date: 2024-10-22” to its YAML front matter.",
         "built_by": "Built by sitegen", "in_text": "in the text", "quote_count": "quotes", "article_count": "articles",
+        "quote_count_one": "quote", "article_count_one": "article",
         "unattributed": "No speaker identified", "language": "language", "dated": "Dated articles", "notes": "Notes",
         "skip": "Skip to content", "nav": "Main navigation", "none": "None.", "by": "by",
         "publication": "publication", "registry": "people registry",

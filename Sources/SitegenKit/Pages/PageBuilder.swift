@@ -694,16 +694,13 @@ public struct PageBuilder: Sendable {
         let together = coOccurrences(of: p)
         if !together.isEmpty {
             out += "## \(labels["appears_with"])\n\n"
-            let count = labels["article_count"]
             // Written piece by piece: an interpolated line is a string grown and copied again.
             for (other, n) in together {
                 guard let o = personByID[other] else { continue }
                 out += "- "
                 Self.appendLink(o.name, href: [other, ".html"], to: &out)
                 out += " ("
-                out += String(n)
-                out += " "
-                out += count
+                out += labels.count(n, "article_count")
                 out += ")\n"
             }
             out += "\n"
@@ -752,7 +749,7 @@ public struct PageBuilder: Sendable {
         if ranked.isEmpty { out += labels["none"] + "\n" }
         for p in ranked.prefix(10) {
             let n = quotesByPerson.count(p.id)
-            out += "- \(link(p.name, "people/\(p.id).html")) — \(n) \(labels["quote_count"])\n"
+            out += "- \(link(p.name, "people/\(p.id).html")) — \(labels.count(n, "quote_count"))\n"
         }
         return Page(path: "index", kind: "index", title: d.site.title, markdown: out, language: nil)
     }
@@ -805,7 +802,7 @@ public struct PageBuilder: Sendable {
         for (key, n) in pairs.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(60) {
             let ids = key.split(separator: "\u{0}").map(String.init)
             guard ids.count == 2, let a = personLink(ids[0], root: ""), let b = personLink(ids[1], root: "") else { continue }
-            out += "- \(a) — \(b) : \(n) \(labels["article_count"])\n"
+            out += "- \(a) — \(b) : \(labels.count(n, "article_count"))\n"
         }
         return Page(path: "graph", kind: "people", title: labels["graph"], markdown: out, language: nil)
     }
@@ -832,7 +829,7 @@ public struct PageBuilder: Sendable {
         var out = "# \(labels["people"])\n\n\(link(labels["graph"], "graph.html"))\n\n"
         for p in d.people.sorted(by: { Text.fold($0.name) < Text.fold($1.name) }) {
             let q = quotesByPerson.count(p.id)
-            out += "- \(link(p.name, "people/\(p.id).html")) — \(q) \(labels["quote_count"]) · \(p.articles.count) \(labels["article_count"])\n"
+            out += "- \(link(p.name, "people/\(p.id).html")) — \(labels.count(q, "quote_count")) · \(labels.count(p.articles.count, "article_count"))\n"
         }
         if d.people.isEmpty { out += labels["none"] + "\n" }
         return Page(path: "people", kind: "people", title: labels["people"], markdown: out, language: nil)
