@@ -954,6 +954,7 @@ struct FastPathTests {
         #expect(hits > 40)
         // Past ASCII in the prefix: the standard library's answer.
         #expect(Text.hasPrefix("été", ascii: "é") && !Text.hasPrefix("e\u{301}x", ascii: "e"))
+        #expect(Text.hasPrefix("é", ascii: "e\u{301}") == "é".hasPrefix("e\u{301}") && Text.hasPrefix("é", ascii: "e\u{301}"))
     }
 
     @Test("a scalar that stands alone is a character of its own beside any other such scalar and any below U+0300")

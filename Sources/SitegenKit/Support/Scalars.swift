@@ -177,11 +177,12 @@ extension Text {
     static func hasPrefix(_ s: String, ascii p: String) -> Bool {
         let answer = withBytes(s) { b -> Bool? in
             withBytes(p) { q -> Bool? in
+                // (A prefix past ASCII may be canonically equivalent to fewer bytes: "é" has the prefix "e\u{301}".)
+                for y in q where y >= 0x80 || y == 0x0D { return nil }
                 guard b.count >= q.count else { return false }
                 for i in 0..<q.count {
-                    let x = b[i], y = q[i]
-                    if x >= 0x80 || y >= 0x80 || y == 0x0D { return nil }
-                    if x != y { return false }
+                    if b[i] >= 0x80 { return nil }
+                    if b[i] != q[i] { return false }
                 }
                 return b.count == q.count || b[q.count] < 0x80 ? true : nil
             }
