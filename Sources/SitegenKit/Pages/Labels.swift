@@ -1,21 +1,29 @@
 /// The words of the site's interface, in the dossier's language (French or English).
 public struct Labels: Sendable {
     public let values: [String: String]
+    /// The singular of the counted nouns, by their plural's key.
+    let singulars: [String: String]
     let english: Bool
 
     public init(language: String) {
         english = Text.fold(language).hasPrefix("en")
         values = english ? Self.english : Self.french
+        singulars = english ? Self.englishSingulars : Self.frenchSingulars
     }
 
     public subscript(_ key: String) -> String { values[key] ?? key }
 
     /// A count and its noun, singular for one ("1 article", "3 articles"), and for zero in French
-    /// ("0 citation", "0 quotes"). `key`: the plural's label; its singular is `key` + "_one".
-    public func count(_ n: Int, _ key: String) -> String {
-        let singular = english ? n == 1 : n <= 1
-        return "\(n) " + self[singular ? key + "_one" : key]
+    /// ("0 citation", "0 quotes"). `key`: the plural's label.
+    public func count(_ n: Int, _ key: String) -> String { String(n) + " " + noun(n, key) }
+
+    /// `count`'s noun alone, for a page that writes the number itself.
+    public func noun(_ n: Int, _ key: String) -> String {
+        (english ? n == 1 : n <= 1) ? singulars[key] ?? self[key] : self[key]
     }
+
+    static let frenchSingulars = ["quote_count": "citation", "article_count": "article"]
+    static let englishSingulars = ["quote_count": "quote", "article_count": "article"]
 
     static let french: [String: String] = [
         "pages": "Pages", "continued": "suite", "index": "Accueil", "timeline": "Chronologie", "people": "Personnes", "quotes": "Citations", "articles": "Articles",
@@ -26,7 +34,6 @@ public struct Labels: Sendable {
         "removed": "Retiré au nettoyage", "line": "ligne", "latest": "Derniers articles", "more_articles": "autres articles, par date dans la chronologie et dans la recherche", "most_quoted": "Les plus cités",
         "all_people": "Toutes les personnes", "how_to_date": "Pour dater un article, ajoutez « date: 2024-10-22 » à son en-tête YAML.",
         "built_by": "Construit par sitegen", "in_text": "dans le texte", "quote_count": "citations", "article_count": "articles",
-        "quote_count_one": "citation", "article_count_one": "article",
         "unattributed": "Sans locuteur identifié", "language": "langue", "dated": "Articles datés", "notes": "Remarques",
         "skip": "Aller au contenu", "nav": "Navigation principale", "none": "Aucune.", "by": "par",
         "publication": "publication", "registry": "registre des personnes",
@@ -52,7 +59,6 @@ public struct Labels: Sendable {
         "removed": "Removed while cleaning", "line": "line", "latest": "Latest articles", "more_articles": "more articles, by date in the timeline and in the search", "most_quoted": "Most quoted",
         "all_people": "All people", "how_to_date": "To date an article, add “date: 2024-10-22” to its YAML front matter.",
         "built_by": "Built by sitegen", "in_text": "in the text", "quote_count": "quotes", "article_count": "articles",
-        "quote_count_one": "quote", "article_count_one": "article",
         "unattributed": "No speaker identified", "language": "language", "dated": "Dated articles", "notes": "Notes",
         "skip": "Skip to content", "nav": "Main navigation", "none": "None.", "by": "by",
         "publication": "publication", "registry": "people registry",

@@ -700,7 +700,9 @@ public struct PageBuilder: Sendable {
                 out += "- "
                 Self.appendLink(o.name, href: [other, ".html"], to: &out)
                 out += " ("
-                out += labels.count(n, "article_count")
+                out += String(n)
+                out += " "
+                out += labels.noun(n, "article_count")
                 out += ")\n"
             }
             out += "\n"
