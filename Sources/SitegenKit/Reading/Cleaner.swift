@@ -862,29 +862,18 @@ public struct Cleaner: Sendable {
         return meaningful.isEmpty ? first.date : nil
     }
 
-    /// `s` with every occurrence of `needle` (not empty), left to right and not overlapping,
-    /// replaced by `replacement`, byte for byte.
+    /// `s` with every occurrence of `needle`, left to right and not overlapping, replaced by
+    /// `replacement`, byte for byte (`s` for an empty needle).
     static func replacingBytes(of needle: String, with replacement: String, in s: String) -> String {
-        var out: [UInt8] = []
-        var from = 0
-        Text.withBytes(s) { b in
-            Text.withBytes(needle) { n in
-                guard let n0 = n.first else { out = Array(b); return }
-                var i = 0
-                while i + n.count <= b.count {
-                    if b[i] == n0 && (1..<n.count).allSatisfy({ b[i + $0] == n[$0] }) {
-                        out += b[from..<i]
-                        out += replacement.utf8
-                        i += n.count
-                        from = i
-                    } else {
-                        i += 1
-                    }
-                }
-                out += b[from...]
-            }
+        var out = "", from = 0
+        let u = s.utf8
+        while let at = Text.firstByteOffset(of: needle, in: s, from: from, where: { _ in true }) {
+            out += Substring(u[u.index(u.startIndex, offsetBy: from)..<u.index(u.startIndex, offsetBy: at)])
+            out += replacement
+            from = at + needle.utf8.count
         }
-        return String(decoding: out, as: UTF8.self)
+        guard from > 0 else { return s }
+        return out + Substring(u[u.index(u.startIndex, offsetBy: from)...])
     }
 
     /// "date 2024-09 Le candidat…": a date glued before the headline. Returns the date and the rest.

@@ -148,6 +148,13 @@ extension Text {
     /// which `isSeparator` must answer for as it answers for both bytes (the rules' separators
     /// take both or neither). Splitting by characters costs a grapheme break a character.
     static func asciiSplit<S: StringProtocol>(_ s: S, where isSeparator: (UInt8) -> Bool) -> [Substring]? {
+        byteSplit(s, givingUpAt: { $0 >= 0x80 }, where: isSeparator)
+    }
+
+    /// The pieces of `s` between the bytes `isSeparator` takes (empty ones left out), cut on its
+    /// bytes; nil as soon as a byte is one `giveUp` takes (the caller then splits by characters).
+    @inline(__always) static func byteSplit<S: StringProtocol>(_ s: S, givingUpAt giveUp: (UInt8) -> Bool,
+                                                              where isSeparator: (UInt8) -> Bool) -> [Substring]? {
         let text = Substring(s)
         let utf8 = text.utf8
         let cuts = utf8.withContiguousStorageIfAvailable { b -> [Range<Int>]? in
@@ -155,7 +162,7 @@ extension Text {
             var start = 0
             for i in 0..<b.count {
                 let x = b[i]
-                if x >= 0x80 { return nil }
+                if giveUp(x) { return nil }
                 if isSeparator(x) {
                     if i > start { cuts.append(start..<i) }
                     start = i + 1
@@ -196,14 +203,14 @@ extension Text {
         needle.isEmpty || firstByteOffset(of: needle, in: haystack) { _ in true } != nil
     }
 
-    /// The first UTF-8 offset where `needle` occurs in `haystack` and `accept` agrees; nil when
-    /// there is none or `needle` is empty.
-    static func firstByteOffset(of needle: String, in haystack: String, where accept: (Int) -> Bool) -> Int? {
+    /// The first UTF-8 offset from `from` where `needle` occurs in `haystack` and `accept`
+    /// agrees; nil when there is none or `needle` is empty.
+    static func firstByteOffset(of needle: String, in haystack: String, from: Int = 0, where accept: (Int) -> Bool) -> Int? {
         var h = haystack, n = needle
         return h.withUTF8 { hb in
             n.withUTF8 { nb in
                 guard let first = nb.first, hb.count >= nb.count else { return nil }
-                var i = 0
+                var i = max(from, 0)
                 let last = hb.count - nb.count
                 while i <= last {
                     if hb[i] == first {

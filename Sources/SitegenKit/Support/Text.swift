@@ -77,24 +77,7 @@ public enum Text {
     /// `mayJoinScalars`, the spaces are found on the bytes instead of by grapheme breaking; any
     /// other text is split the general way.
     public static func words<S: StringProtocol>(_ s: S) -> [Substring] {
-        let text = Substring(s)
-        let utf8 = text.utf8
-        let cuts: [Range<Int>]? = utf8.withContiguousStorageIfAvailable { b -> [Range<Int>]? in
-            var cuts: [Range<Int>] = []
-            var start = 0
-            for i in 0..<b.count {
-                let x = b[i]
-                if mayJoinScalars(x) { return nil }
-                if x == 0x20 {
-                    if i > start { cuts.append(start..<i) }
-                    start = i + 1
-                }
-            }
-            if b.count > start { cuts.append(start..<b.count) }
-            return cuts
-        } ?? nil
-        guard let cuts else { return text.split(separator: " ") }
-        return cuts.map { r in text[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)] }
+        byteSplit(s, givingUpAt: mayJoinScalars, where: { $0 == 0x20 }) ?? Substring(s).split(separator: " ")
     }
 
     /// `s.prefix(n)`: its first `n` characters. Where each scalar up to the cut is below U+0300
