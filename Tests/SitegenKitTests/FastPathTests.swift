@@ -1125,4 +1125,53 @@ struct FastPathTests {
             #expect(Cleaner.isFurnitureMark(c) == ":;|(©".unicodeScalars.contains(c), "\(v)")
         }
     }
+
+    @Test("the articles' two date orders from one sort of packed keys are the two sorts comparing dates")
+    func articleOrders() {
+        func article(_ n: Int, _ date: PartialDate?) -> Article {
+            Article(id: "a\(n)", source: "a\(n).txt", title: "A\(n)", date: date, dateSource: nil, author: nil, language: "fr", url: nil,
+                    outlet: nil, tags: [], paragraphs: [], dropped: [], isMarkdown: false)
+        }
+        // Same dates apart, a year alone before its months, a month before its days, a day before
+        // its hours (midnight included), undated ones among them.
+        let dates: [PartialDate?] = [
+            PartialDate(year: 2024, month: 5, day: 2), nil, PartialDate(year: 2024), PartialDate(year: 2024, month: 5),
+            PartialDate(year: 2024, month: 5, day: 2, hour: 0, minute: 0), PartialDate(year: 2023, month: 12, day: 31), nil,
+            PartialDate(year: 2024, month: 5, day: 2), PartialDate(year: 2024, month: 5, day: 2, hour: 9, minute: 30),
+            PartialDate(year: 2024), PartialDate(year: 1999, month: 1), PartialDate(year: 2024, month: 5, day: 2, hour: 0, minute: 0),
+        ]
+        var articles = (0..<60).map { article($0, dates[($0 * 7) % dates.count]) }
+        let fast = PageBuilder.articleOrders(articles), slow = PageBuilder.ordersComparingDates(articles)
+        #expect(fast.oldestFirst == slow.oldestFirst && fast.newestFirst == slow.newestFirst)
+        #expect(fast.newestFirst.prefix(3).allSatisfy { articles[$0].date == PartialDate(year: 2024, month: 5, day: 2, hour: 9, minute: 30) || articles[$0].date == PartialDate(year: 2024, month: 5, day: 2) })
+        #expect(articles[fast.oldestFirst[0]].date == PartialDate(year: 1999, month: 1) && articles[fast.newestFirst.last ?? 0].date == nil)
+        // Undated only, dated only, none.
+        for list in [articles.filter { $0.date == nil }, articles.filter { $0.date != nil }, []] {
+            let f = PageBuilder.articleOrders(list), s = PageBuilder.ordersComparingDates(list)
+            #expect(f.oldestFirst == s.oldestFirst && f.newestFirst == s.newestFirst)
+        }
+        // A year the packed key cannot hold: the dates are compared.
+        articles[5].date = PartialDate(year: 70_000)
+        articles[9].date = PartialDate(year: -44, month: 3, day: 15)
+        let wide = PageBuilder.articleOrders(articles), wideSlow = PageBuilder.ordersComparingDates(articles)
+        #expect(wide.oldestFirst == wideSlow.oldestFirst && wide.newestFirst == wideSlow.newestFirst)
+        #expect(wide.oldestFirst.first == 9 && wide.newestFirst.first == 5)
+    }
+
+    @Test("indices grouped with the last keys at hand are those Dictionary(grouping:) groups, nil keys left out")
+    func groupingByRecentKeys() {
+        // Runs, more speakers in turn than are kept at hand, long keys in fresh storage each time,
+        // a key in two normal forms (one key for String's ==), and nil keys.
+        let long = String(repeating: "vladimir-poutine-", count: 3)
+        let pool: [String?] = ["a", "b", "a", nil, "c", "d", "e", "f", "a", "f", "e", "g", "g", "g", long, "b", "é", "e\u{301}", nil, "h"]
+        let keys: [String?] = (0..<500).map { i in
+            let k = pool[(i * i + i / 3) % pool.count]
+            return k == long ? String(long.utf8.map { Character(Unicode.Scalar($0)) }) : k
+        }
+        let grouped = Grouping.indices(keys.indices) { keys[$0] }
+        let reference = Dictionary(grouping: keys.indices.filter { keys[$0] != nil }, by: { keys[$0] ?? "" })
+        #expect(grouped == reference)
+        #expect(grouped["é"]?.count == keys.filter { $0 == "é" }.count && grouped[long]?.isEmpty == false)
+        #expect(Grouping.indices([Int]()) { _ in "x" }.isEmpty && Grouping.indices(0..<3) { _ in nil }.isEmpty)
+    }
 }

@@ -113,8 +113,9 @@ public struct StatementGrouper: Sendable {
     /// a speaker whose key is in `known` is not compared again, so that after an edit only the
     /// quotes of the speakers it touched are.
     public func group(_ quotes: [Quote], known: [UInt64: Links]) -> (groups: [[String]], bySpeaker: [UInt64: Links]) {
-        let bySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].kind != .indirect && (quotes[$0].speaker ?? quotes[$0].speakerName) != nil },
-                                   by: { quotes[$0].speaker ?? "name:" + Text.fold(quotes[$0].speakerName ?? "") })
+        let bySpeaker = Grouping.indices(quotes.indices) { i in
+            quotes[i].kind == .indirect ? nil : quotes[i].speaker ?? quotes[i].speakerName.map { "name:" + Text.fold($0) }
+        }
         // Articles as numbers: the inner loop compares them without copying quotes (nor does
         // this: a quote mapped is a quote copied, each of its strings retained).
         var articleNumbers: [String: Int] = [:]

@@ -126,7 +126,7 @@ extension PageBuilder {
                                   entries: chronological(quotesByPerson.indices[p.id] ?? []).map(ListPlan.Entry.quote)))
         }
         let others = d.quotes.indices.filter { d.quotes[$0].speaker == nil }
-        let byName = Dictionary(grouping: others.filter { d.quotes[$0].speakerName != nil }, by: { d.quotes[$0].speakerName ?? "" })
+        let byName = Grouping.indices(others) { d.quotes[$0].speakerName }
         for name in byName.keys.sorted() {
             sections.append(.init(heading: "## \(md(name))", entries: chronological(byName[name] ?? []).map(ListPlan.Entry.quote)))
         }

@@ -148,12 +148,10 @@ public struct PageBuilder: Sendable {
         quotesOfArticle.reserveCapacity(elsewhere.count + dossier.articles.count)
         for (a, list) in byArticle.enumerated() where !list.isEmpty { quotesOfArticle[dossier.articles[a].id] = list }
         quotesByArticle = QuoteIndex(quotesOfArticle)
-        quotesByPerson = QuoteIndex(Dictionary(grouping: dossier.quotes.indices.filter { dossier.quotes[$0].speaker != nil },
-                                               by: { dossier.quotes[$0].speaker ?? "" }))
-        reportedByArticle = QuoteIndex(Dictionary(grouping: dossier.reported.indices, by: { dossier.reported[$0].article }))
-        rejectedByArticle = QuoteIndex(Dictionary(grouping: dossier.rejected.indices, by: { dossier.rejected[$0].article }))
-        reportedByPerson = QuoteIndex(Dictionary(grouping: dossier.reported.indices.filter { dossier.reported[$0].speaker != nil },
-                                                 by: { dossier.reported[$0].speaker ?? "" }))
+        quotesByPerson = QuoteIndex(Grouping.indices(dossier.quotes.indices) { dossier.quotes[$0].speaker })
+        reportedByArticle = QuoteIndex(Grouping.indices(dossier.reported.indices) { dossier.reported[$0].article })
+        rejectedByArticle = QuoteIndex(Grouping.indices(dossier.rejected.indices) { dossier.rejected[$0].article })
+        reportedByPerson = QuoteIndex(Grouping.indices(dossier.reported.indices) { dossier.reported[$0].speaker })
         // The statement groups' tables on a thread of their own while the lists are planned
         // here: the rest of the indexes waited on them alone (a rebuild's longest wait).
         let grouping = Parallel.Future(ownThread: true) { GroupTables(dossier, quoteArticle: quoteArticle) }
@@ -161,9 +159,10 @@ public struct PageBuilder: Sendable {
         for p in dossier.people { names.add(p.id); names.add(p.name) }
         namesKey = names.value
         let labels = self.labels
-        let rank = Self.articleRanks(dossier.articles)
+        let orders = Self.articleOrders(dossier.articles)
+        let rank = Self.articleRanks(dossier.articles, oldestFirst: orders.oldestFirst)
         articleRank = rank
-        latest = Self.latest(dossier.articles, count: indexLatest)
+        latest = Array(orders.newestFirst.prefix(indexLatest))
         let quotesByPerson = self.quotesByPerson
         mostQuoted = Self.mostQuoted(dossier.people, quotesByPerson: quotesByPerson)
         // Each quote's place in time made once, its article's rank then its start, in one
@@ -176,7 +175,10 @@ public struct PageBuilder: Sendable {
         quotesPlan = Self.quotesPlan(dossier, mostQuoted: mostQuoted,
                                      quotesByPerson: quotesByPerson, quoteArticle: quoteArticle,
                                      chronological: { idx in
-                                         idx.sorted { (chronology[$0], $0) < (chronology[$1], $1) }
+                                         // Sorted with their keys beside them, not looked up in each comparison.
+                                         var keyed = idx.map { (chronology[$0], $0) }
+                                         keyed.sort { $0 < $1 }
+                                         return keyed.map(\.1)
                                      },
                                      labels: labels, pageSize: listPageSize)
         let groups = grouping.value
@@ -430,29 +432,52 @@ public struct PageBuilder: Sendable {
     /// How many articles the index lists; the others are in the timeline and the search.
     public static let indexLatest = 200
 
-    /// The `count` newest articles (the undated last, then as listed), as indices.
-    static func latest(_ articles: [Article], count: Int) -> [Int] {
-        let newest = articles.indices.sorted { i, j in
-            switch (articles[i].date, articles[j].date) {
-            case let (a?, b?) where a != b: return a > b
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return i < j
-            }
+    /// The articles in the dossier's order, oldest first, and newest first; the undated last in
+    /// both, and articles of the same date as listed. Both come from one sort of integer keys
+    /// (the date packed in one, `PartialDate.packedSortKey`): the newest-first order is the
+    /// oldest-first one with its runs of one date turned around. A date outside the packed
+    /// range sends both to the sorts that compare the dates themselves (`ordersComparingDates`).
+    static func articleOrders(_ articles: [Article]) -> (oldestFirst: [Int], newestFirst: [Int]) {
+        var keyed: [(key: UInt64, index: Int)] = []
+        keyed.reserveCapacity(articles.count)
+        for i in articles.indices {
+            guard let date = articles[i].date else { keyed.append((.max, i)); continue }
+            // The largest packed key is below `.max`, which stands for "undated".
+            guard let key = date.packedSortKey else { return ordersComparingDates(articles) }
+            keyed.append((key, i))
         }
-        return Array(newest.prefix(count))
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        var newest: [Int] = []
+        newest.reserveCapacity(keyed.count)
+        let dated = keyed.firstIndex { $0.key == .max } ?? keyed.count
+        var end = dated
+        while end > 0 {
+            var start = end - 1
+            while start > 0 && keyed[start - 1].key == keyed[end - 1].key { start -= 1 }
+            for k in start..<end { newest.append(keyed[k].index) }
+            end = start
+        }
+        for k in dated..<keyed.count { newest.append(keyed[k].index) }
+        return (keyed.map(\.index), newest)
     }
 
-    /// Each article's place in the dossier's order: by date, the undated last, then as listed.
-    static func articleRanks(_ articles: [Article]) -> [String: Int] {
-        let sorted = articles.indices.sorted { i, j in
-            switch (articles[i].date, articles[j].date) {
-            case let (di?, dj?) where di != dj: return di < dj
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return i < j
+    /// `articleOrders` by sorts that compare the dates (any year).
+    static func ordersComparingDates(_ articles: [Article]) -> (oldestFirst: [Int], newestFirst: [Int]) {
+        func order(newestFirst: Bool) -> [Int] {
+            articles.indices.sorted { i, j in
+                switch (articles[i].date, articles[j].date) {
+                case let (a?, b?) where a != b: return newestFirst ? a > b : a < b
+                case (_?, nil): return true
+                case (nil, _?): return false
+                default: return i < j
+                }
             }
         }
+        return (order(newestFirst: false), order(newestFirst: true))
+    }
+
+    /// Each article's place in the dossier's order (`articleOrders`' oldest first), by id.
+    static func articleRanks(_ articles: [Article], oldestFirst sorted: [Int]) -> [String: Int] {
         var rank: [String: Int] = [:]
         rank.reserveCapacity(articles.count)
         for (n, i) in sorted.enumerated() where rank[articles[i].id] == nil { rank[articles[i].id] = n }
