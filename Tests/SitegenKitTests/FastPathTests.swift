@@ -1174,4 +1174,51 @@ struct FastPathTests {
         #expect(grouped["é"]?.count == keys.filter { $0 == "é" }.count && grouped[long]?.isEmpty == false)
         #expect(Grouping.indices([Int]()) { _ in "x" }.isEmpty && Grouping.indices(0..<3) { _ in nil }.isEmpty)
     }
+
+    @Test("the hand matchers of the weekday, relative-day and period patterns answer as the expressions, at every place of any text")
+    func phraseMatchers() throws {
+        let finder = EventFinder()
+        let hand = finder.patterns.compactMap { p in p.phrases.map { (p.form, p.regex, $0) } }
+        #expect(Set(hand.map(\.0)) == ["weekday", "last-weekday", "relative", "relative-period"])
+        // Pieces on the matchers' edges: case, accents in both normal forms, both apostrophes,
+        // every blank, a word or hyphen right after, scalars folded by ICU alone (ſ, K, ﬁ, ß, İ),
+        // combining marks on either side, other scripts, line ends.
+        let pieces = ["lundi", "Lundi", "LUNDI", "jeudi soir", "jeudi soirée", "Jeudi   PROCHAIN", "jeudi\u{00A0}matin", "jeudi\u{202F}soir",
+                      "vendredi après-midi", "VENDREDI APRÈS-MIDI", "vendredi apre\u{300}s-midi", "samedi_", "dimanche2", "last Monday",
+                      "This FRIDAY", "ce mardi", "ce  mardi-là", "ce\nmardi", "hier", "Hier,", "avant-hier", "Avant-Hier", "aujourd'hui",
+                      "aujourd’hui", "AUJOURD’HUI", "aujourd`hui", "demain-là", "après-demain", "APRÈS-DEMAIN", "l'an dernier",
+                      "l’année  dernière", "L'AN PROCHAIN", "l'année\tprochaine", "cette année", "CETTE ANNÉE", "ce mois-ci", "this year",
+                      "last year's", "next\u{00A0}month", "le mois dernier", "yesterday", "Tomorrow.", "today's", "yeſterday", "\u{212A}",
+                      "ſunday", "ﬁn", "ß", "İ", "e\u{301}", "hier\u{301}", "\u{301}hier", "Путин", "東京", "🇫🇷", "\r\n", "\u{0B}", "\u{85}",
+                      "—", "«", "»", "(", "2024", "x", "-", "'", "’", "_", "é", "É", "ÿ", "µ", "×",
+                      // Words alone, for the separators to fall between a weekday and what may follow it.
+                      "jeudi", "soir", "Matin", "ce", "last", "mardi", "sunday", "l'an", "année", "dernier", "mois", "ci"]
+        let separators = [" ", "  ", "\u{00A0}", "\t", "", "-", ", ", "\n", "\r\n", "\u{2028}", "\u{0B}", "\u{85}", "\u{3000}"]
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var texts = pieces + ["", "lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday"]
+        for _ in 0..<1500 {
+            var s = ""
+            for k in 0..<(2 + next(5)) { s += (k > 0 ? separators[next(separators.count)] : "") + pieces[next(pieces.count)] }
+            texts.append(s)
+        }
+        var handMatches = 0
+        for s in texts {
+            let everywhere = s.unicodeScalars.indices.map { s.utf8.distance(from: s.utf8.startIndex, to: $0) } + [s.utf8.count]
+            for (form, regex, phrases) in hand {
+                let byHand = phrases.matches(in: s, startingAt: everywhere, regex: regex), byICU = regex.matches(in: s, startingAt: everywhere)
+                func offsets(_ m: Pattern.Match) -> [Int] { [m.range.lowerBound, m.range.upperBound].map { s.utf8.distance(from: s.utf8.startIndex, to: $0) } }
+                func groups(_ m: Pattern.Match) -> [String?] { (0..<m.output.count).map { m.output[$0].substring.map(String.init) } }
+                #expect(byHand.map(offsets) == byICU.map(offsets), "\(form) \(s.debugDescription)")
+                #expect(byHand.map(groups) == byICU.map(groups), "\(form) \(s.debugDescription)")
+                var text = s
+                handMatches += text.withUTF8 { b in everywhere.filter { if case .match = phrases.attempt(b, at: $0) { true } else { false } }.count }
+            }
+        }
+        // The hand path, not only the expressions it hands the unknown to, answered most.
+        #expect(handMatches > 1000)
+    }
 }

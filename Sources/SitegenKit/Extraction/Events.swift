@@ -23,7 +23,8 @@ public struct EventFinder: Sendable {
     /// ending of a French future that are none.
     let futureWords: WordTable
     let notFutureWords: WordTable
-    private let patterns: [(form: String, regex: Pattern)]
+    /// Each pattern by its form; the patterns tried at known word starts have a hand matcher too.
+    let patterns: [(form: String, regex: Pattern, phrases: PhraseMatcher?)]
 
     public init(lexicon: Lexicon = .standard) {
         dates = DateFinder(lexicon: lexicon)
@@ -75,25 +76,45 @@ public struct EventFinder: Sendable {
         monthWords = WordTable(lexicon.foldedSet("months.also.words"))
         var wd = Set(weekdays.keys)
         for e in lexicon["weekdays"] { if let k = e.split(separator: "=").first { wd.insert(String(k).lowercased()) } }
-        let weekday = "(" + wd.sorted { $0.count > $1.count }.joined(separator: "|") + ")"
+        let weekdayList = wd.sorted { $0.count > $1.count }
+        let weekday = "(" + weekdayList.joined(separator: "|") + ")"
         // "aujourd'hui" is also written with a typographic apostrophe.
-        let relative = "(" + rel.keys.sorted { $0.count > $1.count }
+        let relativeList = rel.keys.sorted { $0.count > $1.count }
+        let relative = "(" + relativeList
             .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "'", with: "['’]") }.joined(separator: "|") + ")"
-        let period = "(" + periods.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        let periodList = periods.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        let period = "(" + periodList
             .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "'", with: "['’]").replacingOccurrences(of: " ", with: "\\s+") }
             .joined(separator: "|") + ")"
+        let lastWords = ["last", "this", "ce"]
+        let dayParts = ["dernier", "prochain", "soir", "matin", "après-midi", "night", "morning", "evening"]
         let specs: [(String, String)] = [
             ("day-month", "\\b(\\d{1,2})(?:er)?\\s+" + month + "\\b"),
             ("month-day", "\\b" + monthBeforeDay + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"),
             ("in-month", "\\b(?:en|in|au mois d'|au mois de|début|fin|mi-|early|late|mid-)\\s*" + month + "\\b"),
             ("year", "\\b(?:en|in|de|depuis|since|from|to|à|jusqu'en|during|pendant|l'an|année|year)\\s+(1[89]\\d\\d|20\\d\\d|21\\d\\d)\\b"),
-            ("last-weekday", "\\b(?:last|this|ce)\\s+" + weekday + "\\b"),
-            ("weekday", "\\b" + weekday + "(?:\\s+(dernier|prochain|soir|matin|après-midi|night|morning|evening))?\\b"),
+            ("last-weekday", "\\b(?:" + lastWords.joined(separator: "|") + ")\\s+" + weekday + "\\b"),
+            ("weekday", "\\b" + weekday + "(?:\\s+(" + dayParts.joined(separator: "|") + "))?\\b"),
             ("relative", "\\b" + relative + "(?![\\w-])"),
             ("relative-period", "\\b" + period + "(?![\\w-])"),
         ]
-        var compiled: [(String, Pattern)] = []
-        for (form, p) in specs { if let r = Pattern(p) { compiled.append((form, r)) } }
+        // The same lists, in the same order, for the hand matchers (`PhraseMatcher`).
+        func scalars(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
+        typealias Piece = PhraseMatcher.Piece
+        let weekdayPiece = Piece.phrases(scalars(weekdayList), group: 1, apostrophes: false, spaces: false)
+        let hand: [String: PhraseMatcher?] = [
+            "last-weekday": PhraseMatcher([.boundary, .phrases(scalars(lastWords), group: 0, apostrophes: false, spaces: false), .spaces,
+                                           weekdayPiece, .boundary], groups: 1),
+            "weekday": PhraseMatcher([.boundary, weekdayPiece,
+                                      .optional([.spaces, .phrases(scalars(dayParts), group: 2, apostrophes: false, spaces: false)]), .boundary],
+                                     groups: 2),
+            "relative": PhraseMatcher([.boundary, .phrases(scalars(relativeList), group: 1, apostrophes: true, spaces: false),
+                                       .notBeforeWordOrHyphen], groups: 1),
+            "relative-period": PhraseMatcher([.boundary, .phrases(scalars(periodList), group: 1, apostrophes: true, spaces: true),
+                                              .notBeforeWordOrHyphen], groups: 1),
+        ]
+        var compiled: [(String, Pattern, PhraseMatcher?)] = []
+        for (form, p) in specs { if let r = Pattern(p) { compiled.append((form, r, hand[form] ?? nil)) } }
         patterns = compiled
         patternCount = specs.count
     }
@@ -170,7 +191,7 @@ public struct EventFinder: Sendable {
             let at = h.wordStarts[max(0, i - 1)]
             if periodStarts.last != at { periodStarts.append(at) }
         }
-        for (form, regex) in patterns {
+        for (form, regex, phrases) in patterns {
             var starts: [Int]?
             switch form {
             case "day-month", "month-day": if !hasDigit || !h.monthWord { continue }
@@ -183,8 +204,9 @@ public struct EventFinder: Sendable {
             default: break
             }
             if starts?.isEmpty == true { continue }
-            let matches = fromFirstWord ? starts.map { regex.matches(in: sentence, startingAt: $0) } ?? regex.matches(in: sentence)
-                                        : regex.matches(in: sentence)
+            let matches = !fromFirstWord ? regex.matches(in: sentence)
+                : starts.map { starts in phrases.map { $0.matches(in: sentence, startingAt: starts, regex: regex) } ?? regex.matches(in: sentence, startingAt: starts) }
+                ?? regex.matches(in: sentence)
             for m in matches {
                 if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
                 let text = String(sentence[m.range])

@@ -48,13 +48,19 @@ public struct Pattern: @unchecked Sendable {
         var found: [Match] = []
         var end = 0
         for at in starts where at >= end && at <= s.utf8.count {
-            guard let r = regex.firstMatch(in: s, options: [.anchored, .withTransparentBounds], range: places.range(fromUTF8: at)) else { continue }
-            // A match whose ends are not between characters is left out, as `matches(in:from:)`
-            // leaves it out; what it covers is still passed.
-            if let m = match(r, in: s, &places) { found.append(m) }
-            end = places.utf8Offset(r.range.location + r.range.length) ?? s.utf8.count
+            guard let tried = firstMatch(in: s, at: at, places: &places) else { continue }
+            if let m = tried.match { found.append(m) }
+            end = tried.end
         }
         return found
+    }
+
+    /// The match that starts at UTF-8 offset `at`, and the UTF-8 offset where it ends; nil when
+    /// none starts there. A match whose ends are not between characters is left out (nil
+    /// `match`), as `matches(in:from:)` leaves it out; what it covers is still passed (`end`).
+    func firstMatch(in s: String, at: Int, places: inout UTF16Places) -> (match: Match?, end: Int)? {
+        guard let r = regex.firstMatch(in: s, options: [.anchored, .withTransparentBounds], range: places.range(fromUTF8: at)) else { return nil }
+        return (match(r, in: s, &places), places.utf8Offset(r.range.location + r.range.length) ?? s.utf8.count)
     }
 
     private func match(_ r: NSTextCheckingResult, in s: String, _ places: inout UTF16Places) -> Match? {
