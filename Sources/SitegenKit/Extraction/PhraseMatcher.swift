@@ -6,7 +6,8 @@ import Foundation
 /// tried in order with backtracking, `\b`, `\s+` and `(?![\w-])` as ICU defines them.
 ///
 /// Each attempt through `NSRegularExpression` cost about 25,000 instructions (the sentence
-/// copied into UTF-16, the matcher set up, the result boxed); this costs a few hundred. Plain
+/// copied into UTF-16, the matcher set up, the result boxed); by hand the same attempts cost
+/// less than a quarter (for 1,000 generated articles, 55 million instructions against 252). Plain
 /// scalars are those whose case folding and classes are known here for sure: ASCII letters,
 /// digits, punctuation, tab, line feed, form feed, carriage return, the Latin-1 letters from
 /// U+00C0 (but ß, × and ÷), the no-break spaces U+00A0 and U+202F, and the apostrophe ’. When
