@@ -102,7 +102,7 @@ public struct EventFinder: Sendable {
         func scalars(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
         typealias Piece = PhraseMatcher.Piece
         let weekdayPiece = Piece.phrases(scalars(weekdayList), group: 1, apostrophes: false, spaces: false)
-        let hand: [String: PhraseMatcher?] = [
+        let candidates: [String: PhraseMatcher?] = [
             "last-weekday": PhraseMatcher([.boundary, .phrases(scalars(lastWords), group: 0, apostrophes: false, spaces: false), .spaces,
                                            weekdayPiece, .boundary], groups: 1),
             "weekday": PhraseMatcher([.boundary, weekdayPiece,
@@ -113,8 +113,9 @@ public struct EventFinder: Sendable {
             "relative-period": PhraseMatcher([.boundary, .phrases(scalars(periodList), group: 1, apostrophes: true, spaces: true),
                                               .notBeforeWordOrHyphen], groups: 1),
         ]
+        let hand = candidates.compactMapValues { $0 }
         var compiled: [(String, Pattern, PhraseMatcher?)] = []
-        for (form, p) in specs { if let r = Pattern(p) { compiled.append((form, r, hand[form] ?? nil)) } }
+        for (form, p) in specs { if let r = Pattern(p) { compiled.append((form, r, hand[form])) } }
         patterns = compiled
         patternCount = specs.count
     }

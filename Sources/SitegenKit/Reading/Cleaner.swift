@@ -839,27 +839,16 @@ public struct Cleaner: Sendable {
         var rest = s
         for m in ms.reversed() { rest.removeSubrange(m.range) }
         var leftover = Text.fold(rest)
-        if Text.allBytes(leftover, { $0 < 0x80 }) {
-            // ASCII (most lines): each character is a byte, and Foundation's replacing and the
-            // split by letters find what a search and a split of the bytes find.
-            for p in datePrefixes where Text.contains(leftover, p) { leftover = Self.replacingBytes(of: p, with: " ", in: leftover) }
-            let meaningless = Text.withBytes(leftover) { b in
-                var i = 0
-                while i < b.count {
-                    guard Self.isASCIILetter(b[i]) else { i += 1; continue }
-                    let start = i
-                    while i < b.count && Self.isASCIILetter(b[i]) { i += 1 }
-                    if i - start > 2 && !dateWords.contains(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) { return false }
-                }
-                return true
-            }
-            return meaningless ? first.date : nil
+        // ASCII (most lines): each character is a byte, and Foundation's replacing and the split
+        // by letters find what a search and a split of the bytes find. Folded text has no marks
+        // and no precomposed letters, so Foundation finds a prefix only where its bytes are: a
+        // byte search first spares most of its calls.
+        let ascii = Text.allBytes(leftover, { $0 < 0x80 })
+        for p in datePrefixes where Text.contains(leftover, p) {
+            leftover = ascii ? Self.replacingBytes(of: p, with: " ", in: leftover) : leftover.replacingOccurrences(of: p, with: " ")
         }
-        // Folded text has no marks and no precomposed letters, so Foundation finds a prefix only
-        // where its bytes are: a byte search first spares most of its calls.
-        for p in datePrefixes where Text.contains(leftover, p) { leftover = leftover.replacingOccurrences(of: p, with: " ") }
-        let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 && !dateWords.contains(String($0)) }
-        return meaningful.isEmpty ? first.date : nil
+        let words = Text.asciiSplit(leftover, where: { !Self.isASCIILetter($0) }) ?? leftover.split { !$0.isLetter }
+        return words.contains { $0.count > 2 && !dateWords.contains(String($0)) } ? nil : first.date
     }
 
     /// `s` with every occurrence of `needle`, left to right and not overlapping, replaced by
