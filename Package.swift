@@ -22,8 +22,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // glibc's malloc.h (mallopt, mallinfo2), for `MallocTuning`.
-        .systemLibrary(name: "CMalloc"),
+        // What glibc has and its Swift module does not import: malloc.h (mallopt, mallinfo2)
+        // for `MallocTuning`, and syncfs for `WritebackPacer`.
+        .systemLibrary(name: "CGlibc"),
         // A per-thread bump allocator that libcmark renders each page with (C: it must hand
         // libcmark plain C function pointers).
         .target(name: "CmarkArena", dependencies: ["Ccmark"]),
@@ -33,7 +34,7 @@ let package = Package(
             dependencies: [
                 "Ccmark",
                 "CmarkArena",
-                "CMalloc",
+                "CGlibc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -66,7 +67,7 @@ let package = Package(
         .executableTarget(name: "sitegen-fuzz", dependencies: ["SitegenFuzzing"]),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenFuzzing", "CMalloc"],
+            dependencies: ["SitegenKit", "SitegenFuzzing", "CGlibc"],
             // Articles the tests read from the repository by path.
             exclude: ["Fixtures"]
         ),

@@ -1,6 +1,6 @@
 import Foundation
 #if os(Linux)
-import CMalloc
+import CGlibc
 #endif
 import Testing
 @testable import SitegenKit

@@ -151,7 +151,10 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
 /// The real disk. Writes go through POSIX `write`, which does not fsync every file the way
 /// Foundation's `Data.write` does on Linux; the swap into place is a rename.
 public struct DiskFileSystem: FileSystem {
-    public init() {}
+    /// Told of every file written (see `WritebackPacer`).
+    public let pacer: WritebackPacer?
+
+    public init(pacer: WritebackPacer? = WritebackPacer()) { self.pacer = pacer }
 
     public func readFile(_ path: String) throws -> Data {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -265,8 +268,12 @@ public struct DiskFileSystem: FileSystem {
         var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EEXIST && unlink(path) == 0 { fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason(errno)))") }
-        defer { close(fd) }
-        try produce { try Self.write(fd, $0, path) }
+        var length = 0
+        do {
+            defer { close(fd) }
+            try produce { try Self.write(fd, $0, path); length += $0.count }
+        }
+        pacer?.wrote(path, bytes: length)
     }
 
     /// The recycled file is checked through its open descriptor (a plain file with one name),
@@ -293,6 +300,7 @@ public struct DiskFileSystem: FileSystem {
         guard ftruncate(fd, off_t(length)) == 0 else {
             throw FileSystemError(path: path, message: "cannot be cut to its length (\(Self.reason(errno)))")
         }
+        pacer?.wrote(path, bytes: length)
     }
 
     /// Writes all of `buf` at the descriptor's place.

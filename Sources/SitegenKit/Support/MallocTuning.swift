@@ -1,5 +1,5 @@
 #if os(Linux)
-import CMalloc
+import CGlibc
 #endif
 
 /// How the C allocator is told to keep the memory a build frees, for the next allocations.
