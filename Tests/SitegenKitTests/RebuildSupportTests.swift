@@ -280,6 +280,27 @@ struct RebuildSupportTests {
         }
     }
 
+    @Test("two lists are mapped on new threads, not the caller's nor libdispatch's workers")
+    func twoListsOnNewThreads() {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var threads = Set<UInt>()
+        }
+        let seen = Seen()
+        let caller = UInt(pthread_self())
+        // A libdispatch worker, for comparison (concurrentPerform runs on the caller and the pool).
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in seen.lock.withLock { _ = seen.threads.insert(UInt(pthread_self())) } }
+        let pool = seen.threads
+        seen.threads = []
+        _ = Parallel.map(Array(0..<500), Array(500..<1000)) { i -> Int in
+            seen.lock.withLock { _ = seen.threads.insert(UInt(pthread_self())) }
+            return i
+        }
+        #expect(!seen.threads.isEmpty)
+        #expect(!seen.threads.contains(caller))
+        #expect(seen.threads.isDisjoint(with: pool))
+    }
+
     @Test("a list mapped in chunks by the workers gives every result once, in order, whatever the chunk")
     func chunkedMap() {
         for (n, chunk) in [(0, nil), (1, nil), (2, nil), (17, 4), (1_000, nil), (10_007, nil), (10_007, 1), (10_007, 5_000), (300, 1_000)] as [(Int, Int?)] {
