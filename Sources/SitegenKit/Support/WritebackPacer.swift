@@ -40,7 +40,7 @@ public final class WritebackPacer: @unchecked Sendable {
         self.flush = flush
     }
 
-    /// Called after each file is written and closed.
+    /// Called after each file is written in full (`bytes` long).
     public func wrote(_ path: String, bytes: Int) {
         condition.lock()
         defer { condition.unlock() }
@@ -81,7 +81,8 @@ public final class WritebackPacer: @unchecked Sendable {
         }
     }
 
-    /// Writes the file system of the batch's first file to disk, then drops each file's pages.
+    /// Has the file system that holds the batch written to disk (`syncfs`, through the first of
+    /// its files that opens), then drops each file's pages from the cache.
     @Sendable public static func syncAndDrop(_ batch: [String]) {
         var synced = false
         for path in batch {
