@@ -205,9 +205,13 @@ public struct EventFinder: Sendable {
             default: break
             }
             if starts?.isEmpty == true { continue }
-            let matches = !fromFirstWord ? regex.matches(in: sentence)
-                : starts.map { starts in phrases.map { $0.matches(in: sentence, startingAt: starts, regex: regex) } ?? regex.matches(in: sentence, startingAt: starts) }
-                ?? regex.matches(in: sentence)
+            let matches: [Pattern.Match]
+            if fromFirstWord, let starts {
+                // At the known word starts: by hand where the pattern has a matcher, else by ICU.
+                matches = phrases?.matches(in: sentence, startingAt: starts, regex: regex) ?? regex.matches(in: sentence, startingAt: starts)
+            } else {
+                matches = regex.matches(in: sentence)
+            }
             for m in matches {
                 if found.contains(where: { $0.range.overlaps(m.range) }) { continue }
                 let text = String(sentence[m.range])
