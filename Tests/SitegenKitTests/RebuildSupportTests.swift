@@ -111,6 +111,44 @@ struct RebuildSupportTests {
         #expect(r3.copied == n - PieceReuse.missesBeforeIndex)
     }
 
+    @Test("a stream hands its bytes over a chunk at a time, stops at the sink's first error, and copies an element only into the same layout")
+    func streamChunksAndLayout() throws {
+        let keys = (0..<UInt64(300)).map { $0 }
+        // Chunks of at least 256 bytes while streaming (then the rest), together the serialization.
+        var pieces: [[UInt8]] = []
+        try keyed(keys).stream(chunk: 256, reuse: PieceReuse()) { pieces.append($0) }
+        #expect(pieces.count > 10)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 256 })
+        #expect(pieces.flatMap { $0 } == keyed(keys).bytes())
+
+        // A sink that fails is not called again; its error is the stream's.
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try keyed(keys).stream(chunk: 256, reuse: PieceReuse()) { _ in
+                calls += 1
+                throw Full()
+            }
+        }
+        #expect(calls == 1)
+
+        // The same keys laid out otherwise (each element over several lines, then each on one):
+        // the elements of the last file are not copied into the other layout.
+        let wrapped = JSON.object([("list", keyed(keys))])
+        func streamed(lines: Int, _ reuse: PieceReuse?) throws -> [UInt8] {
+            var out: [UInt8] = []
+            try wrapped.stream(lines: lines, chunk: 256, reuse: reuse) { out += $0 }
+            return out
+        }
+        let r1 = PieceReuse()
+        let spread = try streamed(lines: 3, r1)
+        let r2 = PieceReuse(previous: FileBytes(copying: spread), pieces: r1.pieces)
+        let oneLine = try streamed(lines: 2, r2)
+        #expect(oneLine == (try streamed(lines: 2, nil)))
+        #expect(oneLine.count < spread.count)
+        #expect(r2.copied == 0)
+    }
+
     /// Pages of the file at `path` in the system's cache, and all its pages.
     func cachedPages(_ path: String) -> (cached: Int, all: Int)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -48,16 +48,10 @@ public enum JSON: Sendable, Equatable {
         try withoutActuallyEscaping(sink) { sink in
             var out: [UInt8] = []
             out.reserveCapacity(chunk + 4096)
-            let state = StreamState(reuse: reuse)
+            let state = StreamState(reuse: reuse, chunk: chunk, sink: sink)
             state.flushed = reuse?.base ?? 0
-            // The state holds the flush, which holds the sink: let go of both before returning.
-            defer { state.flush = nil }
-            state.flush = { buffer in
-                guard buffer.count >= chunk, state.failure == nil else { return }
-                do { try sink(buffer) } catch { state.failure = error }
-                state.flushed += buffer.count
-                buffer.removeAll(keepingCapacity: true)
-            }
+            // The state holds the sink: let go of it before returning.
+            defer { state.sink = nil }
             write(to: &out, indent: 0, lines: pretty ? lines : 0, state: state)
             if let failure = state.failure { throw failure }
             if pretty { out.append(0x0A) }
@@ -71,9 +65,29 @@ public enum JSON: Sendable, Equatable {
     private final class StreamState {
         @exclusivity(unchecked) var flushed = 0
         @exclusivity(unchecked) var failure: Error?
-        @exclusivity(unchecked) var flush: ((inout [UInt8]) -> Void)?
+        @exclusivity(unchecked) var sink: (([UInt8]) throws -> Void)?
         let reuse: PieceReuse?
-        init(reuse: PieceReuse? = nil) { self.reuse = reuse }
+        /// How many bytes are gathered before they are handed to the sink.
+        let chunk: Int
+
+        init(reuse: PieceReuse?, chunk: Int, sink: @escaping ([UInt8]) throws -> Void) {
+            self.reuse = reuse
+            self.chunk = chunk
+            self.sink = sink
+        }
+
+        /// Hands `buffer` to the sink once it holds a chunk (checked after each element; the
+        /// call itself is rare). After a failure nothing more is handed over.
+        @inline(__always) func flush(_ buffer: inout [UInt8]) {
+            if buffer.count >= chunk { hand(&buffer) }
+        }
+
+        private func hand(_ buffer: inout [UInt8]) {
+            guard failure == nil, let sink else { return }
+            do { try sink(buffer) } catch { failure = error }
+            flushed += buffer.count
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
@@ -137,16 +151,28 @@ public enum JSON: Sendable, Equatable {
         if count == 0 { out += [0x5B, 0x5D]; return }
         let laid = indent < lines
         out.append(0x5B)
-        // Taken out of the state once: a feed has hundreds of thousands of elements, and each
-        // access to the state's properties in the loop was a retain and a release.
-        let reuse = state?.reuse, flush = state?.flush
+        // With a reuse and keys, a loop of its own, the optionals unwrapped once: a feed has
+        // hundreds of thousands of elements, and each optional closure or class reached in the
+        // loop was a retain and a release of it for each element.
+        guard let state, let reuse = state.reuse, let key else {
+            for i in 0..<count {
+                if i > 0 { out.append(0x2C) }
+                if laid { newline(&out, indent + 1) }
+                element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
+                state?.flush(&out)
+            }
+            if laid { newline(&out, indent) }
+            out.append(0x5D)
+            return
+        }
+        // The element's bytes depend on its indentation and layout too.
+        let layout = (indent, min(lines, 1 << 20))
         for i in 0..<count {
             if i > 0 { out.append(0x2C) }
             if laid { newline(&out, indent + 1) }
-            if let state, let reuse, let k = key?(i) {
-                // The element's bytes depend on its indentation and layout too.
+            if let k = key(i) {
                 var h = StableHash()
-                withUnsafeBytes(of: (k, indent, min(lines, 1 << 20))) { h.add($0) }
+                withUnsafeBytes(of: (k, layout.0, layout.1)) { h.add($0) }
                 let flushed = state.flushed
                 let start = flushed + out.count
                 if !reuse.copy(h.value, into: &out) {
@@ -158,7 +184,7 @@ public enum JSON: Sendable, Equatable {
             } else {
                 element(i).write(to: &out, indent: indent + 1, lines: lines, state: state)
             }
-            flush?(&out)
+            state.flush(&out)
         }
         if laid { newline(&out, indent) }
         out.append(0x5D)
