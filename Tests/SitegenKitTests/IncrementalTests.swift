@@ -130,34 +130,61 @@ struct IncrementalTests {
         }
     }
 
-    @Test("the grouping's key changes with any grouped field of any quote, in any part, and with their order; not with the others")
+    @Test("the grouping's key changes with any grouped field of any quote, and with their order; not with the others")
     func statementsKeyCoversQuotes() {
         let cache = BuildCache(fs: MemoryFileSystem(), output: "public")
-        let n = BuildCache.statementsKeyPart + 900
+        let n = 5000
         let quotes = (0..<n).map { i in
             Quote(id: "q\(i)", article: "a\(i / 10)", text: "Texte \(i % 50)", kind: .direct, speaker: "p\(i % 7)", speakerName: "P \(i % 7)",
                   evidence: Evidence(cue: "a dit", rule: "r", confidence: 0.5, notes: []), note: nil, start: i, end: i + 1, paragraph: 0)
         }
-        let key = cache.statementsKey(quotes)
-        #expect(cache.statementsKey(quotes) == key)
+        let key = cache.statementsKey(QuoteHashes(quotes))
+        #expect(cache.statementsKey(QuoteHashes(quotes)) == key)
         var keys: Set<String> = [key]
-        for i in [0, BuildCache.statementsKeyPart - 1, BuildCache.statementsKeyPart, n - 1] {
+        for i in [0, 4095, 4096, n - 1] {
             let edits: [(inout Quote) -> Void] = [{ $0.id += "x" }, { $0.article += "x" }, { $0.text += "x" }, { $0.kind = .indirect },
                                                   { $0.speaker = nil }, { $0.speakerName = "Q" }]
             for edit in edits {
                 var q = quotes
                 edit(&q[i])
-                keys.insert(cache.statementsKey(q))
+                keys.insert(cache.statementsKey(QuoteHashes(q)))
             }
             var other = quotes
             other[i].evidence.cue = "a répondu"
-            #expect(cache.statementsKey(other) == key, "a field the grouping does not read")
+            #expect(cache.statementsKey(QuoteHashes(other)) == key, "a field the grouping does not read")
         }
         #expect(keys.count == 1 + 4 * 6)
         var swapped = quotes
-        swapped.swapAt(BuildCache.statementsKeyPart - 1, BuildCache.statementsKeyPart)
-        #expect(cache.statementsKey(swapped) != key)
-        #expect(cache.statementsKey(Array(quotes.dropLast())) != key)
+        swapped.swapAt(4095, 4096)
+        #expect(cache.statementsKey(QuoteHashes(swapped)) != key)
+        #expect(cache.statementsKey(QuoteHashes(Array(quotes.dropLast()))) != key)
+    }
+
+    @Test("a quote's content hash changes with each of its fields, its statement hash only with the grouped ones")
+    func quoteHashesCoverFields() {
+        let quote = Quote(id: "q1", article: "a1", text: "Texte", kind: .direct, speaker: "p1", speakerName: "P 1",
+                          evidence: Evidence(cue: "a dit", rule: "r", confidence: 0.5, notes: ["n"]), note: nil, start: 3, end: 9, paragraph: 1)
+        let base = QuoteHashes([quote])
+        #expect(base.count == 1 && base.content == [StableHash.of([quote], at: 0)])
+        let grouped: [(inout Quote) -> Void] = [{ $0.id += "x" }, { $0.article += "x" }, { $0.text += "x" }, { $0.kind = .indirect },
+                                                { $0.speaker = nil }, { $0.speaker = "" }, { $0.speakerName = "Q" }]
+        let others: [(inout Quote) -> Void] = [{ $0.evidence.cue += "x" }, { $0.evidence.rule += "x" }, { $0.evidence.confidence = 0.75 },
+                                               { $0.note = "" }, { $0.start += 1 }, { $0.end += 1 }, { $0.paragraph += 1 },
+                                               { $0.evidence.notes.append("m") }]
+        var contents: Set<UInt64> = [base.content[0]], statements: Set<UInt64> = [base.statement[0]]
+        for edit in grouped + others {
+            var q = quote
+            edit(&q)
+            let h = QuoteHashes([q])
+            contents.insert(h.content[0])
+            statements.insert(h.statement[0])
+        }
+        #expect(contents.count == 1 + grouped.count + others.count)
+        #expect(statements.count == 1 + grouped.count)
+        // Read back from the cache only with one hash of each kind for each quote.
+        #expect(QuoteHashes(statement: base.statement, content: base.content, count: 1) == base)
+        #expect(QuoteHashes(statement: base.statement, content: base.content, count: 2) == nil)
+        #expect(QuoteHashes(statement: [], content: base.content, count: 1) == nil)
     }
 
     @Test("after several edits, each incremental build is byte-identical to a clean build")
@@ -613,7 +640,7 @@ struct IncrementalTests {
 
     @Test("the cache's binary format reads back what it wrote")
     func binaryRoundTrip() throws {
-        let out = extract(["Titre\n\n« Nous irons jusqu'au bout », a déclaré Jean Dupont mardi 5 mars 2024.\n"])
+        let out = extract(["Titre\n\n« Nous irons jusqu'au bout », a déclaré Jean Dupont mardi 5 mars 2024.\n\n« Rien n'est encore décidé », a ajouté Marie Curie.\n"])
         let article = try #require(readArticle("Titre\n\nPar Marie Curie\n\nUn texte.\n").article)
         let cache = BuildCache(fs: MemoryFileSystem(), output: "public")
         let before = BuildCache.Articles(salt: cache.salt, reads: ["k": BuildCache.Read(article: article, diagnostics: [
@@ -626,6 +653,8 @@ struct IncrementalTests {
         let back = after.extraction?.output
         #expect(back?.quotes == out.quotes && back?.people == out.people && back?.events == out.events)
         #expect(back?.articlePeople == out.articlePeople)
+        // The quotes' hashes, made when saved.
+        #expect(out.quotes.count >= 2 && after.extraction?.quoteHashes == QuoteHashes(out.quotes))
         let outputs = BuildCache.Outputs(salt: cache.salt, pages: ["articles/a": BuildCache.Written(key: "k", stamps: [
             FileStamp(size: 3, modified: 1_700_000_000_000_000_001, inode: 42)])],
                                          streamed: ["dossier.json": BuildCache.Streamed(stamp: FileStamp(size: 9, modified: 2, inode: 7), pieces: [

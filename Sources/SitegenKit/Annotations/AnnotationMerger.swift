@@ -14,6 +14,14 @@ public struct AnnotationMerger: Sendable {
         Diagnostic(.error, stage: Self.stage, file: file, line: line, message, hint: hint)
     }
 
+    /// Whether `apply` may change the dossier's quotes (correct, reject or add some): only
+    /// annotations with corrections or added quotes do. Without them the quotes are as extracted,
+    /// and a rebuild keeps their hashes (`QuoteHashes`) from the cache. Any change to the quotes
+    /// made here must be made under this condition.
+    public static func changesQuotes(_ annotations: [ArticleAnnotation]) -> Bool {
+        annotations.contains { !$0.corrections.isEmpty || !$0.additions.isEmpty }
+    }
+
     public func apply(_ annotations: [ArticleAnnotation], notes: [Note], to input: consuming Dossier) -> (Dossier, [Diagnostic]) {
         var d = consume input
         d.notes = notes
@@ -37,6 +45,7 @@ public struct AnnotationMerger: Sendable {
         // Made only when some annotation corrects or adds quotes (a commentary, a date or tags
         // need neither: with 80,000 quotes, they are a tenth of a rebuild's serial time).
         let corrects = annotations.contains { !$0.corrections.isEmpty }, adds = annotations.contains { !$0.additions.isEmpty }
+        assert(Self.changesQuotes(annotations) == (corrects || adds))
         var quotesOf = corrects || adds ? Dictionary(grouping: d.quotes.indices, by: { d.quotes[$0].article }) : [:]
         var quoteIDs = adds ? Set(d.quotes.indices.map { d.quotes[$0].id }) : []
         var removed = Set<Int>()

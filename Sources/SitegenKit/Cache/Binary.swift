@@ -71,6 +71,13 @@ struct BinaryWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
     }
 
+    /// 64-bit hashes, after their count: each as its eight bytes.
+    mutating func words(_ items: [UInt64]) {
+        int(items.count)
+        bytes.reserveCapacity(bytes.count + items.count * 8)
+        for v in items { word(v) }
+    }
+
     /// The pieces of a streamed file (a million at 100,000 articles): each key, a hash that
     /// takes ten bytes as a varint, as eight bytes; each offset as the distance from the end of
     /// the piece before (the few bytes between two entries), and the length. Four bytes less a
@@ -201,6 +208,17 @@ struct BinaryReader {
     @inline(__always) mutating func word() throws -> UInt64 {
         let at = try skip(8).lowerBound
         return bytes.withBuffer { UInt64(littleEndian: UnsafeRawBufferPointer($0).loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    }
+
+    /// What `BinaryWriter.words` wrote.
+    mutating func words() throws -> [UInt64] {
+        let n = try int()
+        guard n >= 0, n <= (end - offset) / 8 else { throw Truncated() }
+        let at = try skip(8 * n).lowerBound
+        return bytes.withBuffer { b in
+            let raw = UnsafeRawBufferPointer(b)
+            return (0..<n).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at + 8 * $0, as: UInt64.self)) }
+        }
     }
 
     /// What `BinaryWriter.pieces` wrote.

@@ -127,6 +127,8 @@ public struct BuildCache: Sendable {
     public struct Extraction: Sendable {
         public var key: String
         public var output: Extractor.Output
+        /// The hashes of its quotes, when known (made when saved otherwise).
+        public var quoteHashes: QuoteHashes?
     }
 
     /// An article file's stamp when it was read, and the read key of its bytes then.
@@ -169,27 +171,15 @@ public struct BuildCache: Sendable {
 
     // MARK: - Same-statement groups
 
-    /// The key of the grouping: every quote's id, article, kind, speaker and text, in order.
-    /// Hashed in parts of `statementsKeyPart` quotes on both cores (a rebuild's serial stage
-    /// hashed 80,000 quotes), then the parts' hashes in order: the same key on any machine.
-    public func statementsKey(_ quotes: [Quote]) -> String {
-        let parts = Parallel.map(Array(stride(from: 0, to: quotes.count, by: Self.statementsKeyPart)), chunk: 1) { start in
-            var h = StableHash()
-            // Read in place, field by field (an array of the six strings was an allocation a quote).
-            for i in start..<min(start + Self.statementsKeyPart, quotes.count) {
-                h.add(quotes[i].id); h.add(quotes[i].article); h.add(quotes[i].kind.rawValue)
-                h.add(quotes[i].speaker ?? ""); h.add(quotes[i].speakerName ?? ""); h.add(quotes[i].text)
-            }
-            return h.value
-        }
+    /// The key of the grouping: the `statement` hash of every quote (of its id, article, kind,
+    /// speaker and text), in order.
+    public func statementsKey(_ hashes: QuoteHashes) -> String {
         var h = StableHash()
         h.add(salt)
-        h.add(int: quotes.count)
-        for p in parts { h.add(p) }
+        h.add(int: hashes.count)
+        for v in hashes.statement { h.add(v) }
         return h.hex
     }
-
-    static let statementsKeyPart = 4096
 
     var statementsFile: String { folder + "/statements.bin" }
     static let statementsMagic = "sitegen statements cache 2\n"
@@ -339,6 +329,7 @@ public struct BuildCache: Sendable {
         case quotes([Quote])
         case events([Event])
         case stamps([(String, Stamped)])
+        case quoteHashes(statement: [UInt64], content: [UInt64])
     }
 
     /// How many sections the reads are cut into (both cores read them).
@@ -367,6 +358,7 @@ public struct BuildCache: Sendable {
             bytes.release(0..<bytes.count)
             var readParts: [[(String, Read)]] = [], stampParts: [[(String, Stamped)]] = []
             var quotes: [Quote]?, events: [Event]?
+            var quoteHashes: (statement: [UInt64], content: [UInt64])?
             var meta: Section?
             for section in sections {
                 switch section {
@@ -374,6 +366,7 @@ public struct BuildCache: Sendable {
                 case .stamps(let entries)?: stampParts.append(entries)
                 case .quotes(let q)?: if quotes == nil { quotes = q } else { return nil }
                 case .events(let e)?: if events == nil { events = e } else { return nil }
+                case .quoteHashes(let statement, let content)?: quoteHashes = (statement, content)
                 case .extraction?: meta = section
                 case nil: return nil
                 }
@@ -398,7 +391,8 @@ public struct BuildCache: Sendable {
                 extraction = Extraction(key: key, output: Extractor.Output(
                     people: people, quotes: quotes ?? [], reported: reported,
                     articlePeople: articlePeople, ambiguous: ambiguous,
-                    diagnostics: diagnostics, events: events ?? []))
+                    diagnostics: diagnostics, events: events ?? []),
+                    quoteHashes: quoteHashes.flatMap { QuoteHashes(statement: $0.statement, content: $0.content, count: quotes?.count ?? 0) })
             }
             return Articles(salt: salt, reads: reads, extraction: extraction, stamps: stamps)
         } catch {
@@ -417,6 +411,7 @@ public struct BuildCache: Sendable {
         case 2: return .quotes(try r.array { try $0.quote() })
         case 3: return .events(try r.array { try $0.event() })
         case 4: return .stamps(try r.array { r in (try r.string(), Stamped(stamp: try Self.stamp(&r), context: try r.string(), key: try r.string())) })
+        case 5: return .quoteHashes(statement: try r.words(), content: try r.words())
         default: throw BinaryReader.Truncated()
         }
     }
@@ -488,6 +483,12 @@ public struct BuildCache: Sendable {
                 // (the longest sections are read first).
                 sections.append((2, { w in w.array(x.quotes) { $0.quote($1) } }))
                 sections.append((3, { w in w.array(x.events) { $0.event($1) } }))
+                // The quotes' hashes, for a rebuild that keeps them (made here when not known).
+                let hashes = e.quoteHashes.flatMap { $0.count == x.quotes.count ? $0 : nil } ?? QuoteHashes(x.quotes)
+                sections.append((5, { w in
+                    w.words(hashes.statement)
+                    w.words(hashes.content)
+                }))
             }
             let paths = articles.stamps.keys.sorted()
             sections.append((4, { w in

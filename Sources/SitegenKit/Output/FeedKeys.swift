@@ -22,7 +22,8 @@ public struct FeedKeys: Sendable {
     /// By index in the timeline's points (`timelineKey`), once the timeline is made.
     public internal(set) var timeline: [UInt64] = []
 
-    public init(_ d: Dossier, settings: UInt64) {
+    /// `quoteHashes`: the hashes of `d`'s quotes when the build has them (made here otherwise).
+    public init(_ d: Dossier, settings: UInt64, quoteHashes: QuoteHashes? = nil) {
         self.settings = settings
         let names = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Each element is read in place, by index: a copy of an article, a quote or an event is a
@@ -46,7 +47,8 @@ public struct FeedKeys: Sendable {
             h.add(content)
             return h.value
         }
-        let content = Parallel.map(Array(d.quotes.indices)) { StableHash.of(d.quotes, at: $0) }
+        let content = quoteHashes.flatMap { $0.count == d.quotes.count ? $0.content : nil }
+            ?? Parallel.map(Array(d.quotes.indices)) { StableHash.of(d.quotes, at: $0) }
         quoteContent = content
         quotes = content.map(quoteKey)
         reported = d.reported.indices.map { quoteKey(StableHash.of(d.reported, at: $0)) }

@@ -308,20 +308,6 @@ extension PageBuilder {
 // MARK: - What an article page is made from
 
 extension StableHash {
-    /// The hash of the fields of `quotes[i]` alone, read in place (a copy of a quote is a dozen
-    /// retains).
-    static func of(_ quotes: [Quote], at i: Int) -> UInt64 {
-        var h = StableHash()
-        h.add(quotes[i].id); h.add(quotes[i].article); h.add(quotes[i].text); h.add(quotes[i].kind.rawValue)
-        h.add(quotes[i].speaker ?? "\u{1}"); h.add(quotes[i].speakerName ?? "\u{1}")
-        h.add(quotes[i].evidence.cue); h.add(quotes[i].evidence.rule); h.add(quotes[i].evidence.confidence.bitPattern)
-        h.add(quotes[i].note ?? "\u{1}")
-        h.add(int: quotes[i].start); h.add(int: quotes[i].end); h.add(int: quotes[i].paragraph)
-        h.add(int: quotes[i].evidence.notes.count)
-        for n in quotes[i].evidence.notes { h.add(n) }
-        return h.value
-    }
-
     /// An article's text and removed lines: its read key when the build has one (they follow
     /// from it), else the text and lines themselves.
     mutating func addText(of articles: [Article], at n: Int, readKey: String?) {

@@ -97,6 +97,12 @@ public struct Builder: Sendable {
     /// The stages up to the dossier (read and extract), shared by `build` and tools that only read.
     /// `afterCache`: called once the cache is loaded (work that may then run beside the reading).
     public func loadDossier(_ options: BuildOptions, report: inout BuildReport, afterCache: () -> Void = {}) throws -> Dossier {
+        try load(options, report: &report, afterCache: afterCache).dossier
+    }
+
+    /// `loadDossier`, with the hashes of the dossier's quotes when the build keeps a cache (made,
+    /// or kept from the last build), which the feeds' keys take up.
+    func load(_ options: BuildOptions, report: inout BuildReport, afterCache: () -> Void = {}) throws -> (dossier: Dossier, quoteHashes: QuoteHashes?) {
         let (site, siteDiags) = try timed("config", &report) { SiteConfigReader.read(path: options.content + "/site.yml", fs: fs) }
         report.diagnostics += siteDiags
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
@@ -108,6 +114,8 @@ public struct Builder: Sendable {
         let (registry, registryDiags) = try timed("registry", &report) { PeopleRegistry.read(directory: options.content + "/people", fs: fs) }
         report.diagnostics += registryDiags
         var extractionReused = false
+        // The hashes of the extraction's quotes, kept with it in the cache.
+        var quoteHashes: QuoteHashes?
         let cachedReads = report.cachedReads
         // The cache is saved on another core while the annotations are merged and the statements
         // grouped (one core's work); it is done before the dossier is handed on.
@@ -118,6 +126,7 @@ public struct Builder: Sendable {
             let key = cache.extractionKey(readKeys: reads.map(\.key), registry: registry)
             if let hit = previous?.extraction, hit.key == key {
                 extractionReused = true
+                quoteHashes = hit.quoteHashes
                 if cachedReads < reads.count || reads.count != previous?.reads.count || stamps != previous?.stamps {
                     let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit,
                                                      stamps: stamps)
@@ -183,6 +192,8 @@ public struct Builder: Sendable {
         var (dossier, mergeDiags) = AnnotationMerger().apply(annotations, notes: notes,
                                                              to: take(&extractedDossier, Dossier(site: site, articles: [], people: [], quotes: [], articlePeople: [:])))
         report.diagnostics += annDiags + noteDiags + mergeDiags
+        // Quotes corrected or added by the user: their hashes are made again.
+        if AnnotationMerger.changesQuotes(annotations) { quoteHashes = nil }
         report.record("annotations", since: annStart)
         // After the user's corrections: events of re-dated articles, and statements across sources.
         try timed("link", &report) {
@@ -191,7 +202,9 @@ public struct Builder: Sendable {
                 dossier.statementGroups = StatementGrouper(lexicon: lexicon.value).group(dossier.quotes)
                 return
             }
-            let key = cache.statementsKey(dossier.quotes)
+            let hashes = quoteHashes.flatMap { $0.count == dossier.quotes.count ? $0 : nil } ?? QuoteHashes(dossier.quotes)
+            quoteHashes = hashes
+            let key = cache.statementsKey(hashes)
             switch cache.loadStatements(key: key) {
             case .same(let groups):
                 dossier.statementGroups = groups
@@ -205,7 +218,7 @@ public struct Builder: Sendable {
         // After an extraction only: its garbage is what is worth giving back (a rebuild would
         // give back pages it then takes again, a page fault each).
         if !extractionReused { Self.releaseFreeMemory() }
-        return dossier
+        return (dossier, cache == nil ? nil : quoteHashes)
     }
 
     /// Reads and checks everything, writes nothing: the problems of a build, without the build.
@@ -241,9 +254,9 @@ public struct Builder: Sendable {
         // leaves a core free).
         let early = try cache.map { cache in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output, reusing: cache.mirror, recycling: cache.spares) } }
         var adoption: Parallel.Future<Set<String>>?
-        let dossier: Dossier
+        let dossier: Dossier, quoteHashes: QuoteHashes?
         do {
-            dossier = try loadDossier(options, report: &report, afterCache: {
+            (dossier, quoteHashes) = try load(options, report: &report, afterCache: {
                 guard let cache else { return }
                 let previous = Parallel.Future { lastOutput(cache: cache, output: output) }
                 last = previous
@@ -267,7 +280,7 @@ public struct Builder: Sendable {
             let pagesStart = Self.now()
             progress.begin(PageBuilder.stage, total: 0)
             (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, last: last,
-                                              adoption: adoption, exitsAfter: options.exitsAfter, report: &report)
+                                              adoption: adoption, quoteHashes: quoteHashes, exitsAfter: options.exitsAfter, report: &report)
             report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             let old = try timed("swap", &report) { try staging.commit() }
@@ -585,9 +598,10 @@ public struct Builder: Sendable {
     /// output instead of being made and written again; when only the templates changed, its
     /// Markdown is kept and its HTML rendered again. `last`: what the last build
     /// wrote, loaded beside the reading (with `cache`; loaded here when not given).
+    /// `quoteHashes`: those of the dossier's quotes, when the build made them already.
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
                     cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil, adoption: Parallel.Future<Set<String>>? = nil,
-                    exitsAfter: Bool = false, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
+                    quoteHashes: QuoteHashes? = nil, exitsAfter: Bool = false, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         // The keys of pages and feeds leave the templates out: the feeds are made without them,
         // and a page's Markdown too (the last output records the templates of its HTML).
@@ -599,10 +613,10 @@ public struct Builder: Sendable {
         // The indexes and the timeline side by side (each on one core), and the feeds' keys,
         // begun first on another thread: their work fills the core the timeline leaves free.
         let settingsValue = settings.value
-        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue) } }
+        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue, quoteHashes: quoteHashes) } }
         var (timeline, indexes) = Parallel.both({ PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
         let fromCache = cache.map { cache in
-            (feedKeys?.value ?? FeedKeys(dossier, settings: settingsValue), last?.value ?? lastOutput(cache: cache, output: staging.output))
+            (feedKeys?.value ?? FeedKeys(dossier, settings: settingsValue, quoteHashes: quoteHashes), last?.value ?? lastOutput(cache: cache, output: staging.output))
         }
         let keys = fromCache?.0.with(timeline: timeline.items)
         indexes.set(consume timeline)

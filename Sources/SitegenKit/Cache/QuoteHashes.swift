@@ -1,0 +1,54 @@
+import Foundation
+
+/// Two hashes of each quote of a dossier: `statement`, of the fields the grouping of statements
+/// reads (id, article, text, kind, speaker and their name), which key the grouping; `content`,
+/// of every field (`StableHash.of`), which key the quote's elements in the feeds and its
+/// article's page. Made on both cores in one pass over the quotes, each quote's fields read once;
+/// a rebuild whose extraction and quotes are the last build's takes them from the cache instead
+/// (80,000 quotes' texts hashed twice were a tenth of a 10,000-article rebuild's work).
+public struct QuoteHashes: Sendable, Equatable {
+    public private(set) var statement: [UInt64]
+    public private(set) var content: [UInt64]
+
+    public var count: Int { content.count }
+
+    public init(_ quotes: [Quote]) {
+        let both = Parallel.map(Array(quotes.indices)) { i in
+            let statement = StableHash.statement(of: quotes, at: i)
+            return (statement, StableHash.of(quotes, at: i, statement: statement))
+        }
+        statement = both.map(\.0)
+        content = both.map(\.1)
+    }
+
+    /// Hashes read back from the cache; nil unless both lists have one hash for each of `count` quotes.
+    init?(statement: [UInt64], content: [UInt64], count: Int) {
+        guard statement.count == count, content.count == count else { return nil }
+        self.statement = statement
+        self.content = content
+    }
+}
+
+extension StableHash {
+    /// The hash of the fields of `quotes[i]` that the grouping of statements reads, read in place
+    /// (a copy of a quote is a dozen retains). An absent speaker differs from an empty one.
+    static func statement(of quotes: [Quote], at i: Int) -> UInt64 {
+        var h = StableHash()
+        h.add(quotes[i].id); h.add(quotes[i].article); h.add(quotes[i].text); h.add(quotes[i].kind.rawValue)
+        h.add(quotes[i].speaker ?? "\u{1}"); h.add(quotes[i].speakerName ?? "\u{1}")
+        return h.value
+    }
+
+    /// The hash of every field of `quotes[i]`, read in place: its `statement` hash (given when
+    /// made already), then the others.
+    static func of(_ quotes: [Quote], at i: Int, statement: UInt64? = nil) -> UInt64 {
+        var h = StableHash()
+        h.add(statement ?? Self.statement(of: quotes, at: i))
+        h.add(quotes[i].evidence.cue); h.add(quotes[i].evidence.rule); h.add(quotes[i].evidence.confidence.bitPattern)
+        h.add(quotes[i].note ?? "\u{1}")
+        h.add(int: quotes[i].start); h.add(int: quotes[i].end); h.add(int: quotes[i].paragraph)
+        h.add(int: quotes[i].evidence.notes.count)
+        for n in quotes[i].evidence.notes { h.add(n) }
+        return h.value
+    }
+}
