@@ -667,6 +667,24 @@ struct IncrementalTests {
         let file = cache.folder + "/outputs.bin", whole = try cache.fs.readFile(file)
         try cache.fs.writeFile(file, whole.dropLast(10))
         #expect(cache.loadOutputs() == nil)
+        // A feed of more pieces than are written at a time, with gaps, overlaps and long ones.
+        var offset = 0
+        let many = (0..<(BinaryWriter.piecesBatch * 2 + 7)).map { i in
+            let piece = PieceReuse.Piece(key: UInt64(i) &* 0x9E37_79B9_7F4A_7C15, offset: offset, length: i % 1000 == 0 ? 1 << 40 : i % 97)
+            offset += i % 5 == 0 ? -3 : i % 7
+            return piece
+        }
+        let big = BuildCache.Outputs(salt: cache.salt, pages: [:], streamed: [
+            "dossier.json": BuildCache.Streamed(stamp: FileStamp(size: 1, modified: 2, inode: 3), pieces: many),
+            "feed.xml": BuildCache.Streamed(stamp: FileStamp(size: 4, modified: 5, inode: 6), pieces: Array(many.prefix(3)))], templates: [:])
+        cache.save(big)
+        #expect(cache.loadOutputs() == big)
+        // Cut anywhere in the last pieces (inside a key, a varint, between two): not read.
+        let bigFile = try cache.fs.readFile(file)
+        for cut in 1...40 {
+            try cache.fs.writeFile(file, bigFile.dropLast(cut))
+            #expect(cache.loadOutputs() == nil, "cut \(cut)")
+        }
         // What the next extraction takes up: the names (a title, a role), the keys, the counts.
         let sheet = NameSheet(articleID: "a", names: [
             NameMention(paragraph: 1, lo: 2, hi: 5, words: ["Jean", "Dupont"], title: "M.", gender: .male, strength: .strong,

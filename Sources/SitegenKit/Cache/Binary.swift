@@ -66,9 +66,9 @@ struct BinaryWriter {
 
     mutating func internedStrings(_ items: [String]) { array(items) { $0.interned($1) } }
 
-    /// A 64-bit hash as its eight bytes, little-endian (a varint would take ten).
+    /// A 64-bit hash as its eight bytes, little-endian (a varint would take ten), in one append.
     @inline(__always) mutating func word(_ v: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// 64-bit hashes, after their count: each as its eight bytes.
@@ -84,14 +84,42 @@ struct BinaryWriter {
     /// piece than three varints, and read without a loop over the key's bytes.
     mutating func pieces(_ items: [PieceReuse.Piece]) {
         int(items.count)
-        bytes.reserveCapacity(bytes.count + items.count * 12)
+        // Written in place into room for the longest encoding (8 bytes and two varints of ten),
+        // then cut to what was written, a batch at a time: a file's hundreds of thousands of
+        // pieces were each a dozen appends.
         var end = 0
-        for p in items {
-            word(p.key)
-            int(p.offset &- end)
-            int(p.length)
-            end = p.offset &+ p.length
+        var first = 0
+        while first < items.count {
+            let batch = items[first..<min(first + Self.piecesBatch, items.count)]
+            first = batch.endIndex
+            var at = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: batch.count * 28))
+            bytes.withUnsafeMutableBytes { raw in
+                for p in batch {
+                    raw.storeBytes(of: p.key.littleEndian, toByteOffset: at, as: UInt64.self)
+                    at += 8
+                    Self.varint(p.offset &- end, raw, &at)
+                    Self.varint(p.length, raw, &at)
+                    end = p.offset &+ p.length
+                }
+            }
+            bytes.removeLast(bytes.count - at)
         }
+    }
+
+    /// How many pieces `pieces` writes into the room it makes at a time (under 2 MB of it).
+    static let piecesBatch = 1 << 16
+
+    /// `v` as `int` writes it, at `at` in `raw` (room for ten bytes), `at` moved past it.
+    @inline(__always) static func varint(_ v: Int, _ raw: UnsafeMutableRawBufferPointer, _ at: inout Int) {
+        var u = UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)
+        while u >= 0x80 {
+            raw[at] = UInt8(u & 0x7F) | 0x80
+            at += 1
+            u >>= 7
+        }
+        raw[at] = UInt8(u)
+        at += 1
     }
 }
 
@@ -226,16 +254,42 @@ struct BinaryReader {
         let n = try int()
         // Ten bytes a piece at least.
         guard n >= 0, n <= (end - offset) / 10 else { throw Truncated() }
-        var out: [PieceReuse.Piece] = []
-        out.reserveCapacity(n)
-        var last = 0
-        for _ in 0..<n {
-            let key = try word()
-            let offset = last &+ (try int()), length = try int()
-            out.append(PieceReuse.Piece(key: key, offset: offset, length: length))
-            last = offset &+ length
+        // Read in one pass over the bytes (each byte through `int` and `word` was a call).
+        let (limit, start) = (end, offset)
+        let read: (pieces: [PieceReuse.Piece], end: Int)? = bytes.withBuffer { b in
+            let raw = UnsafeRawBufferPointer(b)
+            var at = start
+            var out: [PieceReuse.Piece] = []
+            out.reserveCapacity(n)
+            var last = 0
+            for _ in 0..<n {
+                guard limit - at >= 8 else { return nil }
+                let key = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                at += 8
+                guard let distance = Self.varint(raw, &at, limit), let length = Self.varint(raw, &at, limit) else { return nil }
+                let offset = last &+ distance
+                out.append(PieceReuse.Piece(key: key, offset: offset, length: length))
+                last = offset &+ length
+            }
+            return (out, at)
         }
-        return out
+        guard let read else { throw Truncated() }
+        offset = read.end
+        return read.pieces
+    }
+
+    /// The varint at `at` in `raw` (as `int` reads it), `at` moved past it; nil when it does not end before `limit`.
+    @inline(__always) static func varint(_ raw: UnsafeRawBufferPointer, _ at: inout Int, _ limit: Int) -> Int? {
+        var u: UInt64 = 0
+        var shift: UInt64 = 0
+        while at < limit, shift < 64 {
+            let byte = raw[at]
+            at += 1
+            u |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1)) }
+            shift += 7
+        }
+        return nil
     }
 
     /// Passes over a string that must be one of the raw values of `E`, compared as bytes
