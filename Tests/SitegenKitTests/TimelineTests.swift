@@ -296,6 +296,28 @@ struct StatementTests {
         #expect(StatementGrouper().group(repeated) == [repeated.map(\.id)])
     }
 
+    @Test("a group's pages know its members by place (an id no quote has is none) and its key by its size")
+    func groupTables() throws {
+        var report = BuildReport()
+        let d = try Builder().loadDossier(BuildOptions(content: repoRoot + "/Content"), report: &report)
+        let base = PageBuilder(dossier: d)
+        let grouped = Set(d.statementGroups.joined())
+        let loose = try #require(d.quotes.firstIndex { !grouped.contains($0.id) })
+        let other = try #require(d.quotes.indices.last { $0 != loose && !grouped.contains(d.quotes[$0].id) })
+        // A group of an unknown id and a loose quote: the quote is in it, no other quote is.
+        var more = d
+        more.statementGroups.append(["no-such-quote", d.quotes[other].id])
+        let withGroup = PageBuilder(dossier: more)
+        #expect(withGroup.group(ofQuote: d.quotes[other].id) == d.statementGroups.count)
+        #expect(withGroup.group(ofQuote: d.quotes[loose].id) == nil)
+        #expect(withGroup.groupMembers.last == [-1, other])
+        // One more member, not shown (its quote is unknown): the group's key changes all the same.
+        var larger = d
+        larger.statementGroups[0].append("no-such-quote")
+        #expect(PageBuilder(dossier: larger).groupKeys[0] != base.groupKeys[0])
+        #expect(PageBuilder(dossier: larger).groupKeys.dropFirst() == base.groupKeys.dropFirst())
+    }
+
     @Test("on the example dossier: Putin's Vladivostok remarks in 001 and 003 are grouped, nothing else")
     func exampleDossier() throws {
         var report = BuildReport()
