@@ -127,8 +127,10 @@ public struct BuildCache: Sendable {
     public struct Extraction: Sendable {
         public var key: String
         public var output: Extractor.Output
-        /// The hashes of its quotes, when known (made when saved otherwise).
+        /// The hashes of its quotes and of its events (`StableHash.of`), when known (made when
+        /// saved otherwise).
         public var quoteHashes: QuoteHashes?
+        public var eventHashes: [UInt64]?
     }
 
     /// An article file's stamp when it was read, and the read key of its bytes then.
@@ -330,6 +332,7 @@ public struct BuildCache: Sendable {
         case events([Event])
         case stamps([(String, Stamped)])
         case quoteHashes(statement: [UInt64], content: [UInt64])
+        case eventHashes([UInt64])
     }
 
     /// How many sections the reads are cut into (both cores read them).
@@ -359,6 +362,7 @@ public struct BuildCache: Sendable {
             var readParts: [[(String, Read)]] = [], stampParts: [[(String, Stamped)]] = []
             var quotes: [Quote]?, events: [Event]?
             var quoteHashes: (statement: [UInt64], content: [UInt64])?
+            var eventHashes: [UInt64]?
             var meta: Section?
             for section in sections {
                 switch section {
@@ -367,6 +371,7 @@ public struct BuildCache: Sendable {
                 case .quotes(let q)?: if quotes == nil { quotes = q } else { return nil }
                 case .events(let e)?: if events == nil { events = e } else { return nil }
                 case .quoteHashes(let statement, let content)?: quoteHashes = (statement, content)
+                case .eventHashes(let hashes)?: eventHashes = hashes
                 case .extraction?: meta = section
                 case nil: return nil
                 }
@@ -392,7 +397,8 @@ public struct BuildCache: Sendable {
                     people: people, quotes: quotes ?? [], reported: reported,
                     articlePeople: articlePeople, ambiguous: ambiguous,
                     diagnostics: diagnostics, events: events ?? []),
-                    quoteHashes: quoteHashes.flatMap { QuoteHashes(statement: $0.statement, content: $0.content, count: quotes?.count ?? 0) })
+                    quoteHashes: quoteHashes.flatMap { QuoteHashes(statement: $0.statement, content: $0.content, count: quotes?.count ?? 0) },
+                    eventHashes: eventHashes.flatMap { $0.count == (events?.count ?? 0) ? $0 : nil })
             }
             return Articles(salt: salt, reads: reads, extraction: extraction, stamps: stamps)
         } catch {
@@ -412,6 +418,7 @@ public struct BuildCache: Sendable {
         case 3: return .events(try r.array { try $0.event() })
         case 4: return .stamps(try r.array { r in (try r.string(), Stamped(stamp: try Self.stamp(&r), context: try r.string(), key: try r.string())) })
         case 5: return .quoteHashes(statement: try r.words(), content: try r.words())
+        case 6: return .eventHashes(try r.words())
         default: throw BinaryReader.Truncated()
         }
     }
@@ -483,12 +490,14 @@ public struct BuildCache: Sendable {
                 // (the longest sections are read first).
                 sections.append((2, { w in w.array(x.quotes) { $0.quote($1) } }))
                 sections.append((3, { w in w.array(x.events) { $0.event($1) } }))
-                // The quotes' hashes, for a rebuild that keeps them (made here when not known).
+                // The quotes' and events' hashes, for a rebuild that keeps them (made here when not known).
                 let hashes = e.quoteHashes.flatMap { $0.count == x.quotes.count ? $0 : nil } ?? QuoteHashes(x.quotes)
                 sections.append((5, { w in
                     w.words(hashes.statement)
                     w.words(hashes.content)
                 }))
+                let eventHashes = e.eventHashes.flatMap { $0.count == x.events.count ? $0 : nil } ?? StableHash.of(x.events)
+                sections.append((6, { w in w.words(eventHashes) }))
             }
             let paths = articles.stamps.keys.sorted()
             sections.append((4, { w in

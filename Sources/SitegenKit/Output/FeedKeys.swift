@@ -17,13 +17,14 @@ public struct FeedKeys: Sendable {
     /// (`StableHash.of`); the article pages' keys are made from them too.
     let quoteContent: [UInt64]
     let reported: [UInt64]
-    /// By index in the dossier's events: every field of the event.
+    /// By index in the dossier's events: every field of the event (from its `StableHash.of`).
     let events: [UInt64]
     /// By index in the timeline's points (`timelineKey`), once the timeline is made.
     public internal(set) var timeline: [UInt64] = []
 
-    /// `quoteHashes`: the hashes of `d`'s quotes when the build has them (made here otherwise).
-    public init(_ d: Dossier, settings: UInt64, quoteHashes: QuoteHashes? = nil) {
+    /// `quoteHashes`, `eventHashes`: the hashes of `d`'s quotes and events (`StableHash.of`)
+    /// when the build has them (made here otherwise).
+    public init(_ d: Dossier, settings: UInt64, quoteHashes: QuoteHashes? = nil, eventHashes: [UInt64]? = nil) {
         self.settings = settings
         let names = Dictionary(d.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Each element is read in place, by index: a copy of an article, a quote or an event is a
@@ -40,8 +41,8 @@ public struct FeedKeys: Sendable {
             for id in d.articlePeople[id] ?? [] { h.add(id); h.add(names[id] ?? "\u{1}") }
             return h.value
         }
-        /// A quote's key from the hash of its fields (`StableHash.of`).
-        @Sendable func quoteKey(_ content: UInt64) -> UInt64 {
+        /// A quote's or an event's key from the hash of its fields (`StableHash.of`).
+        @Sendable func elementKey(_ content: UInt64) -> UInt64 {
             var h = StableHash()
             withUnsafeBytes(of: settings) { h.add($0) }
             h.add(content)
@@ -50,19 +51,9 @@ public struct FeedKeys: Sendable {
         let content = quoteHashes.flatMap { $0.count == d.quotes.count ? $0.content : nil }
             ?? Parallel.map(Array(d.quotes.indices)) { StableHash.of(d.quotes, at: $0) }
         quoteContent = content
-        quotes = content.map(quoteKey)
-        reported = d.reported.indices.map { quoteKey(StableHash.of(d.reported, at: $0)) }
-        let events = d.events
-        self.events = Parallel.map(Array(events.indices)) { n in
-            var h = StableHash()
-            withUnsafeBytes(of: settings) { h.add($0) }
-            h.add(events[n].id); h.add(events[n].article); h.add(events[n].dateText); h.add(events[n].resolution); h.add(events[n].sentence)
-            h.add(events[n].date)
-            h.add(int: events[n].start); h.add(int: events[n].end); h.add(int: events[n].paragraph)
-            h.add(int: events[n].people.count)
-            for p in events[n].people { h.add(p) }
-            return h.value
-        }
+        quotes = content.map(elementKey)
+        reported = d.reported.indices.map { elementKey(StableHash.of(d.reported, at: $0)) }
+        self.events = (eventHashes.flatMap { $0.count == d.events.count ? $0 : nil } ?? StableHash.of(d.events)).map(elementKey)
     }
 
     /// Keys for one array of one file (the same element in two arrays gets two keys): the tag

@@ -100,9 +100,17 @@ public struct Builder: Sendable {
         try load(options, report: &report, afterCache: afterCache).dossier
     }
 
+    /// A dossier loaded for a build, with what the build knows of it already (`load`).
+    struct Loaded {
+        var dossier: Dossier
+        var quoteHashes: QuoteHashes?
+        var eventHashes: [UInt64]?
+    }
+
     /// `loadDossier`, with the hashes of the dossier's quotes when the build keeps a cache (made,
-    /// or kept from the last build), which the feeds' keys take up.
-    func load(_ options: BuildOptions, report: inout BuildReport, afterCache: () -> Void = {}) throws -> (dossier: Dossier, quoteHashes: QuoteHashes?) {
+    /// or kept from the last build), which the feeds' keys take up, and those of its events when
+    /// kept from the last build.
+    func load(_ options: BuildOptions, report: inout BuildReport, afterCache: () -> Void = {}) throws -> Loaded {
         let (site, siteDiags) = try timed("config", &report) { SiteConfigReader.read(path: options.content + "/site.yml", fs: fs) }
         report.diagnostics += siteDiags
         let cache = options.incremental ? BuildCache(fs: fs, output: options.output) : nil
@@ -114,8 +122,8 @@ public struct Builder: Sendable {
         let (registry, registryDiags) = try timed("registry", &report) { PeopleRegistry.read(directory: options.content + "/people", fs: fs) }
         report.diagnostics += registryDiags
         var extractionReused = false
-        // The hashes of the extraction's quotes, kept with it in the cache.
-        var quoteHashes: QuoteHashes?
+        // The hashes of the extraction's quotes and events, kept with it in the cache.
+        var quoteHashes: QuoteHashes?, eventHashes: [UInt64]?
         let cachedReads = report.cachedReads
         // The cache is saved on another core while the annotations are merged and the statements
         // grouped (one core's work); it is done before the dossier is handed on.
@@ -127,6 +135,7 @@ public struct Builder: Sendable {
             if let hit = previous?.extraction, hit.key == key {
                 extractionReused = true
                 quoteHashes = hit.quoteHashes
+                eventHashes = hit.eventHashes
                 if cachedReads < reads.count || reads.count != previous?.reads.count || stamps != previous?.stamps {
                     let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit,
                                                      stamps: stamps)
@@ -197,7 +206,14 @@ public struct Builder: Sendable {
         report.record("annotations", since: annStart)
         // After the user's corrections: events of re-dated articles, and statements across sources.
         try timed("link", &report) {
-            Self.redate(&dossier, before: extractedDates, finder: finder)
+            let redated = Self.redate(&dossier, before: extractedDates, finder: finder)
+            // The events re-dated have their hashes made again.
+            if var hashes = eventHashes, hashes.count == dossier.events.count {
+                for i in redated { hashes[i] = StableHash.of(dossier.events, at: i) }
+                eventHashes = hashes
+            } else {
+                eventHashes = nil
+            }
             guard let cache else {
                 dossier.statementGroups = StatementGrouper(lexicon: lexicon.value).group(dossier.quotes)
                 return
@@ -218,7 +234,7 @@ public struct Builder: Sendable {
         // After an extraction only: its garbage is what is worth giving back (a rebuild would
         // give back pages it then takes again, a page fault each).
         if !extractionReused { Self.releaseFreeMemory() }
-        return (dossier, cache == nil ? nil : quoteHashes)
+        return Loaded(dossier: dossier, quoteHashes: cache == nil ? nil : quoteHashes, eventHashes: cache == nil ? nil : eventHashes)
     }
 
     /// Reads and checks everything, writes nothing: the problems of a build, without the build.
@@ -254,9 +270,9 @@ public struct Builder: Sendable {
         // leaves a core free).
         let early = try cache.map { cache in try timed("prepare", &report) { try SiteWriter(fs: fs).begin(options.output, reusing: cache.mirror, recycling: cache.spares) } }
         var adoption: Parallel.Future<Set<String>>?
-        let dossier: Dossier, quoteHashes: QuoteHashes?
+        let dossier: Dossier, quoteHashes: QuoteHashes?, eventHashes: [UInt64]?
         do {
-            (dossier, quoteHashes) = try load(options, report: &report, afterCache: {
+            let loaded = try load(options, report: &report, afterCache: {
                 guard let cache else { return }
                 let previous = Parallel.Future { lastOutput(cache: cache, output: output) }
                 last = previous
@@ -265,6 +281,7 @@ public struct Builder: Sendable {
                     adoption = Parallel.Future(ownThread: true) { Self.adopt(previous.value.outputs?.pages ?? [:], into: early, fs: fs) }
                 }
             })
+            (dossier, quoteHashes, eventHashes) = (loaded.dossier, loaded.quoteHashes, loaded.eventHashes)
             let blocking = report.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
             if !blocking.isEmpty { throw BuildFailure(report: report, count: blocking.count, strict: options.strict) }
         } catch {
@@ -280,7 +297,8 @@ public struct Builder: Sendable {
             let pagesStart = Self.now()
             progress.begin(PageBuilder.stage, total: 0)
             (paths, outputs) = try writePages(dossier: dossier, templates: templates, to: staging, cache: cache, last: last,
-                                              adoption: adoption, quoteHashes: quoteHashes, exitsAfter: options.exitsAfter, report: &report)
+                                              adoption: adoption, quoteHashes: quoteHashes, eventHashes: eventHashes, exitsAfter: options.exitsAfter,
+                                              report: &report)
             report.record(PageBuilder.stage, since: pagesStart)
             if let sitemap = Feeds.sitemap(dossier, paths: paths) { try staging.write(OutputFile(path: "sitemap.xml", data: Data(sitemap.utf8))) }
             let old = try timed("swap", &report) { try staging.commit() }
@@ -325,7 +343,9 @@ public struct Builder: Sendable {
 
     /// The events of an article whose date the user changed are resolved again against the new date.
     /// `finder`: made beforehand, when an annotation gives a date (its patterns take a while).
-    static func redate(_ d: inout Dossier, before: [(id: String, date: PartialDate?)], finder made: Parallel.Future<EventFinder>? = nil) {
+    /// Returns the places of the events it changed.
+    @discardableResult
+    static func redate(_ d: inout Dossier, before: [(id: String, date: PartialDate?)], finder made: Parallel.Future<EventFinder>? = nil) -> [Int] {
         var changed: [String: PartialDate?] = [:]
         // The merge keeps the articles in their order: compared place by place (by index: a
         // pair of the zip copies each article).
@@ -335,8 +355,9 @@ public struct Builder: Sendable {
             let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
             for i in d.articles.indices where old[d.articles[i].id] != d.articles[i].date { changed[d.articles[i].id] = d.articles[i].date }
         }
-        guard !changed.isEmpty else { return }
+        guard !changed.isEmpty else { return [] }
         let finder = made?.value ?? EventFinder()
+        var changedEvents: [Int] = []
         // Usually one article or a few: their ids compared with each event's, instead of a
         // lookup (a hash of the id) for each of the dossier's events.
         let few = changed.count <= 8 ? Array(changed) : nil
@@ -348,8 +369,10 @@ public struct Builder: Sendable {
             if let f = found.first(where: { $0.text == d.events[i].dateText }) ?? found.first {
                 d.events[i].date = f.date
                 d.events[i].resolution = f.resolution
+                changedEvents.append(i)
             }
         }
+        return changedEvents
     }
 
     /// The tokens of extraction are gone: glibc's `malloc_trim` gives their pages back to the
@@ -598,10 +621,11 @@ public struct Builder: Sendable {
     /// output instead of being made and written again; when only the templates changed, its
     /// Markdown is kept and its HTML rendered again. `last`: what the last build
     /// wrote, loaded beside the reading (with `cache`; loaded here when not given).
-    /// `quoteHashes`: those of the dossier's quotes, when the build made them already.
+    /// `quoteHashes`, `eventHashes`: those of the dossier's quotes and events, when the build has them already.
     func writePages(dossier: Dossier, templates: TemplateSet, to staging: SiteWriter.Staging,
                     cache: BuildCache? = nil, last: Parallel.Future<LastOutput>? = nil, adoption: Parallel.Future<Set<String>>? = nil,
-                    quoteHashes: QuoteHashes? = nil, exitsAfter: Bool = false, report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
+                    quoteHashes: QuoteHashes? = nil, eventHashes: [UInt64]? = nil, exitsAfter: Bool = false,
+                    report: inout BuildReport) throws -> (paths: [String], outputs: BuildCache.Outputs?) {
         enum Work: Sendable { case feed(Int), page(PageBuilder.Job) }
         // The keys of pages and feeds leave the templates out: the feeds are made without them,
         // and a page's Markdown too (the last output records the templates of its HTML).
@@ -613,10 +637,10 @@ public struct Builder: Sendable {
         // The indexes and the timeline side by side (each on one core), and the feeds' keys,
         // begun first on another thread: their work fills the core the timeline leaves free.
         let settingsValue = settings.value
-        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue, quoteHashes: quoteHashes) } }
+        let feedKeys = cache.map { _ in Parallel.Future { FeedKeys(dossier, settings: settingsValue, quoteHashes: quoteHashes, eventHashes: eventHashes) } }
         var (timeline, indexes) = Parallel.both({ PageBuilder.Timeline(dossier) }, { PageBuilder(dossier: dossier, timeline: false) })
         let fromCache = cache.map { cache in
-            (feedKeys?.value ?? FeedKeys(dossier, settings: settingsValue, quoteHashes: quoteHashes), last?.value ?? lastOutput(cache: cache, output: staging.output))
+            (feedKeys?.value ?? FeedKeys(dossier, settings: settingsValue, quoteHashes: quoteHashes, eventHashes: eventHashes), last?.value ?? lastOutput(cache: cache, output: staging.output))
         }
         let keys = fromCache?.0.with(timeline: timeline.items)
         indexes.set(consume timeline)

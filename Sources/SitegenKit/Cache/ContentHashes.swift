@@ -52,3 +52,23 @@ extension StableHash {
         return h.value
     }
 }
+
+extension StableHash {
+    /// The hash of every field of `events[i]`, read in place: what keys the event's elements in
+    /// the feeds. A rebuild whose extraction is the last build's takes these from the cache and
+    /// makes again only those of the events it re-dated (`Builder.redate`).
+    static func of(_ events: [Event], at i: Int) -> UInt64 {
+        var h = StableHash()
+        h.add(events[i].id); h.add(events[i].article); h.add(events[i].dateText); h.add(events[i].resolution); h.add(events[i].sentence)
+        h.add(events[i].date)
+        h.add(int: events[i].start); h.add(int: events[i].end); h.add(int: events[i].paragraph)
+        h.add(int: events[i].people.count)
+        for p in events[i].people { h.add(p) }
+        return h.value
+    }
+
+    /// `of(_:at:)` of each event, on both cores.
+    static func of(_ events: [Event]) -> [UInt64] {
+        Parallel.map(Array(events.indices)) { of(events, at: $0) }
+    }
+}
