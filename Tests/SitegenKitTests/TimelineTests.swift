@@ -392,6 +392,16 @@ struct TimelineOrderTests {
         }
     }
 
+    @Test("each event's article is found once for each run of its events, and an unknown article is none")
+    func eventArticlePlaces() {
+        let index = FirstPlaces(["a", "b", "c"])
+        let events = ["b", "b", "a", "zz", "zz", "b", "c"].enumerated().map { k, article in
+            Event(id: "e\(k)", article: article, date: nil, dateText: "", resolution: "", sentence: "", people: [], paragraph: 0, start: 0, end: 0)
+        }
+        #expect(Feeds.articlePlaces(of: events, in: index) == [1, 1, 0, nil, nil, 1, 2])
+        #expect(Feeds.articlePlaces(of: [], in: index).isEmpty)
+    }
+
     @Test("a year that does not fit the integers is sorted by its tuple, in the same order")
     func outOfRange() throws {
         for year in [70_000, -5, 65_535, 0] {

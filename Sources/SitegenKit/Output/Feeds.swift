@@ -31,6 +31,26 @@ public enum Feeds {
         return packedTimeline(d, index: index) ?? tupleTimeline(d, index: index)
     }
 
+    /// The place in the dossier's articles of each event's article (nil: none of them), looked up
+    /// once for each run of events of the same article (extraction gives an article's events
+    /// together: 100,000 events, 10,000 lookups).
+    static func articlePlaces(of events: [Event], in index: FirstPlaces) -> [Int?] {
+        var out: [Int?] = []
+        out.reserveCapacity(events.count)
+        var last: (id: String, place: Int?)?
+        for k in events.indices {
+            let id = events[k].article
+            if let last, last.id == id {
+                out.append(last.place)
+                continue
+            }
+            let place = index[id]
+            last = (id, place)
+            out.append(place)
+        }
+        return out
+    }
+
     /// `timeline`, sorting the points by their tuples of fields (for any date).
     static func tupleTimeline(_ d: Dossier, index: FirstPlaces) -> [TimelineItem] {
         // The points sorted by keys made once, then made in that order: a point holds a dozen strings.
@@ -39,8 +59,9 @@ public enum Feeds {
         for n in d.articles.indices {
             if let date = d.articles[n].date { points.append((date, (1, n, 0), nil)) }
         }
+        let places = articlePlaces(of: d.events, in: index)
         for k in d.events.indices {
-            if let date = d.events[k].date, let n = index[d.events[k].article] { points.append((date, (0, n, d.events[k].start), k)) }
+            if let date = d.events[k].date, let n = places[k] { points.append((date, (0, n, d.events[k].start), k)) }
         }
         let keys = points.map(\.date.sortKey)
         let sorted = points.indices.sorted { i, j in
@@ -67,8 +88,9 @@ public enum Feeds {
             guard let packed = date.packedSortKey else { return nil }
             keys.append((packed, 1 << 63 | UInt64(n) << 32, UInt32(n)))
         }
+        let places = articlePlaces(of: d.events, in: index)
         for k in d.events.indices {
-            guard let date = d.events[k].date, let n = index[d.events[k].article] else { continue }
+            guard let date = d.events[k].date, let n = places[k] else { continue }
             let start = d.events[k].start
             guard let packed = date.packedSortKey, (0..<(1 << 32)).contains(start) else { return nil }
             keys.append((packed, UInt64(n) << 32 | UInt64(start), UInt32(k)))
