@@ -15,13 +15,13 @@ struct BinaryWriter {
     private var numbers: [UInt64: Int] = [:]
 
     mutating func int(_ v: Int) {
-        // Zigzag, so that small negative numbers stay short.
-        var u = UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)
-        while u >= 0x80 {
-            bytes.append(UInt8(u & 0x7F) | 0x80)
-            u >>= 7
+        // Zigzag, so that small negative numbers stay short (`varint`), in one append.
+        var room: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &room) { raw in
+            var at = 0
+            Self.varint(v, raw, &at)
+            bytes.append(contentsOf: raw[..<at])
         }
-        bytes.append(UInt8(u))
     }
 
     mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
@@ -110,7 +110,8 @@ struct BinaryWriter {
     /// How many pieces `pieces` writes into the room it makes at a time (under 2 MB of it).
     static let piecesBatch = 1 << 16
 
-    /// `v` as `int` writes it, at `at` in `raw` (room for ten bytes), `at` moved past it.
+    /// `v` as a LEB128 varint of its zigzag (small negative numbers stay short), at `at` in `raw`
+    /// (room for ten bytes), `at` moved past it.
     @inline(__always) static func varint(_ v: Int, _ raw: UnsafeMutableRawBufferPointer, _ at: inout Int) {
         var u = UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)
         while u >= 0x80 {
@@ -157,18 +158,11 @@ struct BinaryReader {
     }
 
     mutating func int() throws -> Int {
-        var u: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard offset < end, shift < 64 else { throw Truncated() }
-            let b = byte(offset)
-            offset += 1
-            u |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { break }
-            shift += 7
-        }
-        let v = Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1)
-        return Int(v)
+        var at = offset
+        let limit = end
+        guard let v = bytes.withBuffer({ Self.varint(UnsafeRawBufferPointer($0), &at, limit) }) else { throw Truncated() }
+        offset = at
+        return v
     }
 
     mutating func bool() throws -> Bool {

@@ -196,20 +196,7 @@ public struct PageBuilder: Sendable {
     /// article: an article is looked up once for its run of quotes (the same string as the
     /// quote before is found equal without hashing it).
     static func places(of quotes: [Quote], in order: [String: Int]) -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(quotes.count)
-        var last: (id: String, place: Int)?
-        for i in quotes.indices {
-            let id = quotes[i].article
-            if let last, last.id == id {
-                out.append(last.place)
-                continue
-            }
-            let place = order[id] ?? -1
-            last = (id, place)
-            out.append(place)
-        }
-        return out
+        lookedUpByRuns(quotes.count, key: { quotes[$0].article }) { order[$0] ?? -1 }
     }
 
     /// The quotes' places by id and the statement groups' tables (`groupOfQuoteAt`, `groupMembers`,

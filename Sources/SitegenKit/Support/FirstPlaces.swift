@@ -53,3 +53,23 @@ struct FirstPlaces: Sendable {
         return h.value
     }
 }
+
+/// `lookUp` of the key of each of `count` items (`key(i)`), called once for each run of items
+/// with the same key: a dossier's quotes and events come article by article, and the same
+/// string as the item before is found equal without hashing it (100,000 events, 10,000 lookups).
+func lookedUpByRuns<Place>(_ count: Int, key: (Int) -> String, _ lookUp: (String) -> Place) -> [Place] {
+    var out: [Place] = []
+    out.reserveCapacity(count)
+    var last: (key: String, place: Place)?
+    for i in 0..<count {
+        let k = key(i)
+        if let last, last.key == k {
+            out.append(last.place)
+            continue
+        }
+        let place = lookUp(k)
+        last = (k, place)
+        out.append(place)
+    }
+    return out
+}
