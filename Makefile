@@ -13,6 +13,7 @@ deps:
 
 build: deps
 	$(SWIFT) build --product sitegen
+	$(SWIFT) build --product sitegen-serve
 
 site: build
 	$$($(SWIFT) build --show-bin-path)/sitegen build
@@ -22,6 +23,7 @@ test: deps
 
 release: deps
 	$(SWIFT) build -c release --product sitegen
+	$(SWIFT) build -c release --product sitegen-serve
 
 # Scores public/dossier.json against the hand-made reading of the example articles, when the
 # workplace's shared folder is beside the repository (it is not needed to build or test).

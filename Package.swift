@@ -5,6 +5,7 @@ let package = Package(
     name: "sitegen",
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
+        .executable(name: "sitegen-serve", targets: ["sitegen-serve"]),
         .library(name: "SitegenKit", targets: ["SitegenKit"]),
         .executable(name: "sitegen-fuzz", targets: ["sitegen-fuzz"]),
     ],
@@ -53,11 +54,24 @@ let package = Package(
             name: "SitegenServe",
             dependencies: ["SitegenKit", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // The command line's pieces that both programs share (folders, serve's options, exit codes).
+        .target(
+            name: "SitegenCLI",
+            dependencies: ["SitegenKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `sitegen serve` becomes this program, built beside sitegen: the server's libraries
+        // (FlyingFox, and through it Foundation's networking part and libcurl) are loaded by the
+        // preview alone, not by every build. Not a dependency of `sitegen`: SwiftPM would link
+        // the libraries of an executable's dependencies into it (`swift build` builds both).
+        .executableTarget(
+            name: "sitegen-serve",
+            dependencies: ["SitegenCLI", "SitegenServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "SitegenKit",
-                "SitegenServe",
+                "SitegenCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SitegenCLI
 import SitegenKit
-import SitegenServe
 
 @main
 struct SitegenCommand: AsyncParsableCommand {
@@ -19,44 +19,11 @@ struct SitegenCommand: AsyncParsableCommand {
         subcommands: [Build.self, Check.self, Annotate.self, Serve.self]
     )
 
-    /// Runs the command with sitegen's exit codes: usage errors exit with 2, not 64.
-    static func main() async {
-        // malloc keeps what a build frees for its next allocations (MallocTuning says why).
-        MallocTuning.apply(environment: ProcessInfo.processInfo.environment)
-        do {
-            var command = try parseAsRoot()
-            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
-}
-
-/// The folders every command reads.
-struct Folders: ParsableArguments {
-    @Option(help: "The dossier's content folder (articles/, site.yml, annotations/, people/, notes/).")
-    var content = "Content"
-
-    @Option(help: "The folder of Mustache templates and the stylesheet.")
-    var templates = "Templates"
+    static func main() async { await runCommand(Self.self) }
 }
 
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     for d in diagnostics { print(d) }
-}
-
-func fail(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-    return ExitCode(1)
 }
 
 struct Build: ParsableCommand {
@@ -170,71 +137,22 @@ struct Annotate: ParsableCommand {
     }
 }
 
-struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Build, serve the site on loopback, rebuild on every change and reload the open pages.",
-        discussion: """
-        Edit a file under Content/ or Templates/, save it, and the page in the browser reloads with         the change. A failed build shows its error on the page and here, and the last good site         stays served. The reload script is added only to served pages, never to the files of         public/. Stop with Ctrl-C.
-        """
-    )
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: ServeOptions.abstract, discussion: ServeOptions.discussion)
 
-    @OptionGroup var folders: Folders
+    @OptionGroup var options: ServeOptions
 
-    @Option(help: "The folder the site is written to.")
-    var output = "public"
-
-    @Option(help: "The port to listen on.")
-    var port: UInt16 = 8000
-
-    @Option(help: "The address to listen on (loopback by default).")
-    var host = "127.0.0.1"
-
-    func run() async throws {
-        let options = BuildOptions(content: folders.content, templates: folders.templates, output: output, incremental: true)
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(options: options, host: host, port: port) { line in
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
-            }
-        } catch {
-            throw fail("cannot listen on \(host):\(port) (\(error))")
-        }
-        // Ctrl-C (and SIGTERM) stop the server cleanly.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
-        let stopping = StopFlag()
-        for source in signals {
-            source.setEventHandler {
-                stopping.set()
-                Task {
-                    await server.stop()
-                    FileHandle.standardOutput.write(Data("stopped\n".utf8))
-                    Foundation.exit(0)
-                }
-            }
-            source.resume()
-        }
-        let url = "http://\(host):\(port)/"
-        Task {
-            try? await server.waitUntilListening()
-            FileHandle.standardOutput.write(Data("serving \(output)/ at \(url) — edit Content/ and the pages reload; Ctrl-C stops\n".utf8))
-        }
-        do { try await server.run() } catch is CancellationError {
-            return
-        } catch {
-            // Stopping closes the listening socket: the error that follows is the stop itself.
-            if stopping.isSet { return }
-            throw fail("the server stopped: \(error)")
-        }
-        withExtendedLifetime(signals) {}
+    /// Becomes `sitegen-serve`, the program built beside this one, with the options parsed here
+    /// (the same process: Ctrl-C and the exit status are the server's).
+    func run() throws {
+        let name = "sitegen-serve"
+        guard let me = currentExecutable() else { throw fail("cannot find where sitegen is, to start \(name) beside it") }
+        let helper = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
+        let argv = [helper] + options.arguments
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        execv(helper, &cArgs)
+        let reason = String(cString: strerror(errno))
+        for p in cArgs { free(p) }
+        throw fail("cannot start \(helper) (\(reason)): 'sitegen serve' runs the \(name) program built beside sitegen ('swift build', or 'swift build --product \(name)')")
     }
-}
-
-/// Set once Ctrl-C or SIGTERM asked the server to stop.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
 }

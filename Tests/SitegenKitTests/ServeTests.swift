@@ -91,4 +91,48 @@ struct ServeTests {
         #expect(!p.isRunning, "Ctrl-C did not stop the server")
         #expect(p.terminationStatus == 0)
     }
+
+    /// The program's output, error output and exit status.
+    static func output(_ binary: String, _ args: [String]) throws -> (out: String, err: String, status: Int32) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+    }
+
+    @Test("sitegen loads no HTTP library: the server and its libraries are in sitegen-serve, which 'sitegen serve' becomes")
+    func serverApart() throws {
+        let binary = try #require(sitegenBinary(), "the sitegen executable was not found beside the tests")
+        let helper = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("sitegen-serve").path
+        #expect(FileManager.default.isExecutableFile(atPath: helper), "sitegen-serve is built beside sitegen")
+        let libraries = try Self.output("/usr/bin/ldd", [binary]).out
+        #expect(libraries.contains("libFoundation"), "ldd lists the libraries: \(libraries)")
+        for name in ["libFoundationNetworking", "libcurl"] {
+            #expect(!libraries.contains(name), "sitegen loads \(name)")
+        }
+        #expect(try Self.output("/usr/bin/ldd", [helper]).out.contains("libFoundationNetworking"), "the server's program has it")
+    }
+
+    @Test("sitegen serve without sitegen-serve beside it: a clear error and exit status 1; bad options are refused before")
+    func helperMissing() throws {
+        let binary = try #require(sitegenBinary(), "the sitegen executable was not found beside the tests")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-alone-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let alone = dir + "/sitegen"
+        try FileManager.default.copyItem(atPath: binary, toPath: alone)
+        let r = try Self.output(alone, ["serve", "--port", String(freePort())])
+        #expect(r.status == 1)
+        #expect(r.err.contains("cannot start \(dir)/sitegen-serve"), "\(r.err)")
+        #expect(r.err.contains("swift build --product sitegen-serve"))
+        let bad = try Self.output(binary, ["serve", "--port", "eighty"])
+        #expect(bad.status == 2, "a usage error exits with 2")
+        #expect(bad.err.contains("--port"))
+    }
 }
