@@ -347,6 +347,42 @@ struct RebuildSupportTests {
         }
     }
 
+    @Test("parts made by helper threads are written in order, never more than the window made and unwritten; a failed write stops the making")
+    func inOrder() throws {
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var made = 0, written = 0, most = 0
+            func make() { lock.withLock { made += 1; most = max(most, made - written) } }
+            func write() { lock.withLock { written += 1 } }
+        }
+        for (n, window, helpers) in [(0, 3, 1), (1, 3, 1), (2, 1, 1), (14, 3, 1), (200, 2, 1), (200, 5, 3), (50, 2, 0)] {
+            let count = Count()
+            var out: [Int] = []
+            try Parallel.inOrder(n, window: window, helpers: helpers, make: { i -> Int in
+                count.make()
+                // Uneven parts, some slow, so that the workers overtake each other.
+                if i % 7 == 3 { usleep(2_000) }
+                return i * 10
+            }, write: { part in
+                count.write()
+                out.append(part)
+            })
+            #expect(out == (0..<n).map { $0 * 10 }, "\(n) parts, window \(window), \(helpers) helpers")
+            #expect(count.most <= window, "\(count.most) parts made and unwritten with a window of \(window)")
+        }
+        struct Full: Error {}
+        let count = Count()
+        var written: [Int] = []
+        #expect(throws: Full.self) {
+            try Parallel.inOrder(1_000, window: 3, helpers: 2, make: { i -> Int in count.make(); return i }, write: { part in
+                if part == 5 { throw Full() }
+                written.append(part)
+            })
+        }
+        #expect(written == [0, 1, 2, 3, 4])
+        #expect(count.made <= 5 + 1 + 3, "\(count.made) parts made after the write failed at the sixth")
+    }
+
     @Test("work started beside a stage gives its result, as often as it is asked")
     func future() {
         let f = Parallel.Future { (1...1000).reduce(0, +) }

@@ -453,15 +453,18 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Written section by section (a big dossier's cache is never whole in memory twice).
-    public func save(_ articles: Articles) {
+    /// Written section by section (a big dossier's cache is never whole in memory twice: a few
+    /// sections at a time). With `helpers`, that many threads more make the sections while they
+    /// are written in order: for a rebuild, which waits for the cache with nothing else to do
+    /// (a full build saves beside its link stage, on one core).
+    public func save(_ articles: Articles, helpers: Int = 0) {
         saveAtomically(articlesFile) { sink in
             /// `items` cut into `sectionsPerPart` parts (one, empty, when there are none).
             func parts<T>(_ items: [T]) -> [ArraySlice<T>] {
                 let size = max(1, (items.count + Self.sectionsPerPart - 1) / Self.sectionsPerPart)
                 return stride(from: 0, to: max(items.count, 1), by: size).map { items[$0..<min($0 + size, items.count)] }
             }
-            var sections: [(kind: Int, write: (inout BinaryWriter) -> Void)] = []
+            var sections: [(kind: Int, write: @Sendable (inout BinaryWriter) -> Void)] = []
             let keys = articles.reads.keys.sorted()
             for part in parts(keys) {
                 sections.append((0, { w in
@@ -487,17 +490,16 @@ public struct BuildCache: Sendable {
                     w.array(x.diagnostics) { $0.diagnostic($1) }
                 }))
                 // Quotes and events whole: each is read on one core while the other reads the rest
-                // (the longest sections are read first).
+                // (the longest sections are read first); made side by side likewise.
                 sections.append((2, { w in w.array(x.quotes) { $0.quote($1) } }))
                 sections.append((3, { w in w.array(x.events) { $0.event($1) } }))
                 // The quotes' and events' hashes, for a rebuild that keeps them (made here when not known).
-                let hashes = e.quoteHashes.flatMap { $0.count == x.quotes.count ? $0 : nil } ?? QuoteHashes(x.quotes)
                 sections.append((5, { w in
+                    let hashes = e.quoteHashes.flatMap { $0.count == x.quotes.count ? $0 : nil } ?? QuoteHashes(x.quotes)
                     w.words(hashes.statement)
                     w.words(hashes.content)
                 }))
-                let eventHashes = e.eventHashes.flatMap { $0.count == x.events.count ? $0 : nil } ?? StableHash.of(x.events)
-                sections.append((6, { w in w.words(eventHashes) }))
+                sections.append((6, { w in w.words(e.eventHashes.flatMap { $0.count == x.events.count ? $0 : nil } ?? StableHash.of(x.events)) }))
             }
             let paths = articles.stamps.keys.sorted()
             sections.append((4, { w in
@@ -515,15 +517,17 @@ public struct BuildCache: Sendable {
             head.string(salt)
             head.int(sections.count)
             try sink(head.bytes)
-            for (kind, write) in sections {
+            try Parallel.inOrder(sections.count, window: 2, helpers: helpers, make: { [sections] i in
                 var body = BinaryWriter()
-                write(&body)
+                sections[i].write(&body)
                 var entry = BinaryWriter()
-                entry.int(kind)
+                entry.int(sections[i].kind)
                 entry.int(body.bytes.count)
-                try sink(entry.bytes)
-                try sink(body.bytes)
-            }
+                return (entry.bytes, body.bytes)
+            }, write: { entry, body in
+                try sink(entry)
+                try sink(body)
+            })
         }
     }
 

@@ -383,10 +383,84 @@ public enum Parallel {
         return results.values()
     }
 
+    /// `make(0)` to `make(count - 1)`, each handed to `write` in that order on the calling thread
+    /// as soon as it and those before it are made; `helpers` threads of their own make parts
+    /// beside it, and the calling thread makes parts too while it waits for the next to write. At
+    /// most `window` parts are made and not yet written at a time, so that a big file made in
+    /// parts is never whole in memory. When `write` throws, no part is begun after.
+    static func inOrder<R: Sendable>(_ count: Int, window: Int = 3, helpers: Int, make: @Sendable (Int) -> R, write: (R) throws -> Void) throws {
+        guard count > 1, helpers > 0 else {
+            for i in 0..<count { try write(make(i)) }
+            return
+        }
+        let state = InOrderState<R>()
+        let window = max(1, window)
+        try withoutActuallyEscaping(make) { make in
+            // New threads, joined before `make` is given back: a block of libdispatch's may hold it
+            // a moment after it is done, and its workers may all be busy when the parts are made.
+            let threads = spawn(min(helpers, count - 1)) { _ in
+                while true {
+                    state.condition.lock()
+                    while !state.stopped, state.next < count, state.next - state.written >= window { state.condition.wait() }
+                    guard !state.stopped, state.next < count else { state.condition.unlock(); return }
+                    let i = state.next
+                    state.next += 1
+                    state.condition.unlock()
+                    let part = make(i)
+                    state.condition.lock()
+                    state.made[i] = part
+                    state.condition.broadcast()
+                    state.condition.unlock()
+                }
+            }
+            defer {
+                state.condition.lock()
+                state.stopped = true
+                state.condition.broadcast()
+                state.condition.unlock()
+                for thread in threads { pthread_join(thread, nil) }
+            }
+            for i in 0..<count {
+                state.condition.lock()
+                // Waiting for part i, the calling thread makes the next part no one has taken
+                // (part i itself when no helper took it).
+                while state.made[i] == nil {
+                    guard state.next < count, state.next - state.written < window else {
+                        state.condition.wait()
+                        continue
+                    }
+                    let k = state.next
+                    state.next += 1
+                    state.condition.unlock()
+                    let part = make(k)
+                    state.condition.lock()
+                    state.made[k] = part
+                    state.condition.broadcast()
+                }
+                let part = state.made.removeValue(forKey: i)
+                state.condition.unlock()
+                if let part { try write(part) }
+                state.condition.lock()
+                state.written = i + 1
+                state.condition.broadcast()
+                state.condition.unlock()
+            }
+        }
+    }
+
     /// Runs `body(0)` to `body(count - 1)` each on a new thread, and waits for them all to end
     /// (joined: when it returns, no thread holds `body` any more). A thread that cannot be
     /// started has its part run on the caller's.
     static func onNewThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let threads = spawn(count, body)
+        // The parts whose thread could not be started run here.
+        for w in threads.count..<count { body(w) }
+        for thread in threads { pthread_join(thread, nil) }
+    }
+
+    /// Starts `body(0)`, `body(1)`... each on a new thread, up to `count` or the first that cannot
+    /// be started; returns the threads started, for the caller to join.
+    static func spawn(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) -> [pthread_t] {
         final class Work {
             let body: @Sendable (Int) -> Void
             let index: Int
@@ -402,14 +476,13 @@ public enum Parallel {
                 work.body(work.index)
                 return nil
             }, work.toOpaque())
-            if started == 0 {
-                threads.append(thread)
-            } else {
+            guard started == 0 else {
                 work.release()
-                body(w)
+                break
             }
+            threads.append(thread)
         }
-        for thread in threads { pthread_join(thread, nil) }
+        return threads
     }
 
     /// Runs three independent pieces of work on the cores there are (the third on the first
@@ -435,6 +508,13 @@ public enum Parallel {
     public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
         let (x, y, _) = three(a, b, {})
         return (x, y)
+    }
+
+    /// What the workers of `inOrder` share, under its condition's lock.
+    final class InOrderState<R>: @unchecked Sendable {
+        let condition = NSCondition()
+        var made: [Int: R] = [:]
+        var next = 0, written = 0, stopped = false
     }
 
     final class ResultBox<R>: @unchecked Sendable {

@@ -156,13 +156,18 @@ public struct Builder: Sendable {
                                             previousArticle: { lastReads[$0]?.article })
                 }
             }
+            let reused = reuse != nil
             let readKeys = reads.compactMap { $0.value.article == nil ? nil : $0.key }
             let output = Extractor(lexicon: lexicon.value).extract(articles, registry: registry, progress: progress, readKeys: readKeys,
                                                              reuse: take(&reuse, nil))
             let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
                                              extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps)
+            // A rebuild that took the last extraction up waits for the cache with nothing else
+            // to do: its sections are made on both cores. A full extraction's are made beside the
+            // link stage, on one.
+            let helpers = reused ? ProcessInfo.processInfo.activeProcessorCount - 1 : 0
             saving = Parallel.Future {
-                cache.save(record)
+                cache.save(record, helpers: helpers)
                 cache.save(entries: output.entries, lowercase: output.lowercase, key: key)
             }
             return output
