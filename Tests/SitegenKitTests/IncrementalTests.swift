@@ -317,32 +317,45 @@ struct IncrementalTests {
             "a4": "Une réunion discrète\n\n« Ceci reste entre nous », a déclaré Zorglub Trimard à la sortie.\n",
         ]
         for (name, text) in articles { try d.write("Content/articles/\(name).txt", text) }
+        // The hashes the extraction kept for the articles it did not attribute again, and made for
+        // the others, are those of its quotes and events.
+        func hashesHold(_ sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let e = try #require(BuildCache(fs: DiskFileSystem(), output: d.dir + "/public").loadArticles()?.extraction, sourceLocation: sourceLocation)
+            #expect(e.quoteHashes == QuoteHashes(e.output.quotes), sourceLocation: sourceLocation)
+            #expect(e.eventHashes == StableHash.of(e.output.events), sourceLocation: sourceLocation)
+            #expect(!e.output.quotes.isEmpty && !e.output.events.isEmpty, sourceLocation: sourceLocation)
+        }
         var r = try d.rebuildMatchesCleanBuild()
         #expect(r.analysedArticles == 4 && r.attributedArticles == 4)
         #expect(r.people >= 3)
+        try hashesHold()
 
         // An article unrelated to the others: it alone is analysed and attributed.
         try d.append("Content/articles/a3.txt", "Elle a ajouté : « Nous tiendrons les délais. »\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.analysedArticles == 1 && r.attributedArticles == 1)
+        try hashesHold()
 
         // The full name changes: a2's bare surname is now someone else, so a2 is attributed again, unread.
         try d.write("Content/articles/a1.txt", "Le Kremlin répond\n\nDmitri Poutine a déclaré jeudi : « Nous ne reculerons pas. »\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.analysedArticles == 1 && r.attributedArticles == 2)
         #expect(try String(contentsOfFile: d.dir + "/public/dossier.json", encoding: .utf8).contains("dmitri-poutine"))
+        try hashesHold()
 
         // An article that writes "trimard" in lower case: a4's name is no longer a person.
         try d.write("Content/articles/a5.txt", "Le trimard du port\n\nLe trimard est fermé depuis lundi.\n")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.analysedArticles == 1 && r.attributedArticles == 2)
         #expect(try !String(contentsOfFile: d.dir + "/public/dossier.json", encoding: .utf8).contains("zorglub-trimard"))
+        try hashesHold()
 
         // It goes again: its lower-case words leave the count, and a4's speaker comes back.
         try FileManager.default.removeItem(atPath: d.content + "/articles/a5.txt")
         r = try d.rebuildMatchesCleanBuild()
         #expect(r.analysedArticles == 0 && r.attributedArticles == 1)
         #expect(try String(contentsOfFile: d.dir + "/public/dossier.json", encoding: .utf8).contains("zorglub-trimard"))
+        try hashesHold()
 
         // Without the names' cache, all is done again, with the same result.
         try FileManager.default.removeItem(atPath: d.dir + "/.public.cache/names.bin")

@@ -21,6 +21,27 @@ public struct QuoteHashes: Sendable, Equatable {
         content = both.map(\.1)
     }
 
+    /// Those of a few quotes (an article's), on the calling thread.
+    init(serially quotes: [Quote]) {
+        let statement = quotes.indices.map { StableHash.statement(of: quotes, at: $0) }
+        self.statement = statement
+        content = quotes.indices.map { StableHash.of(quotes, at: $0, statement: statement[$0]) }
+    }
+
+    /// Hashes put together from parts (lists of the same length).
+    init(statement: [UInt64], content: [UInt64]) {
+        precondition(statement.count == content.count, "one statement hash and one content hash for each quote")
+        self.statement = statement
+        self.content = content
+    }
+
+    /// No quotes.
+    static let none = QuoteHashes(statement: [], content: [])
+
+    /// The lists moved out, for editing in place (the hashes are empty after).
+    mutating func takeStatement() -> [UInt64] { take(&statement, []) }
+    mutating func takeContent() -> [UInt64] { take(&content, []) }
+
     /// Hashes read back from the cache; nil unless both lists have one hash for each of `count` quotes.
     init?(statement: [UInt64], content: [UInt64], count: Int) {
         guard statement.count == count, content.count == count else { return nil }

@@ -24,6 +24,10 @@ public struct Extractor: Sendable {
         /// Articles analysed, and articles whose quotes and events were made (the others came from `Reuse`).
         public var analysed = 0
         public var attributed = 0
+        /// With read keys: the hashes of `quotes` and of `events` (`StableHash.of`), those of the
+        /// articles kept taken from `Reuse`; nil when `Reuse` had none to give.
+        public var quoteHashes: QuoteHashes?
+        public var eventHashes: [UInt64]?
     }
 
     /// What one article gave the last extraction, for the next one: its read key, its names
@@ -44,6 +48,7 @@ public struct Extractor: Sendable {
         public var entries: [ArticleEntry]
         /// For each word the dossier writes in lower case (`Text.wordHash`), how many articles do.
         public var lowercase: [UInt64: Int]
+        /// The last output, with the hashes of its quotes and events when the cache kept them.
         public var output: Output
         /// The last build's article of a read key: the lower-case words of an article that
         /// changed or went are taken from the counts.
@@ -101,7 +106,9 @@ public struct Extractor: Sendable {
         // analysis was kept or its paragraphs are made again, or whether it is the last build's).
         // An article whose attribution key is the last one's keeps its quotes and events (where
         // they lie in the last output), unmade.
-        let outputs = Parallel.map(Array(articles.indices)) { i -> (made: (Attributor.Output, [Event])?, kept: Ranges?, key: UInt64, stale: Bool) in
+        // With a cache, the hashes of the quotes and events made are made here, beside them.
+        let hashing = keys != nil
+        let outputs = Parallel.map(Array(articles.indices)) { i -> (made: Made?, kept: Ranges?, key: UInt64, stale: Bool) in
             defer { progress.advance() }
             let article = articles[i]
             let key = keys.map { Self.attributionKey(readKey: $0[i], article: article.id, personOfName: resolution.personOfName[i],
@@ -111,9 +118,10 @@ public struct Extractor: Sendable {
                 ?? (first[i].kept ? analyzer.analyze(article) : analyzer.analyze(article, names: first[i].sheet.names, mentions: first[i].mentions))
             // Names taken from the cache that are not the article's (a damaged cache): all is done afresh below.
             if first[i].kept && analysis.names != first[i].sheet.names { return (nil, nil, key, true) }
-            return ((attributor.attribute(article: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people,
-                                          roles: roles),
-                     events.events(of: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people)), nil, key, false)
+            let attributed = attributor.attribute(article: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people,
+                                                  roles: roles)
+            let found = events.events(of: article, analysis: analysis, personOfName: resolution.personOfName[i], people: people)
+            return (Made(attributed: attributed, events: found, hashed: hashing), nil, key, false)
         }
         if outputs.contains(where: \.stale) {
             return extract(articles, registry: registry, progress: progress, readKeys: readKeys, reuse: nil)
@@ -140,9 +148,25 @@ public struct Extractor: Sendable {
         // changed rather than copied whole, which after an article edit at 100,000 articles took
         // 300 MB of fresh memory beside them.
         var last = take(&reuse, nil)?.output ?? Output(people: [], quotes: [], reported: [], articlePeople: [:], ambiguous: [])
-        output.quotes = Self.assemble(&last.quotes, outputs.map { ($0.kept?.quotes, $0.made?.0.quotes ?? []) })
-        output.reported = Self.assemble(&last.reported, outputs.map { ($0.kept?.reported, $0.made?.0.reported ?? []) })
-        output.events = Self.assemble(&last.events, outputs.map { ($0.kept?.events, $0.made?.1 ?? []) })
+        if hashing {
+            // The hashes of the articles kept are the last output's, where it has them for each of
+            // its quotes and events; else they are made later, from the whole arrays.
+            let anyKept = outputs.contains { $0.kept != nil }
+            if var lastHashes = take(&last.quoteHashes, nil).flatMap({ $0.count == last.quotes.count ? $0 : nil }) ?? (anyKept ? nil : QuoteHashes.none) {
+                var statement = lastHashes.takeStatement(), content = lastHashes.takeContent()
+                output.quoteHashes = QuoteHashes(
+                    statement: Self.assemble(&statement, outputs.map { ($0.kept?.quotes, $0.made?.quoteHashes.statement ?? []) }),
+                    content: Self.assemble(&content, outputs.map { ($0.kept?.quotes, $0.made?.quoteHashes.content ?? []) }))
+            }
+            if var lastHashes = take(&last.eventHashes, nil).flatMap({ $0.count == last.events.count ? $0 : nil }) ?? (anyKept ? nil : []) {
+                output.eventHashes = Self.assemble(&lastHashes, outputs.map { ($0.kept?.events, $0.made?.eventHashes ?? []) })
+            }
+        }
+        output.quotes = Self.assemble(&last.quotes, outputs.map { ($0.kept?.quotes, $0.made?.attributed.quotes ?? []) })
+        output.reported = Self.assemble(&last.reported, outputs.map { ($0.kept?.reported, $0.made?.attributed.reported ?? []) })
+        output.events = Self.assemble(&last.events, outputs.map { ($0.kept?.events, $0.made?.events ?? []) })
+        if output.quoteHashes?.count != output.quotes.count { output.quoteHashes = nil }
+        if output.eventHashes?.count != output.events.count { output.eventHashes = nil }
         output.analysed = first.count { !$0.kept }
         output.attributed = outputs.count { $0.made != nil }
         if let keys {
@@ -220,6 +244,23 @@ public struct Extractor: Sendable {
             if let r = p.kept { out += old[r] } else { out += p.made }
         }
         return out
+    }
+
+    /// What pass 2 made of an article: its quotes and reported speech, its events, and (with a
+    /// cache) their hashes.
+    struct Made: Sendable {
+        var attributed: Attributor.Output
+        var events: [Event]
+        var quoteHashes = QuoteHashes.none
+        var eventHashes: [UInt64] = []
+
+        init(attributed: Attributor.Output, events: [Event], hashed: Bool) {
+            self.attributed = attributed
+            self.events = events
+            guard hashed else { return }
+            quoteHashes = QuoteHashes(serially: attributed.quotes)
+            eventHashes = events.indices.map { StableHash.of(events, at: $0) }
+        }
     }
 
     /// Where an article's quotes, reported speech and events lie in an extraction's output.

@@ -152,7 +152,9 @@ public struct Builder: Sendable {
                 var lastExtraction = previous?.extraction
                 previous?.extraction = nil
                 if let e = take(&lastExtraction, nil) {
-                    reuse = Extractor.Reuse(entries: last.entries, lowercase: last.lowercase, output: e.output,
+                    var output = e.output
+                    (output.quoteHashes, output.eventHashes) = (e.quoteHashes, e.eventHashes)
+                    reuse = Extractor.Reuse(entries: last.entries, lowercase: last.lowercase, output: output,
                                             previousArticle: { lastReads[$0]?.article })
                 }
             }
@@ -160,8 +162,11 @@ public struct Builder: Sendable {
             let readKeys = reads.compactMap { $0.value.article == nil ? nil : $0.key }
             let output = Extractor(lexicon: lexicon.value).extract(articles, registry: registry, progress: progress, readKeys: readKeys,
                                                              reuse: take(&reuse, nil))
+            // The hashes of the quotes and events, made beside them (or kept), serve the cache and the feeds.
+            (quoteHashes, eventHashes) = (output.quoteHashes, output.eventHashes)
             let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
-                                             extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps)
+                                             extraction: BuildCache.Extraction(key: key, output: output, quoteHashes: output.quoteHashes,
+                                                                               eventHashes: output.eventHashes), stamps: stamps)
             // A rebuild that took the last extraction up waits for the cache with nothing else
             // to do: its sections are made on both cores. A full extraction's are made beside the
             // link stage, on one.
