@@ -3,9 +3,11 @@ import Foundation
 /// Two hashes of each quote of a dossier: `statement`, of the fields the grouping of statements
 /// reads (id, article, text, kind, speaker and their name), which key the grouping; `content`,
 /// of every field (`StableHash.of`), which key the quote's elements in the feeds and its
-/// article's page. Made on both cores in one pass over the quotes, each quote's fields read once;
-/// a rebuild whose extraction and quotes are the last build's takes them from the cache instead
-/// (80,000 quotes' fields hashed twice were a twentieth of a 10,000-article rebuild's CPU).
+/// article's page. Each quote's fields are read once: the extraction makes the hashes of the
+/// quotes it makes, beside them, and takes those of the articles it keeps from the last
+/// extraction's; a rebuild whose extraction is the last build's takes them all from the cache
+/// (80,000 quotes' fields hashed twice were a twentieth of a 10,000-article rebuild's CPU). Made
+/// again, on both cores, for quotes the user's annotations correct or add.
 public struct QuoteHashes: Sendable, Equatable {
     public private(set) var statement: [UInt64]
     public private(set) var content: [UInt64]
