@@ -440,18 +440,16 @@ public enum Parallel {
             // New threads, joined before `make` is given back: a block of libdispatch's may hold it
             // a moment after it is done, and its workers may all be busy when the parts are made.
             let threads = spawn(min(helpers, count - 1)) { _ in
-                while true {
-                    state.condition.lock()
-                    while !state.stopped, state.next < count, state.next - state.written >= window { state.condition.wait() }
-                    guard !state.stopped, state.next < count else { state.condition.unlock(); return }
-                    let i = state.next
-                    state.next += 1
-                    state.condition.unlock()
-                    let part = make(i)
-                    state.condition.lock()
-                    state.made[i] = part
-                    state.condition.broadcast()
-                    state.condition.unlock()
+                state.condition.lock()
+                defer { state.condition.unlock() }
+                while !state.stopped {
+                    if let k = state.claim(count: count, window: window) {
+                        state.makePart(k, make)
+                    } else if state.next >= count {
+                        return
+                    } else {
+                        state.condition.wait()
+                    }
                 }
             }
             defer {
@@ -466,17 +464,7 @@ public enum Parallel {
                 // Waiting for part i, the calling thread makes the next part no one has taken
                 // (part i itself when no helper took it).
                 while state.made[i] == nil {
-                    guard state.next < count, state.next - state.written < window else {
-                        state.condition.wait()
-                        continue
-                    }
-                    let k = state.next
-                    state.next += 1
-                    state.condition.unlock()
-                    let part = make(k)
-                    state.condition.lock()
-                    state.made[k] = part
-                    state.condition.broadcast()
+                    if let k = state.claim(count: count, window: window) { state.makePart(k, make) } else { state.condition.wait() }
                 }
                 let part = state.made.removeValue(forKey: i)
                 state.condition.unlock()
@@ -551,11 +539,28 @@ public enum Parallel {
         return (x, y)
     }
 
-    /// What the workers of `inOrder` share, under its condition's lock.
+    /// What the threads of `inOrder` share, under its condition's lock.
     final class InOrderState<R>: @unchecked Sendable {
         let condition = NSCondition()
         var made: [Int: R] = [:]
         var next = 0, written = 0, stopped = false
+
+        /// The next part to make, taken, if there is one and the window allows it (lock held).
+        func claim(count: Int, window: Int) -> Int? {
+            guard next < count, next - written < window else { return nil }
+            defer { next += 1 }
+            return next
+        }
+
+        /// Makes part `k` with the lock let go, then stores it and wakes the others (called and
+        /// returning with the lock held).
+        func makePart(_ k: Int, _ make: (Int) -> R) {
+            condition.unlock()
+            let part = make(k)
+            condition.lock()
+            made[k] = part
+            condition.broadcast()
+        }
     }
 
     final class ResultBox<R>: @unchecked Sendable {
