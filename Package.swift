@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(name: "sitegen-fuzz", dependencies: ["SitegenFuzzing"]),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenFuzzing", "CGlibc"],
+            dependencies: ["SitegenKit", "SitegenFuzzing", "SitegenCLI", "CGlibc"],
             // Articles the tests read from the repository by path.
             exclude: ["Fixtures"]
         ),

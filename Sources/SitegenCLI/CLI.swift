@@ -42,9 +42,10 @@ public struct ServeOptions: ParsableArguments {
 
     public init() {}
 
-    /// The options as a command line that parses back to them.
+    /// The options as a command line that parses back to them (`--name=value`: a value that
+    /// begins with a dash stays a value).
     public var arguments: [String] {
-        ["--content", folders.content, "--templates", folders.templates, "--output", output, "--port", String(port), "--host", host]
+        ["--content=" + folders.content, "--templates=" + folders.templates, "--output=" + output, "--port=\(port)", "--host=" + host]
     }
 }
 

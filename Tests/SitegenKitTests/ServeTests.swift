@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCLI
 import Testing
 @testable import SitegenKit
 
@@ -117,6 +118,17 @@ struct ServeTests {
             #expect(!libraries.contains(name), "sitegen loads \(name)")
         }
         #expect(try Self.output("/usr/bin/ldd", [helper]).out.contains("libFoundationNetworking"), "the server's program has it")
+    }
+
+    @Test("serve's options go to sitegen-serve as a command line that parses back to them, values beginning with a dash included")
+    func optionsRoundTrip() throws {
+        for args in [["--content", "Dossier A", "--templates=-t", "--output", "out/site", "--port", "8123", "--host", "localhost"], []] {
+            let parsed = try ServeOptions.parse(args)
+            let again = try ServeOptions.parse(parsed.arguments)
+            #expect(again.folders.content == parsed.folders.content && again.folders.templates == parsed.folders.templates)
+            #expect(again.output == parsed.output && again.port == parsed.port && again.host == parsed.host)
+        }
+        #expect(try ServeOptions.parse(["--templates=-t"]).folders.templates == "-t")
     }
 
     @Test("sitegen serve without sitegen-serve beside it: a clear error and exit status 1; bad options are refused before")
