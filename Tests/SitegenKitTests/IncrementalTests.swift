@@ -321,8 +321,8 @@ struct IncrementalTests {
         // the others, are those of its quotes and events.
         func hashesHold(_ sourceLocation: SourceLocation = #_sourceLocation) throws {
             let e = try #require(BuildCache(fs: DiskFileSystem(), output: d.dir + "/public").loadArticles()?.extraction, sourceLocation: sourceLocation)
-            #expect(e.quoteHashes == QuoteHashes(e.output.quotes), sourceLocation: sourceLocation)
-            #expect(e.eventHashes == StableHash.of(e.output.events), sourceLocation: sourceLocation)
+            #expect(e.output.quoteHashes == QuoteHashes(e.output.quotes), sourceLocation: sourceLocation)
+            #expect(e.output.eventHashes == StableHash.of(e.output.events), sourceLocation: sourceLocation)
             #expect(!e.output.quotes.isEmpty && !e.output.events.isEmpty, sourceLocation: sourceLocation)
         }
         var r = try d.rebuildMatchesCleanBuild()
@@ -668,8 +668,8 @@ struct IncrementalTests {
         #expect(back?.quotes == out.quotes && back?.people == out.people && back?.events == out.events)
         #expect(back?.articlePeople == out.articlePeople)
         // The quotes' hashes, made when saved.
-        #expect(out.quotes.count >= 2 && after.extraction?.quoteHashes == QuoteHashes(out.quotes))
-        #expect(!out.events.isEmpty && after.extraction?.eventHashes == StableHash.of(out.events))
+        #expect(out.quotes.count >= 2 && after.extraction?.output.quoteHashes == QuoteHashes(out.quotes))
+        #expect(!out.events.isEmpty && after.extraction?.output.eventHashes == StableHash.of(out.events))
         let outputs = BuildCache.Outputs(salt: cache.salt, pages: ["articles/a": BuildCache.Written(key: "k", stamps: [
             FileStamp(size: 3, modified: 1_700_000_000_000_000_001, inode: 42)])],
                                          streamed: ["dossier.json": BuildCache.Streamed(stamp: FileStamp(size: 9, modified: 2, inode: 7), pieces: [

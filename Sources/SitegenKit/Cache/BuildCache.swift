@@ -126,11 +126,9 @@ public struct BuildCache: Sendable {
     /// The last extraction, and the key of what it was made from.
     public struct Extraction: Sendable {
         public var key: String
+        /// With the hashes of its quotes and events when known (`Output.quoteHashes`,
+        /// `eventHashes`; made when saved otherwise).
         public var output: Extractor.Output
-        /// The hashes of its quotes and of its events (`StableHash.of`), when known (made when
-        /// saved otherwise).
-        public var quoteHashes: QuoteHashes?
-        public var eventHashes: [UInt64]?
     }
 
     /// An article file's stamp when it was read, and the read key of its bytes then.
@@ -393,12 +391,11 @@ public struct BuildCache: Sendable {
             })
             var extraction: Extraction?
             if case .extraction(let key, let people, let reported, _, let ambiguous, let diagnostics)? = meta {
-                extraction = Extraction(key: key, output: Extractor.Output(
-                    people: people, quotes: quotes ?? [], reported: reported,
-                    articlePeople: articlePeople, ambiguous: ambiguous,
-                    diagnostics: diagnostics, events: events ?? []),
-                    quoteHashes: quoteHashes.flatMap { QuoteHashes(statement: $0.statement, content: $0.content, count: quotes?.count ?? 0) },
-                    eventHashes: eventHashes.flatMap { $0.count == (events?.count ?? 0) ? $0 : nil })
+                var output = Extractor.Output(people: people, quotes: quotes ?? [], reported: reported, articlePeople: articlePeople,
+                                              ambiguous: ambiguous, diagnostics: diagnostics, events: events ?? [])
+                output.quoteHashes = quoteHashes.flatMap { QuoteHashes(statement: $0.statement, content: $0.content, count: output.quotes.count) }
+                output.eventHashes = eventHashes.flatMap { $0.count == output.events.count ? $0 : nil }
+                extraction = Extraction(key: key, output: output)
             }
             return Articles(salt: salt, reads: reads, extraction: extraction, stamps: stamps)
         } catch {
@@ -495,11 +492,11 @@ public struct BuildCache: Sendable {
                 sections.append((3, { w in w.array(x.events) { $0.event($1) } }))
                 // The quotes' and events' hashes, for a rebuild that keeps them (made here when not known).
                 sections.append((5, { w in
-                    let hashes = e.quoteHashes.flatMap { $0.count == x.quotes.count ? $0 : nil } ?? QuoteHashes(x.quotes)
+                    let hashes = x.quoteHashes.flatMap { $0.count == x.quotes.count ? $0 : nil } ?? QuoteHashes(x.quotes)
                     w.words(hashes.statement)
                     w.words(hashes.content)
                 }))
-                sections.append((6, { w in w.words(e.eventHashes.flatMap { $0.count == x.events.count ? $0 : nil } ?? StableHash.of(x.events)) }))
+                sections.append((6, { w in w.words(x.eventHashes.flatMap { $0.count == x.events.count ? $0 : nil } ?? StableHash.of(x.events)) }))
             }
             let paths = articles.stamps.keys.sorted()
             sections.append((4, { w in

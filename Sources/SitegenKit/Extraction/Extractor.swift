@@ -24,8 +24,9 @@ public struct Extractor: Sendable {
         /// Articles analysed, and articles whose quotes and events were made (the others came from `Reuse`).
         public var analysed = 0
         public var attributed = 0
-        /// With read keys: the hashes of `quotes` and of `events` (`StableHash.of`), those of the
-        /// articles kept taken from `Reuse`; nil when `Reuse` had none to give.
+        /// The hashes of `quotes` and of `events` (`StableHash.of`): made with read keys, those of
+        /// the articles kept taken from `Reuse` (nil when it had none to give); or read back from
+        /// the cache with the output.
         public var quoteHashes: QuoteHashes?
         public var eventHashes: [UInt64]?
     }

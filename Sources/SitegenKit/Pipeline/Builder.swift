@@ -134,8 +134,7 @@ public struct Builder: Sendable {
             let key = cache.extractionKey(readKeys: reads.map(\.key), registry: registry)
             if let hit = previous?.extraction, hit.key == key {
                 extractionReused = true
-                quoteHashes = hit.quoteHashes
-                eventHashes = hit.eventHashes
+                (quoteHashes, eventHashes) = (hit.output.quoteHashes, hit.output.eventHashes)
                 if cachedReads < reads.count || reads.count != previous?.reads.count || stamps != previous?.stamps {
                     let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }), extraction: hit,
                                                      stamps: stamps)
@@ -152,9 +151,7 @@ public struct Builder: Sendable {
                 var lastExtraction = previous?.extraction
                 previous?.extraction = nil
                 if let e = take(&lastExtraction, nil) {
-                    var output = e.output
-                    (output.quoteHashes, output.eventHashes) = (e.quoteHashes, e.eventHashes)
-                    reuse = Extractor.Reuse(entries: last.entries, lowercase: last.lowercase, output: output,
+                    reuse = Extractor.Reuse(entries: last.entries, lowercase: last.lowercase, output: e.output,
                                             previousArticle: { lastReads[$0]?.article })
                 }
             }
@@ -165,8 +162,7 @@ public struct Builder: Sendable {
             // The hashes of the quotes and events, made beside them (or kept), serve the cache and the feeds.
             (quoteHashes, eventHashes) = (output.quoteHashes, output.eventHashes)
             let record = BuildCache.Articles(salt: cache.salt, reads: Dictionary(reads, uniquingKeysWith: { a, _ in a }),
-                                             extraction: BuildCache.Extraction(key: key, output: output, quoteHashes: output.quoteHashes,
-                                                                               eventHashes: output.eventHashes), stamps: stamps)
+                                             extraction: BuildCache.Extraction(key: key, output: output), stamps: stamps)
             // A rebuild that took the last extraction up waits for the cache with nothing else
             // to do: its sections are made on both cores. A full extraction's are made beside the
             // link stage, on one.
@@ -244,7 +240,7 @@ public struct Builder: Sendable {
         // After an extraction only: its garbage is what is worth giving back (a rebuild would
         // give back pages it then takes again, a page fault each).
         if !extractionReused { Self.releaseFreeMemory() }
-        return Loaded(dossier: dossier, quoteHashes: cache == nil ? nil : quoteHashes, eventHashes: cache == nil ? nil : eventHashes)
+        return Loaded(dossier: dossier, quoteHashes: quoteHashes, eventHashes: eventHashes)
     }
 
     /// Reads and checks everything, writes nothing: the problems of a build, without the build.
