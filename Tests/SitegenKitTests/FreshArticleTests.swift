@@ -75,4 +75,23 @@ struct FreshArticleTests {
         #expect(speaker(of: "cliff edge", in: out) == "Mike Tholen")
         #expect(Set(out.people.map(\.name)) == ["Ed Miliband", "Claire Coutinho", "Mike Tholen", "Keir Starmer"])
     }
+
+    @Test("an English wire story on a central bank: 'with X saying', an institution whose name ends with its head, 'adding'")
+    func englishCentralBank() throws {
+        let a = try #require(readArticle(try load("en-fed.txt"), name: "en-fed.txt").article)
+        #expect(a.author == "Howard Schneider and Ann Saphir")
+        #expect(a.date?.iso == "2025-03-19T18:41")
+        #expect(!a.text.contains("Our Standards") && !a.text.contains("Scroll to continue"))
+        let out = testExtractor.extract([a])
+        // The participle's subject is the name right before it, not the sentence's subject.
+        #expect(speaker(of: "greater clarity", in: out) == "Jerome Powell")
+        #expect(speaker(of: "in a hurry", in: out) == "Jerome Powell")
+        #expect(speaker(of: "transitory", in: out) == "Jerome Powell")
+        #expect(speaker(of: "what the Fed does", in: out) == "Scott Bessent")
+        #expect(speaker(of: "a lot foggier", in: out) == "Austan Goolsbee")
+        #expect(speaker(of: "The bar for a cut", in: out) == "Jan Hatzius")
+        #expect(speaker(of: "being squeezed", in: out) == "Elizabeth Warren")
+        // "The U.S. Federal Reserve" is an institution ("Reserve" ends it), never a person.
+        #expect(Set(out.people.map(\.name)) == ["Jerome Powell", "Scott Bessent", "Austan Goolsbee", "Jan Hatzius", "Elizabeth Warren"])
+    }
 }

@@ -592,8 +592,9 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             var t = v - 1
             while t >= sent.lowerBound, isSkippable(ts[t]) { t -= 1 }
-            let participle = ts[v].lower.hasSuffix("ant")
-            // "sa présidente Christine Lagarde estimant que …": a name right before the participle is its subject.
+            let participle = Self.isParticiple(ts[v])
+            // "sa présidente Christine Lagarde estimant que …", "with Chair Jerome Powell saying":
+            // a name right before the participle is its subject.
             if participle, t >= sent.lowerBound, let m = mentionEnding[pi][t], case .name = m.kind, !a.paragraphs[pi].isInQuote(t) { return m }
             let coordinated = t >= sent.lowerBound && g.coordinations.contains(ts[t].lower)
             if (participle || coordinated) && depth < 3 {
@@ -612,6 +613,9 @@ public struct Attributor: Sendable {
             }
             return nil
         }
+
+        /// A speech verb's present participle: French "-ant" ("estimant"), English "-ing" ("saying").
+        static func isParticiple(_ t: Token) -> Bool { t.lower.hasSuffix("ant") || t.lower.hasSuffix("ing") }
 
         /// How far, in tokens, a rule looks for a subject or a cue: enough for any real sentence,
         /// and a bound on the work for a paragraph that never ends.
@@ -943,7 +947,7 @@ public struct Attributor: Sendable {
                 }
                 // "…", a écrit M. Zelensky, précisant avoir eu une "réunion franche": a participle
                 // with no subject of its own goes on with the speaker of the sentence's earlier quote.
-                if isSpeechVerb(pi, t), ts[t].lower.hasSuffix("ant") || ts[t].lower.hasSuffix("ing"), let last = speakers.last, last.sentence == sentenceNo {
+                if isSpeechVerb(pi, t), Self.isParticiple(ts[t]), let last = speakers.last, last.sentence == sentenceNo {
                     return Found(speaker: last.speaker, cueLo: t, cueHi: t + 1, rule: "cue-before", confidence: 0.7,
                                  notes: ["a participle without a subject: the speaker of the quote before it in the sentence"])
                 }
