@@ -94,4 +94,24 @@ struct FreshArticleTests {
         // "The U.S. Federal Reserve" is an institution ("Reserve" ends it), never a person.
         #expect(Set(out.people.map(\.name)) == ["Jerome Powell", "Scott Bessent", "Austan Goolsbee", "Jan Hatzius", "Elizabeth Warren"])
     }
+
+    @Test("a French political story: a desk as co-author, a party acronym before a name, 'Un' opening a sentence, a quote after a colon")
+    func frenchSenate() throws {
+        let a = try #require(readArticle(try load("fr-senat.txt"), name: "fr-senat.txt").article)
+        #expect(a.title == "Réforme des retraites : le Sénat adopte le texte, la gauche dénonce un « passage en force »")
+        // "et Service politique" is the paper's desk, not a second author.
+        #expect(a.author == "Julie Carriat")
+        #expect(a.date?.iso == "2023-03-04T23:41")
+        #expect(!a.text.contains("Кремль") && !a.text.contains("Publicité") && !a.text.contains("Lire aussi"))
+        let out = testExtractor.extract([a])
+        // "Un vote salué par le ministre du Travail, Olivier Dussopt : « … »": "Un" is no UN.
+        #expect(speaker(of: "étape importante", in: out) == "Olivier Dussopt")
+        #expect(speaker(of: "passage en force", in: out) == "Mélanie Vogel")
+        #expect(speaker(of: "ni la rue", in: out) == "Mélanie Vogel")
+        // "le sénateur LR Bruno Retailleau": the party's acronym is not part of his name.
+        #expect(speaker(of: "nécessaire et juste", in: out) == "Bruno Retailleau")
+        #expect(speaker(of: "continuerons la mobilisation", in: out) == "Laurent Berger")
+        #expect(speaker(of: "autre choix", in: out) == "Élisabeth Borne")
+        #expect(Set(out.people.map(\.name)) == ["Olivier Dussopt", "Mélanie Vogel", "Bruno Retailleau", "Laurent Berger", "Élisabeth Borne"])
+    }
 }

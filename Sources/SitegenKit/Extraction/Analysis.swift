@@ -432,6 +432,15 @@ public struct Analyzer: Sendable {
                 return
             }
         }
+        // A known acronym right before a first name or a title qualifies it ("le sénateur LR Bruno
+        // Retailleau"): it is an organisation, the rest a run of its own. (Before role words it
+        // is part of the role, below: "UN Secretary-General António Guterres".)
+        if hi - lo0 >= 2, tokens[lo0].isAllCaps, g.isPlaceOrOrganisation(tokens[lo0...lo0]),
+           g.isFirstName(tokens[lo0 + 1].folded) || g.isTitle(tokens[lo0 + 1].lower) || g.isTitleWithPeriod(tokens[lo0 + 1].lower) {
+            mentions.append(Mention(kind: .organisation(tokens[lo0].text), paragraph: pi, lo: lo0, hi: lo0 + 1))
+            classify(p, pi, lo0 + 1, hi, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
+            return
+        }
         var lo = lo0
         var title: String?
         var titleAt: Int?
@@ -460,7 +469,7 @@ public struct Analyzer: Sendable {
                 continue
             }
             // A place or an organisation stays ("Le Kremlin", "The White House").
-            if g.isPlaceOrOrganisation(f) || g.isPlaceOrOrganisation(tokens[lo..<hi]) { break }
+            if g.isPlaceOrOrganisation(tokens[lo...lo]) || g.isPlaceOrOrganisation(tokens[lo..<hi]) { break }
             // English roles and nationalities written with capitals before a name ("Russian President").
             if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.isRoleWord(f) {
                 if roleStart == nil { roleStart = lo }
@@ -503,7 +512,7 @@ public struct Analyzer: Sendable {
             return
         }
         // A place or organisation inside a longer run ends the name there ("Poutine Moscou").
-        if foldedWords.count > 1, let k = foldedWords.indices.dropFirst().first(where: { g.isPlaceOrOrganisation(foldedWords[$0]) }) {
+        if foldedWords.count > 1, let k = foldedWords.indices.dropFirst().first(where: { g.isPlaceOrOrganisation(tokens[(lo + $0)...(lo + $0)]) }) {
             classify(p, pi, lo, lo + k, sentenceStart: atStart, names: &names, mentions: &mentions, inTitle: inTitle)
             classify(p, pi, lo + k, end, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
             return
@@ -545,7 +554,7 @@ public struct Analyzer: Sendable {
                 return
             }
             // A place or an organisation among the words: "France Inter", "Thomson Reuters".
-            if foldedWords.contains(where: { g.isPlaceOrOrganisation($0) }) {
+            if (lo..<end).contains(where: { g.isPlaceOrOrganisation(tokens[$0...$0]) }) {
                 mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
                 return
             }

@@ -41,6 +41,8 @@ public final class Grammar: Sendable {
     public let notNames: WordTable
     public let places: WordTable
     public let organisations: WordTable
+    /// Places and organisations the lexicon writes only in capitals (`isPlaceOrOrganisation`).
+    let acronyms: WordTable
     public let organisationHeads: WordTable
     public let organisationNouns: WordTable
     /// Folded spelling -> folded canonical spelling ("putin" -> "poutine").
@@ -87,6 +89,12 @@ public final class Grammar: Sendable {
         places = WordTable(lexicon.foldedSet("places"))
         organisations = WordTable(lexicon.foldedSet("organisations"))
         placesAndOrganisations = WordTable(lexicon.foldedSet("places", "organisations"))
+        // The entries written only in capitals ("UN", "WHO", "PS"): one spelled otherwise too
+        // ("Unesco") is not an acronym only.
+        let entries = lexicon["places"] + lexicon["organisations"]
+        let capitals = Set(entries.filter(Self.isAcronym).map(Text.fold))
+        let spelledOtherwise = Set(entries.filter { !Self.isAcronym($0) }.map(Text.fold))
+        acronyms = WordTable(capitals.subtracting(spelledOtherwise))
         organisationHeads = WordTable(lexicon.foldedSet("organisation.heads"))
         organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
         var tr: [String: String] = [:]
@@ -177,8 +185,17 @@ public final class Grammar: Sendable {
     public func isPlaceOrOrganisation(_ folded: String) -> Bool { placesAndOrganisations.contains(folded) }
     /// `isPlaceOrOrganisation` of the tokens' folded words joined by spaces, without making that string.
     /// (Each token's folded word is read in place: a key path over the tokens copied each token.)
+    /// A word the lexicon knows only as an acronym is one only in capitals: "Un vote" and "Who"
+    /// are not the UN and the WHO.
     func isPlaceOrOrganisation(_ tokens: ArraySlice<Token>) -> Bool {
-        placesAndOrganisations.contains(joining: tokens.count) { tokens[tokens.startIndex + $0].folded }
+        if tokens.count == 1, let t = tokens.first, !t.isAllCaps, acronyms.contains(t.folded) { return false }
+        return placesAndOrganisations.contains(joining: tokens.count) { tokens[tokens.startIndex + $0].folded }
+    }
+
+    /// Whether a lexicon entry is written in capitals only, with two letters or more ("UN", "BFMTV").
+    static func isAcronym(_ entry: String) -> Bool {
+        let letters = entry.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !entry.contains(" ")
     }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).

@@ -968,6 +968,18 @@ public struct Cleaner: Sendable {
             }
             while parts.count > 1, let last = parts.last, isOutletOrRole(last) { parts.removeLast() }
             name = parts.joined(separator: ", ")
+            // "Par Julie Carriat et Service politique", "By Jane Doe and staff": a desk named
+            // last, as a co-author, is not a person.
+            for joiner in [" et ", " and "] {
+                guard let r = name.range(of: joiner, options: [.caseInsensitive, .backwards]) else { continue }
+                let desk = Text.words(String(name[r.upperBound...]))
+                if !desk.isEmpty, desk.allSatisfy({ w in
+                    let f = Text.fold(String(w))
+                    return bylineRoles.contains(f) || rubrics.contains(f) || ["la", "le", "les", "l", "the", "notre", "our"].contains(f)
+                }) {
+                    name = Text.trimming(name[..<r.lowerBound], where: Self.isBylineEdge)
+                }
+            }
         }
         var nameWords = Self.withoutPlace(Text.words(name)).map(String.init)
         while nameWords.count > 2, let last = nameWords.last, bylineRoles.contains(Text.fold(last)) { nameWords.removeLast() }
