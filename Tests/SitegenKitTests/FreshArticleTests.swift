@@ -114,4 +114,21 @@ struct FreshArticleTests {
         #expect(speaker(of: "autre choix", in: out) == "Élisabeth Borne")
         #expect(Set(out.people.map(\.name)) == ["Olivier Dussopt", "Mélanie Vogel", "Bruno Retailleau", "Laurent Berger", "Élisabeth Borne"])
     }
+
+    @Test("a British politics story: a byline with an unlisted first name and a role, a name with an unknown first name opening a sentence before its role")
+    func britishPolitics() throws {
+        let a = try #require(readArticle(try load("en-tariffs.txt"), name: "en-tariffs.txt").article)
+        #expect(a.author == "Pippa Crerar")
+        #expect(a.date?.iso == "2025-04-08T19:02")
+        #expect(!a.text.contains("Sign up to") && !a.text.contains("Photograph:") && !a.text.contains("Related:"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "pushed around", in: out) == "Keir Starmer")
+        #expect(speaker(of: "off the table", in: out) == "Keir Starmer")
+        #expect(speaker(of: "ongoing and constructive", in: out) == "Jonathan Reynolds")
+        // "Kemi Badenoch, the Conservative leader, accused …": no first name the list knows, at a
+        // sentence's start, but a role in apposition; then "she said" is hers.
+        #expect(speaker(of: "dithering", in: out) == "Kemi Badenoch")
+        #expect(speaker(of: "months to prepare", in: out) == "Kemi Badenoch")
+        #expect(Set(out.people.map(\.name)) == ["Keir Starmer", "Donald Trump", "Jonathan Reynolds", "Kemi Badenoch"])
+    }
 }

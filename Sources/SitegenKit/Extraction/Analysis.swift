@@ -535,8 +535,9 @@ public struct Analyzer: Sendable {
             // No known first name: a name only away from a sentence start, and with no word that is
             // a nationality or a common noun the article also writes in lower case.
             // ("Vivek Ramaswamy, who will co-lead…": "who" follows only a person.)
+            // So does a role in apposition: "Kemi Badenoch, the Conservative leader, said".
             let who = end + 1 < tokens.count && tokens[end].textIs(",") && tokens[end + 1].lowerIs("who")
-            if atStart && title == nil && roleStart == nil && !who { return }
+            if atStart && title == nil && roleStart == nil && !who && roleAfter(tokens, end) == nil { return }
             if foldedWords.contains(where: { g.isDemonym($0) }) { return }
             // After "à", "chez", "at": a place or an institution ("économiste à Sciences Po");
             // before an acronym: an organisation ("Offshore Energies UK").
@@ -665,7 +666,12 @@ public struct Analyzer: Sendable {
         var k = hi + 1
         var det: String?
         if k < tokens.count, g.determiners.contains(tokens[k].lower) { det = tokens[k].lower; k += 1 }
-        guard k < tokens.count, g.isRole(tokens[k].lower) else { return nil }
+        // One qualifying word may come before the role noun after a determiner: "the Conservative
+        // leader", "la nouvelle présidente".
+        let qualified = det != nil && k + 1 < tokens.count && tokens[k].kind == .word && !g.isRole(tokens[k].lower)
+            && g.isRole(tokens[k + 1].lower) && !g.prepositions.contains(tokens[k].lower) && !g.auxiliaries.contains(tokens[k].lower)
+            && !g.speechVerbs.contains(tokens[k].lower)
+        guard k < tokens.count, qualified || g.isRole(tokens[k].lower) else { return nil }
         var e = k
         while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].textIs("'") { e += 1 }
         guard e < tokens.count, Words.commaPeriodSemicolon.contains(tokens[e].text) else { return nil }

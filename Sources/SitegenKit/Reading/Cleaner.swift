@@ -947,9 +947,12 @@ public struct Cleaner: Sendable {
                 }
                 guard pieces >= 3 && pieces <= 8 else { return nil }
             }
+            // A first name the list does not know will do before two byline words or more
+            // ("Pippa Crerar Political editor").
             let ws = Text.words(name).map(String.init)
-            guard ws.count >= 3, ws.count <= 8, firstNames.contains(Text.fold(ws[0])), ws[1].first?.isUppercase ?? false,
-                  ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) }) else { return nil }
+            guard ws.count >= 3, ws.count <= 8, firstNames.contains(Text.fold(ws[0])) || ws.count >= 4 && ws[0].first?.isUppercase ?? false,
+                  ws[1].first?.isUppercase ?? false,
+                  ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) && !["in", "à", "en"].contains(Text.fold($0)) }) else { return nil }
             return (ws[0] + " " + ws[1], nil)
         }
         // Byline words after the name are its author's role, not the name; nor is the place the
