@@ -131,4 +131,26 @@ struct FreshArticleTests {
         #expect(speaker(of: "months to prepare", in: out) == "Kemi Badenoch")
         #expect(Set(out.people.map(\.name)) == ["Keir Starmer", "Donald Trump", "Jonathan Reynolds", "Kemi Badenoch"])
     }
+
+    @Test("a French story on Russian media: a surname ending like a nationality, 'pour X' after a quote, one person in two languages")
+    func frenchRussianMedia() throws {
+        let a = try #require(readArticle(try load("fr-sanctions.txt"), name: "fr-sanctions.txt").article)
+        #expect(a.author == "Anna Petrova")
+        #expect(a.date?.iso == "2024-09-06T14:20")
+        #expect(!a.text.contains("Захарова") && !a.text.contains("EN CONTINU") && !a.text.contains("Abonnez-vous"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "chasse aux sorcières", in: out) == "Maria Zakharova")
+        #expect(speaker(of: "autre version des faits", in: out) == "Maria Zakharova")
+        #expect(speaker(of: "bras armé", in: out) == "Antony Blinken")
+        #expect(speaker(of: "suivait la situation", in: out) == "Dmitri Peskov")
+        #expect(speaker(of: "no interest", in: out) == "Vladimir Poutine")
+        // "M. Poutine a ironisé sur sa « préférence » pour Kamala Harris": "pour" after the quote
+        // is no "Pour X, …" opening a sentence.
+        #expect(speaker(of: "préférence", in: out) == "Vladimir Poutine")
+        // "Simonian" ends like "Armenian" but is a surname.
+        #expect(speaker(of: "tout fait", in: out) == "Margarita Simonian")
+        let putin = try #require(out.people.first { $0.name == "Vladimir Poutine" })
+        #expect(Set(putin.aliases).isSuperset(of: ["Vladimir Putin", "M. Poutine"]))
+        #expect(Set(out.people.map(\.name)) == ["Maria Zakharova", "Antony Blinken", "Dmitri Peskov", "Vladimir Poutine", "Kamala Harris", "Margarita Simonian"])
+    }
 }

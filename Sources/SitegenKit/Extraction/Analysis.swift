@@ -538,7 +538,11 @@ public struct Analyzer: Sendable {
             // So does a role in apposition: "Kemi Badenoch, the Conservative leader, said".
             let who = end + 1 < tokens.count && tokens[end].textIs(",") && tokens[end + 1].lowerIs("who")
             if atStart && title == nil && roleStart == nil && !who && roleAfter(tokens, end) == nil { return }
-            if foldedWords.contains(where: { g.isDemonym($0) }) { return }
+            // (A name's last word is a nationality only by the list, not by its ending: Armenian
+            // surnames end like "Armenian", as in "Margarita Simonian".)
+            if foldedWords.indices.contains(where: { i in
+                i < foldedWords.count - 1 ? g.isDemonym(foldedWords[i]) : g.demonyms.contains(foldedWords[i])
+            }) { return }
             // After "à", "chez", "at": a place or an institution ("économiste à Sciences Po");
             // before an acronym: an organisation ("Offshore Energies UK").
             // ("in the Rose Garden": the determiner between is skipped.)

@@ -759,9 +759,10 @@ public struct Attributor: Sendable {
                 j += 1
             } else if ts[i].lowerIs("d'"), j < ts.count, ts[j].lower == "après" {
                 j += 1 // "D'après" is two tokens: the elided "d'" and "après".
-            } else if ts[i].lowerIs("pour"), i == 0 || ts[i - 1].kind == .punct {
+            } else if ts[i].lowerIs("pour"), i == 0 || ts[i - 1].kind == .punct && (ts[i].isCapitalized || !Words.closingQuoteMarks.contains(ts[i - 1].text)) {
                 // "Pour Philippe Martin, …", "Pour la députée Sandrine Rousseau, …" at a sentence's
-                // start reports a view; "Pour cette raison" names nobody.
+                // start reports a view; "Pour cette raison" names nobody; nor does "pour" after a
+                // quote in its sentence ("sa « préférence » pour Kamala Harris").
                 guard let m = viewpointHolder(pi, from: j, before: ts.count), case .name = m.kind else { return nil }
                 return m
             } else if !ts[i].lowerIs("selon") {
