@@ -153,4 +153,24 @@ struct FreshArticleTests {
         #expect(Set(putin.aliases).isSuperset(of: ["Vladimir Putin", "M. Poutine"]))
         #expect(Set(out.people.map(\.name)) == ["Maria Zakharova", "Antony Blinken", "Dmitri Peskov", "Vladimir Poutine", "Kamala Harris", "Margarita Simonian"])
     }
+
+    @Test("an American election story: the authors' biography at the end, an agency named by its head last, a first name that is also a particle")
+    func americanElection() throws {
+        let a = try #require(readArticle(try load("en-election.txt"), name: "en-election.txt").article)
+        #expect(a.author == "Maggie Haberman and Julian E. Barnes")
+        #expect(a.date?.iso == "2024-11-02")
+        // The line under the article about its authors is no part of it.
+        #expect(!a.text.contains("covers the U.S. intelligence agencies") && !a.text.contains("ADVERTISEMENT"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "like nobody", in: out) == "Donald J. Trump")
+        #expect(speaker(of: "watch it", in: out) == "Donald J. Trump")
+        #expect(speaker(of: "sow doubt", in: out) == "Ian Sams")
+        #expect(speaker(of: "in your hands", in: out) == "Kamala Harris")
+        // "Al Schmidt, Pennsylvania's secretary of the commonwealth, said …" then "he said".
+        #expect(speaker(of: "eligible vote", in: out) == "Al Schmidt")
+        // "… the Cybersecurity and Infrastructure Security Agency said": an agency speaks.
+        let agency = try #require(out.quotes.first { $0.text.contains("manufactured") })
+        #expect(agency.speaker == nil && agency.speakerName == "Infrastructure Security Agency")
+        #expect(Set(out.people.map(\.name)) == ["Donald J. Trump", "Ian Sams", "Kamala Harris", "Al Schmidt"])
+    }
 }

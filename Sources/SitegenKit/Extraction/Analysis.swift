@@ -441,6 +441,10 @@ public struct Analyzer: Sendable {
             classify(p, pi, lo0 + 1, hi, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
             return
         }
+        // English names an institution by its head last ("Cybersecurity and Infrastructure
+        // Security Agency", "Federal Reserve"); a known first name keeps a person's.
+        let endsWithHead = hi - lo0 >= 2 && g.organisationHeads.contains(tokens[hi - 1].folded)
+            && !(lo0..<hi).contains(where: { g.isFirstName(tokens[$0].folded) })
         var lo = lo0
         var title: String?
         var titleAt: Int?
@@ -461,7 +465,8 @@ public struct Analyzer: Sendable {
             }
             // An organisation's name before its role words is part of the role: "Nato Secretary
             // General Jens Stoltenberg", "Home Secretary James Cleverly".
-            if let r = (lo + 1..<max(lo + 1, hi - 1)).last(where: { g.isRoleWord(tokens[$0].folded) && !g.isFirstName(tokens[$0].folded) }),
+            // (Unless an institution's head ends the run: "Infrastructure Security Agency".)
+            if !endsWithHead, let r = (lo + 1..<max(lo + 1, hi - 1)).last(where: { g.isRoleWord(tokens[$0].folded) && !g.isFirstName(tokens[$0].folded) }),
                !(lo..<r).contains(where: { g.isFirstName(tokens[$0].folded) || g.isTitle(tokens[$0].lower) }) {
                 if roleStart == nil { roleStart = lo }
                 lo = r + 1
@@ -479,7 +484,8 @@ public struct Analyzer: Sendable {
             }
             // After a title a particle starts the surname: "Mme Le Pen", "M. de Villepin".
             if title != nil, g.particles.contains(f), lo + 1 < hi { break }
-            if g.notNames.contains(f) || g.particles.contains(f) {
+            // (A particle that is also a first name starts the name: "Al Schmidt", "Ben Wallace".)
+            if g.notNames.contains(f) || g.particles.contains(f) && !(lo + 1 < hi && g.isFirstName(f)) {
                 lo += 1
                 atStart = false
                 continue
@@ -493,7 +499,7 @@ public struct Analyzer: Sendable {
             guard g.roleWords.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) else { break }
             end -= 1
         }
-        while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) {
+        while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded), !(endsWithHead && end == hi) {
             if g.isPlaceOrOrganisation(tokens[lo..<end]) { break }
             end -= 1
         }

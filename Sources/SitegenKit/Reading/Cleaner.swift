@@ -211,6 +211,16 @@ public struct Cleaner: Sendable {
                 kept.removeLast()
             }
         }
+        // The authors' biography under the article: "Julian E. Barnes covers the U.S.
+        // intelligence agencies. Maggie Haberman is a senior political correspondent."
+        if let a = author, kept.count > 1, let last = kept.last, Self.wordCount(last.text, cappedAt: 41) <= 40 {
+            let names = a.components(separatedBy: ", ").flatMap { $0.components(separatedBy: " and ") }.flatMap { $0.components(separatedBy: " et ") }
+            let f = Text.fold(last.text)
+            if names.contains(where: { n in n.contains(" ") && f.hasPrefix(Text.fold(n) + " ") }) {
+                drop(last, "author-bio")
+                kept.removeLast()
+            }
+        }
         if let a = author {
             let fa = Text.fold(a)
             kept.removeAll { line in
