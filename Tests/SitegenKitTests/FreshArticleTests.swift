@@ -173,4 +173,22 @@ struct FreshArticleTests {
         #expect(agency.speaker == nil && agency.speakerName == "Infrastructure Security Agency")
         #expect(Set(out.people.map(\.name)) == ["Donald J. Trump", "Ian Sams", "Kamala Harris", "Al Schmidt"])
     }
+
+    @Test("a translated French story: a relative clause's speaker, a quote after 'sur son podcast que', curly quotes")
+    func frenchTranslated() throws {
+        let a = try #require(readArticle(try load("fr-lavrov.txt"), name: "fr-lavrov.txt").article)
+        #expect(a.title == "Lavrov affirme que la Russie n’a « aucune préférence » entre Harris et Trump")
+        #expect(a.date?.iso == "2024-10-14")
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "aucune préférence", in: out) == "Sergueï Lavrov")
+        // "les déclarations de Joe Biden, qui a qualifié Vladimir Poutine de « tueur »": Biden's word.
+        #expect(speaker(of: "tueur", in: out) == "Joe Biden")
+        #expect(speaker(of: "ne contrôle plus", in: out) == "Sergueï Lavrov")
+        // "podcast" names a show, but "que" opens a clause: the quote is speech.
+        #expect(speaker(of: "bouc émissaire", in: out) == "Steve Bannon")
+        #expect(speaker(of: "tous ses objectifs", in: out) == "Sergueï Lavrov")
+        // "a affirmé le ministre": no person of the article holds that role; the quote says so.
+        let unsure = try #require(out.quotes.first { $0.text.hasPrefix("Peu importe") })
+        #expect(unsure.speaker == nil && unsure.evidence.notes.contains("the role is not linked to a named person"))
+    }
 }

@@ -592,6 +592,12 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             var t = v - 1
             while t >= sent.lowerBound, isSkippable(ts[t]) { t -= 1 }
+            // "les déclarations de Joe Biden, qui a qualifié …", "Putin, who has said …": the
+            // relative pronoun's antecedent speaks, whatever governs it.
+            if t > sent.lowerBound, ts[t].lowerIs("qui") || ts[t].lowerIs("who") {
+                let u = ts[t - 1].textIs(",") ? t - 2 : t - 1
+                if u >= sent.lowerBound, let m = mentionEnding[pi][u], case .name = m.kind, !a.paragraphs[pi].isInQuote(u) { return m }
+            }
             let participle = Self.isParticiple(ts[v])
             // "sa présidente Christine Lagarde estimant que …", "with Chair Jerome Powell saying":
             // a name right before the participle is its subject.
@@ -795,6 +801,8 @@ public struct Attributor: Sendable {
             while k >= 0 && seen < 3 {
                 if g.notSpeechMarkers.contains(ts[k].lower) { return true }
                 if ts[k].kind == .punct && ts[k].text != "’" { break }
+                // "a estimé sur son podcast que « … »": a clause opens the quote, not a title.
+                if Words.thatWords.contains(ts[k].lower) { break }
                 seen += 1
                 k -= 1
             }
