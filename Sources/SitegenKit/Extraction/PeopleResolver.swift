@@ -81,8 +81,11 @@ public struct PeopleResolver: Sendable {
         }
         out.names.formUnion(surfaceCounts.keys)
         let pool = fullCounts.isEmpty ? surfaceCounts.filter { !$0.key.contains(".") } : fullCounts
+        // Of names as frequent, one without a middle initial ("Donald Trump", not "Donald J. Trump").
+        func hasInitial(_ name: String) -> Bool { name.split(separator: " ").contains { $0.count == 2 && $0.hasSuffix(".") } }
         let ranked = (pool.isEmpty ? surfaceCounts : pool).sorted { a, b in
             if a.value != b.value { return a.value > b.value }
+            if hasInitial(a.key) != hasInitial(b.key) { return !hasInitial(a.key) }
             if a.key.count != b.key.count { return a.key.count > b.key.count }
             return a.key < b.key
         }
