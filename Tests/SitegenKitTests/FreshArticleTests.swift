@@ -187,8 +187,28 @@ struct FreshArticleTests {
         // "podcast" names a show, but "que" opens a clause: the quote is speech.
         #expect(speaker(of: "bouc émissaire", in: out) == "Steve Bannon")
         #expect(speaker(of: "tous ses objectifs", in: out) == "Sergueï Lavrov")
-        // "a affirmé le ministre": no person of the article holds that role; the quote says so.
-        let unsure = try #require(out.quotes.first { $0.text.hasPrefix("Peu importe") })
-        #expect(unsure.speaker == nil && unsure.evidence.notes.contains("the role is not linked to a named person"))
+        // "…”, a affirmé le ministre lors d’une conférence de presse": nobody of the article is
+        // named "ministre" ("lors d'une conférence" is no part of the role); the person of the
+        // sentence before is, and the quote's notes say how it was found.
+        let guessed = try #require(out.quotes.first { $0.text.hasPrefix("Peu importe") })
+        #expect(guessed.speakerName == "Sergueï Lavrov")
+        #expect(guessed.evidence.notes.contains("role resolved to the person of the sentence before, whom the article does not name so"))
+    }
+
+    @Test("a Russian agency's English dispatch: a /TASS/ dateline, speakers named again by a bare role ('the Kremlin official', 'the diplomat')")
+    func russianAgencyDispatch() throws {
+        let a = try #require(readArticle(try load("en-tass.txt"), name: "en-tass.txt").article)
+        #expect(a.title == "Kremlin says Russia will respect US voters' choice")
+        #expect(!a.text.contains("/TASS/") && a.text.hasPrefix("Russia will respect the choice"))
+        let out = testExtractor.extract([a])
+        // "…," the Kremlin official said: nobody is named "official"; Peskov is, in the sentence before.
+        #expect(speaker(of: "always said", in: out) == "Dmitry Peskov")
+        #expect(speaker(of: "concrete steps", in: out) == "Dmitry Peskov")
+        // A quote that ends its sentence is not given to the "According to …" that opens the next.
+        #expect(speaker(of: "unprecedented pressure", in: out) == "Maria Zakharova")
+        #expect(speaker(of: "course of US policy", in: out) == "Maria Zakharova")
+        #expect(speaker(of: "no illusions", in: out) == "Sergey Ryabkov")
+        #expect(speaker(of: "voted for change", in: out) == "Vyacheslav Volodin")
+        #expect(Set(out.people.map(\.name)) == ["Dmitry Peskov", "Maria Zakharova", "Sergey Ryabkov", "Vyacheslav Volodin"])
     }
 }

@@ -208,6 +208,20 @@ struct QuoteTests {
         #expect(out.quotes.allSatisfy { $0.kind != .indirect })
     }
 
+    @Test("a quote that ends its sentence is not given to the 'selon' or 'according to' that opens the next")
+    func selonOpensTheNextSentence() throws {
+        let fr = extract(["Titre de l'article\n\nMaria Zakharova a dénoncé « une pression sans précédent ». Selon Sergueï Lavrov, « rien ne changera ».\n"])
+        #expect(speaker(of: "pression sans précédent", in: fr) == "Maria Zakharova")
+        #expect(speaker(of: "rien ne changera", in: fr) == "Sergueï Lavrov")
+        let en = extract(["Title of the test article\n\nMaria Zakharova said the campaign saw \"unprecedented pressure.\" According to Sergey Lavrov, \"nothing will change.\"\n"],
+                         language: "en")
+        #expect(speaker(of: "unprecedented pressure", in: en) == "Maria Zakharova")
+        #expect(speaker(of: "nothing will change", in: en) == "Sergey Lavrov")
+        // With a comma the "selon" goes with the quote before it.
+        let after = extract(["Titre de l'article\n\nLe texte parle d'« une pression sans précédent », selon Sergueï Lavrov.\n"])
+        #expect(speaker(of: "pression sans précédent", in: after) == "Sergueï Lavrov")
+    }
+
     @Test("English reported speech")
     func englishReported() throws {
         let out = extract(["Title of the test article\n\nJohn Smith said that the plan was dead.\n"], language: "en")

@@ -600,7 +600,8 @@ public struct Analyzer: Sendable {
         if i > 0, g.determiners.contains(tokens[i - 1].lower) { return i - 1 }
         guard i > 1, g.determiners.contains(tokens[i - 2].lower) else { return nil }
         let adj = tokens[i - 1]
-        guard adj.kind == .word, !adj.isCapitalized, !g.isRole(adj.lower), !g.prepositions.contains(adj.lower),
+        // (Or the name of a place or an institution: "the Kremlin official".)
+        guard adj.kind == .word, !adj.isCapitalized || g.isPlaceOrOrganisation(tokens[(i - 1)...(i - 1)]), !g.isRole(adj.lower), !g.prepositions.contains(adj.lower),
               !g.auxiliaries.contains(adj.lower), !g.clitics.contains(adj.lower), !g.speechVerbs.contains(adj.lower),
               !g.clauseBreaks.contains(adj.lower), !g.coordinations.contains(adj.lower) else { return nil }
         return i - 2
@@ -608,12 +609,18 @@ public struct Analyzer: Sendable {
 
     /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
     /// punctuation mark, a verb or a name.
+    /// Prepositions that open a phrase of time, place or manner, never part of a role.
+    static let circumstantial: Set<String> = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
+                                               "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
+
     func roleComplement(_ tokens: [Token], _ i: Int) -> String {
         var words = [tokens[i].text]
         var k = i + 1
         while k < tokens.count, k - i <= 6 {
             let t = tokens[k]
             if t.kind == .punct || g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) || g.clauseBreaks.contains(t.lower) { break }
+            // A phrase of time or place ends it: "a affirmé le ministre lors d'une conférence".
+            if Self.circumstantial.contains(t.lower) { break }
             // A capitalised word right after the noun is the holder's name ("le porte-parole Dmitri
             // Peskov"); further on it completes the role ("la présidente du groupe LFI").
             if t.isCapitalized, k == i + 1 || g.isFirstName(t.folded) { break }

@@ -440,8 +440,9 @@ public struct Attributor: Sendable {
         /// `fits`: whether a person may be the one meant (a role's fallback excludes people the
         /// article gives another role).
         /// `subjectWithin`: how many sentences back the plain sentence may be, for `subjectFirst`.
+        /// `within`: how many sentences back a speaker or a person named may be (else 6 and 4).
         func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false, subjectWithin: Int = 2,
-                            fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
+                            within: Int? = nil, fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
             // "ils", "they", "on": a group, never guessed to be one person.
             if plural { return nil }
             if subjectFirst, let plain = lastPlainSentence, sentenceNo - plain.sentence <= subjectWithin,
@@ -461,12 +462,12 @@ public struct Attributor: Sendable {
                     }
                 }
             }
-            for s in speakers.reversed() where sentenceNo - s.sentence <= 6 {
+            for s in speakers.reversed() where sentenceNo - s.sentence <= within ?? 6 {
                 if case .person(let i) = s.speaker, Self.compatible(personGender(i), wanted), fits(i) {
                     return (s.speaker, ["pronoun resolved to the most recent speaker"])
                 }
             }
-            for p in persons.reversed() where sentenceNo - p.sentence <= 4 && Self.compatible(personGender(p.person), wanted) && fits(p.person) {
+            for p in persons.reversed() where sentenceNo - p.sentence <= within ?? 4 && Self.compatible(personGender(p.person), wanted) && fits(p.person) {
                 return (.person(p.person), ["pronoun resolved to the most recent person named"])
             }
             return nil
@@ -508,6 +509,12 @@ public struct Attributor: Sendable {
                     }
                 }
                 if let (s, _) = resolvePronoun(gender, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
+                return nil
+            }
+            // "…," the Kremlin official said; selon le diplomate: a bare role that nobody holds, in
+            // the sentence a person spoke or was named in, or the next, stands for that person.
+            if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, within: 1) {
+                return (s, "role resolved to the person of the sentence before, whom the article does not name so")
             }
             return nil
         }
@@ -852,7 +859,9 @@ public struct Attributor: Sendable {
             var j = k
             var skipped = 0
             while j < ts.count, skipped < 4, isSkippable(ts[j]) { j += 1; skipped += 1 }
-            if j < ts.count, let m = selonObject(pi, j), let r = resolve(m) {
+            // (Not "« … ». Selon lui, …" / "… pressure." According to …": a quote that ends its
+            // sentence, then a new one opening on "selon", which introduces what it says next.)
+            if j < ts.count, !(endsSentence && !sawComma && ts[j].isCapitalized), let m = selonObject(pi, j), let r = resolve(m) {
                 return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
             }
             if j < ts.count, g.speechVerbs.contains(ts[j].lower), !ts[j].isCapitalized {

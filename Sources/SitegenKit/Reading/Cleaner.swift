@@ -902,18 +902,30 @@ public struct Cleaner: Sendable {
         return (m.date, full)
     }
 
-    /// "WASHINGTON (AP) — President Joe Biden…", "BUDAPEST, Nov 8 (Reuters) - …", "Kiev (AFP) - …":
-    /// a dispatch's place (and a date without its year) and agency before its first sentence.
-    /// Returns the sentence.
+    /// "WASHINGTON (AP) — President Joe Biden…", "BUDAPEST, Nov 8 (Reuters) - …", "Kiev (AFP) - …",
+    /// "MOSCOW, November 6. /TASS/. Russia …": a dispatch's place (and a date without its year)
+    /// and agency before its first sentence. Returns the sentence.
     func dispatchPrefix(_ s: String) -> String? {
-        guard let open = s.utf8.prefix(48).firstIndex(of: 0x28), let close = s.utf8[open...].prefix(24).firstIndex(of: 0x29) else { return nil }
+        dispatchPrefix(s, open: 0x28, close: 0x29) ?? dispatchPrefix(s, open: 0x2F, close: 0x2F)
+    }
+
+    /// `dispatchPrefix` with the agency between `open` and `close`: parentheses, then a dash;
+    /// slashes, then a period or nothing.
+    func dispatchPrefix(_ s: String, open openByte: UInt8, close closeByte: UInt8) -> String? {
+        guard let open = s.utf8.prefix(48).firstIndex(of: openByte),
+              let close = s.utf8[s.utf8.index(after: open)...].prefix(24).firstIndex(of: closeByte) else { return nil }
         let place = s[..<open].split(separator: ",", maxSplits: 1)
         guard let name = place.first, case let words = name.split(separator: " "), (1...3).contains(words.count),
               words.allSatisfy({ $0.first?.isUppercase ?? false }), place.count == 1 || place[1].count <= 20,
               agencies.contains(Text.fold(String(s[s.index(after: open)..<close]))) else { return nil }
         let after = s[s.index(after: close)...].drop { $0 == " " }
-        guard let dash = after.first, "—–-".contains(dash) else { return nil }
-        let rest = String(after.dropFirst().drop { $0 == " " })
+        let rest: String
+        if openByte == 0x2F {
+            rest = String(after.drop { $0 == "." || $0 == " " })
+        } else {
+            guard let dash = after.first, "—–-".contains(dash) else { return nil }
+            rest = String(after.dropFirst().drop { $0 == " " })
+        }
         return wordCount(rest) >= 2 ? rest : nil
     }
 
