@@ -211,4 +211,22 @@ struct FreshArticleTests {
         #expect(speaker(of: "voted for change", in: out) == "Vyacheslav Volodin")
         #expect(Set(out.people.map(\.name)) == ["Dmitry Peskov", "Maria Zakharova", "Sergey Ryabkov", "Vyacheslav Volodin"])
     }
+
+    @Test("a French news site's story: an audio player, relative dates, an institution's statement, 'a au contraire défendu X'")
+    func frenchNewsSite() throws {
+        let a = try #require(readArticle(try load("fr-troupes.txt"), name: "fr-troupes.txt").article)
+        #expect(a.title == "Ukraine : Emmanuel Macron n’exclut pas l’envoi de troupes, tollé à Moscou")
+        #expect(!a.text.contains("Écouter cet article") && !a.text.contains("00:00"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "Rien ne doit être exclu", in: out) == "Emmanuel Macron")
+        let kremlin = try #require(out.quotes.first { $0.text.contains("signal très dangereux") })
+        #expect(kremlin.speaker == nil && kremlin.speakerName == "Kremlin")
+        #expect(speaker(of: "inévitable", in: out) == "Dmitri Peskov")
+        #expect(speaker(of: "ni troupes au sol", in: out) == "Olaf Scholz")
+        #expect(speaker(of: "vaut aussi pour l’avenir", in: out) == "Olaf Scholz")
+        #expect(speaker(of: "stupéfait", in: out) == "Dominique de Villepin")
+        // "« … », a au contraire défendu Stéphane Séjourné": not the speaker before's continuation.
+        #expect(speaker(of: "ambiguïté stratégique", in: out) == "Stéphane Séjourné")
+        #expect(Set(out.people.map(\.name)) == ["Emmanuel Macron", "Dmitri Peskov", "Olaf Scholz", "Dominique de Villepin", "Stéphane Séjourné"])
+    }
 }

@@ -859,6 +859,9 @@ public struct Attributor: Sendable {
             var j = k
             var skipped = 0
             while j < ts.count, skipped < 4, isSkippable(ts[j]) { j += 1; skipped += 1 }
+            // (and adverbs of more than one word: "a au contraire défendu X")
+            if j < ts.count, !g.speechVerbs.contains(ts[j].lower), case let past = afterAdverbs(pi, j), past > j, past < ts.count,
+               g.speechVerbs.contains(ts[past].lower) { j = past }
             // (Not "« … ». Selon lui, …" / "… pressure." According to …": a quote that ends its
             // sentence, then a new one opening on "selon", which introduces what it says next.)
             if j < ts.count, !(endsSentence && !sawComma && ts[j].isCapitalized), let m = selonObject(pi, j), let r = resolve(m) {
