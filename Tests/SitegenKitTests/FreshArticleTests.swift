@@ -229,4 +229,26 @@ struct FreshArticleTests {
         #expect(speaker(of: "ambiguïté stratégique", in: out) == "Stéphane Séjourné")
         #expect(Set(out.people.map(\.name)) == ["Emmanuel Macron", "Dmitri Peskov", "Olaf Scholz", "Dominique de Villepin", "Stéphane Séjourné"])
     }
+
+    @Test("a French web page with its furniture: cookie banner, a photo credit in parentheses, an embedded post, readers' comments, a quote in a 'tandis que' clause")
+    func frenchWebPage() throws {
+        let a = try #require(readArticle(try load("fr-musk.txt"), name: "fr-musk.txt").article)
+        #expect(a.title == "Élection américaine : Elon Musk exulte, Moscou reste prudent")
+        #expect(a.author == "Thomas Martin")
+        #expect(a.date?.iso == "2024-11-06T11:32")
+        // The photo's caption, the embedded post and the readers' comments are not the article.
+        for gone in ["Getty Images", "le 27 octobre 2024", "pic.twitter.com", "@elonmusk", "Enfin une bonne nouvelle", "Répondre", "cookies"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        #expect(a.text.hasSuffix("une « paix juste »."))
+        let out = testExtractor.extract([a])
+        // "Elon Musk a célébré …, tandis que le Kremlin attend des « actes concrets »".
+        let kremlin = try #require(out.quotes.first { $0.text == "actes concrets" })
+        #expect(kremlin.speaker == nil && kremlin.speakerName == "Kremlin")
+        #expect(speaker(of: "pays d’élus", in: out) == "Elon Musk")
+        #expect(speaker(of: "pays amis", in: out) == "Dmitri Peskov")
+        #expect(speaker(of: "victoire impressionnante", in: out) == "Volodymyr Zelensky")
+        // The caption's date is no event of the article.
+        #expect(!out.events.contains { $0.sentence.contains("27 octobre") })
+    }
 }

@@ -39,6 +39,15 @@ struct EncodingTests {
         #expect(r.diagnostics.contains { $0.file.hasSuffix("latin.txt") && $0.message.contains("Windows-1252") })
     }
 
+    @Test("a count of comments near the top is dropped alone; in the second half the comments under it go too")
+    func commentsSection() throws {
+        let top = try #require(readArticle("Le titre de l'article\n12 commentaires\nLe gouvernement a présenté mardi son projet de loi.\nLe texte sera examiné en juin par les députés.\nLes syndicats ont réagi dans la soirée.\nUn vote est prévu avant l'été.\n").article)
+        #expect(top.text.hasPrefix("Le gouvernement a présenté") && top.text.hasSuffix("avant l'été."))
+        let bottom = try #require(readArticle("Le titre de l'article\nLe gouvernement a présenté mardi son projet de loi.\nLe texte sera examiné en juin par les députés.\nLes syndicats ont réagi dans la soirée.\n3 commentaires\nMarie L. : Il était temps.\nRépondre\n").article)
+        #expect(bottom.text.hasSuffix("dans la soirée."))
+        #expect(bottom.dropped.filter { $0.rule == "comments" }.count == 3)
+    }
+
     @Test("CRLF and CR line ends, non-breaking and thin spaces, NFC")
     func lineEndsAndSpaces() throws {
         let crlf = try #require(readArticle("Titre\r\n\r\nPremière ligne.\r\nSeconde ligne.\r\n").article)

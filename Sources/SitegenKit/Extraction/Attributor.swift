@@ -140,8 +140,11 @@ public struct Attributor: Sendable {
                         found = Found(speaker: last, cueLo: 0, cueHi: 0, rule: "continues-sentence", confidence: 0.55,
                                       notes: ["a lower-case fragment that goes on with the previous speaker's sentence"])
                     }
+                    // (The subject of the quote's own clause after "tandis que", "while", "mais":
+                    // "X a célébré …, tandis que le Kremlin attend des « actes concrets »".)
                     if found == nil, !ctx.hasSpeechVerb(pi, from: sent.lowerBound, to: ctx.anchorToken(pi, s)),
-                       let m = ctx.mainSubject(pi, sent, before: ctx.clauseEnd(pi, sent, before: ctx.anchorToken(pi, s))), let sp = ctx.resolve(m) {
+                       let m = ctx.contrastClause(pi, sent, before: ctx.anchorToken(pi, s)).flatMap({ c in ctx.mainSubject(pi, c..<sent.upperBound, before: ctx.anchorToken(pi, s)) })
+                        ?? ctx.mainSubject(pi, sent, before: ctx.clauseEnd(pi, sent, before: ctx.anchorToken(pi, s))), let sp = ctx.resolve(m) {
                         found = Found(speaker: sp.speaker, cueLo: m.lo, cueHi: m.hi, rule: "sentence-subject", confidence: 0.4,
                                       notes: sp.notes + ["no speech verb: the sentence's subject was taken"])
                     }
@@ -648,6 +651,22 @@ public struct Attributor: Sendable {
                 u += 1
             }
             return limit
+        }
+
+        /// Where the last clause opened by a contrast ("tandis que", "alors que", "mais", "while",
+        /// "whereas", "but") begins before `limit`, outside quotes: past its opening words.
+        func contrastClause(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Int? {
+            let ts = tokens(pi)
+            var u = min(limit, ts.count) - 1
+            while u > sent.lowerBound, u > limit - Self.window {
+                if !a.paragraphs[pi].isInQuote(u) {
+                    let w = ts[u].lower
+                    if ["tandis", "alors"].contains(w), u + 1 < limit, Words.thatWords.contains(ts[u + 1].lower) { return u + 2 }
+                    if ["mais", "while", "whereas", "but"].contains(w) { return u + 1 }
+                }
+                u -= 1
+            }
+            return nil
         }
 
         /// The first mention of the sentence that can be a subject.

@@ -128,6 +128,11 @@ public struct Cleaner: Sendable {
             let spaceWords = Self.wordCount(t, cappedAt: 31)
             let long = spaceWords > 30
             let folded = long ? Text.fold(String(t.prefix(48))) : Text.fold(t)
+            // "12 commentaires" in the article's second half: readers' comments follow, to the end.
+            if !long, index >= nonEmpty.count / 2, isCommentsHeader(folded) {
+                for rest in nonEmpty[index...] { drop(rest, "comments") }
+                break
+            }
             if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
             if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
@@ -145,6 +150,9 @@ public struct Cleaner: Sendable {
             if !long && (isFurniture(folded, words: spaceWords) || isContributors(folded)) || isConsent(folded) { drop(line, "page-furniture"); continue }
             if !long, fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
             if !long, fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
+            if Self.endsWithPhotoCredit(t) { drop(line, "photo-caption"); continue }
+            if Self.isEmbeddedPost(t) { drop(line, "embedded-post"); continue }
+
             let isHead = notNoise < headCount
             notNoise += 1
             let isMeta = isHead || afterMeta || lastNumbers.contains(line.number)
@@ -900,6 +908,31 @@ public struct Cleaner: Sendable {
         let full = s.count > 2000 ? String(after) + s.dropFirst(2000) : String(after)
         guard wordCount(String(after.prefix(200))) >= 2 else { return nil }
         return (m.date, full)
+    }
+
+    /// "… à New York, le 27 octobre 2024. (Photo by ANGELA WEISS / AFP via Getty Images)": a
+    /// photo's caption, whose credit in parentheses ends it.
+    static func endsWithPhotoCredit(_ s: String) -> Bool {
+        guard s.utf8.last == 0x29, let open = s.lastIndex(of: "(") else { return false }
+        let inside = Text.fold(String(s[s.index(after: open)...]))
+        return ["photo", "credit", "image", "illustration", "foto"].contains { inside.hasPrefix($0) } || inside.contains("getty images")
+    }
+
+    /// A post embedded from a social network, as a copy from the page gives it: "… pic.twitter.com/…",
+    /// "— Elon Musk (@elonmusk) November 6, 2024".
+    static func isEmbeddedPost(_ s: String) -> Bool {
+        if s.contains("pic.twitter.com/") { return true }
+        guard let first = s.unicodeScalars.first, "—–-".unicodeScalars.contains(first), s.contains("(@"),
+              case let last4 = s.unicodeScalars.suffix(4), last4.count == 4, last4.allSatisfy({ ("0"..."9").contains($0) }) else { return false }
+        return true
+    }
+
+    /// "12 commentaires", "Comments", "3 réactions": the header of the readers' comments.
+    func isCommentsHeader(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        guard (1...2).contains(words.count), let last = words.last,
+              ["commentaires", "commentaire", "comments", "comment", "reactions"].contains(String(last)) else { return false }
+        return words.count == 1 || words[0].allSatisfy(\.isNumber)
     }
 
     /// "WASHINGTON (AP) — President Joe Biden…", "BUDAPEST, Nov 8 (Reuters) - …", "Kiev (AFP) - …",
