@@ -921,7 +921,8 @@ public struct Cleaner: Sendable {
     /// A post embedded from a social network, as a copy from the page gives it: "… pic.twitter.com/…",
     /// "— Elon Musk (@elonmusk) November 6, 2024".
     static func isEmbeddedPost(_ s: String) -> Bool {
-        if s.contains("pic.twitter.com/") { return true }
+        // (Most lines have no slash: they are not searched.)
+        if Text.anyByte(s, { $0 == 0x2F }), s.contains("pic.twitter.com/") { return true }
         guard let first = s.unicodeScalars.first, "—–-".unicodeScalars.contains(first), s.contains("(@"),
               case let last4 = s.unicodeScalars.suffix(4), last4.count == 4, last4.allSatisfy({ ("0"..."9").contains($0) }) else { return false }
         return true
@@ -929,6 +930,7 @@ public struct Cleaner: Sendable {
 
     /// "12 commentaires", "Comments", "3 réactions": the header of the readers' comments.
     func isCommentsHeader(_ folded: String) -> Bool {
+        guard folded.utf8.count <= 24 else { return false }
         let words = folded.split(separator: " ")
         guard (1...2).contains(words.count), let last = words.last,
               ["commentaires", "commentaire", "comments", "comment", "reactions"].contains(String(last)) else { return false }
