@@ -607,12 +607,12 @@ public struct Analyzer: Sendable {
         return i - 2
     }
 
-    /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
-    /// punctuation mark, a verb or a name.
     /// Prepositions that open a phrase of time, place or manner, never part of a role.
     static let circumstantial: Set<String> = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
                                                "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
 
+    /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
+    /// punctuation mark, a verb, a phrase of time or place, or a name.
     func roleComplement(_ tokens: [Token], _ i: Int) -> String {
         var words = [tokens[i].text]
         var k = i + 1

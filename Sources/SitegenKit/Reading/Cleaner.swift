@@ -152,7 +152,6 @@ public struct Cleaner: Sendable {
             if !long, fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
             if Self.endsWithPhotoCredit(t) { drop(line, "photo-caption"); continue }
             if Self.isEmbeddedPost(t) { drop(line, "embedded-post"); continue }
-
             let isHead = notNoise < headCount
             notNoise += 1
             let isMeta = isHead || afterMeta || lastNumbers.contains(line.number)
