@@ -408,6 +408,15 @@ struct DateTests {
         #expect(date("Mis à jour le 3 mars 2024") == "2024-03-03")
     }
 
+    @Test("numeric dates: day first, month first when the second number cannot be a month or the time has AM/PM")
+    func numericDateOrder() {
+        #expect(date("05/11/2024 14:30") == "2024-11-05T14:30")
+        #expect(date("Updated: 11/25/2024") == "2024-11-25")
+        #expect(date("Updated: 11/05/2024 09:15 AM") == "2024-11-05T09:15")
+        #expect(date("Updated: 11/05/2024 09:15 PM") == "2024-11-05T21:15")
+        #expect(DateFinder().first(in: "13/13/2024") == nil)
+    }
+
     @Test func isoDates() {
         #expect(date("2024-11-06 16:49", atEnd: true) == "2024-11-06T16:49")
         #expect(date("2024-11-06") == "2024-11-06")

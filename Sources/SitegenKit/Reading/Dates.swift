@@ -190,7 +190,11 @@ public struct DateFinder: Sendable {
         var y: Int?, mo: Int?, d: Int?, h: Int?, mi: Int?, ampm: String?
         switch form {
         case "iso": y = int(o, 1); mo = int(o, 2); d = int(o, 3); h = int(o, 4); mi = int(o, 5)
-        case "numeric": d = int(o, 1); mo = int(o, 2); y = int(o, 3); h = int(o, 4); mi = int(o, 5); ampm = str(o, 6)
+        case "numeric":
+            d = int(o, 1); mo = int(o, 2); y = int(o, 3); h = int(o, 4); mi = int(o, 5); ampm = str(o, 6)
+            // Day first, unless the second number cannot be a month ("11/25/2024") or the time
+            // has "AM"/"PM" ("11/05/2024 09:15 AM"): then the American order, month first.
+            if let first = d, let second = mo, first <= 12, second > 12 || (ampm != nil && second <= 12) { (d, mo) = (second, first) }
         case "month-day-year": mo = month(o, 1); d = int(o, 2); y = int(o, 3); h = int(o, 4); mi = int(o, 5); ampm = str(o, 6)
         case "day-month-year": d = int(o, 1); mo = month(o, 2); y = int(o, 3); h = int(o, 4); mi = int(o, 5); ampm = str(o, 6)
         case "iso-month": y = int(o, 1); mo = int(o, 2)
