@@ -417,6 +417,17 @@ struct DateTests {
         #expect(DateFinder().first(in: "13/13/2024") == nil)
     }
 
+    @Test("labels above the headline: a rubric over a topic line go together; a rubric word under the headline goes")
+    func labelsAroundTheHeadline() throws {
+        let topic = try #require(readArticle("World\nUS election 2024\n“We will win”: Harris rallies supporters in Philadelphia\n4 November 2024\n\nKamala Harris told thousands of supporters on Monday that the race was close. Her campaign said turnout would decide.\n", language: "en").article)
+        #expect(topic.title == "“We will win”: Harris rallies supporters in Philadelphia")
+        #expect(topic.text.hasPrefix("Kamala Harris told"))
+        let under = try #require(readArticle("Pourquoi Poutine veut-il négocier maintenant ?\nAnalyse\nLe 4 avril 2024\n\nDepuis plusieurs semaines, Moscou multiplie les signaux. Les diplomates occidentaux restent sceptiques.\n").article)
+        #expect(under.title == "Pourquoi Poutine veut-il négocier maintenant ?")
+        #expect(under.text.hasPrefix("Depuis plusieurs semaines"))
+        #expect(under.dropped.contains { $0.rule == "section-label" && $0.text == "Analyse" })
+    }
+
     @Test func isoDates() {
         #expect(date("2024-11-06 16:49", atEnd: true) == "2024-11-06T16:49")
         #expect(date("2024-11-06") == "2024-11-06")

@@ -250,17 +250,25 @@ public struct Cleaner: Sendable {
                 !hasTerminalPunctuation(Self.withoutClosingQuotes(kept[i].text)) && !(kept[i + 1].text.first?.isLowercase ?? false)
             }
             // A label of a few words (a site's name, "Monde Afrique") goes above a long headline.
-            // Labels may stack ("World" / "Europe" above the headline): each goes when the line
-            // under it is a label too and a headline of more than three words comes after them.
-            func labelAboveLabels(_ i: Int) -> Bool {
+            // Labels may stack ("World" / "Europe" above the headline, or a topic: "World" / "US
+            // election 2024"): each goes when the line under it is a label or a short line without
+            // a final mark too, and a headline of more than three words comes after them. Returns
+            // where that headline is.
+            func headlineBelowLabels(_ i: Int) -> Int? {
                 var j = i + 1
-                while j < kept.count - 1, isSectionLabel(kept[j].text), wordCount(kept[j].text) <= 3 { j += 1 }
-                return j > i + 1 && j < kept.count - 1 && wordCount(kept[j].text) > 3 && wordCount(kept[j].text) <= 40 && looksLikeHeadline(j)
+                while j < kept.count - 1, wordCount(kept[j].text) <= 3,
+                      isSectionLabel(kept[j].text) || !hasTerminalPunctuation(kept[j].text) { j += 1 }
+                return j > i + 1 && j < kept.count - 1 && wordCount(kept[j].text) > 3 && wordCount(kept[j].text) <= 40 && looksLikeHeadline(j) ? j : nil
             }
-            while kept.count > 2, isSectionLabel(kept[0].text),
-                  labelAboveLabels(0) || wordCount(kept[1].text) > 3 && wordCount(kept[1].text) <= 40
+            while kept.count > 2, isSectionLabel(kept[0].text) {
+                if let j = headlineBelowLabels(0) {
+                    for label in kept[..<j] { drop(label, "section-label") }
+                    kept.removeFirst(j)
+                    break
+                }
+                guard wordCount(kept[1].text) > 3 && wordCount(kept[1].text) <= 40
                     && ((wordCount(kept[0].text) == 1 && looksLikeHeadline(1)) || wordCount(kept[2].text) > wordCount(kept[1].text)
-                        || (wordCount(kept[1].text) >= 6 && looksLikeHeadline(1))) {
+                        || (wordCount(kept[1].text) >= 6 && looksLikeHeadline(1))) else { break }
                 drop(kept[0], "section-label")
                 kept.removeFirst()
             }
@@ -269,6 +277,11 @@ public struct Cleaner: Sendable {
                     title = first.text
                     dropped.append(DroppedLine(line: first.number, text: first.text, rule: "title"))
                     kept.removeFirst()
+                    // A rubric of one word right under the headline ("Analyse", "Opinion").
+                    if kept.count > 1, wordCount(kept[0].text) == 1, isSectionLabel(kept[0].text) {
+                        drop(kept[0], "section-label")
+                        kept.removeFirst()
+                    }
                 } else {
                     title = headline(from: first.text)
                     guessed = true
