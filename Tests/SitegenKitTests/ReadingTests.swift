@@ -428,6 +428,20 @@ struct DateTests {
         #expect(under.dropped.contains { $0.rule == "section-label" && $0.text == "Analyse" })
     }
 
+    @Test("a broadcaster's page: a topic over the headline, the outlet under the byline, a video link, a copyright line")
+    func broadcasterPage() throws {
+        let text = try String(contentsOfFile: repoRoot + "/Tests/SitegenKitTests/Fixtures/en-broadcaster.txt", encoding: .utf8)
+        let a = try #require(readArticle(text, name: "en-broadcaster.txt", language: "en").article)
+        #expect(a.title == "Zelensky says 'just peace' possible in 2025 if US stays firm")
+        for gone in ["Ukraine war", "WATCH:", "© 2024", "Read more:", "Skip to main content", "Listen to this article"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        #expect(a.text.hasSuffix("goals \"remain unchanged\"."))
+        let bbc = try #require(readArticle("Nato chief warns Europe must spend more on defence\nBy Laura Gozzi\nBBC News\n12 December 2024\n\nNato Secretary General Mark Rutte has warned that Europe is not ready for the threat it faces.\n", language: "en").article)
+        #expect(bbc.author == "Laura Gozzi" && bbc.date?.iso == "2024-12-12")
+        #expect(bbc.text.hasPrefix("Nato Secretary General"))
+    }
+
     @Test func isoDates() {
         #expect(date("2024-11-06 16:49", atEnd: true) == "2024-11-06T16:49")
         #expect(date("2024-11-06") == "2024-11-06")

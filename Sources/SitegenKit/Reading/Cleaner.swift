@@ -110,6 +110,8 @@ public struct Cleaner: Sendable {
         /// Whether the line before was metadata: a date line right after a byline or a date line
         /// is metadata too, even below the top ("mis à jour le …" under "publié le …").
         var afterMeta = false
+        /// Whether the line before was a byline with an author (the outlet's name may follow it).
+        var afterByline = false
         var skipNext = false
 
         func drop(_ line: Line, _ rule: String) { dropped.append(DroppedLine(line: line.number, text: line.text, rule: rule)) }
@@ -156,6 +158,14 @@ public struct Cleaner: Sendable {
             notNoise += 1
             let isMeta = isHead || afterMeta || lastNumbers.contains(line.number)
             afterMeta = false
+            // The outlet under a byline: "By Laura Gozzi" / "BBC News".
+            if afterByline, fact.words <= 4, !Text.anyByte(t, { $0 == 0x3A }), isSectionLabel(t) {
+                drop(line, "byline")
+                afterByline = false
+                afterMeta = true
+                continue
+            }
+            afterByline = false
             // The date-line and byline rules both look for the dates of the whole line (of at
             // most 140 characters, which is all the byline rule reads): they are found once.
             let lineDates = isMeta && !Text.hasMoreCharacters(t, than: 140) ? dates.all(in: t) : nil
@@ -170,6 +180,7 @@ public struct Cleaner: Sendable {
                 if author == nil { author = b.author }
                 if date == nil, let d = b.date { date = d; dateSource = t }
                 afterMeta = true
+                afterByline = b.author != nil
                 continue
             }
             // A name alone near the top, above a date line or its outlet's name ("Pjotr Sauer" /
@@ -259,6 +270,14 @@ public struct Cleaner: Sendable {
                 while j < kept.count - 1, wordCount(kept[j].text) <= 3,
                       isSectionLabel(kept[j].text) || !hasTerminalPunctuation(kept[j].text) { j += 1 }
                 return j > i + 1 && j < kept.count - 1 && wordCount(kept[j].text) > 3 && wordCount(kept[j].text) <= 40 && looksLikeHeadline(j) ? j : nil
+            }
+            // A topic of a few words above a headline of five words or more, both without a
+            // final mark ("Ukraine war" / "Zelensky says … if US stays firm"): the topic goes.
+            if kept.count > 2, wordCount(kept[0].text) <= 3, !isSectionLabel(kept[0].text), !hasTerminalPunctuation(kept[0].text),
+               case let n = wordCount(kept[1].text), n >= 5, n <= 40, looksLikeHeadline(1), !hasTerminalPunctuation(kept[1].text),
+               Text.fold(kept[0].text) != Text.fold(kept[1].text) {
+                drop(kept[0], "section-label")
+                kept.removeFirst()
             }
             while kept.count > 2, isSectionLabel(kept[0].text) {
                 if let j = headlineBelowLabels(0) {
