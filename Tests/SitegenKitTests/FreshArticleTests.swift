@@ -147,8 +147,9 @@ struct FreshArticleTests {
         // "M. Poutine a ironisé sur sa « préférence » pour Kamala Harris": "pour" after the quote
         // is no "Pour X, …" opening a sentence.
         #expect(speaker(of: "préférence", in: out) == "Vladimir Poutine")
-        // "Simonian" ends like "Armenian" but is a surname.
+        // "Simonian" ends like "Armenian" but is a surname; "rédactrice en chef" is a role.
         #expect(speaker(of: "tout fait", in: out) == "Margarita Simonian")
+        #expect(out.people.first { $0.name == "Margarita Simonian" }?.roles.first?.text == "rédactrice en chef de RT")
         let putin = try #require(out.people.first { $0.name == "Vladimir Poutine" })
         #expect(Set(putin.aliases).isSuperset(of: ["Vladimir Putin", "M. Poutine"]))
         #expect(Set(out.people.map(\.name)) == ["Maria Zakharova", "Antony Blinken", "Dmitri Peskov", "Vladimir Poutine", "Kamala Harris", "Margarita Simonian"])
