@@ -252,4 +252,21 @@ struct FreshArticleTests {
         // The caption's date is no event of the article.
         #expect(!out.events.contains { $0.sentence.contains("27 octobre") })
     }
+
+    @Test("a correspondent's story: 'Par notre correspondant à Moscou, X', 's'est réjoui le député X', 'a moqué'")
+    func frenchCorrespondent() throws {
+        let a = try #require(readArticle(try load("fr-moscou.txt"), name: "fr-moscou.txt").article)
+        #expect(a.author == "Benjamin Quénelle")
+        #expect(a.date?.iso == "2024-11-07T10:05")
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "pays inamical", in: out) == "Dmitri Peskov")
+        #expect(speaker(of: "bonne nouvelle pour la Russie", in: out) == "Leonid Sloutski")
+        #expect(speaker(of: "ne changera rien", in: out) == "Dmitri Medvedev")
+        #expect(speaker(of: "restent les États-Unis", in: out) == "Dmitri Medvedev")
+        #expect(speaker(of: "gestes concrets", in: out) == "Konstantin Kalatchev")
+        let mocked = try #require(out.quotes.first { $0.text.contains("larmes des libéraux") })
+        #expect(mocked.speakerName == "Mme Zakharova" && mocked.evidence.rule == "cue-before")
+        // The correspondent is the author, not a person of the story.
+        #expect(!out.people.contains { $0.name == "Benjamin Quénelle" })
+    }
 }

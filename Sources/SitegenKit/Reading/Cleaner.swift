@@ -1058,6 +1058,9 @@ public struct Cleaner: Sendable {
                 }
             }
             while parts.count > 1, let last = parts.last, isOutletOrRole(last) { parts.removeLast() }
+            // Before a comma, a description in lower case: "Par notre correspondant à Moscou,
+            // Benjamin Quénelle".
+            while parts.count > 1, let first = parts.first, first.first?.isLowercase ?? false { parts.removeFirst() }
             name = parts.joined(separator: ", ")
             // "Par Julie Carriat et Service politique", "By Jane Doe and staff": a desk named
             // last, as a co-author, is not a person.
