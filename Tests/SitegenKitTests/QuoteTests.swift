@@ -222,6 +222,21 @@ struct QuoteTests {
         #expect(speaker(of: "pression sans précédent", in: after) == "Sergueï Lavrov")
     }
 
+    @Test("French speech verbs that are not of the first group are matched in their forms")
+    func irregularSpeechVerbs() {
+        for (verb, body) in [("renchérir", "« C'est inacceptable », a renchéri Jean Dupont."),
+                             ("se réjouir", "« C'est une bonne nouvelle », s'est réjoui Jean Dupont."),
+                             ("défendre", "« Nous avons eu raison », a défendu Jean Dupont.")] {
+            #expect(quotes(body).first?.speakerName == "Jean Dupont", "\(verb)")
+        }
+        // Every infinitive listed with the first-group verbs that is not one has its forms listed too.
+        let g = Grammar()
+        for participle in ["conclu", "poursuivi", "reconnu", "admis", "prévenu", "promis", "démenti", "décrit", "prédit", "garanti", "averti",
+                           "renchéri", "réjoui", "défendu"] {
+            #expect(g.speechVerbs.contains(participle), "\(participle)")
+        }
+    }
+
     @Test("English reported speech")
     func englishReported() throws {
         let out = extract(["Title of the test article\n\nJohn Smith said that the plan was dead.\n"], language: "en")
