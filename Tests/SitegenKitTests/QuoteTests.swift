@@ -237,6 +237,14 @@ struct QuoteTests {
         }
     }
 
+    @Test("a role noun without a determiner between a quote and its speaker's name")
+    func roleBeforeNameAfterQuote() {
+        for cue in ["spokesman Dmitry Peskov said", "Kremlin spokesman Dmitry Peskov said"] {
+            let out = extract(["Title of the test article\n\nThe Kremlin rejected the accusations. \"We categorically reject them,\" \(cue).\n"], language: "en")
+            #expect(speaker(of: "categorically", in: out) == "Dmitry Peskov", "\(cue)")
+        }
+    }
+
     @Test("English reported speech")
     func englishReported() throws {
         let out = extract(["Title of the test article\n\nJohn Smith said that the plan was dead.\n"], language: "en")

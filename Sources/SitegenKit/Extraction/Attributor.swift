@@ -925,6 +925,14 @@ public struct Attributor: Sendable {
             // (iii) Trump a déclaré, he said
             var m = mentionStarting[pi][k]
             if m == nil, g.determiners.contains(ts[k].lower), k + 1 < ts.count { m = mentionStarting[pi][k + 1] }
+            // "spokesman Dmitry Peskov said", "Kremlin spokesman Dmitry Peskov said": a role noun
+            // without a determiner (after an institution's name) before the name.
+            var r = k
+            if let o = m, case .organisation = o.kind { r = o.hi }
+            if m == nil || r > k, r + 1 < ts.count, ts[r].kind == .word, !ts[r].isCapitalized, g.isRole(ts[r].lower),
+               let n = mentionStarting[pi][r + 1], case .name = n.kind {
+                m = n
+            }
             if let m0 = m {
                 let m = head(m0, pi)
                 var v = afterNameComplement(pi, m.hi)
