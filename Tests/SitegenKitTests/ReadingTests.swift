@@ -46,6 +46,9 @@ struct EncodingTests {
         let bottom = try #require(readArticle("Le titre de l'article\nLe gouvernement a présenté mardi son projet de loi.\nLe texte sera examiné en juin par les députés.\nLes syndicats ont réagi dans la soirée.\n3 commentaires\nMarie L. : Il était temps.\nRépondre\n").article)
         #expect(bottom.text.hasSuffix("dans la soirée."))
         #expect(bottom.dropped.filter { $0.rule == "comments" }.count == 3)
+        // "Comment" alone is no header of comments: the text under it stays.
+        let how = try #require(readArticle("Le titre de l'article\nLe gouvernement a présenté mardi son projet de loi.\nLe texte sera examiné en juin par les députés.\nComment\nLes syndicats ont réagi dans la soirée.\n").article)
+        #expect(how.text.hasSuffix("dans la soirée."))
     }
 
     @Test("CRLF and CR line ends, non-breaking and thin spaces, NFC")

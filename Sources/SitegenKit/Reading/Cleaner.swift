@@ -964,8 +964,10 @@ public struct Cleaner: Sendable {
         guard folded.utf8.count <= 24 else { return false }
         let words = folded.split(separator: " ")
         guard (1...2).contains(words.count), let last = words.last,
-              ["commentaires", "commentaire", "comments", "comment", "reactions"].contains(String(last)) else { return false }
-        return words.count == 1 || words[0].allSatisfy(\.isNumber)
+              ["commentaires", "commentaire", "comments", "comment", "reactions", "reaction"].contains(String(last)) else { return false }
+        // Alone, only a plural: "Comment" may be a rubric or a subheading ("how").
+        if words.count == 1 { return last.hasSuffix("s") }
+        return words[0].allSatisfy(\.isNumber)
     }
 
     /// "WASHINGTON (AP) — President Joe Biden…", "BUDAPEST, Nov 8 (Reuters) - …", "Kiev (AFP) - …",
