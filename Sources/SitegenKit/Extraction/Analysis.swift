@@ -607,10 +607,6 @@ public struct Analyzer: Sendable {
         return i - 2
     }
 
-    /// Prepositions that open a phrase of time, place or manner, never part of a role.
-    static let circumstantial: Set<String> = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
-                                               "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
-
     /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
     /// punctuation mark, a verb, a phrase of time or place, or a name.
     func roleComplement(_ tokens: [Token], _ i: Int) -> String {
@@ -620,7 +616,7 @@ public struct Analyzer: Sendable {
             let t = tokens[k]
             if t.kind == .punct || g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) || g.clauseBreaks.contains(t.lower) { break }
             // A phrase of time or place ends it: "a affirmé le ministre lors d'une conférence".
-            if Self.circumstantial.contains(t.lower) { break }
+            if Words.circumstantial.contains(t.lower) { break }
             // A capitalised word right after the noun is the holder's name ("le porte-parole Dmitri
             // Peskov"); further on it completes the role ("la présidente du groupe LFI").
             if t.isCapitalized, k == i + 1 || g.isFirstName(t.folded) { break }

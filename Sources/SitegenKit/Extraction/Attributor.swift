@@ -660,9 +660,8 @@ public struct Attributor: Sendable {
             var u = min(limit, ts.count) - 1
             while u > sent.lowerBound, u > limit - Self.window {
                 if !a.paragraphs[pi].isInQuote(u) {
-                    let w = ts[u].lower
-                    if ["tandis", "alors"].contains(w), u + 1 < limit, Words.thatWords.contains(ts[u + 1].lower) { return u + 2 }
-                    if ["mais", "while", "whereas", "but"].contains(w) { return u + 1 }
+                    if Words.contrastBeforeQue.contains(ts[u].lower), u + 1 < limit, Words.thatWords.contains(ts[u + 1].lower) { return u + 2 }
+                    if Words.contrast.contains(ts[u].lower) { return u + 1 }
                 }
                 u -= 1
             }

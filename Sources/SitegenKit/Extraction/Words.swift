@@ -17,4 +17,10 @@ enum Words {
     static let selonApres: WordTable = ["selon", "après"]
     static let sentenceEnds: WordTable = [".", "!", "?", "…", "..."]
     static let thatWords: WordTable = ["que", "qu'", "that"]
+    /// Prepositions that open a phrase of time, place or manner, never part of a role.
+    static let circumstantial: WordTable = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
+                                            "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
+    /// Words that open a clause of contrast: with "que" ("tandis que", "alors que"), alone ("mais", "while").
+    static let contrastBeforeQue: WordTable = ["tandis", "alors"]
+    static let contrast: WordTable = ["mais", "while", "whereas", "but"]
 }

@@ -152,7 +152,7 @@ public struct Cleaner: Sendable {
             if !long && (isFurniture(folded, words: spaceWords) || isContributors(folded)) || isConsent(folded) { drop(line, "page-furniture"); continue }
             if !long, fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
             if !long, fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
-            if Self.endsWithPhotoCredit(t) { drop(line, "photo-caption"); continue }
+            if endsWithPhotoCredit(t) { drop(line, "photo-caption"); continue }
             if Self.isEmbeddedPost(t) { drop(line, "embedded-post"); continue }
             let isHead = notNoise < headCount
             notNoise += 1
@@ -942,11 +942,12 @@ public struct Cleaner: Sendable {
     }
 
     /// "… à New York, le 27 octobre 2024. (Photo by ANGELA WEISS / AFP via Getty Images)": a
-    /// photo's caption, whose credit in parentheses ends it.
-    static func endsWithPhotoCredit(_ s: String) -> Bool {
+    /// photo's caption, whose credit in parentheses (opening with one of `credits`, or naming Getty
+    /// Images) ends it.
+    func endsWithPhotoCredit(_ s: String) -> Bool {
         guard s.utf8.last == 0x29, let open = s.lastIndex(of: "(") else { return false }
         let inside = Text.fold(String(s[s.index(after: open)...]))
-        return ["photo", "credit", "image", "illustration", "foto"].contains { inside.hasPrefix($0) } || inside.contains("getty images")
+        return credits.contains { inside.hasPrefix($0) } || inside.contains("getty images")
     }
 
     /// A post embedded from a social network, as a copy from the page gives it: "… pic.twitter.com/…",
