@@ -52,6 +52,7 @@ public final class Grammar: Sendable {
     public init(lexicon: Lexicon = .standard) {
         var verbs = lexicon.lowerSet("fr.speech.forms", "en.speech.forms")
         for inf in lexicon["fr.speech.er"] { for f in Self.conjugate(inf) { verbs.insert(f) } }
+        for inf in lexicon["fr.speech.ir"] { for f in Self.conjugateSecondGroup(inf) { verbs.insert(f) } }
         speechVerbs = WordTable(verbs)
         continuingVerbs = WordTable(lexicon.foldedSet("speech.continuing"))
         speechNouns = WordTable(lexicon.lowerSet("fr.speech.nouns"))
@@ -107,11 +108,18 @@ public final class Grammar: Sendable {
         longestPlace = (places.words.union(organisations.words)).map { $0.split(separator: " ").count }.max() ?? 1
     }
 
-    /// Forms of a French first-group verb: présent, imparfait, passé simple, futur, conditionnel, participles.
-    static func conjugate(_ infinitive: String) -> [String] {
+    /// The infinitive of a verb without its reflexive pronoun ("s'exclamer", "se réjouir"), in lower case.
+    private static func bareInfinitive(_ infinitive: String) -> String {
         var inf = Text.lower(infinitive)
         for p in ["s'", "se "] where inf.hasPrefix(p) { inf = String(inf.dropFirst(p.count)) }
-        guard inf.hasSuffix("er"), !inf.contains(" ") else { return [inf] }
+        return inf
+    }
+
+    /// Forms of a French first-group verb: présent, imparfait, passé simple, futur, conditionnel,
+    /// participles. Anything but one "-er" infinitive has no forms (a test checks the lexicon's).
+    static func conjugate(_ infinitive: String) -> [String] {
+        let inf = bareInfinitive(infinitive)
+        guard inf.hasSuffix("er"), !inf.contains(" ") else { return [] }
         let stem = String(inf.dropLast(2))
         // Before a or o, "g" takes an "e" (jugeait) and "c" becomes "ç" (lançait).
         let soft = stem.hasSuffix("g") ? stem + "e" : stem.hasSuffix("c") ? stem.dropLast() + "ç" : stem
@@ -130,6 +138,20 @@ public final class Grammar: Sendable {
         }
         for e in ["ons", "ait", "ais", "aient", "ant", "a", "ai", "as", "âmes"] { forms.append(soft + e) }
         return forms
+    }
+
+    /// Forms of a French second-group verb, like "finir": présent, imparfait, passé simple, futur,
+    /// conditionnel, participles (réagi, réagit, réagissait, réagissant, réagira). Anything but
+    /// one "-ir" infinitive has no forms.
+    static func conjugateSecondGroup(_ infinitive: String) -> [String] {
+        let inf = bareInfinitive(infinitive)
+        guard inf.hasSuffix("ir"), !inf.contains(" ") else { return [] }
+        let stem = String(inf.dropLast(2))
+        // A feminine participle only for a reflexive verb ("elle s'est réjouie"): "garantie" and
+        // "garanties" are mostly nouns.
+        let feminine = inf != Text.lower(infinitive) ? ["ie", "ies"] : []
+        return [inf] + (["i", "is", "it", "issons", "issez", "issent", "issais", "issait", "issions", "issiez", "issaient",
+                         "issant", "irent", "îmes", "irai", "ira", "iras", "irons", "irez", "iront", "irait", "iraient"] + feminine).map { stem + $0 }
     }
 
     /// A capitalised role word before an English name, or a compound of them ("Secretary-General").
