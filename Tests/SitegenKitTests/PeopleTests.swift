@@ -23,6 +23,24 @@ struct PeopleTests {
         #expect(Tokenizer.tokenize("It's Trump's day").map(\.text) == ["It's", "Trump", "'s", "day"])
     }
 
+    @Test("English titles of several words, and roles with \"of\", stand before a name")
+    func englishTitlesAndRoles() throws {
+        let out = extract(["Leaders meet in Budapest\n\nHungarian Prime Minister Viktor Orban welcomed the delegation. "
+                           + "\"We will not abandon Ukraine,\" Prime Minister Keir Starmer said. "
+                           + "\"The threat is real,\" Secretary of State Antony Blinken said. "
+                           + "\"This is nonsense,\" Minister of Foreign Affairs Sergei Lavrov said. "
+                           + "\"We are ready,\" Secretary of Homeland Security Alejandro Mayorkas said.\n"], language: "en")
+        // Two titles in a row are one: the cue after the quote starts at the first.
+        #expect(speaker(of: "abandon", in: out) == "Keir Starmer")
+        #expect(speaker(of: "threat", in: out) == "Antony Blinken")
+        #expect(speaker(of: "nonsense", in: out) == "Sergei Lavrov")
+        // ("of Homeland Security Alejandro Mayorkas" is no place: the "of" is the role's.)
+        #expect(speaker(of: "ready", in: out) == "Alejandro Mayorkas")
+        #expect(try #require(person("Viktor Orban", in: out)).aliases == ["Prime Minister Viktor Orban"])
+        #expect(person("Antony Blinken", in: out)?.roles.map(\.text) == ["Secretary of State"])
+        #expect(person("Sergei Lavrov", in: out)?.roles.map(\.text) == ["Minister of Foreign Affairs"])
+    }
+
     @Test("names with particles and compounds")
     func particlesAndCompounds() {
         #expect(names(["Ursula von der Leyen a rencontré Charles de Gaulle et Jean-Luc Mélenchon, puis Marine Le Pen."]) ==

@@ -448,6 +448,7 @@ public struct Analyzer: Sendable {
         var lo = lo0
         var title: String?
         var titleAt: Int?
+        var titleEnd: Int?
         var roleStart: Int?
         var gender: Gender = .unknown
         var atStart = sentenceStart
@@ -456,8 +457,12 @@ public struct Analyzer: Sendable {
             let f = tokens[lo].folded
             let l = tokens[lo].lower
             if g.isTitle(l) || g.isTitleWithPeriod(l) {
-                title = tokens[lo].text
-                titleAt = lo
+                // Titles in a row are one title: "Prime Minister Keir Starmer".
+                if let t = title, titleEnd == lo { title = t + " " + tokens[lo].text } else {
+                    title = tokens[lo].text
+                    titleAt = lo
+                }
+                titleEnd = lo + 1
                 if gender == .unknown { gender = g.gender(ofTitle: l) }
                 lo += 1
                 atStart = false
@@ -534,6 +539,14 @@ public struct Analyzer: Sendable {
             mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
             return
         }
+        // "Secretary of State Antony Blinken": capitalised role words and "of" before the run open
+        // its role, and the mention.
+        var roleFrom = roleStart
+        if let rs = roleStart, rs == lo0, rs >= 2, tokens[rs - 1].lowerIs("of"), tokens[rs - 2].isCapitalized, g.isRoleWord(tokens[rs - 2].folded) {
+            var k = rs - 2
+            while k > 0, tokens[k - 1].isCapitalized, g.isRoleWord(tokens[k - 1].folded) { k -= 1 }
+            roleFrom = k
+        }
         var strength: NameMention.Strength
         if words.count >= 2 && firstIsName {
             strength = .strong
@@ -560,7 +573,7 @@ public struct Analyzer: Sendable {
             let acronymInside = words.contains { w in
                 Text.hasHyphen(w) && w.split(separator: "-").contains { part in part.count >= 2 && part.allSatisfy { $0.isUppercase || $0.isNumber } }
             }
-            if Words.locativePrepositions.contains(before) || before == "of" || acronymAfter || acronymInside {
+            if Words.locativePrepositions.contains(before) || before == "of" && roleFrom == roleStart || acronymAfter || acronymInside {
                 mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
                 return
             }
@@ -578,7 +591,7 @@ public struct Analyzer: Sendable {
             }
         }
         var role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
-        if role == nil, let rs = roleStart {
+        if role == nil, let rs = roleFrom {
             role = (tokens[rs..<lo].map(\.text).joined(separator: " "), nil)
         }
         // A role in apposition vouches for a name the first-name list does not know ("le ministre, Ndiaye Sow").
@@ -588,7 +601,7 @@ public struct Analyzer: Sendable {
         if gender == .unknown, let r = role { gender = roleGender(r.text, determiner: r.determiner) }
         // The mention starts at the title or the capitalised role when there is one ("M. Dupont",
         // "Mr. Smith", "German Foreign Minister Annalena Baerbock").
-        let start = roleStart ?? titleAt.map { $0 == lo - 1 ? $0 : lo } ?? lo
+        let start = roleFrom ?? titleAt.map { titleEnd == lo ? $0 : lo } ?? lo
         names.append(NameMention(paragraph: pi, lo: start, hi: end, words: words, title: title,
                                  gender: gender, strength: strength, role: role?.text, inQuote: inQuote, inTitle: inTitle))
         mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: start, hi: end))
