@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import SitegenKit
 
-/// Two clippings written for the tests in styles the example dossier does not show (a French
-/// daily's page furniture, an English wire story), read end to end.
+/// Clippings written for the tests in styles the example dossier does not show (French dailies'
+/// and news sites' page furniture, English wire stories, correspondents' reports), read end to end.
 @Suite("Articles in other styles")
 struct FreshArticleTests {
     func load(_ name: String) throws -> String {
@@ -268,5 +268,36 @@ struct FreshArticleTests {
         #expect(mocked.speakerName == "Mme Zakharova" && mocked.evidence.rule == "cue-before")
         // The correspondent is the author, not a person of the story.
         #expect(!out.people.contains { $0.name == "Benjamin Quénelle" })
+    }
+
+    @Test("a French daily's summit story: breadcrumbs, 'Publié le … mis à jour le …', a player's time, recommended links; role and nationality before a name, 'Pour lui,'")
+    func frenchSummit() throws {
+        let a = try #require(readArticle(try load("fr-sommet.txt"), name: "fr-sommet.txt").article)
+        #expect(a.title == "Guerre en Ukraine : Volodymyr Zelensky réclame des missiles à longue portée avant l'hiver")
+        #expect(a.date?.iso == "2024-11-08T07:15")
+        for gone in ["Accueil", "Écouter cet article", "00:00/05:12", "À lire aussi", "la peur d'un accord", "La rédaction vous conseille",
+                     "ce que l'on sait", "Maia Sandu réélue"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "Chaque jour de retard", in: out) == "Volodymyr Zelensky")
+        // "Le premier ministre hongrois Viktor Orban, hôte du sommet, a plaidé …. « … », a-t-il estimé".
+        #expect(speaker(of: "La guerre ne peut pas", in: out) == "Viktor Orban")
+        // "Le président français Emmanuel Macron s'est montré plus prudent. Pour lui, … « … »".
+        #expect(speaker(of: "déléguer sa sécurité", in: out) == "Emmanuel Macron")
+    }
+
+    @Test("an English wire story: 'Moldovan President Maia Sandu' tells no gender, so 'she told' may be hers")
+    func englishMoldova() throws {
+        let a = try #require(readArticle(try load("en-moldova.txt"), name: "en-moldova.txt").article)
+        #expect(a.title == "Russia denies meddling in Moldova vote, says claims are 'Russophobic'")
+        #expect(a.author == "Guy Faulconbridge and Lidia Kelly")
+        #expect(a.date?.iso == "2024-11-04T05:12")
+        #expect(!a.text.contains("Suggested Topics") && !a.text.contains("Reporting by"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "unprecedented attack", in: out) == "Maia Sandu")
+        #expect(speaker(of: "We have not interfered", in: out) == "Dmitry Peskov")
+        #expect(speaker(of: "lesson in democracy", in: out) == "Maia Sandu")
+        #expect(speaker(of: "most unfree", in: out) == "Maria Zakharova")
     }
 }

@@ -243,6 +243,20 @@ struct QuoteTests {
         #expect(!g.speechVerbs.contains("garanties") && !g.speechVerbs.contains("garantie"))
     }
 
+    @Test("'Pour elle,' and 'For her,' open a view like 'selon lui'; an institution that completes a role is no part of the name after it")
+    func viewpointPronouns() {
+        let fr = extract(["Titre de l'article\n\nLa présidente de l'Assemblée Yaël Braun-Pivet a reçu les chefs de groupe. "
+                          + "Pour elle, le texte doit être « amendé en profondeur ». Selon la Fondation Jean Jaurès, il est « trop tard ».\n"])
+        #expect(speaker(of: "amendé", in: fr) == "Yaël Braun-Pivet")
+        #expect(fr.people.first?.roles.first?.text == "présidente de l'Assemblée")
+        // An institution named after a person is still one when no role comes before it.
+        #expect(fr.quotes.first { $0.text == "trop tard" }?.speakerName == "Fondation Jean Jaurès")
+        let en = extract(["Title of the article\n\nSenator Susan Collins was more cautious. For her, the nominees must be \"properly vetted.\" "
+                          + "Senator Lisa Murkowski agreed. According to her, the process is \"broken.\"\n"], language: "en")
+        #expect(speaker(of: "vetted", in: en) == "Susan Collins")
+        #expect(speaker(of: "broken", in: en) == "Lisa Murkowski")
+    }
+
     @Test("a role noun without a determiner between a quote and its speaker's name")
     func roleBeforeNameAfterQuote() {
         for cue in ["spokesman Dmitry Peskov said", "Kremlin spokesman Dmitry Peskov said"] {

@@ -370,9 +370,11 @@ public struct Analyzer: Sendable {
             // Pronouns that can be subjects.
             if tokens[i].kind == .word, !tokens[i].isCapitalized || startsSentence[i] || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
                 known = g.isPronounOrRole(tokens[i].lower)
-                if known && g.malePronouns.contains(tokens[i].lower) && !tokens[i].lowerIs("lui") || tokens[i].lowerIs("lui") && i > 0 && Words.selonApres.contains(tokens[i - 1].lower) {
+                // ("lui" and "her" are subjects only as a source: "selon lui", "for her".)
+                let source = i > 0 && Words.sourcePronounIntroducers.contains(tokens[i - 1].lower)
+                if known && g.malePronouns.contains(tokens[i].lower) && (!tokens[i].lowerIs("lui") || source) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
-                } else if known && g.femalePronouns.contains(tokens[i].lower) && !tokens[i].lowerIs("her") {
+                } else if known && g.femalePronouns.contains(tokens[i].lower) && (!tokens[i].lowerIs("her") || source) {
                     mentions.append(Mention(kind: .pronoun(.female), paragraph: pi, lo: i, hi: i + 1))
                 } else if tokens[i].lowerIs("they") || tokens[i].lowerIs("on") && !english {
                     mentions.append(Mention(kind: .pronoun(.unknown), paragraph: pi, lo: i, hi: i + 1))
@@ -435,7 +437,9 @@ public struct Analyzer: Sendable {
         // A known acronym right before a first name or a title qualifies it ("le sénateur LR Bruno
         // Retailleau"): it is an organisation, the rest a run of its own. (Before role words it
         // is part of the role, below: "UN Secretary-General António Guterres".)
-        if hi - lo0 >= 2, tokens[lo0].isAllCaps, g.isPlaceOrOrganisation(tokens[lo0...lo0]),
+        // So is an institution's first word that completes a role before it and precedes a name:
+        // "la présidente de l'Assemblée Yaël Braun-Pivet" (but "la Fondation Jean-Jaurès" stays).
+        if hi - lo0 >= 2, tokens[lo0].isAllCaps && g.isPlaceOrOrganisation(tokens[lo0...lo0]) || hi - lo0 >= 3 && completesRole(tokens, lo0),
            g.isFirstName(tokens[lo0 + 1].folded) || g.isTitle(tokens[lo0 + 1].lower) || g.isTitleWithPeriod(tokens[lo0 + 1].lower) {
             mentions.append(Mention(kind: .organisation(tokens[lo0].text), paragraph: pi, lo: lo0, hi: lo0 + 1))
             classify(p, pi, lo0 + 1, hi, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
@@ -605,6 +609,16 @@ public struct Analyzer: Sendable {
         names.append(NameMention(paragraph: pi, lo: start, hi: end, words: words, title: title,
                                  gender: gender, strength: strength, role: role?.text, inQuote: inQuote, inTitle: inTitle))
         mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: start, hi: end))
+    }
+
+    /// Whether the word at `i` heads an institution named as a role's complement: a role noun, "de"
+    /// and a determiner before it ("présidente de l'Assemblée", "président du Conseil").
+    func completesRole(_ tokens: [Token], _ i: Int) -> Bool {
+        guard g.organisationHeads.contains(tokens[i].folded) else { return false }
+        var k = i - 1
+        if k >= 0, g.determiners.contains(tokens[k].lower) { k -= 1 }
+        guard k >= 1, Words.ofPrepositions.contains(tokens[k].lower) else { return false }
+        return g.isRole(tokens[k - 1].lower)
     }
 
     /// The determiner of the role noun at `i`: right before it ("le porte-parole") or before one

@@ -755,9 +755,10 @@ public struct Attributor: Sendable {
             while k < min(ts.count, m.hi + 4) {
                 if let n = mentionStarting[pi][k], case .name = n.kind { return n }
                 let t = ts[k]
-                // Only role words and capitalised words qualify a name: "Le président reçoit Jean
-                // Dupont" has its subject before the verb.
-                if t.kind != .word || isSpeechVerb(pi, k) || !(t.isCapitalized || g.isRole(t.lower)) { break }
+                // Only role words, nationalities and capitalised words qualify a name: "Le président
+                // reçoit Jean Dupont" has its subject before the verb; "Le premier ministre hongrois
+                // Viktor Orban, hôte du sommet, a plaidé" has Orban.
+                if t.kind != .word || isSpeechVerb(pi, k) || !(t.isCapitalized || g.isRole(t.lower) || g.isDemonym(t.folded)) { break }
                 k += 1
             }
             return m
@@ -790,10 +791,13 @@ public struct Attributor: Sendable {
                 j += 1
             } else if ts[i].lowerIs("d'"), j < ts.count, ts[j].lower == "après" {
                 j += 1 // "D'après" is two tokens: the elided "d'" and "après".
-            } else if ts[i].lowerIs("pour"), i == 0 || ts[i - 1].kind == .punct && (ts[i].isCapitalized || !Words.closingQuoteMarks.contains(ts[i - 1].text)) {
-                // "Pour Philippe Martin, …", "Pour la députée Sandrine Rousseau, …" at a sentence's
-                // start reports a view; "Pour cette raison" names nobody; nor does "pour" after a
-                // quote in its sentence ("sa « préférence » pour Kamala Harris").
+            } else if ts[i].lowerIs("pour") || ts[i].lowerIs("for"),
+                      i == 0 || ts[i - 1].kind == .punct && (ts[i].isCapitalized || !Words.closingQuoteMarks.contains(ts[i - 1].text)) {
+                // "Pour Philippe Martin, …", "Pour la députée Sandrine Rousseau, …", "For Collins, …"
+                // at a sentence's start reports a view; "Pour cette raison" names nobody; nor does
+                // "pour" after a quote in its sentence ("sa « préférence » pour Kamala Harris").
+                // "Pour elle, …", "For him, …": the pronoun stands for the person, as in "selon lui".
+                if let m = mentionStarting[pi][j], case .pronoun = m.kind, m.hi < ts.count, ts[m.hi].textIs(",") { return m }
                 guard let m = viewpointHolder(pi, from: j, before: ts.count), case .name = m.kind else { return nil }
                 return m
             } else if !ts[i].lowerIs("selon") {
@@ -906,7 +910,7 @@ public struct Attributor: Sendable {
                     var e = sj + 1
                     // (up to a phrase of place or time: "le Premier ministre devant les sénateurs")
                     while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e),
-                          !(e > sj + 1 && g.prepositions.contains(ts[e].lower) && !["de", "du", "des", "d'", "d’", "of"].contains(ts[e].lower)) { e += 1 }
+                          !(e > sj + 1 && g.prepositions.contains(ts[e].lower) && !Words.ofPrepositions.contains(ts[e].lower)) { e += 1 }
                     if e > sj + 1 {
                         let phrase = analyzer.joinWords(ts[sj..<e].map(\.text))
                         return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,

@@ -14,9 +14,13 @@ enum Words {
     static let periodOrComma: WordTable = [".", ","]
     static let placeOrOfPrepositions: WordTable = ["de", "du", "des", "d'", "of", "à", "au", "aux", "at", "in", "chez"]
     static let pluralPronouns: WordTable = ["ils", "elles", "on", "they", "them"]
-    static let selonApres: WordTable = ["selon", "après"]
+    /// The words before a source's disjunctive pronoun: "selon lui", "d'après elle", "pour lui",
+    /// "according to her", "for her".
+    static let sourcePronounIntroducers: WordTable = ["selon", "après", "pour", "to", "for"]
     static let sentenceEnds: WordTable = [".", "!", "?", "…", "..."]
     static let thatWords: WordTable = ["que", "qu'", "that"]
+    /// Prepositions that join a role to its complement: "président du Conseil", "Secretary of State".
+    static let ofPrepositions: WordTable = ["de", "du", "des", "d'", "d’", "of"]
     /// Prepositions that open a phrase of time, place or manner, never part of a role.
     static let circumstantial: WordTable = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
                                             "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]

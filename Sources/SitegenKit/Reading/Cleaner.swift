@@ -138,7 +138,8 @@ public struct Cleaner: Sendable {
             if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
             if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
-                if fact.words <= 3 { linkLines = 4 }
+                // (A header alone: "Lire aussi", "La rédaction vous conseille".)
+                if fact.words <= 3 || isBareReadAlso(folded) { linkLines = 4 }
                 continue
             }
             // The titles listed under a bare "Lire aussi": short lines without a final period.
@@ -654,6 +655,12 @@ public struct Cleaner: Sendable {
             guard let next = rest.first else { return true }
             return ":-–—|»>".contains(next) || !hasTerminalPunctuation(line ?? String(f))
         }
+    }
+
+    /// Whether a read-also line is its phrase alone, with marks at most ("La rédaction vous conseille :").
+    func isBareReadAlso(_ folded: String) -> Bool {
+        let f = folded.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
+        return readAlso.contains(String(f))
     }
 
     /// A photo credit at the end of a line ("… Photo : Reuters", "…électorale.Crédit: PA", "© AFP").
