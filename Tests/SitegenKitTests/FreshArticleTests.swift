@@ -300,4 +300,37 @@ struct FreshArticleTests {
         #expect(speaker(of: "lesson in democracy", in: out) == "Maia Sandu")
         #expect(speaker(of: "most unfree", in: out) == "Maria Zakharova")
     }
+
+    @Test("a British broadcaster's page: the author's name over its role, 'Image caption,' lines, related links under a header, a question among them")
+    func englishBroadcasterPage() throws {
+        let a = try #require(readArticle(try load("en-bbc.txt"), name: "en-bbc.txt").article)
+        #expect(a.title == "Putin says Russia will respond to Western missile decision")
+        #expect(a.author == "Steve Rosenberg")
+        // "2 days ago" says nothing without the day the page was read.
+        #expect(a.date == nil)
+        for gone in ["Steve Rosenberg", "Russia editor", "Image caption", "Debris from the missile", "What are ATACMS missiles?"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        #expect(a.text.hasPrefix("Russian President Vladimir Putin has said"))
+        let out = testExtractor.extract([a])
+        // The author is no person of the story; the caption's "Thursday" makes no event.
+        #expect(!out.people.contains { $0.name == "Steve Rosenberg" })
+        #expect(!out.events.contains { $0.sentence.contains("Image caption") })
+        #expect(speaker(of: "testing ground", in: out) == "Volodymyr Zelensky")
+        #expect(speaker(of: "reckless", in: out) == "David Lammy")
+    }
+
+    @Test("a French daily's subscribers' page: buttons under the byline, a paywall notice, a read-also with a label")
+    func frenchSubscribersPage() throws {
+        let a = try #require(readArticle(try load("fr-abonnes.txt"), name: "fr-abonnes.txt").article)
+        #expect(a.author == "Benoît Vitkine")
+        #expect(a.date?.iso == "2024-11-22T05:30")
+        for gone in ["Offrir", "Ajouter à vos sélections", "Il vous reste", "réservée aux abonnés", "Lecture 4 min"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        #expect(a.text.hasSuffix("trente minutes avant le tir."))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "Nous nous considérons en droit", in: out) == "Vladimir Poutine")
+        #expect(speaker(of: "terrain d'essai", in: out) == "Volodymyr Zelensky")
+    }
 }

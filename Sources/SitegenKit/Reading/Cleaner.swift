@@ -25,7 +25,13 @@ public struct Cleaner: Sendable {
     let social: [String]
     /// `social`, searched for all at once.
     let socialSearch: PhraseSearch
+    /// "Il vous reste 68 % de cet article à lire", anywhere in a line.
+    let paywallSearch: PhraseSearch
     let readAlso: [String]
+    /// Folded: "image caption", "légende".
+    let captionPrefixes: [String]
+    /// Their first bytes: most lines start with none of them.
+    let captionHeads: PhraseHeads
     let furniture: [String]
     /// The first bytes of the read-also and furniture phrases: most lines start with none of them.
     let readAlsoHeads: PhraseHeads
@@ -59,7 +65,10 @@ public struct Cleaner: Sendable {
         self.dates = dates ?? DateFinder(lexicon: lexicon)
         social = lexicon["noise.social"].map(Text.fold)
         socialSearch = PhraseSearch(social)
+        paywallSearch = PhraseSearch(lexicon["noise.paywall"].map(Text.fold))
         readAlso = lexicon["noise.readalso"].map(Text.fold)
+        captionPrefixes = lexicon["caption.prefixes"].map(Text.fold)
+        captionHeads = PhraseHeads(captionPrefixes)
         furniture = lexicon["noise.furniture"].map(Text.fold)
         readAlsoHeads = PhraseHeads(readAlso)
         furnitureHeads = PhraseHeads(furniture)
@@ -136,14 +145,16 @@ public struct Cleaner: Sendable {
                 break
             }
             if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
+            if !long, index >= nonEmpty.count / 2, paywallSearch.occurs(in: folded) { drop(line, "paywall"); continue }
             if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
                 // (A header alone: "Lire aussi", "La rédaction vous conseille".)
                 if fact.words <= 3 || isBareReadAlso(folded) { linkLines = 4 }
                 continue
             }
-            // The titles listed under a bare "Lire aussi": short lines without a final period.
-            if linkLines > 0, fact.words <= 15, !hasTerminalPunctuation(t) {
+            // The titles listed under a bare "Lire aussi": short lines without a final period (a
+            // question may be one: "What are ATACMS missiles?").
+            if linkLines > 0, fact.words <= 15, !hasTerminalPunctuation(t) || fact.words <= 10 && t.hasSuffix("?") {
                 linkLines -= 1
                 drop(line, "read-also")
                 continue
@@ -153,7 +164,7 @@ public struct Cleaner: Sendable {
             if !long && (isFurniture(folded, words: spaceWords) || isContributors(folded)) || isConsent(folded) { drop(line, "page-furniture"); continue }
             if !long, fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
             if !long, fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
-            if endsWithPhotoCredit(t) { drop(line, "photo-caption"); continue }
+            if endsWithPhotoCredit(t) || !long && isLabelledCaption(folded) { drop(line, "photo-caption"); continue }
             if Self.isEmbeddedPost(t) { drop(line, "embedded-post"); continue }
             let isHead = notNoise < headCount
             notNoise += 1
@@ -184,17 +195,18 @@ public struct Cleaner: Sendable {
                 afterByline = b.author != nil
                 continue
             }
-            // A name alone near the top, above a date line or its outlet's name ("Pjotr Sauer" /
-            // "Sun 17 Mar 2024", "Paul Kirby" / "BBC News"), is a byline without "par" or "by"; the
-            // outlet's name goes with it. Above an outlet, the first name must be a known one.
+            // A name alone near the top, above a date line, its outlet's name or its author's role
+            // ("Pjotr Sauer" / "Sun 17 Mar 2024", "Paul Kirby" / "BBC News", "Steve Rosenberg" /
+            // "Russia editor, Moscow"), is a byline without "par" or "by"; the outlet's name or the
+            // role goes with it. Above an outlet or a role, the first name must be a known one.
             // The place it was written from goes: "Lauren Gambino in Washington".
             if isHead, notNoise > 1, author == nil, (2...6).contains(fact.words), index + 1 < nonEmpty.count,
                case let name = Self.withoutPlace(Text.words(t)).joined(separator: " "), looksLikeName(name),
                case let next = nonEmpty[index + 1].text, dateLine(next) != nil
-                || (isSectionLabel(next) && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
+                || ((isSectionLabel(next) || isBylineRole(next)) && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
                 drop(line, "byline")
                 author = name
-                if isSectionLabel(next), index + 2 < nonEmpty.count {
+                if isSectionLabel(next) || isBylineRole(next), index + 2 < nonEmpty.count {
                     drop(nonEmpty[index + 1], "byline")
                     skipNext = true
                 }
@@ -657,6 +669,27 @@ public struct Cleaner: Sendable {
         }
     }
 
+    /// "Image caption, …", "Légende : …": a caption that says so.
+    func isLabelledCaption(_ folded: String) -> Bool {
+        guard captionHeads.mayStart(folded, at: { _ in true }) else { return false }
+        return captionPrefixes.contains { p in
+            guard folded.hasPrefix(p) else { return false }
+            let rest = folded.dropFirst(p.count).drop { $0 == " " }
+            return rest.first == "," || rest.first == ":"
+        }
+    }
+
+    /// An author's role on a line of its own, under the name: a few words without a final period,
+    /// one of them a byline's ("Russia editor, Moscow", "Correspondante à Moscou").
+    func isBylineRole(_ line: String) -> Bool {
+        let words = line.split { !$0.isLetter }
+        guard (1...6).contains(words.count), !hasTerminalPunctuation(line) else { return false }
+        return words.contains { isBylineRoleWord(Text.fold(String($0))) }
+    }
+
+    /// A byline's word for a role or a desk ("editor", "correspondante"), not its "in" or "à".
+    func isBylineRoleWord(_ folded: String) -> Bool { bylineRoles.contains(folded) && !["in", "à", "en"].contains(folded) }
+
     /// Whether a read-also line is its phrase alone, with marks at most ("La rédaction vous conseille :").
     func isBareReadAlso(_ folded: String) -> Bool {
         let f = folded.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
@@ -1050,7 +1083,7 @@ public struct Cleaner: Sendable {
             let ws = Text.words(name).map(String.init)
             guard ws.count >= 3, ws.count <= 8, firstNames.contains(Text.fold(ws[0])) || ws.count >= 4 && ws[0].first?.isUppercase ?? false,
                   ws[1].first?.isUppercase ?? false,
-                  ws.dropFirst(2).allSatisfy({ bylineRoles.contains(Text.fold($0)) && !["in", "à", "en"].contains(Text.fold($0)) }) else { return nil }
+                  ws.dropFirst(2).allSatisfy({ isBylineRoleWord(Text.fold($0)) }) else { return nil }
             return (ws[0] + " " + ws[1], nil)
         }
         // Byline words after the name are its author's role, not the name; nor is the place the
@@ -1064,7 +1097,7 @@ public struct Cleaner: Sendable {
                 if words.count == 1, words[0].count >= 2, words[0].allSatisfy({ $0.isUppercase }) { return true }
                 return words.contains { w in
                     let f = Text.fold(String(w))
-                    return rubrics.contains(f) || agencies.contains(f) || (bylineRoles.contains(f) && !["in", "à", "en"].contains(f))
+                    return rubrics.contains(f) || agencies.contains(f) || isBylineRoleWord(f)
                 }
             }
             while parts.count > 1, let last = parts.last, isOutletOrRole(last) { parts.removeLast() }
