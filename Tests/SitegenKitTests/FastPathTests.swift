@@ -463,7 +463,10 @@ struct FastPathTests {
             var leftover = Text.fold(rest)
             for p in cleaner.datePrefixes { leftover = leftover.replacingOccurrences(of: p, with: " ") }
             let meaningful = leftover.split { !$0.isLetter }.filter { $0.count > 2 && !cleaner.dateWords.contains(String($0)) }
-            return meaningful.isEmpty ? first.date : nil
+            if meaningful.isEmpty { return first.date }
+            // An outlet named whole beside the date ("| Le Monde"), with its agency's words.
+            let outlet = cleaner.outlets.contains { Text.fold(s).contains($0) }
+            return outlet && meaningful.allSatisfy({ cleaner.outletWords.contains(String($0)) }) ? first.date : nil
         }
         var lines: [String] = []
         for head in ["", "Publié le ", "Publié le Publié le ", "Mis à jour le ", "Published ", "Updated: ", "Le ", "Par Jean ", "Mis à jour le\r\n",

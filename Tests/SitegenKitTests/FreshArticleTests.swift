@@ -333,4 +333,53 @@ struct FreshArticleTests {
         #expect(speaker(of: "Nous nous considérons en droit", in: out) == "Vladimir Poutine")
         #expect(speaker(of: "terrain d'essai", in: out) == "Volodymyr Zelensky")
     }
+
+    @Test("a public broadcaster's story: 'Article rédigé par franceinfo' names no author, a caption twice with '(NAME / AGENCY)', share buttons; a role's capitalised complement, a description before a name")
+    func frenchBroadcaster() throws {
+        let a = try #require(readArticle(try load("fr-europe.txt"), name: "fr-europe.txt").article)
+        #expect(a.title == "\"Un jour sombre pour l'Europe\" : la victoire de Donald Trump inquiète les dirigeants européens")
+        // An outlet is no author, and its group's name under the byline is no text.
+        #expect(a.author == nil)
+        #expect(a.date?.iso == "2024-11-06T15:40")
+        for gone in ["France Télévisions", "JIM WATSON", "West Palm Beach", "Facebook", "LinkedIn"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        let out = testExtractor.extract([a])
+        // "le ministre des Finances Christian Lindner a jugé": "Finances" completes the role.
+        #expect(speaker(of: "investir davantage", in: out) == "Christian Lindner")
+        #expect(!out.people.contains { $0.name.hasPrefix("Finances") })
+        // "déplore de son côté l'eurodéputé écologiste Raphaël Glucksmann", then "Il estime".
+        #expect(speaker(of: "jour sombre", in: out) == "Raphaël Glucksmann")
+        #expect(speaker(of: "plus le choix", in: out) == "Raphaël Glucksmann")
+        #expect(speaker(of: "retour bienvenu", in: out) == "Viktor Orban")
+        // The caption's date makes no event.
+        #expect(!out.events.contains { $0.sentence.contains("meeting") })
+    }
+
+    @Test("a regional daily's one-line credit and date: 'Ouest-France Avec AFP. Publié le …', a prompt at the end")
+    func frenchRegional() throws {
+        let a = try #require(readArticle(try load("fr-elysee.txt"), name: "fr-elysee.txt").article)
+        #expect(a.title == "Guerre en Ukraine. Emmanuel Macron reçoit Volodymyr Zelensky à l'Élysée")
+        #expect(a.author == nil)
+        #expect(a.date?.iso == "2024-10-09T19:12")
+        #expect(!a.text.contains("Ouest-France") && !a.text.contains("utile"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "aux côtés de l'Ukraine", in: out) == "Emmanuel Macron")
+        // "jeudi", from the article's date.
+        #expect(out.events.contains { $0.date?.iso == "2024-10-10" && $0.sentence.contains("Rome") })
+    }
+
+    @Test("a Brussels trade story: a capitalised role before the name ('Trade Commissioner Valdis Dombrovskis'), an anonymous diplomat")
+    func englishTrade() throws {
+        let a = try #require(readArticle(try load("en-trade.txt"), name: "en-trade.txt").article)
+        #expect(a.author == "Camille Gijs and Koen Verhelst")
+        #expect(a.date?.iso == "2024-11-07T04:00")
+        #expect(!a.text.contains("contributed reporting"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "not be naive", in: out) == "Valdis Dombrovskis")
+        #expect(speaker(of: "proportionate", in: out) == "Valdis Dombrovskis")
+        #expect(out.people.first { $0.name == "Valdis Dombrovskis" }?.roles.first?.text == "Trade Commissioner")
+        #expect(speaker(of: "delegate our security", in: out) == "Emmanuel Macron")
+        #expect(speaker(of: "worked well together", in: out) == "Olaf Scholz")
+    }
 }

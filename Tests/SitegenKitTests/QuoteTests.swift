@@ -257,6 +257,15 @@ struct QuoteTests {
         #expect(speaker(of: "broken", in: en) == "Lisa Murkowski")
     }
 
+    @Test("a description the lexicon does not know as a role may stand between a speech verb and the name")
+    func descriptionBeforeName() {
+        let out = extract(["Titre de l'article\n\n« C'est une faute politique », déplore l'essayiste libéral Raphaël Enthoven. "
+                           + "« Tout reste possible », estime un proche du dossier.\n"])
+        #expect(speaker(of: "faute politique", in: out) == "Raphaël Enthoven")
+        // Without a name in it, the phrase stays the unnamed speaker.
+        #expect(out.quotes.first { $0.text == "Tout reste possible" }?.evidence.rule == "inverted-unnamed")
+    }
+
     @Test("a role noun without a determiner between a quote and its speaker's name")
     func roleBeforeNameAfterQuote() {
         for cue in ["spokesman Dmitry Peskov said", "Kremlin spokesman Dmitry Peskov said"] {

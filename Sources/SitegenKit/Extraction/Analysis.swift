@@ -437,8 +437,9 @@ public struct Analyzer: Sendable {
         // A known acronym right before a first name or a title qualifies it ("le sénateur LR Bruno
         // Retailleau"): it is an organisation, the rest a run of its own. (Before role words it
         // is part of the role, below: "UN Secretary-General António Guterres".)
-        // So is an institution's first word that completes a role before it and precedes a name:
-        // "la présidente de l'Assemblée Yaël Braun-Pivet" (but "la Fondation Jean-Jaurès" stays).
+        // So is the capitalised word that completes a role before it and precedes a name: "la
+        // présidente de l'Assemblée Yaël Braun-Pivet", "le ministre des Finances Christian Lindner"
+        // (but "la Fondation Jean-Jaurès", after no role, stays one).
         if hi - lo0 >= 2, tokens[lo0].isAllCaps && g.isPlaceOrOrganisation(tokens[lo0...lo0]) || hi - lo0 >= 3 && completesRole(tokens, lo0),
            g.isFirstName(tokens[lo0 + 1].folded) || g.isTitle(tokens[lo0 + 1].lower) || g.isTitleWithPeriod(tokens[lo0 + 1].lower) {
             mentions.append(Mention(kind: .organisation(tokens[lo0].text), paragraph: pi, lo: lo0, hi: lo0 + 1))
@@ -611,14 +612,15 @@ public struct Analyzer: Sendable {
         mentions.append(Mention(kind: .name(names.count - 1), paragraph: pi, lo: start, hi: end))
     }
 
-    /// Whether the word at `i` heads an institution named as a role's complement: a role noun, "de"
-    /// and a determiner before it ("présidente de l'Assemblée", "président du Conseil").
+    /// Whether the word at `i` is a role's complement: a role noun, "de" and a determiner before it
+    /// ("présidente de l'Assemblée", "président du Conseil", "ministre des Finances").
     func completesRole(_ tokens: [Token], _ i: Int) -> Bool {
-        guard g.organisationHeads.contains(tokens[i].folded) else { return false }
         var k = i - 1
-        if k >= 0, g.determiners.contains(tokens[k].lower) { k -= 1 }
+        // ("des", "du": the preposition and the determiner in one word.)
+        if k >= 0, !Words.ofPrepositions.contains(tokens[k].lower), g.determiners.contains(tokens[k].lower) { k -= 1 }
         guard k >= 1, Words.ofPrepositions.contains(tokens[k].lower) else { return false }
-        return g.isRole(tokens[k - 1].lower)
+        // (A capitalised role takes its complement into the name's role: "Secretary of State Antony Blinken".)
+        return !tokens[k - 1].isCapitalized && g.isRole(tokens[k - 1].lower)
     }
 
     /// The determiner of the role noun at `i`: right before it ("le porte-parole") or before one

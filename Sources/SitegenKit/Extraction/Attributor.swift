@@ -911,6 +911,13 @@ public struct Attributor: Sendable {
                     // (up to a phrase of place or time: "le Premier ministre devant les sénateurs")
                     while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e),
                           !(e > sj + 1 && g.prepositions.contains(ts[e].lower) && !Words.ofPrepositions.contains(ts[e].lower)) { e += 1 }
+                    // "déplore l'essayiste libéral Raphaël Enthoven": a description the lexicon does
+                    // not know as a role, in lower case, then the name.
+                    if let n = (sj + 1..<e).lazy.compactMap({ mentionStarting[pi][$0] }).first, case .name = n.kind,
+                       (sj + 1..<n.lo).allSatisfy({ ts[$0].kind == .word && !ts[$0].isCapitalized }), let r = resolve(n) {
+                        return Found(speaker: r.speaker, cueLo: start, cueHi: n.hi, rule: "inverted-name", confidence: 0.85,
+                                     notes: r.notes + ["a description before the name"])
+                    }
                     if e > sj + 1 {
                         let phrase = analyzer.joinWords(ts[sj..<e].map(\.text))
                         return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,

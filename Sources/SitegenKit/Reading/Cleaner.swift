@@ -25,8 +25,8 @@ public struct Cleaner: Sendable {
     let social: [String]
     /// `social`, searched for all at once.
     let socialSearch: PhraseSearch
-    /// "Il vous reste 68 % de cet article à lire", anywhere in a line.
-    let paywallSearch: PhraseSearch
+    /// "Il vous reste 68 % de cet article à lire", "Cet article vous a été utile ?", anywhere in a line.
+    let endNoteSearch: PhraseSearch
     let readAlso: [String]
     /// Folded: "image caption", "légende".
     let captionPrefixes: [String]
@@ -47,6 +47,11 @@ public struct Cleaner: Sendable {
     let contributions: [String]
     let consent: [String]
     let agencies: Set<String>
+    /// Folded: "le figaro", "franceinfo".
+    let outlets: Set<String>
+    /// The words of the outlets' and agencies' names, and "avec" and "with": words that may stand
+    /// beside a date on a date line with an outlet's name ("Ouest-France Avec AFP. Publié le …").
+    let outletWords: Set<String>
     let datePrefixes: [String]
     /// The words of each of `datePrefixes`, in the same order (`droppingTrailing` compares words).
     let datePrefixWords: [[String]]
@@ -65,7 +70,7 @@ public struct Cleaner: Sendable {
         self.dates = dates ?? DateFinder(lexicon: lexicon)
         social = lexicon["noise.social"].map(Text.fold)
         socialSearch = PhraseSearch(social)
-        paywallSearch = PhraseSearch(lexicon["noise.paywall"].map(Text.fold))
+        endNoteSearch = PhraseSearch(lexicon["noise.endnotes"].map(Text.fold))
         readAlso = lexicon["noise.readalso"].map(Text.fold)
         captionPrefixes = lexicon["caption.prefixes"].map(Text.fold)
         captionHeads = PhraseHeads(captionPrefixes)
@@ -82,6 +87,8 @@ public struct Cleaner: Sendable {
         contributions = lexicon["noise.contributions"].map(Text.fold)
         consent = lexicon["noise.consent"].map(Text.fold)
         agencies = lexicon.foldedSet("credits.agencies")
+        outlets = lexicon.foldedSet("outlets")
+        outletWords = Set((lexicon["outlets"] + lexicon["credits.agencies"] + ["avec", "with"]).flatMap { Text.fold($0).split { !$0.isLetter }.map(String.init) })
         datePrefixes = lexicon["date.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
         datePrefixWords = datePrefixes.map { $0.split(separator: " ").map(String.init) }
         bylinePrefixes = lexicon["byline.prefixes"].map(Text.fold).sorted { $0.count > $1.count }
@@ -119,7 +126,7 @@ public struct Cleaner: Sendable {
         /// Whether the line before was metadata: a date line right after a byline or a date line
         /// is metadata too, even below the top ("mis à jour le …" under "publié le …").
         var afterMeta = false
-        /// Whether the line before was a byline with an author (the outlet's name may follow it).
+        /// Whether the line before was a byline (the outlet's name may follow it).
         var afterByline = false
         var skipNext = false
 
@@ -145,7 +152,7 @@ public struct Cleaner: Sendable {
                 break
             }
             if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
-            if !long, index >= nonEmpty.count / 2, paywallSearch.occurs(in: folded) { drop(line, "paywall"); continue }
+            if !long, index >= nonEmpty.count / 2, endNoteSearch.occurs(in: folded) { drop(line, "end-notice"); continue }
             if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
                 // (A header alone: "Lire aussi", "La rédaction vous conseille".)
@@ -192,7 +199,9 @@ public struct Cleaner: Sendable {
                 if author == nil { author = b.author }
                 if date == nil, let d = b.date { date = d; dateSource = t }
                 afterMeta = true
-                afterByline = b.author != nil
+                // (A byline that names only an outlet may have its group's name under it too:
+                // "Article rédigé par franceinfo" / "France Télévisions".)
+                afterByline = true
                 continue
             }
             // A name alone near the top, above a date line, its outlet's name or its author's role
@@ -201,7 +210,7 @@ public struct Cleaner: Sendable {
             // role goes with it. Above an outlet or a role, the first name must be a known one.
             // The place it was written from goes: "Lauren Gambino in Washington".
             if isHead, notNoise > 1, author == nil, (2...6).contains(fact.words), index + 1 < nonEmpty.count,
-               case let name = Self.withoutPlace(Text.words(t)).joined(separator: " "), looksLikeName(name),
+               case let name = Self.withoutPlace(Text.words(t)).joined(separator: " "), looksLikeName(name), !outlets.contains(Text.fold(name)),
                case let next = nonEmpty[index + 1].text, dateLine(next) != nil
                 || ((isSectionLabel(next) || isBylineRole(next)) && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
                 drop(line, "byline")
@@ -711,7 +720,13 @@ public struct Cleaner: Sendable {
         guard Text.anyByte(line, { $0 == 0x2F }), let cut = line.range(of: ". ", options: .backwards) else { return nil }
         let tail = line[cut.upperBound...]
         let sides = tail.split(separator: "/", omittingEmptySubsequences: false).map { Text.trimmingBlanks(String($0)) }
-        guard sides.count == 2, Self.wordCount(tail) <= 5 else { return nil }
+        guard sides.count == 2, Self.wordCount(tail) <= 5, isAgencyAndPhotographer(sides[0], sides[1]) else { return nil }
+        return caption(credit: String(tail), rest: String(line[..<cut.lowerBound]) + ".")
+    }
+
+    /// "LP / Olivier Corsan", "JIM WATSON / AFP": an agency (or its acronym) and a photographer,
+    /// either way round.
+    func isAgencyAndPhotographer(_ a: String, _ b: String) -> Bool {
         func isAgency(_ s: String) -> Bool {
             (2...8).contains(s.count) && s.allSatisfy({ $0.isUppercase || $0 == "." }) || agencies.contains(Text.fold(s))
         }
@@ -719,8 +734,7 @@ public struct Cleaner: Sendable {
             let ws = Text.words(s)
             return (1...3).contains(ws.count) && ws.allSatisfy { $0.first?.isUppercase ?? false }
         }
-        guard isAgency(sides[0]) && isName(sides[1]) || isName(sides[0]) && isAgency(sides[1]) else { return nil }
-        return caption(credit: String(tail), rest: String(line[..<cut.lowerBound]) + ".")
+        return isAgency(a) && isName(b) || isName(a) && isAgency(b)
     }
 
     /// Whether a line may end with a credit, in one pass over its bytes. Every credit has a
@@ -937,7 +951,12 @@ public struct Cleaner: Sendable {
             leftover = ascii ? Self.replacingBytes(of: p, with: " ", in: leftover) : leftover.replacingOccurrences(of: p, with: " ")
         }
         let words = Text.asciiSplit(leftover, where: { !Self.isASCIILetter($0) }) ?? leftover.split { !$0.isLetter }
-        return words.contains { $0.count > 2 && !dateWords.contains(String($0)) } ? nil : first.date
+        let others = words.filter { $0.count > 2 && !dateWords.contains(String($0)) }
+        if others.isEmpty { return first.date }
+        // An outlet's name and its agency: every other word is theirs, and one outlet is named whole.
+        guard others.allSatisfy({ outletWords.contains(String($0)) }) else { return nil }
+        let folded = Text.fold(s)
+        return outlets.contains { Text.contains(folded, $0) } ? first.date : nil
     }
 
     /// `s` with every occurrence of `needle`, left to right and not overlapping, replaced by
@@ -987,7 +1006,10 @@ public struct Cleaner: Sendable {
     func endsWithPhotoCredit(_ s: String) -> Bool {
         guard s.utf8.last == 0x29, let open = s.lastIndex(of: "(") else { return false }
         let inside = Text.fold(String(s[s.index(after: open)...]))
-        return credits.contains { inside.hasPrefix($0) } || inside.contains("getty images")
+        if credits.contains(where: { inside.hasPrefix($0) }) || inside.contains("getty images") { return true }
+        // "(JIM WATSON / AFP)": a photographer and an agency, either way round.
+        let sides = s[s.index(after: open)..<s.index(before: s.endIndex)].split(separator: "/", omittingEmptySubsequences: false)
+        return sides.count == 2 && isAgencyAndPhotographer(Text.trimmingBlanks(String(sides[0])), Text.trimmingBlanks(String(sides[1])))
     }
 
     /// A post embedded from a social network, as a copy from the page gives it: "… pic.twitter.com/…",
@@ -1067,6 +1089,8 @@ public struct Cleaner: Sendable {
                 if let r = name.range(of: joiner, options: .caseInsensitive) { name = Text.trimming(name[..<r.lowerBound], where: Self.isBylineEdge) }
             }
         }
+        // "Par Le Figaro avec AFP", "Article rédigé par franceinfo": an outlet is no author.
+        if hasPrefix, outlets.contains(Text.fold(name)) { return (nil, date) }
         if !hasPrefix && date == nil {
             // "Jessica Elgot Deputy political editor": a known first name, a surname, then only byline words.
             // On ASCII, pieces between spaces are the words split below: most lines have too many.
