@@ -382,4 +382,20 @@ struct FreshArticleTests {
         #expect(speaker(of: "delegate our security", in: out) == "Emmanuel Macron")
         #expect(speaker(of: "worked well together", in: out) == "Olaf Scholz")
     }
+
+    @Test("an American daily's page: a glued 'Credit...' caption, 'Share full article', 'Reporting from' under the byline, then the date; a quote over two paragraphs")
+    func americanDaily() throws {
+        let a = try #require(readArticle(try load("en-nato.txt"), name: "en-nato.txt").article)
+        #expect(a.author == "Constant Méheut and Marc Santora")
+        #expect(a.date?.iso == "2024-11-30")
+        for gone in ["Credit...", "in Kyiv last month", "Share full article", "Reporting from", "ADVERTISEMENT", "reports on Ukraine"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "NATO umbrella", in: out) == "Volodymyr Zelensky")
+        #expect(speaker(of: "diplomatically", in: out) == "Volodymyr Zelensky")
+        #expect(speaker(of: "best possible position", in: out) == "Mark Rutte")
+        // "said on Friday", in an article of Saturday 30 November.
+        #expect(out.events.contains { $0.date?.iso == "2024-11-29" })
+    }
 }

@@ -1004,6 +1004,9 @@ public struct Cleaner: Sendable {
     /// photo's caption, whose credit in parentheses (opening with one of `credits`, or naming Getty
     /// Images) ends it.
     func endsWithPhotoCredit(_ s: String) -> Bool {
+        // "… in Kyiv last month.Credit...Brendan Hoffman for The New York Times": as a copy of a
+        // caption gives its credit line, glued.
+        if Text.contains(s, "Credit..."), let r = s.range(of: "Credit...", options: .backwards), Self.wordCount(s[r.upperBound...]) <= 10 { return true }
         guard s.utf8.last == 0x29, let open = s.lastIndex(of: "(") else { return false }
         let inside = Text.fold(String(s[s.index(after: open)...]))
         if credits.contains(where: { inside.hasPrefix($0) }) || inside.contains("getty images") { return true }
