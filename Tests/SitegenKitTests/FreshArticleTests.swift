@@ -398,4 +398,34 @@ struct FreshArticleTests {
         // "said on Friday", in an article of Saturday 30 November.
         #expect(out.events.contains { $0.date?.iso == "2024-11-29" })
     }
+
+    @Test("French cues of a political story: an impersonal 'on' at an institution, 'le ministre' after a woman minister, a role whose complement names a party")
+    func frenchCues() throws {
+        let a = try #require(readArticle(try load("fr-missiles.txt"), name: "fr-missiles.txt").article)
+        let out = testExtractor.extract([a])
+        // "assure-t-on à l'Élysée": the institution, not an unresolved "on".
+        let elysee = try #require(out.quotes.first { $0.text == "Nous n'excluons rien" })
+        #expect(elysee.speaker == nil && elysee.speakerName == "Élysée")
+        #expect(speaker(of: "coordonnée avec nos alliés", in: out) == "Annalena Baerbock")
+        #expect(out.quotes.first { $0.text == "Le dialogue est permanent" }?.speaker == nil)
+        // "le ministre a ajouté" is not Annalena Baerbock, who holds "la ministre des Affaires étrangères".
+        #expect(speaker(of: "interdisons rien", in: out) == "Jean-Noël Barrot")
+        // "La présidente du groupe RN à l'Assemblée a estimé": "RN" is the role's, not the subject.
+        #expect(speaker(of: "entrer en guerre", in: out) == "Marine Le Pen")
+        #expect(speaker(of: "ligne rouge", in: out) == "Jean-Luc Mélenchon")
+    }
+
+    @Test("English cues of a wire story: 'Jr.' ends a name, an unnamed spokesperson with a complement, 'said X, a Y, in an interview'")
+    func englishCues() throws {
+        let a = try #require(readArticle(try load("en-missiles.txt"), name: "en-missiles.txt").article)
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "significant change", in: out) == "Mike Waltz")
+        // Donald Trump Jr. is himself, not his father.
+        #expect(speaker(of: "World War 3", in: out) == "Donald Trump Jr.")
+        #expect(!out.people.contains { $0.name == "Donald Trump" })
+        #expect(speaker(of: "right call", in: out) == "Chuck Schumer")
+        #expect(speaker(of: "outgoing administration", in: out) == "Dmitry Peskov")
+        let uk = try #require(out.quotes.first { $0.text.hasPrefix("We welcome it") })
+        #expect(uk.speaker == nil && uk.evidence.rule == "cue-after" && uk.speakerName == "a spokesperson")
+    }
 }

@@ -534,7 +534,8 @@ public struct Analyzer: Sendable {
             return
         }
         // A run of initials ("U. S.") is no name: the last word must be a word.
-        if let last = words.last, last.hasSuffix(".") || last.count < 2 { return }
+        // ("Donald Trump Jr.": a generation's suffix ends a name.)
+        if let last = words.last, last.hasSuffix(".") && !Words.generations.contains(Text.lower(last)) || last.count < 2 { return }
         let inQuote = p.isInQuote(lo)
         let first = foldedWords[0]
         let firstIsName = g.isFirstName(first) || Text.hasHyphen(first) && g.isFirstName(first.split(separator: "-").first.map(String.init) ?? first)

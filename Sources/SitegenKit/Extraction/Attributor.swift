@@ -488,7 +488,8 @@ public struct Attributor: Sendable {
                 let holds = roles.contains { r in
                     hasComplement ? (r == phrase || r.hasPrefix(phrase + " ") || phrase.hasPrefix(r + " ")) : (r == noun || r.hasPrefix(noun + " "))
                 }
-                guard holds else { continue }
+                // ("le ministre" is not "la ministre Annalena Baerbock".)
+                guard holds, Self.compatible(personGender(person), gender) else { continue }
                 let before = m.paragraph < pi || (m.paragraph == pi && m.lo < lo)
                 let distance = before ? (pi - m.paragraph) * 10_000 + (lo - m.lo) : 1_000_000
                 if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
@@ -569,7 +570,8 @@ public struct Attributor: Sendable {
                     // "l'ancien ministre des affaires étrangères Jean-Yves Le Drian": the preposition
                     // opens the complement of a role set before the name; it does not govern the name.
                     // So does "of" in "Secretary of State Antony Blinken" (a capitalised role word).
-                    if let r = (max(0, k - 2)..<k).last(where: { steps > 0 && g.isRole(ts[$0].lower) || ts[$0].isCapitalized && g.isRoleWord(ts[$0].folded) }) {
+                    // (Not before an organisation: "la présidente du groupe RN" has "RN" governed.)
+                    if case .name = m.kind, let r = (max(0, k - 2)..<k).last(where: { steps > 0 && g.isRole(ts[$0].lower) || ts[$0].isCapitalized && g.isRoleWord(ts[$0].folded) }) {
                         k = r - 1
                         steps += 1
                         continue
@@ -872,6 +874,15 @@ public struct Attributor: Sendable {
                 // "a-t-il ajouté" goes on with the latest speaker; "a-t-il écrit" may point to the
                 // subject of the sentence right before, when that sentence has no quote.
                 let verb = e > k + 1 ? ts[j].folded : Analyzer.stem(ofInverted: ts[k].folded)
+                // "assure-t-on à l'Élysée", "indique-t-on au Kremlin": the impersonal "on" at an
+                // institution is the institution.
+                if Analyzer.hasASCIISuffix(ts[k].folded, "-on"), e < ts.count, Words.locativePrepositions.contains(ts[e].lower) {
+                    let o = e + 1 < ts.count && g.determiners.contains(ts[e + 1].lower) ? e + 2 : e + 1
+                    if o < ts.count, let m = mentionStarting[pi][o], case .organisation(let name) = m.kind {
+                        return Found(speaker: .organisation(name), cueLo: start, cueHi: m.hi, rule: "inverted-pronoun", confidence: 0.7,
+                                     notes: ["an impersonal 'on' at an institution: the institution speaks"])
+                    }
+                }
                 guard let (sp, notes) = resolvePronoun(gender, subjectFirst: !g.continuingVerbs.contains(verb), subjectWithin: 1) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
                 }
@@ -946,6 +957,8 @@ public struct Attributor: Sendable {
             if let m0 = m {
                 let m = head(m0, pi)
                 var v = afterNameComplement(pi, m.hi)
+                // "a spokesperson for the British government said": a role's complement.
+                if case .role = m.kind, v == m.hi { v = afterComplement(pi, m.hi) }
                 var skipped = 0
                 while v < ts.count, skipped < 4, isSkippable(ts[v]) { v += 1; skipped += 1 }
                 if v < ts.count, g.speechVerbs.contains(ts[v].lower), let r = resolve(m) {

@@ -19,6 +19,8 @@ enum Words {
     static let sourcePronounIntroducers: WordTable = ["selon", "après", "pour", "to", "for"]
     static let sentenceEnds: WordTable = [".", "!", "?", "…", "..."]
     static let thatWords: WordTable = ["que", "qu'", "that"]
+    /// The suffixes that tell a generation apart: "Donald Trump Jr.", "Martin Luther King Jr."
+    static let generations: WordTable = ["jr.", "sr.", "jr", "sr"]
     /// Prepositions that join a role to its complement: "président du Conseil", "Secretary of State".
     static let ofPrepositions: WordTable = ["de", "du", "des", "d'", "d’", "of"]
     /// Prepositions that open a phrase of time, place or manner, never part of a role.
