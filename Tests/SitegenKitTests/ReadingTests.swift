@@ -85,6 +85,19 @@ struct CleaningTests {
 
     let lead = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine devant les députés."
 
+    @Test("a page's title has its outlet after a bar or a dash: the headline goes without it, and so does its repeat")
+    func titleWithOutlet() throws {
+        let a = try #require(readArticle("Sanctions : les Vingt-Sept adoptent un nouveau paquet | Le Figaro\nSanctions : les Vingt-Sept adoptent un nouveau paquet\n\n\(lead)\n").article)
+        #expect(a.title == "Sanctions : les Vingt-Sept adoptent un nouveau paquet")
+        #expect(!a.text.contains("Sanctions"))
+        #expect(readArticle("Moscou dénonce une « provocation » - Libération\n\n\(lead)\n").article?.title == "Moscou dénonce une « provocation »")
+        // The repeat may carry the outlet instead.
+        let repeated = try #require(readArticle("Sanctions : un nouveau paquet\n\nSanctions : un nouveau paquet | Le Figaro\n\n\(lead)\n").article)
+        #expect(!repeated.text.contains("Figaro"))
+        // A dash before anything but an outlet is the headline's.
+        #expect(readArticle("Budget : le 49.3 - et après ?\n\n\(lead)\n").article?.title == "Budget : le 49.3 - et après ?")
+    }
+
     @Test func newsTicker() {
         #expect(dropped("- 21:08 Un autre titre du direct\nTitre du jour\n\n\(lead)\n")["- 21:08 Un autre titre du direct"] == "news-ticker")
         #expect(body("Titre\n\nÀ 21:08, le ministre est arrivé au Sénat pour le vote final.\n").contains("21:08"))

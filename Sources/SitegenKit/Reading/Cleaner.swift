@@ -315,7 +315,7 @@ public struct Cleaner: Sendable {
             }
             if let first = kept.first {
                 if wordCount(first.text) <= 40 {
-                    title = first.text
+                    title = withoutOutlet(first.text)
                     dropped.append(DroppedLine(line: first.number, text: first.text, rule: "title"))
                     kept.removeFirst()
                     // A rubric of one word right under the headline ("Analyse", "Opinion").
@@ -333,7 +333,10 @@ public struct Cleaner: Sendable {
             let ft = Text.fold(t)
             let length = t.utf8.count
             kept.removeAll { line in
-                guard abs(line.text.utf8.count - length) <= 8, Text.fold(line.text) == ft else { return false }
+                // (Or the headline again with its outlet: "… | Le Monde".)
+                let n = line.text.utf8.count
+                guard abs(n - length) <= 8 || n > length && n <= length + 40 && line.text.hasPrefix(t),
+                      Text.fold(withoutOutlet(line.text)) == ft else { return false }
                 drop(line, "repeated-title")
                 return true
             }
@@ -676,6 +679,17 @@ public struct Cleaner: Sendable {
             guard let next = rest.first else { return true }
             return ":-–—|»>".contains(next) || !hasTerminalPunctuation(line ?? String(f))
         }
+    }
+
+    /// A headline without the outlet a page's title adds to it: "Ukraine : … | Le Monde",
+    /// "Moscou dénonce une « provocation » - Libération".
+    func withoutOutlet(_ headline: String) -> String {
+        for separator in [" | ", " - ", " – ", " — "] {
+            guard let r = headline.range(of: separator, options: .backwards),
+                  outlets.contains(Text.fold(Text.trimmingBlanks(String(headline[r.upperBound...])))) else { continue }
+            return Text.trimmingBlanks(String(headline[..<r.lowerBound]))
+        }
+        return headline
     }
 
     /// "Image caption, …", "Légende : …": a caption that says so.
