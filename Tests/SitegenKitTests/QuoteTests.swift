@@ -255,6 +255,10 @@ struct QuoteTests {
                           + "Senator Lisa Murkowski agreed. According to her, the process is \"broken.\"\n"], language: "en")
         #expect(speaker(of: "vetted", in: en) == "Susan Collins")
         #expect(speaker(of: "broken", in: en) == "Lisa Murkowski")
+        // "According to her office, …": the office speaks, and "her" is no source of its own.
+        let office = extract(["Title of the article\n\nSenator Susan Collins was absent on Tuesday. According to her office, the bill is \"dead on arrival.\"\n"],
+                             language: "en")
+        #expect(office.quotes.first?.evidence.cue != "According to her")
     }
 
     @Test("a description the lexicon does not know as a role may stand between a speech verb and the name")

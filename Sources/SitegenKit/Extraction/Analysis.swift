@@ -370,8 +370,9 @@ public struct Analyzer: Sendable {
             // Pronouns that can be subjects.
             if tokens[i].kind == .word, !tokens[i].isCapitalized || startsSentence[i] || (i > 0 && Words.openingMarks.contains(tokens[i - 1].text)) {
                 known = g.isPronounOrRole(tokens[i].lower)
-                // ("lui" and "her" are subjects only as a source: "selon lui", "for her".)
-                let source = i > 0 && Words.sourcePronounIntroducers.contains(tokens[i - 1].lower)
+                // ("lui" and "her" are subjects only as a source: "selon lui", "For her, …".)
+                let source = i > 0 && (Words.selonApres.contains(tokens[i - 1].lower)
+                    || Words.viewpointPronounIntroducers.contains(tokens[i - 1].lower) && i + 1 < tokens.count && tokens[i + 1].textIs(","))
                 if known && g.malePronouns.contains(tokens[i].lower) && (!tokens[i].lowerIs("lui") || source) {
                     mentions.append(Mention(kind: .pronoun(.male), paragraph: pi, lo: i, hi: i + 1))
                 } else if known && g.femalePronouns.contains(tokens[i].lower) && (!tokens[i].lowerIs("her") || source) {

@@ -14,13 +14,15 @@ enum Words {
     static let periodOrComma: WordTable = [".", ","]
     static let placeOrOfPrepositions: WordTable = ["de", "du", "des", "d'", "of", "à", "au", "aux", "at", "in", "chez"]
     static let pluralPronouns: WordTable = ["ils", "elles", "on", "they", "them"]
-    /// The words before a source's disjunctive pronoun: "selon lui", "d'après elle", "pour lui",
-    /// "according to her", "for her".
-    static let sourcePronounIntroducers: WordTable = ["selon", "après", "pour", "to", "for"]
+    /// The words before a source's disjunctive pronoun: "selon lui", "d'après lui".
+    static let selonApres: WordTable = ["selon", "après"]
+    /// The words before a source's pronoun that a comma closes: "Pour lui, …", "According to her, …",
+    /// "For her, …" (not "pour lui demander", "according to her office").
+    static let viewpointPronounIntroducers: WordTable = ["pour", "to", "for"]
     static let sentenceEnds: WordTable = [".", "!", "?", "…", "..."]
     static let thatWords: WordTable = ["que", "qu'", "that"]
     /// The suffixes that tell a generation apart: "Donald Trump Jr.", "Martin Luther King Jr."
-    static let generations: WordTable = ["jr.", "sr.", "jr", "sr"]
+    static let generations: WordTable = ["jr.", "sr."]
     /// Prepositions that join a role to its complement: "président du Conseil", "Secretary of State".
     static let ofPrepositions: WordTable = ["de", "du", "des", "d'", "d’", "of"]
     /// Prepositions that open a phrase of time, place or manner, never part of a role.

@@ -211,11 +211,11 @@ public struct Cleaner: Sendable {
             // The place it was written from goes: "Lauren Gambino in Washington".
             if isHead, notNoise > 1, author == nil, (2...6).contains(fact.words), index + 1 < nonEmpty.count,
                case let name = Self.withoutPlace(Text.words(t)).joined(separator: " "), looksLikeName(name), !outlets.contains(Text.fold(name)),
-               case let next = nonEmpty[index + 1].text, dateLine(next) != nil
-                || ((isSectionLabel(next) || isBylineRole(next)) && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
+               case let next = nonEmpty[index + 1].text, case let outletOrRole = isSectionLabel(next) || isBylineRole(next),
+               dateLine(next) != nil || (outletOrRole && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
                 drop(line, "byline")
                 author = name
-                if isSectionLabel(next) || isBylineRole(next), index + 2 < nonEmpty.count {
+                if outletOrRole, index + 2 < nonEmpty.count {
                     drop(nonEmpty[index + 1], "byline")
                     skipNext = true
                 }
