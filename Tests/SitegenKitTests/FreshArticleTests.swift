@@ -428,4 +428,19 @@ struct FreshArticleTests {
         let uk = try #require(out.quotes.first { $0.text.hasPrefix("We welcome it") })
         #expect(uk.speaker == nil && uk.evidence.rule == "cue-after" && uk.speakerName == "a spokesperson")
     }
+
+    @Test("a British daily's live page: two authors with notes above the date, 'Key events' buttons, the posts' times")
+    func englishLivePage() throws {
+        let a = try #require(readArticle(try load("en-live.txt"), name: "en-live.txt").article)
+        #expect(a.author == "Tom Ambrose and Léonie Chao-Fong")
+        #expect(a.date?.iso == "2024-11-26T18:05")
+        for gone in ["(now)", "Key events", "17.40 GMT", "16.12 GMT"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        let out = testExtractor.extract([a])
+        // The authors are no people of the story.
+        #expect(Set(out.people.map(\.name)) == ["Volodymyr Zelenskyy", "Dmitry Peskov"])
+        #expect(speaker(of: "air defence", in: out) == "Volodymyr Zelenskyy")
+        #expect(speaker(of: "no plans", in: out) == "Dmitry Peskov")
+    }
 }

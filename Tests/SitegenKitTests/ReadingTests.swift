@@ -98,6 +98,21 @@ struct CleaningTests {
         #expect(readArticle("Budget : le 49.3 - et après ?\n\n\(lead)\n").article?.title == "Budget : le 49.3 - et après ?")
     }
 
+    @Test("a live page's time alone is no text; with a date it is a date line")
+    func liveTimes() throws {
+        #expect(dropped("Titre du jour\n\n\(lead)\n\n17.40 GMT\n\n\(lead)\n")["17.40 GMT"] == "navigation")
+        #expect(readArticle("Titre du jour\n\n12/03/2024 UTC\n\n\(lead)\n").article?.date?.iso == "2024-03-12")
+    }
+
+    @Test("several names above a date line are a byline only with a known first name")
+    func namesAboveDate() throws {
+        let a = try #require(readArticle("Titre du jour\n\nJean Dupont et Claire Martin\n\n5 mars 2024\n\n\(lead)\n").article)
+        #expect(a.author == "Jean Dupont et Claire Martin")
+        // (Names the first-name list does not know: a heading as well as a byline.)
+        let unknown = try #require(readArticle("Titre du jour\n\nXavo Dupont et Zora Martin\n\n5 mars 2024\n\n\(lead)\n").article)
+        #expect(unknown.author == nil)
+    }
+
     @Test func newsTicker() {
         #expect(dropped("- 21:08 Un autre titre du direct\nTitre du jour\n\n\(lead)\n")["- 21:08 Un autre titre du direct"] == "news-ticker")
         #expect(body("Titre\n\nÀ 21:08, le ministre est arrivé au Sénat pour le vote final.\n").contains("21:08"))

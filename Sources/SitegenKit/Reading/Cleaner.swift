@@ -222,6 +222,15 @@ public struct Cleaner: Sendable {
                 afterMeta = true
                 continue
             }
+            // Several names above a date line, each perhaps with a note in parentheses: "Tom
+            // Ambrose (now) and Léonie Chao-Fong (earlier)" / "Tue 26 Nov 2024 18.05 GMT".
+            if isHead, notNoise > 1, author == nil, (3...16).contains(fact.words), index + 1 < nonEmpty.count,
+               let names = namesAlone(t), dateLine(nonEmpty[index + 1].text) != nil {
+                drop(line, "byline")
+                author = names
+                afterMeta = true
+                continue
+            }
             if isHead, let (d, rest) = datePrefix(t) {
                 dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "date-prefix"))
                 if date == nil { date = d; dateSource = t }
@@ -700,6 +709,31 @@ public struct Cleaner: Sendable {
             let rest = folded.dropFirst(p.count).drop { $0 == " " }
             return rest.first == "," || rest.first == ":"
         }
+    }
+
+    /// Two names or more on a line of their own, joined by commas, "and" or "et", each perhaps with
+    /// a note in parentheses ("Tom Ambrose (now) and Léonie Chao-Fong (earlier)"): the names,
+    /// joined by "and" or "et" as written.
+    func namesAlone(_ line: String) -> String? {
+        guard Text.anyByte(line, { $0 == 0x20 }) else { return nil }
+        var text = ""
+        var depth = 0
+        for c in line {
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { text.append(c) }
+        }
+        let words = Text.words(text).map(String.init)
+        var names: [[String]] = [[]]
+        var joiner = "and"
+        for w in words {
+            if w == "and" || w == "et" || w == "&" { joiner = w == "et" ? "et" : "and"; names.append([]); continue }
+            if w.hasSuffix(",") { names[names.count - 1].append(String(w.dropLast())); names.append([]); continue }
+            names[names.count - 1].append(w)
+        }
+        // (One known first name at least: "Paris and Berlin" above a date is no byline.)
+        guard names.count >= 2, names.allSatisfy({ looksLikeName($0.joined(separator: " ")) }),
+              names.contains(where: { $0.first.map { firstNames.contains(Text.fold($0)) } ?? false }) else { return nil }
+        let written = names.map { $0.joined(separator: " ") }
+        return written.dropLast().joined(separator: ", ") + " \(joiner) " + (written.last ?? "")
     }
 
     /// An author's role on a line of its own, under the name: a few words without a final period,
@@ -1277,7 +1311,7 @@ public struct Cleaner: Sendable {
             guard !words.isEmpty else { return false }
             if words.count <= 5, navigation.contains(words.joined(separator: " ")) { return true }
             if digit, words.count <= 5, words.contains(where: { $0.allSatisfy(\.isNumber) }), words.contains(where: { timeWords.contains(String($0)) }),
-               words.allSatisfy({ $0.allSatisfy(\.isNumber) || timeWords.contains(String($0)) }) { return true }
+               words.allSatisfy({ $0.allSatisfy(\.isNumber) || timeWords.contains(String($0)) }), dates.first(in: folded) == nil { return true }
         }
         guard separator else { return false }
         // Short items between bars, chevrons or bullets.
