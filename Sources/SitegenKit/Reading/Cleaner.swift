@@ -152,7 +152,7 @@ public struct Cleaner: Sendable {
                 break
             }
             if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
-            if !long, index >= nonEmpty.count / 2, endNoteSearch.occurs(in: folded) { drop(line, "end-notice"); continue }
+            if !long, index >= nonEmpty.count - 3, endNoteSearch.occurs(in: folded) { drop(line, "end-notice"); continue }
             if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
                 // (A header alone: "Lire aussi", "La rédaction vous conseille".)
@@ -344,8 +344,9 @@ public struct Cleaner: Sendable {
             kept.removeAll { line in
                 // (Or the headline again with its outlet: "… | Le Monde".)
                 let n = line.text.utf8.count
-                guard abs(n - length) <= 8 || n > length && n <= length + 40 && line.text.hasPrefix(t),
-                      Text.fold(withoutOutlet(line.text)) == ft else { return false }
+                guard abs(n - length) <= 8 || n > length && n <= length + 40 && line.text.hasPrefix(t) else { return false }
+                let f = Text.fold(line.text)
+                guard f == ft || Text.fold(withoutOutlet(line.text)) == ft else { return false }
                 drop(line, "repeated-title")
                 return true
             }
@@ -694,7 +695,8 @@ public struct Cleaner: Sendable {
     /// "Moscou dénonce une « provocation » - Libération".
     func withoutOutlet(_ headline: String) -> String {
         for separator in [" | ", " - ", " – ", " — "] {
-            guard let r = headline.range(of: separator, options: .backwards),
+            // (A byte search first: most lines have none of them, and Foundation's is slow.)
+            guard Text.contains(headline, separator), let r = headline.range(of: separator, options: .backwards),
                   outlets.contains(Text.fold(Text.trimmingBlanks(String(headline[r.upperBound...])))) else { continue }
             return Text.trimmingBlanks(String(headline[..<r.lowerBound]))
         }
@@ -715,7 +717,7 @@ public struct Cleaner: Sendable {
     /// a note in parentheses ("Tom Ambrose (now) and Léonie Chao-Fong (earlier)"): the names,
     /// joined by "and" or "et" as written.
     func namesAlone(_ line: String) -> String? {
-        guard Text.anyByte(line, { $0 == 0x20 }) else { return nil }
+        guard Text.contains(line, " and ") || Text.contains(line, " et ") || Text.contains(line, " & ") else { return nil }
         var text = ""
         var depth = 0
         for c in line {
