@@ -22,7 +22,8 @@ let frenchCases: [QuoteCase] = [
     QuoteCase(name: "quotes listed before a colon are not the previous speaker's", body: "Marine Tondelier n'a pas mâché ses mots : « C'est une trahison. »\n\n« C'est une honte », « un scandale » : les syndicats ont dénoncé le texte.", snippet: "un scandale", speaker: nil),
     QuoteCase(name: "pour + role with an adjective + name", body: "Le texte a été présenté mardi. Pour la députée écologiste Sandrine Rousseau, « ce budget est une faute ».", snippet: "une faute", speaker: "Sandrine Rousseau", rule: "selon"),
     QuoteCase(name: "quant à elle is no subject", body: "Pour Sandrine Rousseau, « ce budget est une faute ». La présidente de l'Assemblée, Yaël Braun-Pivet, a quant à elle appelé au « compromis ».", snippet: "compromis", speaker: "Yaël Braun-Pivet"),
-    QuoteCase(name: "an unnamed subject stops before a phrase of place", body: "Le débat a repris mardi. « Il n'y aura pas de vote bloqué » a assuré le Premier ministre devant les sénateurs.", snippet: "vote bloqué", speaker: "le Premier ministre", rule: "inverted-unnamed"),
+    QuoteCase(name: "a role nobody holds stops before a phrase of place", body: "Le débat a repris mardi. « Il n'y aura pas de vote bloqué » a assuré le Premier ministre devant les sénateurs.", snippet: "vote bloqué", speaker: "le Premier ministre", rule: "inverted-role"),
+    QuoteCase(name: "an unnamed subject stops before a phrase of place", body: "Le débat a repris mardi. « Il n'y aura pas de vote bloqué » a assuré le numéro deux du gouvernement devant les sénateurs.", snippet: "vote bloqué", speaker: "le numéro deux du gouvernement", rule: "inverted-unnamed"),
     QuoteCase(name: "a witness named by a first name and an age", body: "Dans les rues de Kiev, l'ambiance est morose. « On sait qu'il va nous lâcher », souffle Olena, 34 ans, employée dans une banque.", snippet: "va nous lâcher", speaker: "Olena", rule: "inverted-name"),
     QuoteCase(name: "a quote after a colon whose sentence names nobody known is not the previous speaker's", body: "« On sait qu'il va nous lâcher », souffle Olena, 34 ans. Son collègue Mykola hausse les épaules : « De toute façon, on n'a pas le choix. »", snippet: "pas le choix", speaker: nil),
     QuoteCase(name: "a-t-il écrit after a sentence about someone else points to that sentence's subject", body: "« Le moment est venu », a écrit Volodymyr Zelensky. Le général Valeri Zaloujny, très populaire, a publié une photo. « Nous avons eu une conversation sérieuse », a-t-il écrit.", snippet: "conversation sérieuse", speaker: "Valeri Zaloujny", rule: "inverted-pronoun"),
@@ -259,6 +260,14 @@ struct QuoteTests {
         let office = extract(["Title of the article\n\nSenator Susan Collins was absent on Tuesday. According to her office, the bill is \"dead on arrival.\"\n"],
                              language: "en")
         #expect(office.quotes.first?.evidence.cue != "According to her")
+    }
+
+    @Test("'le Premier ministre', capitalised as French typography has it, is a role before a name")
+    func capitalisedPremier() {
+        let out = extract(["Titre de l'article\n\n“Nous voulons un accord global d'ici l'été”, a déclaré jeudi le Premier ministre Michel Barnier devant les députés. "
+                           + "« Rien n'est joué », a ajouté la Première ministre Élisabeth Borne.\n"])
+        #expect(speaker(of: "accord global", in: out) == "Michel Barnier")
+        #expect(speaker(of: "Rien n'est joué", in: out) == "Élisabeth Borne")
     }
 
     @Test("a description the lexicon does not know as a role may stand between a speech verb and the name")
