@@ -108,17 +108,18 @@ public final class Grammar: Sendable {
         longestPlace = (places.words.union(organisations.words)).map { $0.split(separator: " ").count }.max() ?? 1
     }
 
-    /// The infinitive of a verb without its reflexive pronoun ("s'exclamer", "se réjouir"), in lower case.
-    private static func bareInfinitive(_ infinitive: String) -> String {
-        var inf = Text.lower(infinitive)
-        for p in ["s'", "se "] where inf.hasPrefix(p) { inf = String(inf.dropFirst(p.count)) }
-        return inf
+    /// The infinitive of a verb without its reflexive pronoun ("s'exclamer", "se réjouir"), in lower
+    /// case, and whether it had one.
+    private static func bareInfinitive(_ infinitive: String) -> (infinitive: String, reflexive: Bool) {
+        let lower = Text.lower(infinitive)
+        for p in ["s'", "se "] where lower.hasPrefix(p) { return (String(lower.dropFirst(p.count)), true) }
+        return (lower, false)
     }
 
     /// Forms of a French first-group verb: présent, imparfait, passé simple, futur, conditionnel,
     /// participles. Anything but one "-er" infinitive has no forms (a test checks the lexicon's).
     static func conjugate(_ infinitive: String) -> [String] {
-        let inf = bareInfinitive(infinitive)
+        let inf = bareInfinitive(infinitive).infinitive
         guard inf.hasSuffix("er"), !inf.contains(" ") else { return [] }
         let stem = String(inf.dropLast(2))
         // Before a or o, "g" takes an "e" (jugeait) and "c" becomes "ç" (lançait).
@@ -144,12 +145,12 @@ public final class Grammar: Sendable {
     /// conditionnel, participles (réagi, réagit, réagissait, réagissant, réagira). Anything but
     /// one "-ir" infinitive has no forms.
     static func conjugateSecondGroup(_ infinitive: String) -> [String] {
-        let inf = bareInfinitive(infinitive)
+        let (inf, reflexive) = bareInfinitive(infinitive)
         guard inf.hasSuffix("ir"), !inf.contains(" ") else { return [] }
         let stem = String(inf.dropLast(2))
         // A feminine participle only for a reflexive verb ("elle s'est réjouie"): "garantie" and
         // "garanties" are mostly nouns.
-        let feminine = inf != Text.lower(infinitive) ? ["ie", "ies"] : []
+        let feminine = reflexive ? ["ie", "ies"] : []
         return [inf] + (["i", "is", "it", "issons", "issez", "issent", "issais", "issait", "issions", "issiez", "issaient",
                          "issant", "irent", "îmes", "irai", "ira", "iras", "irons", "irez", "iront", "irait", "iraient"] + feminine).map { stem + $0 }
     }

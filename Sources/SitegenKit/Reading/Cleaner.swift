@@ -713,6 +713,9 @@ public struct Cleaner: Sendable {
         }
     }
 
+    /// The words that join a byline's authors: "Zeke Miller and Colleen Long", "A et B".
+    static let authorJoiners: Set<String> = ["and", "et", "&"]
+
     /// Two names or more on a line of their own, joined by commas, "and" or "et", each perhaps with
     /// a note in parentheses ("Tom Ambrose (now) and Léonie Chao-Fong (earlier)"): the names,
     /// joined by "and" or "et" as written.
@@ -727,7 +730,7 @@ public struct Cleaner: Sendable {
         var names: [[String]] = [[]]
         var joiner = "and"
         for w in words {
-            if w == "and" || w == "et" || w == "&" { joiner = w == "et" ? "et" : "and"; names.append([]); continue }
+            if Self.authorJoiners.contains(w) { joiner = w == "et" ? "et" : "and"; names.append([]); continue }
             if w.hasSuffix(",") { names[names.count - 1].append(String(w.dropLast())); names.append([]); continue }
             names[names.count - 1].append(w)
         }
@@ -1202,7 +1205,7 @@ public struct Cleaner: Sendable {
         // Several authors ("By Zeke Miller, Seung Min Kim and Colleen Long"): each of up to four words.
         var authors: [Int] = [0]
         for w in nameWords {
-            if ["and", "et", "&"].contains(w) { authors.append(0); continue }
+            if Self.authorJoiners.contains(w) { authors.append(0); continue }
             authors[authors.count - 1] += 1
             if w.hasSuffix(",") { authors.append(0) }
         }
@@ -1217,7 +1220,7 @@ public struct Cleaner: Sendable {
               nameWords.count <= 6 || authors.count > 1, nameWords.allSatisfy(isNameWord)
         else { return nil }
         // "By ILLIA NOVIKOV and SAMYA KULLAB": names in capitals are written as names.
-        if name.contains(where: \.isLetter), nameWords.allSatisfy({ ["and", "et", "&"].contains($0) || $0 == $0.uppercased() }) {
+        if name.contains(where: \.isLetter), nameWords.allSatisfy({ Self.authorJoiners.contains($0) || $0 == $0.uppercased() }) {
             name = nameWords.map { w in ["AND", "ET"].contains(w) ? w.lowercased() : w.prefix(1) + w.dropFirst().lowercased() }.joined(separator: " ")
         }
         return (name, date)
