@@ -100,6 +100,16 @@ let frenchCases: [QuoteCase] = [
     QuoteCase(name: "ayant déclaré: the subject before the participle", body: "Le parti reste prudent, Jean Dupont ayant récemment déclaré que Pierre Martin n'avait « pas de baguette magique ».", snippet: "pas de baguette magique", speaker: "Jean Dupont"),
     QuoteCase(name: "a quote nobody said stays without a speaker", body: "Le texte évoque un « compromis » entre les partis.", snippet: "compromis", speaker: nil),
     QuoteCase(name: "quote of an unnamed group stays without a speaker", body: "Certains médias, dont CNN, ont suggéré que c'était « simplement du trolling ».", snippet: "simplement du trolling", speaker: nil),
+    QuoteCase(name: "a speech verb of the press, -yer written with i", body: "Washington accuse Moscou. « Ce sont des inventions », balaie Dmitri Peskov, le porte-parole du Kremlin.", snippet: "des inventions", speaker: "Dmitri Peskov", rule: "inverted-name"),
+    QuoteCase(name: "a reflexive speech verb of the press", body: "Le rapport a été publié jeudi. « C'est du grand n'importe quoi », s'amuse Marine Le Pen.", snippet: "grand n'importe quoi", speaker: "Marine Le Pen", rule: "inverted-name"),
+    QuoteCase(name: "a quote whose own cue names nobody the rules read is not the previous speaker's", body: "« On ne va pas se laisser faire », prévient Gabriel Attal.\n\n« Ce n'est que le début », tranche le numéro deux.", snippet: "que le début", speaker: "le numéro deux", rule: "inverted-unnamed"),
+    QuoteCase(name: "after its own speech verb, a quote is nobody's rather than the previous speaker's", body: "« On ne va pas se laisser faire », prévient Gabriel Attal.\n\n« Ce n'est que le début », lâche quelqu'un dans la salle.", snippet: "que le début", speaker: nil),
+    QuoteCase(name: "a known first name before a common noun is a name", body: "Le sommet s'ouvre lundi. « Ce n'est que le début », pointe Camille Grand, ancien secrétaire général adjoint de l'Otan.", snippet: "que le début", speaker: "Camille Grand", rule: "inverted-name"),
+    QuoteCase(name: "a surname with its particles after the speech verb", body: "Marie Da Silva et Minh de La Tour se sont exprimés lundi.\n\n« Il est trop tôt pour conclure », a précisé de La Tour aux journalistes.", snippet: "trop tôt pour conclure", speaker: "Minh de La Tour", rule: "inverted-name"),
+    QuoteCase(name: "a surname the dossier does not know, after the speech verb", body: "La réunion a duré trois heures. « Je n'ai jamais dit cela », a reconnu Fernández devant les députés.", snippet: "jamais dit cela", speaker: "Fernández", rule: "inverted-name"),
+    QuoteCase(name: "d'après + a surname alone, with its particles", body: "La réunion a duré trois heures. D'après de La Tour, « le temps presse ».", snippet: "le temps presse", speaker: "de La Tour", rule: "selon"),
+    QuoteCase(name: "a pronoun goes on with a speaker known by a surname alone", body: "La réunion a duré trois heures. « Il est trop tôt », a expliqué Morin aux journalistes. « Cette décision est injuste », a-t-elle dit.", snippet: "décision est injuste", speaker: "Morin", rule: "inverted-pronoun"),
+    QuoteCase(name: "a pronoun goes on with an unnamed speaker, not an older one", body: "« Nous partons », a dit Jean Dupont. « Le plan est prêt », a dit un proche du président. « Nous irons jusqu'au bout », a-t-il ajouté.", snippet: "jusqu'au bout", speaker: "un proche du président", rule: "inverted-pronoun"),
 ]
 
 let englishCases: [QuoteCase] = [
@@ -127,6 +137,13 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "continuation after a cue with a name as its object", body: "“He's a smart man,” Donald Trump said of Vladimir Putin during the campaign. “We got along very well.”", snippet: "We got along", speaker: "Donald Trump", rule: "continuation", language: "en"),
     QuoteCase(name: "a role with \"of\" before the name, and a capitalised \"States\" that is no verb", body: "Secretary of State Antony Blinken, who was in London, said the United States would \"adjust as necessary.\"", snippet: "adjust as necessary", speaker: "Antony Blinken", rule: "cue-before", language: "en"),
     QuoteCase(name: "curly quotes, said + title", body: "“We are ready,” said Mr. Smith.", snippet: "We are ready", speaker: "Smith", language: "en"),
+    QuoteCase(name: "a speech verb of the press, inverted", body: "The charges came on Wednesday. \"This is only the beginning,\" cautioned Attorney General Merrick Garland.", snippet: "only the beginning", speaker: "Merrick Garland", rule: "inverted-name", language: "en"),
+    QuoteCase(name: "a speech verb of the press, after the name", body: "The charges came on Wednesday. \"It is a witch hunt,\" Margarita Simonyan quipped on Telegram.", snippet: "witch hunt", speaker: "Margarita Simonyan", rule: "cue-after", language: "en"),
+    QuoteCase(name: "a known first name before a place is a name", body: "The charges came on Wednesday. \"They lied to the American people,\" said Lisa Monaco.", snippet: "American people", speaker: "Lisa Monaco", rule: "inverted-name", language: "en"),
+    QuoteCase(name: "a role and its qualifiers without a determiner before the name", body: "The hearing lasted three hours. \"It was a dark day,\" recalled former FBI agent Peter Strzok.", snippet: "dark day", speaker: "Peter Strzok", rule: "inverted-name", language: "en"),
+    QuoteCase(name: "a capitalised party before the role, without a determiner", body: "The hearing lasted three hours. \"It was a bad day,\" said longtime Republican strategist Karl Rove.", snippet: "bad day", speaker: "Karl Rove", rule: "inverted-name", language: "en"),
+    QuoteCase(name: "a surname the dossier does not know, before the verb", body: "The hearing lasted three hours. \"We are ready,\" Fernandez said.", snippet: "We are ready", speaker: "Fernandez", rule: "cue-after", language: "en"),
+    QuoteCase(name: "English puts the comma inside the marks: the quote has its own cue", body: "\"We will protect this election,\" said Kamala Harris.\n\n\"It was a bad day,\" said someone in the crowd.", snippet: "bad day", speaker: nil, language: "en"),
 ]
 
 /// Quotation marks that are not speech.
@@ -235,6 +252,8 @@ struct QuoteTests {
         for inf in Lexicon.standard["fr.speech.er"] { #expect(Grammar.conjugate(inf).count > 20, "\(inf)") }
         for inf in Lexicon.standard["fr.speech.ir"] { #expect(Grammar.conjugateSecondGroup(inf).count > 20, "\(inf)") }
         #expect(Grammar.conjugate("défendre").isEmpty && Grammar.conjugateSecondGroup("se dire").isEmpty)
+        // "-yer" writes "i" before a silent ending, and keeps "y" elsewhere.
+        #expect(Set(["balaie", "balaye", "balayé", "balaiera", "appuie", "appuyait"]).isSubset(of: Grammar.conjugate("balayer") + Grammar.conjugate("appuyer")))
         let g = Grammar()
         for form in ["conclu", "poursuivi", "reconnu", "admis", "prévenu", "promis", "démenti", "décrit", "prédit", "défendu",
                      "garanti", "averti", "renchéri", "réjoui", "réjouie", "réagissait", "avertira", "renchérissaient"] {

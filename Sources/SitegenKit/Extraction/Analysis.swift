@@ -414,6 +414,17 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Two capitalised words, a known first name then a word that is also a place or a common
+    /// noun the lexicon keeps from names: a person's name all the same ("Lisa Monaco", "Camille
+    /// Grand", "Theresa May"). Not when the second is a function word or in capitals.
+    func isFirstNameAndSurname(_ tokens: [Token], _ lo: Int, _ end: Int) -> Bool {
+        guard end - lo == 2, g.isFirstName(tokens[lo].folded), !g.isPlaceOrOrganisation(tokens[lo...lo]) else { return false }
+        let last = tokens[lo + 1]
+        let l = last.lower
+        return last.kind == .word && !last.isAllCaps && !g.determiners.contains(l) && !g.prepositions.contains(l)
+            && !g.coordinations.contains(l) && !g.clauseBreaks.contains(l) && !g.isPronounOrRole(l) && !g.notSpeechMarkers.contains(l)
+    }
+
     /// Decides what a run of capitalised words [lo, hi) is.
     func classify(_ p: ParagraphAnalysis, _ pi: Int, _ lo0: Int, _ hi: Int, sentenceStart: Bool,
                   names: inout [NameMention], mentions: inout [Mention], inTitle: Bool) {
@@ -510,7 +521,8 @@ public struct Analyzer: Sendable {
             guard g.roleWords.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded) else { break }
             end -= 1
         }
-        while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded), !(endsWithHead && end == hi) {
+        while end > lo, g.notNames.contains(tokens[end - 1].folded), !g.isFirstName(tokens[end - 1].folded), !(endsWithHead && end == hi),
+              !isFirstNameAndSurname(tokens, lo, end) {
             if g.isPlaceOrOrganisation(tokens[lo..<end]) { break }
             end -= 1
         }
@@ -529,7 +541,8 @@ public struct Analyzer: Sendable {
             return
         }
         // A place or organisation inside a longer run ends the name there ("Poutine Moscou").
-        if foldedWords.count > 1, let k = foldedWords.indices.dropFirst().first(where: { g.isPlaceOrOrganisation(tokens[(lo + $0)...(lo + $0)]) }) {
+        if foldedWords.count > 1, !isFirstNameAndSurname(tokens, lo, end),
+           let k = foldedWords.indices.dropFirst().first(where: { g.isPlaceOrOrganisation(tokens[(lo + $0)...(lo + $0)]) }) {
             classify(p, pi, lo, lo + k, sentenceStart: atStart, names: &names, mentions: &mentions, inTitle: inTitle)
             classify(p, pi, lo + k, end, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
             return

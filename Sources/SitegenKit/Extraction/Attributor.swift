@@ -10,7 +10,8 @@ import Foundation
 /// - `colon`: X … : « … »
 /// - `selon`: selon X, « … » / according to X
 /// - `cue-after`: « … » Trump a déclaré / « … », he said
-/// - `continuation`: a quote right after another one, with no new cue between them
+/// - `continuation`: a quote right after another one, with no new cue between them, nor one of
+///   its own after it (« … », lâche quelqu'un: nobody's, rather than the previous speaker's)
 /// - `continues-sentence`: a lower-case fragment that goes on with the previous speaker's sentence
 /// - `sentence-subject`: the sentence's subject, when nothing better is found (low confidence)
 public struct Attributor: Sendable {
@@ -131,6 +132,7 @@ public struct Attributor: Sendable {
                     if found == nil, let prev = previous, let sp = prev.speaker,
                        (prev.para == pi || (prev.para == pi - 1 && ctx.anchorToken(pi, s) == 0)),
                        !(ctx.anchorToken(pi, s) > 0 && ctx.tokens(pi)[ctx.anchorToken(pi, s) - 1].textIs(":")), colon == nil,
+                       !ctx.hasOwnCueAfter(pi, s),
                        !ctx.hasCueBetween(prevPara: prev.para, prevEnd: prev.tokenEnd, para: pi, upTo: ctx.anchorToken(pi, s),
                                           skipping: prev.found.map { $0.cueLo..<max($0.cueLo, $0.cueHi) } ?? 0..<0) {
                         found = Found(speaker: sp, cueLo: 0, cueHi: 0, rule: "continuation", confidence: 0.6,
@@ -370,6 +372,39 @@ public struct Attributor: Sendable {
             return g.speechVerbs.contains(ts[i].lower)
         }
 
+        /// A surname that is nobody of the dossier, at token `k` or after its particles ("de La
+        /// Tour"): one capitalised word, closed by a mark, a lower-case word or the paragraph's end.
+        /// Such names are left out of the mention tables; this is asked only where a speaker's
+        /// name stands (after a speech verb, "selon"). The mention spans the particles.
+        func loneName(_ pi: Int, at k: Int) -> Mention? {
+            let ts = tokens(pi)
+            var n = k
+            while n < min(ts.count, k + 2), ts[n].kind == .word, g.particles.contains(ts[n].folded), n + 1 < ts.count, ts[n + 1].isCapitalized { n += 1 }
+            guard n < ts.count, ts[n].kind == .word, ts[n].isCapitalized, !ts[n].isAllCaps, !a.paragraphs[pi].isInQuote(n),
+                  n + 1 >= ts.count || ts[n + 1].kind == .punct || !ts[n + 1].isCapitalized else { return nil }
+            for m in a.mentions where m.paragraph == pi && m.lo == n && m.hi == n + 1 {
+                if case .name(let ni) = m.kind, a.names[ni].title == nil { return Mention(kind: .name(ni), paragraph: pi, lo: k, hi: n + 1) }
+            }
+            return nil
+        }
+
+        /// Whether a speech verb follows the quote after its comma ("« … », pointe X"): the quote has
+        /// a cue of its own, even when the rules could not read whom it names, and is not the
+        /// previous speaker's.
+        func hasOwnCueAfter(_ pi: Int, _ s: Int) -> Bool {
+            let ts = tokens(pi)
+            var k = afterSpan(pi, s)
+            var sawComma = false
+            while k < ts.count, Words.commaOrClosingMark.contains(ts[k].text) { if ts[k].textIs(",") { sawComma = true }; k += 1 }
+            // (English sets the comma inside the marks: "“…,” said X".)
+            let span = a.paragraphs[pi].spans[s]
+            let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
+            guard sawComma || lastInside >= 0 && ts[lastInside].textIs(",") else { return false }
+            var skipped = 0
+            while k < ts.count, skipped < 4, isSkippable(ts[k]) { k += 1; skipped += 1 }
+            return k < ts.count && !ts[k].isCapitalized && isSpeechVerb(pi, k)
+        }
+
         /// Past the adverbs at `k`, of one word or more ("quant à lui", "de son côté").
         func afterAdverbs(_ pi: Int, _ k: Int) -> Int {
             let ts = tokens(pi)
@@ -528,7 +563,10 @@ public struct Attributor: Sendable {
             case .name(let ni):
                 if let p = personOfName[ni] { return (.person(p), []) }
                 let n = a.names[ni]
-                return n.words.count >= 2 || n.title != nil ? (.unresolved(n.surface), ["the name is not linked to a person of the dossier"]) : nil
+                // (A lone word that is nobody of the dossier is in no mention table: it comes here
+                // only from a rule that asked for it where a speaker's name stands, `loneName`.)
+                if n.words.count >= 2 || n.title != nil { return (.unresolved(n.surface), ["the name is not linked to a person of the dossier"]) }
+                return (.unresolved(analyzer.joinWords(tokens(m.paragraph)[m.lo..<m.hi].map(\.text))), ["a surname alone, not linked to a person of the dossier"])
             case .organisation(let label):
                 return (.organisation(label), [])
             case .pronoun(let gender):
@@ -807,6 +845,8 @@ public struct Attributor: Sendable {
             }
             guard j < ts.count else { return nil }
             if let m = mentionStarting[pi][j] { return m }
+            // "D'après Morin", "selon de La Tour": a surname alone.
+            if let m = loneName(pi, at: j) { return m }
             if j + 1 < ts.count, g.determiners.contains(ts[j].lower), let m = mentionStarting[pi][j + 1] { return m }
             // "selon un communiqué de La France insoumise", "according to a statement from her office":
             // the author of the document.
@@ -883,6 +923,13 @@ public struct Attributor: Sendable {
                                      notes: ["an impersonal 'on' at an institution: the institution speaks"])
                     }
                 }
+                // "« … », a expliqué Morin. « … », a-t-elle dit": the speaker just before, whom the
+                // dossier does not link to a person, goes on speaking.
+                if let last = speakers.last, case .unresolved = last.speaker, sentenceNo - last.sentence <= 1,
+                   (lastPlainSentence?.sentence ?? -1) < last.sentence, !["-ils", "-elles", "-on"].contains(where: { Analyzer.hasASCIISuffix(ts[k].folded, $0) }) {
+                    return Found(speaker: last.speaker, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.7,
+                                 notes: ["pronoun resolved to the speaker just before, who is not linked to a person of the dossier"])
+                }
                 guard let (sp, notes) = resolvePronoun(gender, subjectFirst: !g.continuingVerbs.contains(verb), subjectWithin: 1) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
                 }
@@ -904,7 +951,15 @@ public struct Attributor: Sendable {
                 var sj = afterAdverbs(pi, j + 1)
                 func subjectAt(_ k: Int) -> Mention? {
                     guard k < ts.count else { return nil }
-                    return mentionStarting[pi][k] ?? (g.determiners.contains(ts[k].lower) && k + 1 < ts.count ? mentionStarting[pi][k + 1] : nil)
+                    if let m = mentionStarting[pi][k] ?? (g.determiners.contains(ts[k].lower) && k + 1 < ts.count ? mentionStarting[pi][k + 1] : nil) {
+                        return m
+                    }
+                    // "a dit Da Silva", "a précisé de La Tour": a surname's particles before the
+                    // mention of its last word.
+                    var j = k
+                    while j < min(ts.count, k + 2), ts[j].kind == .word, g.particles.contains(ts[j].folded) { j += 1 }
+                    if j > k, j < ts.count, let n = mentionStarting[pi][j], case .name = n.kind { return n }
+                    return nil
                 }
                 var subject = subjectAt(sj)
                 if subject == nil {
@@ -914,6 +969,11 @@ public struct Attributor: Sendable {
                 if let m0 = subject, case let m = head(m0, pi), let r = resolve(m) {
                     let rule = { if case .role = m.kind { return "inverted-role" }; return "inverted-name" }()
                     return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: rule, confidence: 0.95, notes: r.notes)
+                }
+                // "a reconnu Fernández": a surname alone that no person of the dossier has (no
+                // mention of the tables above), as the subject of a speech verb, is somebody's.
+                if subject == nil, let m = loneName(pi, at: sj), let r = resolve(m) {
+                    return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: "inverted-name", confidence: 0.7, notes: r.notes)
                 }
                 // « … », confie un proche du président: the quote has its own cue, whose subject
                 // is nobody named. It is not given to the previous speaker.
@@ -933,6 +993,28 @@ public struct Attributor: Sendable {
                         let phrase = analyzer.joinWords(ts[sj..<e].map(\.text))
                         return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,
                                      notes: ["the speech verb's subject names nobody: the quote is left to it"])
+                    }
+                }
+                // "recalled former FBI agent Peter Strzok": English puts a role and what qualifies
+                // it, without a determiner, between the verb and the name.
+                if subject == nil {
+                    var e = sj
+                    var afterRole = false
+                    while e < min(ts.count, sj + 6), !a.paragraphs[pi].isInQuote(e) {
+                        if let m = mentionStarting[pi][e] {
+                            if case .organisation = m.kind { e = m.hi; afterRole = false; continue }
+                            if case .name = m.kind, e > sj, afterRole || g.isTitle(ts[e].lower) || g.isRoleWord(ts[e].folded), let r = resolve(m) {
+                                return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: "inverted-name", confidence: 0.9,
+                                             notes: r.notes + ["a role without a determiner before the name"])
+                            }
+                            break
+                        }
+                        // (A capitalised word no mention starts at qualifies too: "Republican strategist".)
+                        let t = ts[e]
+                        guard t.kind == .word, !g.clauseBreaks.contains(t.lower), !g.prepositions.contains(t.lower),
+                              !g.determiners.contains(t.lower), !isSpeechVerb(pi, e) else { break }
+                        afterRole = g.isRole(t.lower)
+                        e += 1
                     }
                 }
                 // « … », souffle Olena, 34 ans: a witness named by a first name alone, with an age.
@@ -964,6 +1046,16 @@ public struct Attributor: Sendable {
                 if v < ts.count, g.speechVerbs.contains(ts[v].lower), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: start, cueHi: v + 1, rule: "cue-after",
                                  confidence: endsSentence && !sawComma ? 0.75 : 0.85, notes: r.notes)
+                }
+            }
+            // "“…,” Fernandez said": a surname alone that is nobody of the dossier, in the quote's
+            // own sentence.
+            if m == nil, sawComma || !endsSentence, let n = loneName(pi, at: k), let r = resolve(n) {
+                var v = n.hi
+                var skipped = 0
+                while v < ts.count, skipped < 4, isSkippable(ts[v]) { v += 1; skipped += 1 }
+                if v < ts.count, !ts[v].isCapitalized, g.speechVerbs.contains(ts[v].lower) {
+                    return Found(speaker: r.speaker, cueLo: start, cueHi: v + 1, rule: "cue-after", confidence: 0.65, notes: r.notes)
                 }
             }
             return nil

@@ -137,6 +137,10 @@ public final class Grammar: Sendable {
                 for e in ["e", "es", "ent", "erai", "era", "eras", "erons", "erez", "eront", "erait", "eraient"] { forms.append(o + e) }
             }
         }
+        // "-yer" writes "i" before a silent ending: balayer → balaie, appuyer → appuie.
+        if stem.hasSuffix("y") {
+            for e in ["e", "es", "ent", "erai", "era", "eras", "erons", "erez", "eront", "erait", "eraient"] { forms.append(stem.dropLast() + "i" + e) }
+        }
         for e in ["ons", "ait", "ais", "aient", "ant", "a", "ai", "as", "âmes"] { forms.append(soft + e) }
         return forms
     }
