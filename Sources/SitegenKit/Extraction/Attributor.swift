@@ -449,6 +449,19 @@ public struct Attributor: Sendable {
             if persons.count > 32 { persons.removeFirst(persons.count - 32) }
         }
 
+        /// The one other person named in the article lately with the surname of person `i` and a
+        /// gender that fits (a surname alone was taken for the wrong one of them).
+        func namesake(of i: Int, _ wanted: Gender) -> Int? {
+            guard wanted != .unknown, let surname = people[i].name.split(separator: " ").last else { return nil }
+            var found: Int?
+            for p in persons where p.person != i && found != p.person {
+                guard people[p.person].name.split(separator: " ").last == surname, personGender(p.person) == wanted else { continue }
+                if found != nil { return nil }
+                found = p.person
+            }
+            return found
+        }
+
         func gender(of s: Speaker) -> Gender {
             if case .person(let i) = s { return personGender(i) }
             return .unknown
@@ -498,6 +511,13 @@ public struct Attributor: Sendable {
                         }
                     default: break
                     }
+                }
+                // "Guérin s'est exprimée mardi. « … », a-t-elle assuré": a surname alone that is
+                // nobody of the dossier, as that sentence's first word before a lower-case verb.
+                let ts = tokens(plain.para)
+                if subjects.allSatisfy({ $0 == nil }), plain.range.count > 2, let m = loneName(plain.para, at: plain.range.lowerBound),
+                   m.hi < plain.range.upperBound, ts[m.hi].kind == .word, !ts[m.hi].isCapitalized, let r = resolve(m) {
+                    return (r.speaker, r.notes + ["pronoun resolved to the subject of the sentence before"])
                 }
             }
             for s in speakers.reversed() where sentenceNo - s.sentence <= within ?? 6 {
@@ -598,6 +618,13 @@ public struct Attributor: Sendable {
             // Subject pronouns are subjects by their form, unless a preposition governs them ("quant à
             // elle", "avec lui").
             if case .pronoun = m.kind { return !(m.lo > 0 && g.prepositions.contains(ts[m.lo - 1].lower)) }
+            // "De La Tour a martelé", "De Villepin a dit": capitalised particles that open the sentence
+            // are the name's, not a preposition that governs it.
+            if case .name = m.kind {
+                var b = m.lo
+                while b > 0, m.lo - b < 3, ts[b - 1].kind == .word, g.particles.contains(ts[b - 1].folded) { b -= 1 }
+                if b < m.lo, ts[b].isCapitalized, b == 0 || ts[b - 1].kind == .punct { return true }
+            }
             // Walk back over the words that qualify the mention ("le président russe", "the industry
             // body") to the determiner: a preposition there governs the mention.
             var k = m.lo - 1
@@ -660,6 +687,13 @@ public struct Attributor: Sendable {
                     u -= 1
                 }
                 return mainSubject(pi, sent, before: v)
+            }
+            // "De La Tour a martelé que « … »": a surname alone that is nobody of the dossier,
+            // right before the verb.
+            if t >= sent.lowerBound, mentionEnding[pi][t] == nil {
+                var k = t
+                while k > max(sent.lowerBound, t - 2), g.particles.contains(ts[k - 1].folded) { k -= 1 }
+                if let m = loneName(pi, at: k), m.hi == t + 1 { return m }
             }
             var u = t
             let floor = max(sent.lowerBound, t - Self.window)
@@ -930,7 +964,18 @@ public struct Attributor: Sendable {
                     return Found(speaker: last.speaker, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.7,
                                  notes: ["pronoun resolved to the speaker just before, who is not linked to a person of the dossier"])
                 }
-                guard let (sp, notes) = resolvePronoun(gender, subjectFirst: !g.continuingVerbs.contains(verb), subjectWithin: 1) else {
+                // "« … », a expliqué Morin. « … », a-t-elle dit", where the article names Viktor and
+                // Claire Morin: the pronoun's gender tells which of one surname's people speaks.
+                if let last = speakers.last, case .person(let i) = last.speaker, sentenceNo - last.sentence <= 1,
+                   !Self.compatible(personGender(i), gender), let j = namesake(of: i, gender) {
+                    return Found(speaker: .person(j), cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.7,
+                                 notes: ["the pronoun's gender tells apart two people of the article with one surname"])
+                }
+                // A continuing verb ("a-t-il ajouté") goes on with the latest speaker, unless a
+                // sentence without a quote opens the quote's paragraph: "Mme Lambert s'est exprimée
+                // lundi. « … », a-t-elle ajouté" continues with the person that sentence brings in.
+                let opensParagraph = lastPlainSentence.map { $0.para == pi && $0.range.lowerBound == 0 && sentenceNo - $0.sentence == 1 } ?? false
+                guard let (sp, notes) = resolvePronoun(gender, subjectFirst: !g.continuingVerbs.contains(verb) || opensParagraph, subjectWithin: 1) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
                 }
                 return Found(speaker: sp, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.9, notes: notes)
