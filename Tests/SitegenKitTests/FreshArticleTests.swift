@@ -115,6 +115,24 @@ struct FreshArticleTests {
         #expect(Set(out.people.map(\.name)) == ["Olivier Dussopt", "Mélanie Vogel", "Bruno Retailleau", "Laurent Berger", "Élisabeth Borne"])
     }
 
+    @Test("a technology story: a byline with a desk, an institution's role words before its holder, a colon after an unnamed subject")
+    func microsoftReport() throws {
+        let a = try #require(readArticle(try load("en-microsoft.txt"), name: "en-microsoft.txt").article)
+        // "Dan Milmo Global technology editor": the desk's words are no part of the name.
+        #expect(a.author == "Dan Milmo")
+        let out = testExtractor.extract([a])
+        #expect(Set(out.people.map(\.name)) == ["Clint Watts", "Karine Jean-Pierre", "Mark Warner"])
+        #expect(speaker(of: "picked up steam", in: out) == "Clint Watts")
+        #expect(speaker(of: "intensify as the election", in: out) == "Clint Watts")
+        // "the White House press secretary, Karine Jean-Pierre, told reporters: “…”", then "She said".
+        #expect(speaker(of: "very seriously", in: out) == "Karine Jean-Pierre")
+        #expect(speaker(of: "call it out", in: out) == "Karine Jean-Pierre")
+        // "the Russian embassy in Washington wrote: “…”": left to the phrase, linked to nobody.
+        let embassy = try #require(out.quotes.first { $0.text.contains("baseless") })
+        #expect(embassy.speaker == nil && embassy.speakerName == "the Russian embassy in Washington" && embassy.evidence.rule == "colon")
+        #expect(speaker(of: "not just Russia", in: out) == "Mark Warner")
+    }
+
     @Test("a British politics story: a byline with an unlisted first name and a role, a name with an unknown first name opening a sentence before its role")
     func britishPolitics() throws {
         let a = try #require(readArticle(try load("en-tariffs.txt"), name: "en-tariffs.txt").article)

@@ -825,6 +825,13 @@ public struct Attributor: Sendable {
                     return n
                 }
             }
+            // "the White House press secretary, Karine Jean-Pierre, told": an institution, its
+            // role words in lower case, then the holder's name between commas.
+            if case .organisation = m.kind, let r = (m.hi..<min(ts.count, m.hi + 3)).first(where: { g.isRole(ts[$0].lower) }),
+               (m.hi..<r).allSatisfy({ ts[$0].kind == .word && !ts[$0].isCapitalized }), r + 2 < ts.count, ts[r + 1].textIs(","),
+               let n = mentionStarting[pi][r + 2], case .name = n.kind, n.hi < ts.count, ts[n.hi].textIs(",") {
+                return n
+            }
             var k = m.hi
             while k < min(ts.count, m.hi + 4) {
                 if let n = mentionStarting[pi][k], case .name = n.kind { return n }
@@ -1136,6 +1143,21 @@ public struct Attributor: Sendable {
             if t >= sent.lowerBound, ts[t].textIs(":") {
                 if let m = mainSubject(pi, sent, before: t), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: m.lo, cueHi: t + 1, rule: "colon", confidence: 0.8, notes: r.notes)
+                }
+                // "the Russian embassy in Washington wrote: “…”": a speech verb right before the
+                // colon, whose subject is a phrase that names nobody. The quote is left to it.
+                var v = t - 1
+                while v > sent.lowerBound, isSkippable(ts[v]) { v -= 1 }
+                if v > sent.lowerBound, isSpeechVerb(pi, v), !Self.isParticiple(ts[v]) {
+                    var d = v - 1
+                    while d >= max(sent.lowerBound, v - 7), !g.determiners.contains(ts[d].lower), ts[d].kind == .word, !isSpeechVerb(pi, d) { d -= 1 }
+                    if d >= sent.lowerBound, d < v - 1, g.determiners.contains(ts[d].lower),
+                       d == sent.lowerBound || ts[d - 1].kind == .punct {
+                        var e = v
+                        while e > d + 1, isSkippable(ts[e - 1]) { e -= 1 }
+                        return Found(speaker: .unresolved(analyzer.joinWords(ts[d..<e].map(\.text))), cueLo: d, cueHi: t + 1, rule: "colon", confidence: 0.5,
+                                     notes: ["the speech verb's subject names nobody: the quote is left to it"])
+                    }
                 }
             }
             while t >= max(sent.lowerBound, open - Self.window) {
