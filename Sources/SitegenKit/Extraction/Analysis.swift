@@ -220,7 +220,9 @@ public struct Analyzer: Sendable {
                 // quote after a space opens the next one (`first. "We will…`).
                 while j < tokens.count, tokens[j].kind == .punct, Words.closingMarks.contains(tokens[j].text),
                       tokens[j].text != "\"" || tokens[j].start == tokens[j - 1].end { j += 1 }
-                if j < tokens.count, tokens[j].isCapitalized || tokens[j].kind == .punct || tokens[j].kind == .number { starts.append(j) }
+                // (A letter right after the period, with no space, is an abbreviation's: "(D-N.Y.)".)
+                let glued = j == i + 1 && j < tokens.count && tokens[j].kind == .word && tokens[j].start == tokens[i].end
+                if j < tokens.count, !glued, tokens[j].isCapitalized || tokens[j].kind == .punct || tokens[j].kind == .number { starts.append(j) }
                 i = j
                 continue
             }

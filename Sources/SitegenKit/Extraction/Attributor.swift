@@ -372,10 +372,11 @@ public struct Attributor: Sendable {
             return g.speechVerbs.contains(ts[i].lower)
         }
 
-        /// A surname that is nobody of the dossier, at token `k` or after its particles ("de La
-        /// Tour"): one capitalised word, closed by a mark, a lower-case word or the paragraph's end.
-        /// Such names are left out of the mention tables; this is asked only where a speaker's
-        /// name stands (after a speech verb, "selon"). The mention spans the particles.
+        /// A surname alone at token `k` or after its particles ("de La Tour"): one capitalised
+        /// word, closed by a mark, a lower-case word or the paragraph's end. The mention tables
+        /// leave out such a name when it is nobody of the dossier, and start at the surname when
+        /// particles open a sentence; this is asked only where a speaker's name stands (after a
+        /// speech verb, "selon", a sentence's start). The mention spans the particles.
         func loneName(_ pi: Int, at k: Int) -> Mention? {
             let ts = tokens(pi)
             var n = k
@@ -386,6 +387,15 @@ public struct Attributor: Sendable {
                 if case .name(let ni) = m.kind, a.names[ni].title == nil { return Mention(kind: .name(ni), paragraph: pi, lo: k, hi: n + 1) }
             }
             return nil
+        }
+
+        /// `loneName` at a sentence's start, before its verb: an auxiliary, a clitic or a speech
+        /// verb ("Guérin s'est exprimée", "Trump wrote"), not "Face à la crise".
+        func loneSubject(_ pi: Int, at k: Int) -> Mention? {
+            guard let m = loneName(pi, at: k), m.hi < tokens(pi).count else { return nil }
+            let next = tokens(pi)[m.hi]
+            guard next.kind == .word, !next.isCapitalized, g.auxiliaries.contains(next.lower) || g.clitics.contains(next.lower) || isSpeechVerb(pi, m.hi) else { return nil }
+            return m
         }
 
         /// Whether a speech verb follows the quote after its comma ("« … », pointe X"): the quote has
@@ -514,9 +524,8 @@ public struct Attributor: Sendable {
                 }
                 // "Guérin s'est exprimée mardi. « … », a-t-elle assuré": a surname alone that is
                 // nobody of the dossier, as that sentence's first word before a lower-case verb.
-                let ts = tokens(plain.para)
-                if subjects.allSatisfy({ $0 == nil }), plain.range.count > 2, let m = loneName(plain.para, at: plain.range.lowerBound),
-                   m.hi < plain.range.upperBound, ts[m.hi].kind == .word, !ts[m.hi].isCapitalized, let r = resolve(m) {
+                if subjects.allSatisfy({ $0 == nil }), plain.range.count > 2, let m = loneSubject(plain.para, at: plain.range.lowerBound),
+                   let r = resolve(m) {
                     return (r.speaker, r.notes + ["pronoun resolved to the subject of the sentence before"])
                 }
             }
@@ -744,6 +753,8 @@ public struct Attributor: Sendable {
 
         /// The first mention of the sentence that can be a subject.
         func mainSubject(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Mention? {
+            // (A surname alone that is nobody of the dossier, opening the sentence before its verb.)
+            if mentionStarting[pi][sent.lowerBound] == nil, let m = loneSubject(pi, at: sent.lowerBound), m.hi < limit { return m }
             var u = sent.lowerBound
             while u < min(limit, sent.upperBound, sent.lowerBound + Self.window) {
                 if let m = mentionStarting[pi][u], !a.paragraphs[pi].isInQuote(u), eligible(m) {
@@ -789,8 +800,13 @@ public struct Attributor: Sendable {
                 switch m.kind {
                 case .name, .role:
                     var h = head(m, pi)
-                    // The frame ends at a comma right after the name (its role's complement aside).
-                    guard let end = (h.hi..<min(limit, h.hi + 8)).first(where: { ts[$0].kind == .punct }), ts[end].textIs(",") else { return nil }
+                    // The frame ends at a comma right after the name (its role's complement aside, or
+                    // its party in parentheses: "Pour Raphaël Glucksmann (Place publique), …").
+                    var from = h.hi
+                    if from < ts.count, ts[from].textIs("("), let close = (from + 1..<min(limit, from + 8)).first(where: { ts[$0].textIs(")") }) {
+                        from = close + 1
+                    }
+                    guard let end = (from..<min(limit, from + 8)).first(where: { ts[$0].kind == .punct }), ts[end].textIs(",") else { return nil }
                     // A frame has no verb: a name before its comma is the role's holder ("la députée
                     // écologiste Sandrine Rousseau,").
                     if case .role = h.kind, let n = (h.hi..<end).lazy.compactMap({ self.mentionStarting[pi][$0] }).first, case .name = n.kind, n.hi == end {
