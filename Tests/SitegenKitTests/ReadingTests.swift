@@ -39,6 +39,32 @@ struct EncodingTests {
         #expect(r.diagnostics.contains { $0.file.hasSuffix("latin.txt") && $0.message.contains("Windows-1252") })
     }
 
+    @Test("ISO-8859-15 and Mac OS Roman are told from Windows-1252 by how their words read")
+    func otherSingleByteEncodings() throws {
+        let text = "Le cœur du dossier\n\n« Nous ne céderons pas », a déclaré l’élu. Le coût : 10 M€.\n"
+        func encode(_ table: [Character: UInt8]) -> [UInt8] {
+            text.flatMap { c -> [UInt8] in table[c].map { [$0] } ?? Array(String(c).utf8) }
+        }
+        // ISO-8859-15: "œ" and "€" where ISO-8859-1 has "½" and "¤"; no apostrophe in it.
+        let latin9 = encode(["œ": 0xBD, "«": 0xAB, "»": 0xBB, "é": 0xE9, "û": 0xFB, "€": 0xA4, "’": 0x27])
+        let r9 = readBytes(latin9, name: "latin9.txt")
+        #expect(r9.article?.title == "Le cœur du dossier")
+        #expect(r9.article?.text.contains("10 M€") == true)
+        #expect(r9.diagnostics.contains { $0.message.contains("ISO-8859-15") })
+        // Mac OS Roman: "é" is 0x8E, where Windows-1252 has "Ž".
+        let mac = encode(["œ": 0xCF, "«": 0xC7, "»": 0xC8, "é": 0x8E, "û": 0x9E, "€": 0xDB, "’": 0xD5])
+        let rm = readBytes(mac, name: "mac.txt")
+        #expect(rm.article?.title == "Le cœur du dossier")
+        #expect(rm.article?.text.contains("a déclaré l’élu") == true)
+        #expect(rm.diagnostics.contains { $0.message.contains("Mac OS Roman") })
+        // English in Windows-1252 with curly apostrophes only: not read as Mac OS Roman ("donít").
+        let english = Array("Title of the story\n\nWe don".utf8) + [0x92] + Array("t know, she said. It".utf8) + [0x92] + Array("s late.\n".utf8)
+        #expect(readBytes(english).article?.text == "We don’t know, she said. It’s late.")
+        // ISO-8859-1 with an acute accent for an apostrophe ("l´été") stays ISO-8859-1.
+        let acute = Array("Titre de l".utf8) + [0xB4, 0xE9, 0x74, 0xE9] + Array("\n\nLe texte.\n".utf8)
+        #expect(readBytes(acute).article?.title == "Titre de l´été")
+    }
+
     @Test("a count of comments near the top is dropped alone; in the second half the comments under it go too")
     func commentsSection() throws {
         let top = try #require(readArticle("Le titre de l'article\n12 commentaires\nLe gouvernement a présenté mardi son projet de loi.\nLe texte sera examiné en juin par les députés.\nLes syndicats ont réagi dans la soirée.\nUn vote est prévu avant l'été.\n").article)

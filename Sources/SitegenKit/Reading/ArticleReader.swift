@@ -40,6 +40,8 @@ public struct ArticleReader: Sendable {
         }
         if decoded.encoding == .windows1252 {
             warn(nil, "not UTF-8: read as Windows-1252/ISO-8859-1", hint: "save the file as UTF-8 to silence this")
+        } else if decoded.encoding.isSingleByte {
+            warn(nil, "not UTF-8: read as \(decoded.encoding.rawValue)", hint: "save the file as UTF-8 to silence this")
         } else if decoded.encoding == .utf8Repaired {
             warn(nil, "has invalid UTF-8 bytes (a cut character?); they were left out", hint: "save the file again as UTF-8")
         }

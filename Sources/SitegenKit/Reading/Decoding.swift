@@ -1,10 +1,15 @@
 import Foundation
 
 /// Turns the bytes of a clipping into text: UTF-8 (with or without BOM), UTF-16 (with BOM, or
-/// recognised by its zero bytes), or Windows-1252/ISO-8859-1; line ends made `\n`; NFC.
+/// recognised by its zero bytes), or one byte a character (Windows-1252/ISO-8859-1, ISO-8859-15,
+/// Mac OS Roman); line ends made `\n`; NFC.
 public enum Decoding {
     public enum Encoding: String, Sendable {
         case utf8 = "UTF-8", utf8Repaired = "UTF-8 with invalid bytes", utf16le = "UTF-16LE", utf16be = "UTF-16BE", windows1252 = "Windows-1252"
+        case latin9 = "ISO-8859-15", macRoman = "Mac OS Roman"
+
+        /// One byte a character: a file not in Unicode, which the reader warns about.
+        public var isSingleByte: Bool { self == .windows1252 || self == .latin9 || self == .macRoman }
     }
 
     public struct Result: Sendable {
@@ -42,8 +47,7 @@ public enum Decoding {
             text = s
         } else {
             if looksBinary(bytes) { throw .binary }
-            encoding = .windows1252
-            text = windows1252(bytes)
+            (text, encoding) = singleByte(bytes)
         }
         if looksBinary(text) { throw .binary }
         // Replacement characters of a repaired file are dropped, not shown.
@@ -206,6 +210,57 @@ public enum Decoding {
     private static let cp1252High: [UInt32] = [
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// A file in one byte a character: Windows-1252 (a superset of ISO-8859-1 for every printable
+    /// character) unless its words read better in another. ISO-8859-15 writes "€" and "œ" where
+    /// ISO-8859-1 has "¤" and "½", signs no text uses (so "¤" anywhere, or "½" between letters, tells
+    /// it); Mac OS Roman writes "é" where Windows-1252 has "Ž". Each reading is scored by the
+    /// characters between two letters: a lower-case letter or an apostrophe is a word's, anything
+    /// else is not. Ties go to Windows-1252.
+    static func singleByte(_ bytes: [UInt8]) -> (String, Encoding) {
+        let cp1252 = windows1252(bytes)
+        if !bytes.contains(where: { (0x80...0x9F).contains($0) }) {
+            let latin9Only: Set<UInt8> = [0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE]
+            guard bytes.contains(where: { latin9Only.contains($0) }) else { return (cp1252, .windows1252) }
+            let latin9 = table(bytes) { b in latin9High[b] ?? UInt32(b) }
+            return wordScore(latin9) > wordScore(cp1252) || bytes.contains(0xA4) ? (latin9, .latin9) : (cp1252, .windows1252)
+        }
+        let mac = table(bytes) { b in b < 0x80 ? UInt32(b) : macRomanHigh[Int(b) - 0x80] }
+        return wordScore(mac) > wordScore(cp1252) ? (mac, .macRoman) : (cp1252, .windows1252)
+    }
+
+    /// Characters between two letters that belong in a word, less those that do not.
+    static func wordScore(_ text: String) -> Int {
+        var score = 0
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 2 else { return 0 }
+        for i in 1..<scalars.count - 1 where scalars[i].value >= 0x80 {
+            let (a, c, b) = (scalars[i - 1].properties, scalars[i], scalars[i + 1].properties)
+            guard a.isAlphabetic && a.isLowercase, b.isAlphabetic && b.isLowercase else { continue }
+            score += c.properties.isLowercase || c == "\u{2019}" ? 1 : -1
+        }
+        return score
+    }
+
+    private static func table(_ bytes: [UInt8], _ map: (UInt8) -> UInt32) -> String {
+        var out = String.UnicodeScalarView()
+        for b in bytes { if let s = Unicode.Scalar(map(b)) { out.append(s) } }
+        return String(out)
+    }
+
+    /// Where ISO-8859-15 differs from ISO-8859-1.
+    private static let latin9High: [UInt8: UInt32] = [0xA4: 0x20AC, 0xA6: 0x0160, 0xA8: 0x0161, 0xB4: 0x017D, 0xB8: 0x017E, 0xBC: 0x0152, 0xBD: 0x0153, 0xBE: 0x0178]
+
+    private static let macRomanHigh: [UInt32] = [
+        0x00C4, 0x00C5, 0x00C7, 0x00C9, 0x00D1, 0x00D6, 0x00DC, 0x00E1, 0x00E0, 0x00E2, 0x00E4, 0x00E3, 0x00E5, 0x00E7, 0x00E9, 0x00E8,
+        0x00EA, 0x00EB, 0x00ED, 0x00EC, 0x00EE, 0x00EF, 0x00F1, 0x00F3, 0x00F2, 0x00F4, 0x00F6, 0x00F5, 0x00FA, 0x00F9, 0x00FB, 0x00FC,
+        0x2020, 0x00B0, 0x00A2, 0x00A3, 0x00A7, 0x2022, 0x00B6, 0x00DF, 0x00AE, 0x00A9, 0x2122, 0x00B4, 0x00A8, 0x2260, 0x00C6, 0x00D8,
+        0x221E, 0x00B1, 0x2264, 0x2265, 0x00A5, 0x00B5, 0x2202, 0x2211, 0x220F, 0x03C0, 0x222B, 0x00AA, 0x00BA, 0x03A9, 0x00E6, 0x00F8,
+        0x00BF, 0x00A1, 0x00AC, 0x221A, 0x0192, 0x2248, 0x2206, 0x00AB, 0x00BB, 0x2026, 0x00A0, 0x00C0, 0x00C3, 0x00D5, 0x0152, 0x0153,
+        0x2013, 0x2014, 0x201C, 0x201D, 0x2018, 0x2019, 0x00F7, 0x25CA, 0x00FF, 0x0178, 0x2044, 0x20AC, 0x2039, 0x203A, 0xFB01, 0xFB02,
+        0x2021, 0x00B7, 0x201A, 0x201E, 0x2030, 0x00C2, 0x00CA, 0x00C1, 0x00CB, 0x00C8, 0x00CD, 0x00CE, 0x00CF, 0x00CC, 0x00D3, 0x00D4,
+        0xF8FF, 0x00D2, 0x00DA, 0x00DB, 0x00D9, 0x0131, 0x02C6, 0x02DC, 0x00AF, 0x02D8, 0x02D9, 0x02DA, 0x00B8, 0x02DD, 0x02DB, 0x02C7,
     ]
 
     /// Windows-1252, a superset of ISO-8859-1 for every printable character.
