@@ -3,7 +3,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
-.PHONY: site test deps build release score clean check-site check-hostile screenshots fuzz bench icount icount-rebuild
+.PHONY: site test deps build release score clean check-site check-hostile screenshots fuzz bench truth icount icount-rebuild
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -51,6 +51,11 @@ fuzz: deps
 # sitegen and Hugo side by side on generated dossiers (BENCH_SIZES="1000 10000 100000").
 bench: deps
 	bash scripts/bench.sh
+
+# Attribution, people, titles and dates scored on TRUTH_SIZE generated articles (default 2000)
+# against the generator's own truth (synthetic patterns only; the example dossier is `make score`).
+truth: deps
+	bash scripts/truth.sh
 
 # The instructions of one clean build of ICOUNT_SIZE generated articles, under callgrind;
 # icount-rebuild: of the rebuild after an annotation edit, at 10,000 articles by default.
