@@ -381,7 +381,8 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             var n = k
             while n < min(ts.count, k + 2), ts[n].kind == .word, g.particles.contains(ts[n].folded), n + 1 < ts.count, ts[n + 1].isCapitalized { n += 1 }
-            guard n < ts.count, ts[n].kind == .word, ts[n].isCapitalized, !ts[n].isAllCaps, !a.paragraphs[pi].isInQuote(n),
+            // (Not an elided word: "C'est", "L'Élysée".)
+            guard n < ts.count, ts[n].kind == .word, ts[n].isCapitalized, !ts[n].isAllCaps, ts[n].text.last?.isLetter ?? false, !a.paragraphs[pi].isInQuote(n),
                   n + 1 >= ts.count || ts[n + 1].kind == .punct || !ts[n + 1].isCapitalized else { return nil }
             for m in a.mentions where m.paragraph == pi && m.lo == n && m.hi == n + 1 {
                 if case .name(let ni) = m.kind, a.names[ni].title == nil { return Mention(kind: .name(ni), paragraph: pi, lo: k, hi: n + 1) }
