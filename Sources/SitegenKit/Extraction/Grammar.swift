@@ -175,6 +175,14 @@ public final class Grammar: Sendable {
     /// "Navalnaya", "Zelenskiy" / "Zelenskyy" / "Zelensky").
     public func canonicalWord(_ folded: String) -> String {
         if let t = transliteration[folded] { return t }
+        let ending = Self.commonEnding(folded)
+        // ("Zaluzhnyy", not listed, is "Zaluzhny", which is.)
+        return ending == folded ? folded : transliteration[ending] ?? ending
+    }
+
+    /// The endings French and English write apart, made one: "-aïa" / "-aya", "-iy" / "-yy" /
+    /// "-ii" / "-yi" / "-y".
+    static func commonEnding(_ folded: String) -> String {
         guard folded.utf8.count > 4, let last = folded.utf8.last, last == 0x61 || last == 0x69 || last == 0x79 else { return folded }
         if folded.hasSuffix("aia") { return String(folded.dropLast(3)) + "aya" }
         for suffix in ["iy", "yy", "ii", "yi"] where folded.hasSuffix(suffix) { return String(folded.dropLast(2)) + "y" }
