@@ -898,6 +898,27 @@ public struct Attributor: Sendable {
                 if let m = mentionStarting[pi][j], case .pronoun = m.kind, m.hi < ts.count, ts[m.hi].textIs(",") { return m }
                 guard let m = viewpointHolder(pi, from: j, before: ts.count), case .name = m.kind else { return nil }
                 return m
+            } else if ts[i].lowerIs("as") || ts[i].lowerIs("comme"), i == 0 || ts[i - 1].kind == .punct {
+                // "As Trump put it at a rally, “…”", "Comme l'a rappelé Jean Dupont, « … »", "“…,” as
+                // Trump put it.": a frame with a speech verb, up to its comma or its sentence's end,
+                // whose first name or role speaks.
+                var e = j
+                var verb = false
+                var holder: Mention?
+                while e < min(ts.count, i + 14), !ts[e].textIs(","), !Words.sentenceEnds.contains(ts[e].text), !a.paragraphs[pi].isInQuote(e) {
+                    if holder == nil, let m = mentionStarting[pi][e] {
+                        switch m.kind {
+                        case .name, .role: holder = m
+                        default: break
+                        }
+                        e = m.hi
+                        continue
+                    }
+                    if isSpeechVerb(pi, e) || ts[e].lowerIs("put") { verb = true }
+                    e += 1
+                }
+                guard verb, let m = holder, e >= ts.count || ts[e].textIs(",") || Words.sentenceEnds.contains(ts[e].text) else { return nil }
+                return m
             } else if !ts[i].lowerIs("selon") {
                 return nil
             }
@@ -938,16 +959,18 @@ public struct Attributor: Sendable {
             // Capitalised words only, and more than one: a name or a title ("Moscou. Kremlin. Poutine").
             let span = a.paragraphs[pi].spans[s]
             // (Its words counted, up to 8, not copied.)
-            var inside = 0, allCapitalized = true
+            // (Words all in capitals are shouted, not a title: “KAMALA IS WEAK ON RUSSIA!”.)
+            var inside = 0, allCapitalized = true, allCaps = true
             var k2 = tokenIndex(pi, atOrAfter: span.start)
             while k2 < ts.count, ts[k2].start < span.end, inside < 8 {
                 if ts[k2].end <= span.end && ts[k2].kind == .word {
                     inside += 1
                     if !ts[k2].isCapitalized { allCapitalized = false }
+                    if !ts[k2].isAllCaps { allCaps = false }
                 }
                 k2 += 1
             }
-            if inside >= 2 && inside <= 6 && allCapitalized { return true }
+            if inside >= 2 && inside <= 6 && allCapitalized && !(allCaps && inside >= 3) { return true }
             return inside == 0
         }
 
