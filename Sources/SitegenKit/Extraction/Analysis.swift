@@ -418,7 +418,8 @@ public struct Analyzer: Sendable {
 
     /// Two capitalised words, a known first name then a word that is also a place or a common
     /// noun the lexicon keeps from names: a person's name all the same ("Lisa Monaco", "Camille
-    /// Grand", "Theresa May"). Not when the second is a function word or in capitals.
+    /// Grand"). Not when the second is a function word or in capitals. (A month never joins the
+    /// run: "Theresa May" stays "Theresa".)
     func isFirstNameAndSurname(_ tokens: [Token], _ lo: Int, _ end: Int) -> Bool {
         guard end - lo == 2, g.isFirstName(tokens[lo].folded), !g.isPlaceOrOrganisation(tokens[lo...lo]) else { return false }
         let last = tokens[lo + 1]

@@ -265,11 +265,6 @@ public enum Decoding {
 
     /// Windows-1252, a superset of ISO-8859-1 for every printable character.
     static func windows1252(_ bytes: [UInt8]) -> String {
-        var out = String.UnicodeScalarView()
-        for b in bytes {
-            let v: UInt32 = (0x80...0x9F).contains(b) ? cp1252High[Int(b) - 0x80] : UInt32(b)
-            if let s = Unicode.Scalar(v) { out.append(s) }
-        }
-        return String(out)
+        table(bytes) { b in (0x80...0x9F).contains(b) ? cp1252High[Int(b) - 0x80] : UInt32(b) }
     }
 }
