@@ -1004,12 +1004,13 @@ public struct Attributor: Sendable {
                                      notes: ["an impersonal 'on' at an institution: the institution speaks"])
                     }
                 }
-                // "« … », a expliqué Morin. « … », a-t-elle dit": the speaker just before, whom the
-                // dossier does not link to a person, goes on speaking.
-                if let last = speakers.last, case .unresolved = last.speaker, sentenceNo - last.sentence <= 1,
+                // "« … », a expliqué Morin. « … », a-t-elle dit", "« … », a indiqué le Kremlin. « … »,
+                // a-t-il ajouté": the speaker just before, whom the dossier does not link to a
+                // person, or an institution, goes on speaking.
+                if let last = speakers.last, { if case .person = last.speaker { return false }; return true }(), sentenceNo - last.sentence <= 1,
                    (lastPlainSentence?.sentence ?? -1) < last.sentence, !["-ils", "-elles", "-on"].contains(where: { Analyzer.hasASCIISuffix(ts[k].folded, $0) }) {
                     return Found(speaker: last.speaker, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.7,
-                                 notes: ["pronoun resolved to the speaker just before, who is not linked to a person of the dossier"])
+                                 notes: ["pronoun resolved to the speaker just before, who is not a person of the dossier"])
                 }
                 // "« … », a expliqué Morin. « … », a-t-elle dit", where the article names Viktor and
                 // Claire Morin: the pronoun's gender tells which of one surname's people speaks.
