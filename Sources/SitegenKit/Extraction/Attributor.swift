@@ -1206,6 +1206,16 @@ public struct Attributor: Sendable {
                 if let m = selonObject(pi, t), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: t, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
                 }
+                // "Si Kamala Harris juge ce discours « dangereux », le chancelier Olaf Scholz parle
+                // d'une « illusion »": a clause between the verb and the quote, opened after a comma
+                // by a name or a role and its verb, has the quote; the verb is the other clause's.
+                if isSpeechVerb(pi, t), let n = newClauseSubject(pi, after: t, before: open) {
+                    if let r = resolve(n) {
+                        return Found(speaker: r.speaker, cueLo: n.lo, cueHi: n.hi, rule: "sentence-subject", confidence: 0.4,
+                                     notes: r.notes + ["the quote's clause has no speech verb: its subject was taken, not the verb of the clause before"])
+                    }
+                    return nil
+                }
                 if isSpeechVerb(pi, t), let m = subject(ofVerb: t, pi, sent) {
                     let lo = min(m.lo, t)
                     guard let r = resolve(m) else {
@@ -1226,6 +1236,39 @@ public struct Attributor: Sendable {
                     return Found(speaker: sp, cueLo: t, cueHi: t + 1, rule: "inverted-pronoun", confidence: 0.8, notes: notes)
                 }
                 t -= 1
+            }
+            return nil
+        }
+
+        /// The subject of a clause that opens after a comma between `from` and `limit`: a name or a
+        /// role (after its determiner), then a lower-case word that is neither a participle nor a
+        /// speech verb, all outside quotes.
+        func newClauseSubject(_ pi: Int, after from: Int, before limit: Int) -> Mention? {
+            let ts = tokens(pi)
+            for c in from + 1..<max(from + 1, limit - 2) where ts[c].textIs(",") && !a.paragraphs[pi].isInQuote(c) {
+                guard let m = mentionStarting[pi][c + 1] ?? (g.determiners.contains(ts[c + 1].lower) && c + 2 < limit ? mentionStarting[pi][c + 2] : nil),
+                      m.hi < limit else { continue }
+                switch m.kind {
+                case .name, .role: break
+                default: continue
+                }
+                // (Past the name a role goes with: "le chancelier allemand Olaf Scholz".)
+                var h = head(m, pi)
+                var v = h.hi
+                while v < limit {
+                    if let n = mentionStarting[pi][v], case .name = n.kind { h = n; v = n.hi; continue }
+                    // (A lower-case word right before a name qualifies the role: "allemand".)
+                    if ts[v].kind == .word, !ts[v].isCapitalized, v + 1 < limit, let n = mentionStarting[pi][v + 1], case .name = n.kind {
+                        h = n
+                        v = n.hi
+                        continue
+                    }
+                    break
+                }
+                guard v < limit, ts[v].kind == .word, !ts[v].isCapitalized, !Self.isParticiple(ts[v]), !isSpeechVerb(pi, v),
+                      !g.prepositions.contains(ts[v].lower), !g.coordinations.contains(ts[v].lower), !g.clauseBreaks.contains(ts[v].lower),
+                      !a.paragraphs[pi].isInQuote(v) else { continue }
+                return h
             }
             return nil
         }
