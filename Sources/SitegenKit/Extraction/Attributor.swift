@@ -32,6 +32,14 @@ public struct Attributor: Sendable {
         case person(Int)
         case organisation(String)
         case unresolved(String)
+
+        var isPerson: Bool { if case .person = self { return true }; return false }
+    }
+
+    /// Whether a subject pronoun, alone or inverted ("ils", "they", "a-t-on", "disent-elles"),
+    /// stands for a group.
+    static func isPluralPronoun(_ lower: String) -> Bool {
+        Words.pluralPronouns.contains(lower) || lower.hasSuffix("-ils") || lower.hasSuffix("-elles") || lower.hasSuffix("-on")
     }
 
     struct Found {
@@ -379,8 +387,7 @@ public struct Attributor: Sendable {
         /// speech verb, "selon", a sentence's start). The mention spans the particles.
         func loneName(_ pi: Int, at k: Int) -> Mention? {
             let ts = tokens(pi)
-            var n = k
-            while n < min(ts.count, k + 2), ts[n].kind == .word, g.particles.contains(ts[n].folded), n + 1 < ts.count, ts[n + 1].isCapitalized { n += 1 }
+            let n = afterParticles(pi, k)
             // (Not an elided word: "C'est", "L'Élysée".)
             guard n < ts.count, ts[n].kind == .word, ts[n].isCapitalized, !ts[n].isAllCaps, ts[n].text.last?.isLetter ?? false, !a.paragraphs[pi].isInQuote(n),
                   n + 1 >= ts.count || ts[n + 1].kind == .punct || !ts[n + 1].isCapitalized else { return nil }
@@ -393,10 +400,13 @@ public struct Attributor: Sendable {
         /// `loneName` at a sentence's start, before its verb: an auxiliary, a clitic or a speech
         /// verb ("Guérin s'est exprimée", "Trump wrote"), not "Face à la crise".
         func loneSubject(_ pi: Int, at k: Int) -> Mention? {
-            guard let m = loneName(pi, at: k), m.hi < tokens(pi).count else { return nil }
-            let next = tokens(pi)[m.hi]
-            guard next.kind == .word, !next.isCapitalized, g.auxiliaries.contains(next.lower) || g.clitics.contains(next.lower) || isSpeechVerb(pi, m.hi) else { return nil }
-            return m
+            // (The verb is checked first: it is a table look-up, `loneName` a walk through the
+            // article's mentions, and most sentences open on a determiner and a noun.)
+            let ts = tokens(pi)
+            let v = afterParticles(pi, k) + 1
+            guard v < ts.count, ts[v].kind == .word, !ts[v].isCapitalized,
+                  g.auxiliaries.contains(ts[v].lower) || g.clitics.contains(ts[v].lower) || isSpeechVerb(pi, v) else { return nil }
+            return loneName(pi, at: k)
         }
 
         /// Whether a speech verb follows the quote after its comma ("« … », pointe X"): the quote has
@@ -411,8 +421,7 @@ public struct Attributor: Sendable {
             let span = a.paragraphs[pi].spans[s]
             let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
             guard sawComma || lastInside >= 0 && ts[lastInside].textIs(",") else { return false }
-            var skipped = 0
-            while k < ts.count, skipped < 4, isSkippable(ts[k]) { k += 1; skipped += 1 }
+            k = afterSkippables(pi, k)
             return k < ts.count && !ts[k].isCapitalized && isSpeechVerb(pi, k)
         }
 
@@ -434,6 +443,24 @@ public struct Attributor: Sendable {
 
         func isSkippable(_ t: Token) -> Bool {
             g.auxiliaries.contains(t.lower) || g.clitics.contains(t.lower) || g.adverbs.contains(t.lower)
+        }
+
+        /// Past up to four auxiliaries, clitics and adverbs from `k` ("a en effet", "has also").
+        func afterSkippables(_ pi: Int, _ k: Int) -> Int {
+            let ts = tokens(pi)
+            var k = k
+            var skipped = 0
+            while k < ts.count, skipped < 4, isSkippable(ts[k]) { k += 1; skipped += 1 }
+            return k
+        }
+
+        /// Past up to two particles from `k` that a capitalised word follows: the start of "La
+        /// Tour" in "de La Tour", of "Silva" in "Da Silva".
+        func afterParticles(_ pi: Int, _ k: Int) -> Int {
+            let ts = tokens(pi)
+            var n = k
+            while n < min(ts.count, k + 2), ts[n].kind == .word, g.particles.contains(ts[n].folded), n + 1 < ts.count, ts[n + 1].isCapitalized { n += 1 }
+            return n
         }
 
         // MARK: Speakers
@@ -601,7 +628,7 @@ public struct Attributor: Sendable {
                 return (.organisation(label), [])
             case .pronoun(let gender):
                 let word = tokens(m.paragraph)[m.lo].lower
-                let plural = Words.pluralPronouns.contains(word) || word.hasSuffix("-ils") || word.hasSuffix("-elles") || word.hasSuffix("-on")
+                let plural = Attributor.isPluralPronoun(word)
                 // A pronoun written before its verb ("Selon lui", "Il a ajouté") may point to the
                 // subject of a sentence after the latest quote; "dit-il" goes on with its speaker.
                 guard let (s, notes) = resolvePronoun(gender, plural: plural, subjectFirst: !word.contains("-")) else { return nil }
@@ -1007,8 +1034,8 @@ public struct Attributor: Sendable {
                 // "« … », a expliqué Morin. « … », a-t-elle dit", "« … », a indiqué le Kremlin. « … »,
                 // a-t-il ajouté": the speaker just before, whom the dossier does not link to a
                 // person, or an institution, goes on speaking.
-                if let last = speakers.last, { if case .person = last.speaker { return false }; return true }(), sentenceNo - last.sentence <= 1,
-                   (lastPlainSentence?.sentence ?? -1) < last.sentence, !["-ils", "-elles", "-on"].contains(where: { Analyzer.hasASCIISuffix(ts[k].folded, $0) }) {
+                if let last = speakers.last, !last.speaker.isPerson, sentenceNo - last.sentence <= 1,
+                   (lastPlainSentence?.sentence ?? -1) < last.sentence, !Attributor.isPluralPronoun(ts[k].lower) {
                     return Found(speaker: last.speaker, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.7,
                                  notes: ["pronoun resolved to the speaker just before, who is not a person of the dossier"])
                 }
@@ -1029,9 +1056,7 @@ public struct Attributor: Sendable {
                 return Found(speaker: sp, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.9, notes: notes)
             }
             // (ii) a déclaré Kirby, a déclaré le porte-parole, said Kirby, selon X, according to X
-            var j = k
-            var skipped = 0
-            while j < ts.count, skipped < 4, isSkippable(ts[j]) { j += 1; skipped += 1 }
+            var j = afterSkippables(pi, k)
             // (and adverbs of more than one word: "a au contraire défendu X")
             if j < ts.count, !g.speechVerbs.contains(ts[j].lower), case let past = afterAdverbs(pi, j), past > j, past < ts.count,
                g.speechVerbs.contains(ts[past].lower) { j = past }
@@ -1049,9 +1074,8 @@ public struct Attributor: Sendable {
                     }
                     // "a dit Da Silva", "a précisé de La Tour": a surname's particles before the
                     // mention of its last word.
-                    var j = k
-                    while j < min(ts.count, k + 2), ts[j].kind == .word, g.particles.contains(ts[j].folded) { j += 1 }
-                    if j > k, j < ts.count, let n = mentionStarting[pi][j], case .name = n.kind { return n }
+                    let j = afterParticles(pi, k)
+                    if j > k, let n = mentionStarting[pi][j], case .name = n.kind { return n }
                     return nil
                 }
                 var subject = subjectAt(sj)
@@ -1134,8 +1158,7 @@ public struct Attributor: Sendable {
                 var v = afterNameComplement(pi, m.hi)
                 // "a spokesperson for the British government said": a role's complement.
                 if case .role = m.kind, v == m.hi { v = afterComplement(pi, m.hi) }
-                var skipped = 0
-                while v < ts.count, skipped < 4, isSkippable(ts[v]) { v += 1; skipped += 1 }
+                v = afterSkippables(pi, v)
                 if v < ts.count, g.speechVerbs.contains(ts[v].lower), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: start, cueHi: v + 1, rule: "cue-after",
                                  confidence: endsSentence && !sawComma ? 0.75 : 0.85, notes: r.notes)
@@ -1144,9 +1167,7 @@ public struct Attributor: Sendable {
             // "“…,” Fernandez said": a surname alone that is nobody of the dossier, in the quote's
             // own sentence.
             if m == nil, sawComma || !endsSentence, let n = loneName(pi, at: k), let r = resolve(n) {
-                var v = n.hi
-                var skipped = 0
-                while v < ts.count, skipped < 4, isSkippable(ts[v]) { v += 1; skipped += 1 }
+                let v = afterSkippables(pi, n.hi)
                 if v < ts.count, !ts[v].isCapitalized, g.speechVerbs.contains(ts[v].lower) {
                     return Found(speaker: r.speaker, cueLo: start, cueHi: v + 1, rule: "cue-after", confidence: 0.65, notes: r.notes)
                 }
