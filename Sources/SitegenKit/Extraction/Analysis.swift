@@ -735,7 +735,9 @@ public struct Analyzer: Sendable {
             && !g.speechVerbs.contains(tokens[k].lower)
         guard k < tokens.count, qualified || g.isRole(tokens[k].lower) else { return nil }
         var e = k
-        while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].textIs("'") { e += 1 }
+        // (An apostrophe and a possessive's "'s" are inside the role: "co-director of Clemson
+        // University's Media Forensics Hub".)
+        while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].textIs("'") || tokens[e].lowerIs("'s") { e += 1 }
         guard e < tokens.count, Words.commaPeriodSemicolon.contains(tokens[e].text) else { return nil }
         return (joinWords(tokens[k..<e].map(\.text)), det)
     }
@@ -743,7 +745,8 @@ public struct Analyzer: Sendable {
     func joinWords(_ ws: [String]) -> String {
         var s = ""
         for w in ws {
-            if !s.isEmpty && !(s.hasSuffix("’") || s.hasSuffix("'")) && w != "," { s += " " }
+            // (No space around an apostrophe, nor before a possessive's "'s".)
+            if !s.isEmpty && !(s.hasSuffix("’") || s.hasSuffix("'")) && w != "," && !w.hasPrefix("'") && !w.hasPrefix("’") { s += " " }
             s += w
         }
         return s

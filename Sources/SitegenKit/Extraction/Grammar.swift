@@ -78,9 +78,11 @@ public final class Grammar: Sendable {
         femaleTitles = WordTable(lexicon.lowerSet("titles.female"))
         anyTitles = WordTable(lexicon.lowerSet("titles.any"))
         particles = WordTable(lexicon.foldedSet("particles"))
-        maleRoles = WordTable(lexicon.lowerSet("roles.male"))
-        femaleRoles = WordTable(lexicon.lowerSet("roles.female"))
-        pronounsAndRoles = WordTable(lexicon.lowerSet("pronouns.subject.male", "pronouns.subject.female", "roles.male", "roles.female"))
+        let male = Self.withRolePrefixes(lexicon.lowerSet("roles.male"))
+        let female = Self.withRolePrefixes(lexicon.lowerSet("roles.female"))
+        maleRoles = WordTable(male)
+        femaleRoles = WordTable(female)
+        pronounsAndRoles = WordTable(lexicon.lowerSet("pronouns.subject.male", "pronouns.subject.female").union(male).union(female))
         firstNames = WordTable(lexicon.foldedSet("male", "female", "unisex"))
         titles = WordTable(lexicon.lowerSet("titles.male", "titles.female", "titles.any"))
         demonymSuffixes = lexicon["demonym.suffixes"].map(Text.fold)
@@ -212,6 +214,17 @@ public final class Grammar: Sendable {
     }
 
     public func isRole(_ lower: String) -> Bool { isPronounOrRole(lower) && (maleRoles.contains(lower) || femaleRoles.contains(lower)) }
+
+    /// The roles with their prefixed forms, made once here rather than listed: "co-director",
+    /// "ex-ministre", "sous-directrice", "vice-chancelier". (Only one-word roles: "co-prime
+    /// minister" is not written.)
+    static func withRolePrefixes(_ roles: Set<String>) -> Set<String> {
+        var all = roles
+        for role in roles where !role.contains(" ") && !role.contains("-") {
+            for prefix in ["co-", "ex-", "vice-", "sous-"] { all.insert(prefix + role) }
+        }
+        return all
+    }
 
     /// Whether a lower-case word is a subject pronoun or a role word.
     func isPronounOrRole(_ lower: String) -> Bool { pronounsAndRoles.contains(lower) }
