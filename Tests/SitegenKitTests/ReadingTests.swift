@@ -412,6 +412,27 @@ struct CleaningTests {
         #expect(c.author == nil)
     }
 
+    @Test("an opinion piece: a breadcrumb of sections above the headline, the author's name alone under it, the standfirst, then the date")
+    func opinionPiece() throws {
+        let body = "When I testified before Congress in 2021, I warned that influence operations were becoming harder to spot.\n"
+        let a = try #require(readArticle("Opinion | US elections 2024\nPutin doesn't need to hack the vote. We're doing his work for him\nNina Jankowicz\n"
+                                         + "Disinformation thrives on our divisions. The fix isn't just better moderation – it's better civics\n"
+                                         + "Thu 17 Oct 2024 06.00 EDT\n" + body, language: "en").article)
+        #expect(a.title == "Putin doesn't need to hack the vote. We're doing his work for him")
+        #expect(a.author == "Nina Jankowicz")
+        #expect(a.date?.iso == "2024-10-17T06:00")
+        // Without the date under the standfirst, the author's note at the end names the author.
+        let b = try #require(readArticle("Monde › Europe\nL'Europe ne doit plus être naïve face à Moscou\nNathalie Loiseau\n"
+                                         + "Les ingérences russes ne sont pas une fatalité, à condition de les nommer.\n"
+                                         + "Il y a dix ans, personne ne voulait croire aux campagnes de désinformation du Kremlin.\n"
+                                         + "Nathalie Loiseau est députée européenne.\n").article)
+        #expect(b.title == "L'Europe ne doit plus être naïve face à Moscou")
+        #expect(b.author == "Nathalie Loiseau")
+        // With the body right under it, and no note at the end, a name alone is a photo's caption.
+        let c = try #require(readArticle("Le budget adopté de justesse\nGabriel Attal\n\(lead)\nLe texte repart au Sénat la semaine prochaine, pour une dernière lecture.\n").article)
+        #expect(c.author == nil)
+    }
+
     @Test func separators() {
         #expect(dropped("Titre du jour\n\n\(lead)\n\n* * *\n\nSuite du texte, avec une seconde phrase.\n")["* * *"] == "separator")
     }

@@ -222,6 +222,20 @@ public struct Cleaner: Sendable {
                 afterMeta = true
                 continue
             }
+            // A name alone right under the headline (the second or, under a section label, the
+            // third line of the top), its first name a known one, with the date line after the
+            // standfirst under it or the author's note at the end: an opinion piece's byline
+            // ("Putin doesn't need to hack the vote…" / "Nina Jankowicz" / its standfirst / "Thu
+            // 17 Oct 2024"). (With the body right under it, a name alone is a photo's caption.)
+            if isHead, (2...3).contains(notNoise), author == nil, (2...4).contains(fact.words), looksLikeName(t),
+               !outlets.contains(Text.fold(t)), index + 2 < nonEmpty.count,
+               t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true,
+               dateLine(nonEmpty[index + 2].text) != nil || nonEmpty.suffix(3).contains(where: { $0.text.hasPrefix(t + " ") }) {
+                drop(line, "byline")
+                author = t
+                afterMeta = true
+                continue
+            }
             // Several names above a date line, each perhaps with a note in parentheses: "Tom
             // Ambrose (now) and Léonie Chao-Fong (earlier)" / "Tue 26 Nov 2024 18.05 GMT".
             if isHead, notNoise > 1, author == nil, (3...16).contains(fact.words), index + 1 < nonEmpty.count,
@@ -1391,6 +1405,14 @@ public struct Cleaner: Sendable {
 
     /// "International", "Politique": a rubric above the headline.
     func isSectionLabel(_ s: String) -> Bool {
+        // A breadcrumb of a site's sections, one of them a rubric: "Opinion | US elections 2024",
+        // "Monde › Europe". (A headline with its outlet, "… | Le Monde", has a longer part.)
+        for separator in [" | ", " › ", " > "] where s.contains(separator) {
+            let parts = s.components(separatedBy: separator)
+            return (2...4).contains(parts.count) && s.count <= 64
+                && parts.allSatisfy { Text.words($0).count <= 4 && !hasTerminalPunctuation($0) }
+                && parts.contains { Text.words($0).contains { rubrics.contains(Text.fold(String($0))) } }
+        }
         let ws = Text.words(s)
         guard (1...3).contains(ws.count), s.count <= 32, !hasTerminalPunctuation(s), !s.contains(",") else { return false }
         // One word, or words that are all capitalised ("Monde Afrique"), never a sentence; or a
