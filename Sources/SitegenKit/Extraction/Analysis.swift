@@ -647,9 +647,10 @@ public struct Analyzer: Sendable {
         if i > 0, g.determiners.contains(tokens[i - 1].lower) { return i - 1 }
         guard i > 1, g.determiners.contains(tokens[i - 2].lower) else { return nil }
         let adj = tokens[i - 1]
-        // (Or the name of a place or an institution: "the Kremlin official"; or the capitalised first
-        // word of a role: "le Premier ministre".)
-        guard adj.kind == .word, !adj.isCapitalized || g.isPlaceOrOrganisation(tokens[(i - 1)...(i - 1)]) || g.isRole(adj.lower + " " + tokens[i].lower),
+        // (Or the name of a place or an institution: "the Kremlin official"; a nationality: "the
+        // Russian president"; or the capitalised first word of a role: "le Premier ministre".)
+        guard adj.kind == .word, !adj.isCapitalized || g.isPlaceOrOrganisation(tokens[(i - 1)...(i - 1)]) || g.demonyms.contains(adj.folded)
+                || g.isRole(adj.lower + " " + tokens[i].lower),
               !g.isRole(adj.lower), !g.prepositions.contains(adj.lower),
               !g.auxiliaries.contains(adj.lower), !g.clitics.contains(adj.lower), !g.speechVerbs.contains(adj.lower),
               !g.clauseBreaks.contains(adj.lower), !g.coordinations.contains(adj.lower) else { return nil }

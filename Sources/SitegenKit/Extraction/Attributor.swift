@@ -925,14 +925,27 @@ public struct Attributor: Sendable {
                 if let m = mentionStarting[pi][j], case .pronoun = m.kind, m.hi < ts.count, ts[m.hi].textIs(",") { return m }
                 guard let m = viewpointHolder(pi, from: j, before: ts.count), case .name = m.kind else { return nil }
                 return m
-            } else if ts[i].lowerIs("as") || ts[i].lowerIs("comme"), i == 0 || ts[i - 1].kind == .punct {
+            } else if ts[i].lowerIs("as") || ts[i].lowerIs("comme"),
+                      i == 0 || ts[i - 1].kind == .punct || g.coordinations.contains(ts[i - 1].lower) && (i == 1 || ts[i - 2].kind == .punct) {
                 // "As Trump put it at a rally, “…”", "Comme l'a rappelé Jean Dupont, « … »", "“…,” as
-                // Trump put it.": a frame with a speech verb, up to its comma or its sentence's end,
-                // whose first name or role speaks.
+                // Trump put it.", "But as …": a frame with a speech verb, up to its comma or its
+                // sentence's end, whose first name or role speaks.
                 var e = j
                 var verb = false
                 var holder: Mention?
-                while e < min(ts.count, i + 14), !ts[e].textIs(","), !Words.sentenceEnds.contains(ts[e].text), !a.paragraphs[pi].isInQuote(e) {
+                var limit = i + 14
+                while e < min(ts.count, limit), !Words.sentenceEnds.contains(ts[e].text), !a.paragraphs[pi].isInQuote(e) {
+                    if ts[e].textIs(",") {
+                        // "As Renée DiResta, a former research manager at the Stanford Internet
+                        // Observatory, has put it,": the holder's apposition (a determiner or a role
+                        // after the comma, up to the next one) is skipped.
+                        guard !verb, let h = holder, e == h.hi, e + 1 < ts.count, g.determiners.contains(ts[e + 1].lower) || g.isRole(ts[e + 1].lower),
+                              let close = (e + 2..<min(ts.count, e + 16)).first(where: { ts[$0].kind == .punct && !ts[$0].lowerIs("'s") && !ts[$0].textIs("'") && !ts[$0].textIs("’") }),
+                              ts[close].textIs(",") else { break }
+                        limit = close + 8
+                        e = close + 1
+                        continue
+                    }
                     if holder == nil, let m = mentionStarting[pi][e] {
                         switch m.kind {
                         case .name, .role: holder = m
