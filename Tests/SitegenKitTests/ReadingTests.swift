@@ -412,6 +412,15 @@ struct CleaningTests {
         #expect(c.author == nil)
     }
 
+    @Test("an interview's byline: \"Recueilli par\", a surname in capitals, a final period")
+    func interviewByline() throws {
+        let a = try #require(readArticle("Ingérence russe : « On a affaire à une machine bien huilée »\nOuest-France\nRecueilli par Julien BOUISSOU.\nPublié le 02/11/2024 à 17h30\n\(lead)\n").article)
+        #expect(a.author == "Julien Bouissou")
+        #expect(a.date?.iso == "2024-11-02T17:30")
+        let b = try #require(readArticle("Le scrutin de la peur\nPropos recueillis par Marie Dupont et Jean LEROY\n\(lead)\n").article)
+        #expect(b.author == "Marie Dupont et Jean Leroy")
+    }
+
     @Test("an opinion piece: a breadcrumb of sections above the headline, the author's name alone under it, the standfirst, then the date")
     func opinionPiece() throws {
         let body = "When I testified before Congress in 2021, I warned that influence operations were becoming harder to spot.\n"

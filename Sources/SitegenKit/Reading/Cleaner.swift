@@ -1152,6 +1152,8 @@ public struct Cleaner: Sendable {
             namePart = Self.droppingTrailing(datePrefixWords, from: Substring(str[..<m.range.lowerBound]), keeping: hasPrefix ? 1 : 2)
         }
         var name = Text.trimming(namePart, where: Self.isBylineEdge)
+        // "Recueilli par Julien BOUISSOU.": a final period after a word (not an initial's) ends the line.
+        if name.hasSuffix("."), name.dropLast().suffix(3).allSatisfy(\.isLetter) { name = Text.trimming(name.dropLast(), where: Self.isBylineEdge) }
         if hasPrefix {
             // "Par Sophie Durand (avec AFP)", "By Jane Doe, with Reuters": the agency is not the author.
             if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = Text.trimming(name[..<open], where: Self.isBylineEdge) }
@@ -1233,9 +1235,13 @@ public struct Cleaner: Sendable {
         guard (hasPrefix || looksLikeName(name)), authors.count <= 4, authors.allSatisfy({ (1...4).contains($0) }),
               nameWords.count <= 6 || authors.count > 1, nameWords.allSatisfy(isNameWord)
         else { return nil }
-        // "By ILLIA NOVIKOV and SAMYA KULLAB": names in capitals are written as names.
-        if name.contains(where: \.isLetter), nameWords.allSatisfy({ Self.authorJoiners.contains($0) || $0 == $0.uppercased() }) {
-            name = nameWords.map { w in ["AND", "ET"].contains(w) ? w.lowercased() : w.prefix(1) + w.dropFirst().lowercased() }.joined(separator: " ")
+        // "By ILLIA NOVIKOV and SAMYA KULLAB", "Julien BOUISSOU": names in capitals are written
+        // as names, word by word (a word of two letters or more).
+        if nameWords.contains(where: { $0.count >= 2 && $0.contains(where: \.isLetter) && $0 == $0.uppercased() }) {
+            name = nameWords.map { w in
+                guard w.count >= 2, w == w.uppercased() else { return w }
+                return ["AND", "ET"].contains(w) ? w.lowercased() : w.prefix(1) + w.dropFirst().lowercased()
+            }.joined(separator: " ")
         }
         return (name, date)
     }
