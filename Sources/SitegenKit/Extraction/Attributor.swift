@@ -847,6 +847,50 @@ public struct Attributor: Sendable {
             return nil
         }
 
+        /// The person a definite description after a speech verb stands for ("« … », répond le
+        /// géographe"): after a continuing verb ("ajoute", "added"), the speaker just before; else
+        /// the person who opens one of the four sentences before, as its subject, after an
+        /// apposition perhaps ("Chercheur associé à l'Iris, Kevin Limonier étudie …"). A sentence
+        /// with a quote between stops the search: whoever spoke there may be someone else.
+        func describedPerson(_ pi: Int, before token: Int, gender: Gender, continuing: Bool) -> (Int, String)? {
+            if continuing {
+                guard let last = speakers.last, sentenceNo - last.sentence <= 1, case .person(let i) = last.speaker,
+                      Self.compatible(personGender(i), gender) else { return nil }
+                return (i, "a description after a continuing verb: the speaker just before")
+            }
+            var p = pi
+            var end = a.paragraphs[pi].sentence(of: token).lowerBound
+            for _ in 0..<4 {
+                while end == 0 {
+                    guard p > 0, p > pi - 2 else { return nil }
+                    p -= 1
+                    end = tokens(p).count
+                }
+                let sent = a.paragraphs[p].sentence(of: end - 1)
+                end = sent.lowerBound
+                if sent.contains(where: { a.paragraphs[p].isInQuote($0) }) { return nil }
+                if let person = openingSubject(p, sent) {
+                    guard Self.compatible(personGender(person), gender) else { return nil }
+                    return (person, "a description the lexicon does not know as a role: the person a sentence before opens on")
+                }
+            }
+            return nil
+        }
+
+        /// The person a sentence opens on as its subject, right before a verb in lower case: at
+        /// its start or after its first comma ("Chercheur associé à l'Iris, Kevin Limonier étudie").
+        func openingSubject(_ pi: Int, _ sent: Range<Int>) -> Int? {
+            let ts = tokens(pi)
+            func person(at u: Int) -> Int? {
+                guard u < sent.upperBound, let m0 = mentionStarting[pi][u], eligible(m0), case let m = head(m0, pi), case .name(let ni) = m.kind,
+                      let person = personOfName[ni], m.hi < sent.upperBound, ts[m.hi].kind == .word, !ts[m.hi].isCapitalized else { return nil }
+                return person
+            }
+            if let p = person(at: sent.lowerBound) { return p }
+            guard let comma = (sent.lowerBound..<min(sent.upperBound, sent.lowerBound + 20)).first(where: { ts[$0].textIs(",") }) else { return nil }
+            return person(at: comma + 1)
+        }
+
         /// "Kremlin spokesman Dmitry Peskov", "la députée LFI Mathilde Panot": an organisation or a
         /// role a few words before a name, with no comma or preposition between, qualifies the
         /// name, which is the subject.
@@ -1118,6 +1162,15 @@ public struct Attributor: Sendable {
                        (sj + 1..<n.lo).allSatisfy({ ts[$0].kind == .word && !ts[$0].isCapitalized }), let r = resolve(n) {
                         return Found(speaker: r.speaker, cueLo: start, cueHi: n.hi, rule: "inverted-name", confidence: 0.85,
                                      notes: r.notes + ["a description before the name"])
+                    }
+                    // "« … », répond le géographe": a definite description of one or two words in
+                    // lower case (not a role of the lexicon: that is a role's mention), who the
+                    // article has just brought in.
+                    if ["le", "la", "l'", "l’", "the"].contains(ts[sj].lower), (2...3).contains(e - sj),
+                       (sj + 1..<e).allSatisfy({ ts[$0].kind == .word && !ts[$0].isCapitalized }),
+                       case let gender: Gender = ts[sj].lowerIs("le") ? .male : ts[sj].lowerIs("la") ? .female : .unknown,
+                       let (person, note) = describedPerson(pi, before: start, gender: gender, continuing: g.continuingVerbs.contains(ts[j].lower)) {
+                        return Found(speaker: .person(person), cueLo: start, cueHi: e, rule: "inverted-description", confidence: 0.6, notes: [note])
                     }
                     if e > sj + 1 {
                         let phrase = analyzer.joinWords(ts[sj..<e].map(\.text))
