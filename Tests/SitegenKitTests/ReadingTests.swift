@@ -412,6 +412,14 @@ struct CleaningTests {
         #expect(c.author == nil)
     }
 
+    @Test("a date line glued to its update time: 'GMTUpdated 2 months ago'")
+    func gluedUpdateLine() throws {
+        let a = try #require(readArticle("Russian operatives used influencers to spread election falsehoods\nBy Christopher Bing\nSeptember 12, 20245:41 PM GMTUpdated 2 months ago\n"
+                                         + "Russian operatives paid a Tennessee media company to produce videos, three people familiar with the matter said.\n", language: "en").article)
+        #expect(a.date?.iso == "2024-09-12T17:41")
+        #expect(a.text.hasPrefix("Russian operatives paid"), "\(a.text.prefix(60))")
+    }
+
     @Test("an interview's byline: \"Recueilli par\", a surname in capitals, a final period")
     func interviewByline() throws {
         let a = try #require(readArticle("Ingérence russe : « On a affaire à une machine bien huilée »\nOuest-France\nRecueilli par Julien BOUISSOU.\nPublié le 02/11/2024 à 17h30\n\(lead)\n").article)
