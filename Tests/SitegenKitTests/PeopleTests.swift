@@ -191,6 +191,14 @@ struct PeopleTests {
                        "Le marché a reculé mardi, selon les analystes."]) == ["Tulsi Gabbard"])
     }
 
+    @Test("a particle before a known first name and a surname does not join them to the word before")
+    func particleBeforeFirstName() {
+        // (In a title, a run that opens a sentence without a known first name is no name at all.)
+        let out = extract(["Discours de Vladimir Poutine : les principaux extraits\n\nLe président russe s'est exprimé à Sotchi.\n"])
+        #expect(out.people.map(\.name) == ["Vladimir Poutine"])
+        #expect(names(["Le général de Gaulle et Charles de Gaulle sont un seul homme, dit Jean de La Fontaine."]) == ["Charles de Gaulle", "Jean de La Fontaine"])
+    }
+
     @Test("a role with a prefix, or with a possessive inside, vouches for a name at a sentence's start; a hub or a lab is no person")
     func prefixedRolesAndInstitutions() throws {
         #expect(names(["Kwabena Marchal, ex-ministre de la Culture, a quitté la salle."]) == ["Kwabena Marchal"])

@@ -404,7 +404,10 @@ public struct Analyzer: Sendable {
                 // Particles inside a name, between two capitalised words ("Charles de Gaulle", "von der Leyen").
                 var k = j
                 while k < tokens.count, k - j < 3, g.particles.contains(tokens[k].lower), !tokens[k].isCapitalized { k += 1 }
-                if k > j, k < tokens.count, isNameWord(tokens, k), !g.places.contains(tokens[k].folded) {
+                // (Not before a known first name and a surname: "Discours de Vladimir Poutine" is
+                // a word, then a name.)
+                if k > j, k < tokens.count, isNameWord(tokens, k), !g.places.contains(tokens[k].folded),
+                   !(g.isFirstName(tokens[k].folded) && k + 1 < tokens.count && isNameWord(tokens, k + 1) && tokens[k + 1].isCapitalized) {
                     j = k + 1
                     continue
                 }
@@ -500,8 +503,10 @@ public struct Analyzer: Sendable {
             }
             // A place or an organisation stays ("Le Kremlin", "The White House").
             if g.isPlaceOrOrganisation(tokens[lo...lo]) || g.isPlaceOrOrganisation(tokens[lo..<hi]) { break }
-            // English roles and nationalities written with capitals before a name ("Russian President").
-            if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.isRoleWord(f) {
+            // English roles and nationalities written with capitals before a name ("Russian President");
+            // a role of the lexicon before a known first name, at a sentence's start ("Commentator
+            // Tim Pool", "Historienne Anne Applebaum").
+            if lo + 1 < hi, !g.isFirstName(f), g.demonyms.contains(f) || g.isRoleWord(f) || g.isRole(l) && g.isFirstName(tokens[lo + 1].folded) {
                 if roleStart == nil { roleStart = lo }
                 lo += 1
                 atStart = false

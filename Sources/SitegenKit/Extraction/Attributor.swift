@@ -1173,7 +1173,8 @@ public struct Attributor: Sendable {
                         return Found(speaker: .person(person), cueLo: start, cueHi: e, rule: "inverted-description", confidence: 0.6, notes: [note])
                     }
                     if e > sj + 1 {
-                        let phrase = analyzer.joinWords(ts[sj..<e].map(\.text))
+                        // (As written: "one U.S. official".)
+                        let phrase = a.paragraphs[pi].scalarText(ts[sj].start, ts[e - 1].end)
                         return Found(speaker: .unresolved(phrase), cueLo: start, cueHi: e, rule: "inverted-unnamed", confidence: 0.5,
                                      notes: ["the speech verb's subject names nobody: the quote is left to it"])
                     }
@@ -1367,8 +1368,12 @@ public struct Attributor: Sendable {
             func scan(_ p: Int, _ from: Int, _ to: Int) -> Bool {
                 guard from < to else { return false }
                 if to - from > Self.window { return true } // far apart: not a continuation
+                let ts = tokens(p)
                 for i in from..<to where p != prevPara || !skipping.contains(i) {
-                    if isSpeechVerb(p, i) { return true }
+                    // ("said one U.S. official, who asked not to be named", "qui a demandé à ne pas
+                    // être cité": a request in a relative clause about the speaker is no cue.)
+                    if isSpeechVerb(p, i), !(i + 1 < ts.count && ["not", "to", "à", "de", "d'"].contains(ts[i + 1].lower)
+                                             && (max(0, i - 2)..<i).contains(where: { ts[$0].lowerIs("who") || ts[$0].lowerIs("qui") })) { return true }
                     // A name that can be a subject; not one a preposition governs ("said of Putin").
                     if let m = mentionStarting[p][i], !a.paragraphs[p].isInQuote(i) {
                         if case .name = m.kind, eligible(m) { return true }
