@@ -555,6 +555,12 @@ public struct Analyzer: Sendable {
             classify(p, pi, lo + k, end, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
             return
         }
+        // A place that is no first name, then a known first name: the place ends there ("ambassador
+        // to Moscow Michael McFaul"; "Jordan Bardella" keeps its first name).
+        if foldedWords.count > 2, g.isPlaceOrOrganisation(tokens[lo...lo]), !g.isFirstName(foldedWords[0]), g.isFirstName(foldedWords[1]) {
+            classify(p, pi, lo + 1, end, sentenceStart: false, names: &names, mentions: &mentions, inTitle: inTitle)
+            return
+        }
         // A run of initials ("U. S.") is no name: the last word must be a word.
         // ("Donald Trump Jr.": a generation's suffix ends a name.)
         if let last = words.last, last.hasSuffix(".") && !Words.generations.contains(Text.lower(last)) || last.count < 2 { return }

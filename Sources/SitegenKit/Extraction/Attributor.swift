@@ -877,13 +877,19 @@ public struct Attributor: Sendable {
             return nil
         }
 
-        /// The person a sentence opens on as its subject, right before a verb in lower case: at
-        /// its start or after its first comma ("Chercheur associé à l'Iris, Kevin Limonier étudie").
+        /// The person a sentence opens on as its subject, right before a verb in lower case (or
+        /// an apposition between commas, then the verb): at its start or after its first comma
+        /// ("Chercheur associé à l'Iris, Kevin Limonier étudie").
         func openingSubject(_ pi: Int, _ sent: Range<Int>) -> Int? {
             let ts = tokens(pi)
             func person(at u: Int) -> Int? {
                 guard u < sent.upperBound, let m0 = mentionStarting[pi][u], eligible(m0), case let m = head(m0, pi), case .name(let ni) = m.kind,
-                      let person = personOfName[ni], m.hi < sent.upperBound, ts[m.hi].kind == .word, !ts[m.hi].isCapitalized else { return nil }
+                      let person = personOfName[ni], m.hi < sent.upperBound else { return nil }
+                // (Perhaps with an apposition between commas: "Jordan Bardella, tête de liste du RN, s'est montré".)
+                var v = m.hi
+                if ts[v].textIs(","), let close = (v + 1..<min(sent.upperBound, v + 12)).first(where: { ts[$0].kind == .punct && !ts[$0].textIs("'") && ts[$0].text != "’" }),
+                   ts[close].textIs(",") { v = close + 1 }
+                guard v < sent.upperBound, ts[v].kind == .word, !ts[v].isCapitalized else { return nil }
                 return person
             }
             if let p = person(at: sent.lowerBound) { return p }
@@ -1087,6 +1093,16 @@ public struct Attributor: Sendable {
                         return Found(speaker: .organisation(name), cueLo: start, cueHi: m.hi, rule: "inverted-pronoun", confidence: 0.7,
                                      notes: ["an impersonal 'on' at an institution: the institution speaks"])
                     }
+                }
+                // "Jordan Bardella, tête de liste du RN, s'est montré plus prudent : « … », a-t-il
+                // déclaré": the quote's own sentence opens on its subject, which the pronoun is.
+                let anchor = anchorToken(pi, s)
+                let own = a.paragraphs[pi].sentence(of: anchor)
+                if own.lowerBound < anchor, !Attributor.isPluralPronoun(ts[k].lower),
+                   !(own.lowerBound..<anchor).contains(where: { a.paragraphs[pi].isInQuote($0) }),
+                   let person = openingSubject(pi, own.lowerBound..<anchor), Self.compatible(personGender(person), gender) {
+                    return Found(speaker: .person(person), cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.9,
+                                 notes: ["pronoun resolved to the subject the quote's sentence opens on"])
                 }
                 // "« … », a expliqué Morin. « … », a-t-elle dit", "« … », a indiqué le Kremlin. « … »,
                 // a-t-il ajouté": the speaker just before, whom the dossier does not link to a
