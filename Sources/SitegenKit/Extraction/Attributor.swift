@@ -710,7 +710,18 @@ public struct Attributor: Sendable {
             // relative pronoun's antecedent speaks, whatever governs it.
             if t > sent.lowerBound, ts[t].lowerIs("qui") || ts[t].lowerIs("who") {
                 let u = ts[t - 1].textIs(",") ? t - 2 : t - 1
-                if u >= sent.lowerBound, let m = mentionEnding[pi][u], case .name = m.kind, !a.paragraphs[pi].isInQuote(u) { return m }
+                if u >= sent.lowerBound, let m = mentionEnding[pi][u], case .name = m.kind, !a.paragraphs[pi].isInQuote(u) {
+                    // "J.D. Vance, le colistier de Donald Trump, qui avait jugé": a name that
+                    // completes a role in apposition ("le colistier de") is not the antecedent; the
+                    // name the apposition describes is.
+                    if m.lo >= 1, Words.ofPrepositions.contains(ts[m.lo - 1].lower),
+                       let c = (max(sent.lowerBound, m.lo - 8)..<m.lo).last(where: { ts[$0].textIs(",") }), c > sent.lowerBound,
+                       c + 1 < m.lo, g.determiners.contains(ts[c + 1].lower), (c + 1..<m.lo).contains(where: { g.isRole(ts[$0].lower) }),
+                       let n = mentionEnding[pi][c - 1], case .name = n.kind {
+                        return n
+                    }
+                    return m
+                }
             }
             let participle = Self.isParticiple(ts[v])
             // "sa présidente Christine Lagarde estimant que …", "with Chair Jerome Powell saying":
@@ -1377,6 +1388,15 @@ public struct Attributor: Sendable {
             return nil
         }
 
+        /// Whether the name is the one told, right after "told" ("told Fareed Zakaria", "told CNN's
+        /// Fareed Zakaria"): English's speech verbs with the addressee as their object.
+        func isAddressee(_ pi: Int, _ m: Mention) -> Bool {
+            let ts = tokens(pi)
+            var k = m.lo - 1
+            while k >= 0, m.lo - k <= 3, ts[k].lowerIs("'s") || ts[k].kind == .word && ts[k].isCapitalized { k -= 1 }
+            return k >= 0 && ["told", "tells", "tell", "telling", "asked", "asks"].contains(ts[k].lower)
+        }
+
         /// A speech verb or a name outside quotes between two quotes means the second has its own
         /// cue. The first quote's own cue (`skipping`, in the first quote's paragraph) does not
         /// count: in « "A," said Whitmore, a Democrat. "B." » B goes on with Whitmore's words.
@@ -1390,9 +1410,10 @@ public struct Attributor: Sendable {
                     // être cité": a request in a relative clause about the speaker is no cue.)
                     if isSpeechVerb(p, i), !(i + 1 < ts.count && ["not", "to", "à", "de", "d'"].contains(ts[i + 1].lower)
                                              && (max(0, i - 2)..<i).contains(where: { ts[$0].lowerIs("who") || ts[$0].lowerIs("qui") })) { return true }
-                    // A name that can be a subject; not one a preposition governs ("said of Putin").
+                    // A name that can be a subject; not one a preposition governs ("said of Putin"),
+                    // nor whom the speaker told ("Zelenskyy told CNN's Fareed Zakaria").
                     if let m = mentionStarting[p][i], !a.paragraphs[p].isInQuote(i) {
-                        if case .name = m.kind, eligible(m) { return true }
+                        if case .name = m.kind, eligible(m), !isAddressee(p, m) { return true }
                     }
                 }
                 return false
