@@ -412,6 +412,22 @@ struct CleaningTests {
         #expect(c.author == nil)
     }
 
+    @Test("a newsletter's box between paragraphs goes whole, up to its sign-up button; share and reuse buttons go")
+    func newsletterBox() throws {
+        let text = "La Moldavie, laboratoire des ingérences russes\nPar Marie Jégo\nEnvoyer par e-mail\n\(lead)\nNewsletter\n« International »\n"
+            + "L'actualité internationale décryptée chaque semaine par la rédaction du « Monde »\nS'inscrire\n"
+            + "Le Kremlin a jugé les accusations « absurdes », selon sa porte-parole.\nContribuer\nRéutiliser ce contenu\n"
+        let a = try #require(readArticle(text).article)
+        #expect(!a.text.contains("International") && !a.text.contains("décryptée"), "\(a.text)")
+        #expect(a.text.contains("absurdes"))
+        let d = dropped(text)
+        #expect(d["Envoyer par e-mail"] == "navigation")
+        #expect(d["Réutiliser ce contenu"] == "navigation")
+        // Without its button, the lines after "Newsletter" stay.
+        let b = try #require(readArticle("La Moldavie, laboratoire des ingérences russes\n\(lead)\nNewsletter\n« Nous ne céderons pas », a déclaré Maia Sandu.\n").article)
+        #expect(b.text.contains("céderons"))
+    }
+
     @Test("a date line glued to its update time: 'GMTUpdated 2 months ago'")
     func gluedUpdateLine() throws {
         let a = try #require(readArticle("Russian operatives used influencers to spread election falsehoods\nBy Christopher Bing\nSeptember 12, 20245:41 PM GMTUpdated 2 months ago\n"

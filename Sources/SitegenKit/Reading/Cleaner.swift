@@ -132,8 +132,12 @@ public struct Cleaner: Sendable {
 
         func drop(_ line: Line, _ rule: String) { dropped.append(DroppedLine(line: line.number, text: line.text, rule: rule)) }
 
+        /// The last line of a block dropped with the line that opens it.
+        var skipUntil = -1
+
         for (index, var line) in nonEmpty.enumerated() {
             if skipNext { skipNext = false; continue }
+            if index <= skipUntil { continue }
             let t = line.text
             let fact = facts[index]
             if !fact.hasLetterOrNumber { drop(line, "separator"); continue }
@@ -151,7 +155,19 @@ public struct Cleaner: Sendable {
                 for rest in nonEmpty[index...] { drop(rest, "comments") }
                 break
             }
-            if !long, isSocialPrompt(folded, words: spaceWords) { drop(line, "social-prompt"); continue }
+            if !long, isSocialPrompt(folded, words: spaceWords) {
+                drop(line, "social-prompt")
+                // A newsletter's box: its name and its pitch, up to its sign-up button within
+                // three lines ("Newsletter" / "« International »" / "L'actualité … chaque semaine" /
+                // "S'inscrire"), go with it.
+                if Text.contains(folded, "newsletter"),
+                   let button = (index + 1..<min(nonEmpty.count, index + 5)).first(where: { isSignUpButton(Text.fold(nonEmpty[$0].text)) }),
+                   nonEmpty[(index + 1)..<button].allSatisfy({ Self.wordCount($0.text, cappedAt: 31) <= 30 }) {
+                    for l in nonEmpty[(index + 1)...button] { drop(l, "social-prompt") }
+                    skipUntil = button
+                }
+                continue
+            }
             if !long, index >= nonEmpty.count - 3, endNoteSearch.occurs(in: folded) { drop(line, "end-notice"); continue }
             if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
@@ -1407,6 +1423,11 @@ public struct Cleaner: Sendable {
         // With a photographer, the line must say it is a credit: a bar or a slash, or a credit word.
         let firstWord = items[0].split(separator: " ").first.map(String.init) ?? ""
         return items.count == 1 ? isAgency(items[0]) : credits.contains(firstWord) || folded.contains("/") || items.allSatisfy(isAgency)
+    }
+
+    /// A newsletter's sign-up button: "S'inscrire", "Je m'abonne", "Sign up", "Subscribe".
+    func isSignUpButton(_ folded: String) -> Bool {
+        ["s'inscrire", "je m'inscris", "inscrivez-vous", "je m'abonne", "s'abonner", "sign up", "subscribe", "sign me up"].contains(folded)
     }
 
     /// "International", "Politique": a rubric above the headline.
