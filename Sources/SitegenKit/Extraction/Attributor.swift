@@ -888,6 +888,14 @@ public struct Attributor: Sendable {
             return nil
         }
 
+        /// Whether the sentence right before opens on a singular subject pronoun of `gender` ("Elle
+        /// n'a pas souhaité en dire davantage.").
+        func plainSubjectIsPronoun(_ plain: (para: Int, range: Range<Int>, sentence: Int), _ gender: Gender) -> Bool {
+            guard plain.sentence == sentenceNo - 1, let m = mentionStarting[plain.para][plain.range.lowerBound], case .pronoun(let g0) = m.kind,
+                  !Attributor.isPluralPronoun(tokens(plain.para)[m.lo].lower) else { return false }
+            return Self.compatible(g0, gender)
+        }
+
         /// The person a sentence opens on as its subject, right before a verb in lower case (or
         /// an apposition between commas, then the verb): at its start or after its first comma
         /// ("Chercheur associé à l'Iris, Kevin Limonier étudie").
@@ -1118,8 +1126,11 @@ public struct Attributor: Sendable {
                 // "« … », a expliqué Morin. « … », a-t-elle dit", "« … », a indiqué le Kremlin. « … »,
                 // a-t-il ajouté": the speaker just before, whom the dossier does not link to a
                 // person, or an institution, goes on speaking.
-                if let last = speakers.last, !last.speaker.isPerson, sentenceNo - last.sentence <= 1,
-                   (lastPlainSentence?.sentence ?? -1) < last.sentence, !Attributor.isPluralPronoun(ts[k].lower) {
+                // (A sentence between whose subject is a pronoun goes on with them too: "D'après
+                // N'Diaye, « … ». Elle n'a pas souhaité en dire davantage. « … », a-t-elle martelé".)
+                if let last = speakers.last, !last.speaker.isPerson, !Attributor.isPluralPronoun(ts[k].lower),
+                   sentenceNo - last.sentence <= 1 && (lastPlainSentence?.sentence ?? -1) < last.sentence
+                    || sentenceNo - last.sentence == 2 && lastPlainSentence.map({ plainSubjectIsPronoun($0, gender) }) == true {
                     return Found(speaker: last.speaker, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.7,
                                  notes: ["pronoun resolved to the speaker just before, who is not a person of the dossier"])
                 }
