@@ -338,6 +338,17 @@ struct QuoteTests {
         }
     }
 
+    @Test("a titled surname two people of the dossier share, subject of the sentence before, is the inverted pronoun's")
+    func ambiguousTitledSubject() {
+        let out = extract(["Premier article\n\nIsabelle Ndongo a été élue mardi à Lyon.\n",
+                           "Deuxième article\n\nClaire Ndongo a démissionné jeudi à Nantes.\n",
+                           "Troisième article\n\nLe débat a repris. Mme Ndongo s'est exprimée vendredi. « On ne doit pas sous-estimer la souveraineté nationale », a-t-elle regretté.\n"])
+        let q = out.quotes.first { $0.text.contains("sous-estimer") }
+        #expect(q?.speaker == nil)
+        #expect(q?.speakerName == "Mme Ndongo")
+        #expect(q?.evidence.rule == "inverted-pronoun")
+    }
+
     @Test("English reported speech")
     func englishReported() throws {
         let out = extract(["Title of the test article\n\nJohn Smith said that the plan was dead.\n"], language: "en")

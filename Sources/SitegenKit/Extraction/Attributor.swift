@@ -547,6 +547,12 @@ public struct Attributor: Sendable {
                         if case .person(let p)? = resolve(m)?.speaker, Self.compatible(personGender(p), wanted) {
                             return (.person(p), ["pronoun resolved to the subject of the sentence before"])
                         }
+                        // "Mme Morin s'est exprimée vendredi. « … », a-t-elle regretté": a name with
+                        // a title that is nobody of the dossier, of the pronoun's gender.
+                        if case .name(let ni) = m.kind, a.names[ni].title != nil, Self.compatible(a.names[ni].gender, wanted),
+                           let r = resolve(m), case .unresolved = r.speaker {
+                            return (r.speaker, r.notes + ["pronoun resolved to the subject of the sentence before"])
+                        }
                     default: break
                     }
                 }
