@@ -441,8 +441,8 @@ struct CleaningTests {
         let a = try #require(readArticle("Ingérence russe : « On a affaire à une machine bien huilée »\nOuest-France\nRecueilli par Julien BOUISSOU.\nPublié le 02/11/2024 à 17h30\n\(lead)\n").article)
         #expect(a.author == "Julien Bouissou")
         #expect(a.date?.iso == "2024-11-02T17:30")
-        let b = try #require(readArticle("Le scrutin de la peur\nPropos recueillis par Marie Dupont et Jean LEROY\n\(lead)\n").article)
-        #expect(b.author == "Marie Dupont et Jean Leroy")
+        let b = try #require(readArticle("Le scrutin de la peur\nPropos recueillis par Marie Dupont et Jean LEROY-BEAULIEU\n\(lead)\n").article)
+        #expect(b.author == "Marie Dupont et Jean Leroy-Beaulieu")
     }
 
     @Test("an opinion piece: a breadcrumb of sections above the headline, the author's name alone under it, the standfirst, then the date")

@@ -747,9 +747,7 @@ public struct Analyzer: Sendable {
             && !g.speechVerbs.contains(tokens[k].lower)
         guard k < tokens.count, qualified || g.isRole(tokens[k].lower) else { return nil }
         var e = k
-        // (An apostrophe and a possessive's "'s" are inside the role: "co-director of Clemson
-        // University's Media Forensics Hub".)
-        while e < tokens.count, e - k < 10, tokens[e].kind != .punct || tokens[e].text == "’" || tokens[e].textIs("'") || tokens[e].lowerIs("'s") { e += 1 }
+        while e < tokens.count, e - k < 10, !tokens[e].isPhraseMark { e += 1 }
         guard e < tokens.count, Words.commaPeriodSemicolon.contains(tokens[e].text) else { return nil }
         return (joinWords(tokens[k..<e].map(\.text)), det)
     }

@@ -912,7 +912,7 @@ public struct Attributor: Sendable {
                       let person = personOfName[ni], m.hi < sent.upperBound else { return nil }
                 // (Perhaps with an apposition between commas: "Jordan Bardella, tête de liste du RN, s'est montré".)
                 var v = m.hi
-                if ts[v].textIs(","), let close = (v + 1..<min(sent.upperBound, v + 12)).first(where: { ts[$0].kind == .punct && !ts[$0].textIs("'") && ts[$0].text != "’" }),
+                if ts[v].textIs(","), let close = (v + 1..<min(sent.upperBound, v + 12)).first(where: { ts[$0].isPhraseMark }),
                    ts[close].textIs(",") { v = close + 1 }
                 guard v < sent.upperBound, ts[v].kind == .word, !ts[v].isCapitalized else { return nil }
                 return person
@@ -1015,7 +1015,7 @@ public struct Attributor: Sendable {
                         // Observatory, has put it,": the holder's apposition (a determiner or a role
                         // after the comma, up to the next one) is skipped.
                         guard !verb, let h = holder, e == h.hi, e + 1 < ts.count, g.determiners.contains(ts[e + 1].lower) || g.isRole(ts[e + 1].lower),
-                              let close = (e + 2..<min(ts.count, e + 16)).first(where: { ts[$0].kind == .punct && !ts[$0].lowerIs("'s") && !ts[$0].textIs("'") && !ts[$0].textIs("’") }),
+                              let close = (e + 2..<min(ts.count, e + 16)).first(where: { ts[$0].isPhraseMark }),
                               ts[close].textIs(",") else { break }
                         limit = close + 8
                         e = close + 1

@@ -62,6 +62,11 @@ public struct Token: Hashable, Sendable {
 }
 
 extension Token {
+    /// A punctuation mark that ends a phrase: not an apostrophe ("l’", a straight "'") nor a
+    /// possessive's "'s", which stand inside one ("co-director of Clemson University's Media
+    /// Forensics Hub").
+    var isPhraseMark: Bool { kind == .punct && !lowerIs("'") && !lowerIs("'s") }
+
     /// Whether the token's text is `literal`, compared as bytes. For an ASCII literal without
     /// ";", "`" or "K" this is `text == literal`: the only scalars past ASCII whose normal form is
     /// ASCII are U+037E (";"), U+1FEF ("`") and U+212A ("K") (a test checks every scalar), and

@@ -228,7 +228,7 @@ public struct Cleaner: Sendable {
             if isHead, notNoise > 1, author == nil, (2...6).contains(fact.words), index + 1 < nonEmpty.count,
                case let name = Self.withoutPlace(Text.words(t)).joined(separator: " "), looksLikeName(name), !outlets.contains(Text.fold(name)),
                case let next = nonEmpty[index + 1].text, case let outletOrRole = isSectionLabel(next) || isBylineRole(next),
-               dateLine(next) != nil || (outletOrRole && t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true) {
+               dateLine(next) != nil || (outletOrRole && startsWithKnownFirstName(t)) {
                 drop(line, "byline")
                 author = name
                 if outletOrRole, index + 2 < nonEmpty.count {
@@ -245,7 +245,7 @@ public struct Cleaner: Sendable {
             // 17 Oct 2024"). (With the body right under it, a name alone is a photo's caption.)
             if isHead, (2...3).contains(notNoise), author == nil, (2...4).contains(fact.words), looksLikeName(t),
                !outlets.contains(Text.fold(t)), index + 2 < nonEmpty.count,
-               t.split(separator: " ", maxSplits: 1).first.map({ firstNames.contains(Text.fold(String($0))) }) == true,
+               startsWithKnownFirstName(t),
                dateLine(nonEmpty[index + 2].text) != nil || nonEmpty.suffix(3).contains(where: { $0.text.hasPrefix(t + " ") }) {
                 drop(line, "byline")
                 author = t
@@ -1252,11 +1252,13 @@ public struct Cleaner: Sendable {
               nameWords.count <= 6 || authors.count > 1, nameWords.allSatisfy(isNameWord)
         else { return nil }
         // "By ILLIA NOVIKOV and SAMYA KULLAB", "Julien BOUISSOU": names in capitals are written
-        // as names, word by word (a word of two letters or more).
+        // as names, word by word (a word of two letters or more), each part of a compound too
+        // ("DUPONT-MOREL" is "Dupont-Morel").
         if nameWords.contains(where: { $0.count >= 2 && $0.contains(where: \.isLetter) && $0 == $0.uppercased() }) {
             name = nameWords.map { w in
                 guard w.count >= 2, w == w.uppercased() else { return w }
-                return ["AND", "ET"].contains(w) ? w.lowercased() : w.prefix(1) + w.dropFirst().lowercased()
+                if ["AND", "ET"].contains(w) { return w.lowercased() }
+                return w.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: "-")
             }.joined(separator: " ")
         }
         return (name, date)
@@ -1425,6 +1427,11 @@ public struct Cleaner: Sendable {
         return items.count == 1 ? isAgency(items[0]) : credits.contains(firstWord) || folded.contains("/") || items.allSatisfy(isAgency)
     }
 
+    /// Whether a line's first word is a first name the lexicon knows.
+    func startsWithKnownFirstName(_ s: String) -> Bool {
+        s.split(separator: " ", maxSplits: 1).first.map { firstNames.contains(Text.fold(String($0))) } ?? false
+    }
+
     /// A newsletter's sign-up button: "S'inscrire", "Je m'abonne", "Sign up", "Subscribe".
     func isSignUpButton(_ folded: String) -> Bool {
         ["s'inscrire", "je m'inscris", "inscrivez-vous", "je m'abonne", "s'abonner", "sign up", "subscribe", "sign me up"].contains(folded)
@@ -1434,7 +1441,7 @@ public struct Cleaner: Sendable {
     func isSectionLabel(_ s: String) -> Bool {
         // A breadcrumb of a site's sections, one of them a rubric: "Opinion | US elections 2024",
         // "Monde › Europe". (A headline with its outlet, "… | Le Monde", has a longer part.)
-        for separator in [" | ", " › ", " > "] where s.contains(separator) {
+        for separator in [" | ", " › ", " > "] where Text.contains(s, separator) {
             let parts = s.components(separatedBy: separator)
             return (2...4).contains(parts.count) && s.count <= 64
                 && parts.allSatisfy { Text.words($0).count <= 4 && !hasTerminalPunctuation($0) }
