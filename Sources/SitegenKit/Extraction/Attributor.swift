@@ -134,6 +134,9 @@ public struct Attributor: Sendable {
                         found = Found(speaker: r.speaker, cueLo: c - 1, cueHi: m.hi, rule: "colon-after", confidence: 0.6,
                                       notes: r.notes + ["the clause after the quote's colon names its speaker"])
                     }
+                    // "Le Kremlin « suit avec attention » le scrutin, a indiqué Dmitri Peskov": the
+                    // cue that ends the quote's sentence.
+                    if found == nil, colon == nil { found = ctx.trailingCue(pi, s, sent) }
                     // (A quote after a colon, or before one, has a clause of its own to introduce it:
                     // when that clause names nobody the rules know, the quote is not the previous
                     // speaker's.)
@@ -423,6 +426,30 @@ public struct Attributor: Sendable {
             guard sawComma || lastInside >= 0 && ts[lastInside].textIs(",") else { return false }
             k = afterSkippables(pi, k)
             return k < ts.count && !ts[k].isCapitalized && isSpeechVerb(pi, k)
+        }
+
+        /// "Le Kremlin « suit avec attention » le scrutin, a indiqué Dmitri Peskov, qui …": a cue
+        /// further on in the quote's sentence, after a comma and before any other quote: a speech
+        /// verb (no participle) and its subject, a name, a role or an institution, which the
+        /// sentence's end or a mark closes.
+        func trailingCue(_ pi: Int, _ s: Int, _ sent: Range<Int>) -> Found? {
+            let ts = tokens(pi)
+            let from = afterSpan(pi, s)
+            var k = from + 1
+            while k < min(sent.upperBound, from + Self.window) {
+                if a.paragraphs[pi].isInQuote(k) { return nil }
+                defer { k += 1 }
+                guard ts[k].textIs(",") else { continue }
+                let j = afterSkippables(pi, k + 1)
+                guard j < sent.upperBound, !ts[j].isCapitalized, isSpeechVerb(pi, j), !Self.isParticiple(ts[j]) else { continue }
+                let sj = afterAdverbs(pi, j + 1)
+                guard sj < sent.upperBound, let m0 = mentionStarting[pi][sj], !a.paragraphs[pi].isInQuote(sj), case let m = head(m0, pi),
+                      m.hi <= sent.upperBound, m.hi == sent.upperBound || ts[m.hi].isPhraseMark, let r = resolve(m) else { continue }
+                if case .pronoun = m.kind { continue }
+                return Found(speaker: r.speaker, cueLo: k + 1, cueHi: m.hi, rule: "cue-end", confidence: 0.7,
+                             notes: r.notes + ["the cue ends the quote's sentence"])
+            }
+            return nil
         }
 
         /// Past the adverbs at `k`, of one word or more ("quant à lui", "de son côté").
