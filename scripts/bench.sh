@@ -12,11 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${BENCH_SIZES:-1000 10000 100000}"
 WORK="${BENCH_DIR:-/tmp/sitegen-bench}"
-GEN="../shared/bench/gen_dossier.py"
-[ -f "$GEN" ] || { echo "bench: $GEN not found"; exit 1; }
+. scripts/common.sh
+need_generator bench
 command -v hugo >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q hugo; }
-swift build -c release --product sitegen >/dev/null
-BIN="$(swift build -c release --show-bin-path)/sitegen"
+release_sitegen
 mkdir -p "$WORK"
 # The outputs of earlier runs are moved aside, not deleted, before each timed build, and deleted
 # at the end. Creating files right after deleting as many is slow on this VM's ext4, which has

@@ -19,17 +19,16 @@ REBUILD=""
 if [ "${1:-}" = "--rebuild" ]; then REBUILD=1; shift; fi
 N="${1:-1000}"
 WORK="${BENCH_DIR:-/tmp/sitegen-bench}"
-GEN="../shared/bench/gen_dossier.py"
+. scripts/common.sh
 command -v valgrind >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q valgrind; }
 if [ -n "${2:-}" ]; then
   BIN="$2"
 else
-  swift build -c release --product sitegen >/dev/null
-  BIN="$(swift build -c release --show-bin-path)/sitegen"
+  release_sitegen
 fi
 D="$WORK/$N"
 if [ ! -d "$D/articles" ]; then
-  [ -f "$GEN" ] || { echo "icount: $GEN not found"; exit 1; }
+  need_generator icount
   python3 "$GEN" "$N" "$D" --format txt,hugo >/dev/null
 fi
 # The dossier as the benchmark builds it, in a folder of its own, built from scratch (no output,

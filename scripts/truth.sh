@@ -8,10 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${TRUTH_SIZE:-2000}"
 WORK="${TRUTH_DIR:-/tmp/sitegen-truth}/$N"
-GEN="../shared/bench/gen_dossier.py"
-[ -f "$GEN" ] || { echo "truth: $GEN not found"; exit 1; }
-swift build -c release --product sitegen >/dev/null
-BIN="$(swift build -c release --show-bin-path)/sitegen"
+. scripts/common.sh
+need_generator truth
+release_sitegen
 if [ ! -f "$WORK/truth.jsonl" ]; then
   rm -rf "$WORK"
   python3 "$GEN" "$N" "$WORK" --format txt --truth >/dev/null
