@@ -461,4 +461,17 @@ struct FreshArticleTests {
         #expect(speaker(of: "air defence", in: out) == "Volodymyr Zelenskyy")
         #expect(speaker(of: "no plans", in: out) == "Dmitry Peskov")
     }
+
+    @Test("a news site's page: its date written twice glued, a 'Keep reading' list with its counters, the sources line")
+    func englishNewsSite() throws {
+        let a = try #require(readArticle(try load("en-aljazeera.txt"), name: "en-aljazeera.txt").article)
+        #expect(a.date?.iso == "2024-11-08")
+        for gone in ["Keep reading", "list 1 of 4", "cannot wait", "Source: Al Jazeera"] {
+            #expect(!a.text.contains(gone), "\(gone)")
+        }
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "concrete steps", in: out) == "Dmitry Peskov")
+        #expect(speaker(of: "A freeze is not peace", in: out) == "Volodymyr Zelenskyy")
+        #expect(!out.quotes.contains { $0.text == "cannot wait" })
+    }
 }

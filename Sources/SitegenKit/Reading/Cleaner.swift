@@ -178,7 +178,8 @@ public struct Cleaner: Sendable {
             // The titles listed under a bare "Lire aussi": short lines without a final period (a
             // question may be one: "What are ATACMS missiles?").
             if linkLines > 0, fact.words <= 15, !hasTerminalPunctuation(t) || fact.words <= 10 && t.hasSuffix("?") {
-                linkLines -= 1
+                // (A list's counter, as a screen reader hears it, is no title: "list 1 of 4".)
+                if !(fact.words <= 4 && Text.anyByte(t, { $0 >= 0x30 && $0 <= 0x39 })) { linkLines -= 1 }
                 drop(line, "read-also")
                 continue
             }
@@ -1021,7 +1022,7 @@ public struct Cleaner: Sendable {
     func dateLine(_ s: String, found: [DateFinder.Match]? = nil) -> PartialDate? {
         guard !Text.hasMoreCharacters(s, than: 120) else { return nil }
         let ms = found ?? dates.all(in: s)
-        guard let first = ms.first else { return nil }
+        guard let first = ms.first else { return Self.withoutRepeat(s).flatMap { dateLine($0) } }
         var rest = s
         for m in ms.reversed() { rest.removeSubrange(m.range) }
         var leftover = Text.fold(rest)
@@ -1036,10 +1037,27 @@ public struct Cleaner: Sendable {
         let words = Text.asciiSplit(leftover, where: { !Self.isASCIILetter($0) }) ?? leftover.split { !$0.isLetter }
         let others = words.filter { $0.count > 2 && !dateWords.contains(String($0)) }
         if others.isEmpty { return first.date }
+        if let single = Self.withoutRepeat(s) { return dateLine(single) }
         // An outlet's name and its agency: every other word is theirs, and one outlet is named whole.
         guard others.allSatisfy({ outletWords.contains(String($0)) }) else { return nil }
         let folded = Text.fold(s)
         return outlets.contains { Text.contains(folded, $0) } ? first.date : nil
+    }
+
+    /// A line whose end is a date written twice, glued, as a page that shows one of two copies
+    /// comes out of a copy ("Published On 8 Nov 20248 Nov 2024"): the line with one copy.
+    static func withoutRepeat(_ s: String) -> String? {
+        guard DateFinder.hasYearDigits(s) else { return nil }
+        let b = Array(s.utf8)
+        // (A copy holds a year: at least six bytes.)
+        var n = b.count / 2
+        while n >= 6 {
+            if b[b.count - 1 - n] == b[b.count - 1], b[(b.count - 2 * n)..<(b.count - n)].elementsEqual(b[(b.count - n)...]) {
+                return String(decoding: b[..<(b.count - n)], as: UTF8.self)
+            }
+            n -= 1
+        }
+        return nil
     }
 
     /// `s` with every occurrence of `needle`, left to right and not overlapping, replaced by
