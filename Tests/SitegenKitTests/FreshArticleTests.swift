@@ -474,4 +474,33 @@ struct FreshArticleTests {
         #expect(speaker(of: "A freeze is not peace", in: out) == "Volodymyr Zelenskyy")
         #expect(!out.quotes.contains { $0.text == "cannot wait" })
     }
+
+    @Test("an American political story: a party and state after a name, then an apposition; a role of the lexicon 'of the' an institution before the name; the copyright line")
+    func americanPolitics() throws {
+        let a = try #require(readArticle(try load("en-senate.txt"), name: "en-senate.txt").article)
+        #expect(!a.text.contains("Copyright") && !a.text.contains("Nexstar"))
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "going all out", in: out) == "Chuck Schumer")
+        // "Sen. Marco Rubio (R-Fla.), the vice chair …, struck a different note. “…,” he told reporters."
+        #expect(speaker(of: "Every election cycle", in: out) == "Marco Rubio")
+        #expect(speaker(of: "smart enough", in: out) == "Marco Rubio")
+        // "Pennsylvania Secretary of the Commonwealth Al Schmidt called …"
+        #expect(speaker(of: "malicious efforts", in: out) == "Al Schmidt")
+        #expect(speaker(of: "undermine our elections", in: out) == "Al Schmidt")
+        #expect(Set(out.people.map(\.name)) == ["Chuck Schumer", "Marco Rubio", "Al Schmidt"])
+    }
+
+    @Test("a French news magazine with AFP: an infinitive the quote governs is no cue, 'sur X.' ends a sentence before 'Mais M. Peskov'")
+    func frenchMagazine() throws {
+        let a = try #require(readArticle(try load("fr-appel.txt"), name: "fr-appel.txt").article)
+        #expect(a.date?.iso == "2024-11-07T09:03")
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "Nous avons convenu", in: out) == "Volodymyr Zelensky")
+        #expect(speaker(of: "pays inamical", in: out) == "Dmitri Peskov")
+        // "Selon lui, Vladimir Poutine n'a « pas de projet » d'appeler le président élu."
+        #expect(speaker(of: "pas de projet", in: out) == "Dmitri Peskov")
+        #expect(speaker(of: "Nous verrons", in: out) == "Dmitri Peskov")
+        #expect(speaker(of: "va tester Trump", in: out) == "Tatiana Stanovaya")
+        #expect(speaker(of: "gestes concrets", in: out) == "Tatiana Stanovaya")
+    }
 }

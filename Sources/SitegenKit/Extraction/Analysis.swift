@@ -214,6 +214,14 @@ public struct Analyzer: Sendable {
         var starts = [0]
         var i = 0
         while i < tokens.count {
+            // A capital and its period are an initial ("George W. Bush"), but a function word
+            // after them opens a sentence: "a écrit Volodymyr Zelensky sur X. Mais M. Peskov …".
+            if tokens[i].kind == .word, tokens[i].text.utf8.count == 2, tokens[i].text.utf8.last == 0x2E, spanOf[i] == nil,
+               i + 1 < tokens.count, case let next = tokens[i + 1].lower, tokens[i + 1].isCapitalized,
+               g.coordinations.contains(next) || g.malePronouns.contains(next) || g.femalePronouns.contains(next)
+                || g.determiners.contains(next) && !g.particles.contains(next) {
+                starts.append(i + 1)
+            }
             if tokens[i].kind == .punct, Words.sentenceEnds.contains(tokens[i].text), spanOf[i] == nil, i + 1 < tokens.count {
                 var j = i + 1
                 // Closing marks right after the period belong to the sentence that ends; a straight
@@ -222,7 +230,10 @@ public struct Analyzer: Sendable {
                       tokens[j].text != "\"" || tokens[j].start == tokens[j - 1].end { j += 1 }
                 // (A letter right after the period, with no space, is an abbreviation's: "(D-N.Y.)".)
                 let glued = j == i + 1 && j < tokens.count && tokens[j].kind == .word && tokens[j].start == tokens[i].end
-                if j < tokens.count, !glued, tokens[j].isCapitalized || tokens[j].kind == .punct || tokens[j].kind == .number { starts.append(j) }
+                // (A comma, a semicolon or a colon goes on with the sentence: "Sen. Marco Rubio (R-Fla.), the vice chair".)
+                if j < tokens.count, !glued,
+                   tokens[j].isCapitalized || tokens[j].kind == .punct && !Words.commaPeriodSemicolon.contains(tokens[j].text) && !tokens[j].textIs(":")
+                    || tokens[j].kind == .number { starts.append(j) }
                 i = j
                 continue
             }
@@ -400,7 +411,8 @@ public struct Analyzer: Sendable {
             // A run of capitalised words, with particles inside (Ursula von der Leyen, Le Pen).
             var j = i + 1
             while j < tokens.count {
-                if isNameWord(tokens, j) && !tokens[j].isAllCaps { j += 1; continue }
+                // (A run ends where a sentence starts: "sur X. Mais M. Peskov".)
+                if isNameWord(tokens, j) && !tokens[j].isAllCaps && !startsSentence[j] { j += 1; continue }
                 // Particles inside a name, between two capitalised words ("Charles de Gaulle", "von der Leyen").
                 var k = j
                 while k < tokens.count, k - j < 3, g.particles.contains(tokens[k].lower), !tokens[k].isCapitalized { k += 1 }
@@ -648,8 +660,10 @@ public struct Analyzer: Sendable {
         // ("des", "du": the preposition and the determiner in one word.)
         if k >= 0, !Words.ofPrepositions.contains(tokens[k].lower), g.determiners.contains(tokens[k].lower) { k -= 1 }
         guard k >= 1, Words.ofPrepositions.contains(tokens[k].lower) else { return false }
-        // (A capitalised role takes its complement into the name's role: "Secretary of State Antony Blinken".)
+        // (A capitalised role takes its complement into the name's role: "Secretary of State Antony
+        // Blinken"; its complement after "the" is an institution: "Secretary of the Commonwealth Al Schmidt".)
         return !tokens[k - 1].isCapitalized && g.isRole(tokens[k - 1].lower)
+            || k + 1 < i && tokens[k - 1].isCapitalized && g.isRoleWord(tokens[k - 1].folded)
     }
 
     /// The determiner of the role noun at `i`: right before it ("le porte-parole") or before one

@@ -945,6 +945,9 @@ public struct Attributor: Sendable {
                 return person
             }
             if let p = person(at: sent.lowerBound) { return p }
+            // (After a coordination: "Mais M. Peskov n'a pas exclu un contact : « … », a-t-il glissé".)
+            if sent.lowerBound + 1 < sent.upperBound, g.coordinations.contains(ts[sent.lowerBound].lower),
+               let p = person(at: sent.lowerBound + 1) { return p }
             guard let comma = (sent.lowerBound..<min(sent.upperBound, sent.lowerBound + 20)).first(where: { ts[$0].textIs(",") }) else { return nil }
             return person(at: comma + 1)
         }
@@ -1193,7 +1196,10 @@ public struct Attributor: Sendable {
             if j < ts.count, !(endsSentence && !sawComma && ts[j].isCapitalized), let m = selonObject(pi, j), let r = resolve(m) {
                 return Found(speaker: r.speaker, cueLo: start, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
             }
-            if j < ts.count, g.speechVerbs.contains(ts[j].lower), !ts[j].isCapitalized {
+            // (Not "n'a « pas de projet » d'appeler le président élu": an infinitive the quote's
+            // own clause governs, with no comma between; "« … », de dire le ministre" is a cue.)
+            let governed = !sawComma && j > k && (ts[k].lowerIs("de") || ts[k].lowerIs("d'") || ts[k].lowerIs("d’"))
+            if j < ts.count, g.speechVerbs.contains(ts[j].lower), !ts[j].isCapitalized, !governed {
                 var sj = afterAdverbs(pi, j + 1)
                 func subjectAt(_ k: Int) -> Mention? {
                     guard k < ts.count else { return nil }
