@@ -206,12 +206,12 @@ struct FreshArticleTests {
         // "podcast" names a show, but "que" opens a clause: the quote is speech.
         #expect(speaker(of: "bouc émissaire", in: out) == "Steve Bannon")
         #expect(speaker(of: "tous ses objectifs", in: out) == "Sergueï Lavrov")
-        // "…”, a affirmé le ministre lors d’une conférence de presse": nobody of the article is
-        // named "ministre" ("lors d'une conférence" is no part of the role); the person of the
-        // sentence before is, and the quote's notes say how it was found.
+        // "…”, a affirmé le ministre lors d’une conférence de presse" ("lors d'une conférence" is
+        // no part of the role): "le chef de la diplomatie russe Sergueï Lavrov" is the minister of
+        // foreign affairs, and the quote's notes say how he was found.
         let guessed = try #require(out.quotes.first { $0.text.hasPrefix("Peu importe") })
         #expect(guessed.speakerName == "Sergueï Lavrov")
-        #expect(guessed.evidence.notes.contains("role resolved to the person of the sentence before, whom the article does not name so"))
+        #expect(guessed.evidence.notes.contains("role resolved to the person the article names so"))
     }
 
     @Test("a Russian agency's English dispatch: a /TASS/ dateline, speakers named again by a bare role ('the Kremlin official', 'the diplomat')")
@@ -502,5 +502,67 @@ struct FreshArticleTests {
         #expect(speaker(of: "Nous verrons", in: out) == "Dmitri Peskov")
         #expect(speaker(of: "va tester Trump", in: out) == "Tatiana Stanovaya")
         #expect(speaker(of: "gestes concrets", in: out) == "Tatiana Stanovaya")
+    }
+
+    @Test("a French radio's page: 'Pour le politologue X, Y « … »' is X's view and gives Y no role; 'le chef du Kremlin' is the Russian president")
+    func frenchRadio() throws {
+        let a = try #require(readArticle(try load("fr-valdai.txt"), name: "fr-valdai.txt").article)
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "Je profite de l'occasion", in: out) == "Vladimir Poutine")
+        // "Le chef du Kremlin a salué … : « Il s'est montré courageux. »"
+        #expect(speaker(of: "courageux", in: out) == "Vladimir Poutine")
+        #expect(speaker(of: "qu'il appelle", in: out) == "Vladimir Poutine")
+        #expect(speaker(of: "garde toutes les options", in: out) == "Konstantin Kalatchev")
+        #expect(out.people.first { $0.name == "Vladimir Poutine" }?.roles.contains { $0.text.contains("Kalatchev") } == false)
+        #expect(speaker(of: "jugerons sur les actes", in: out) == "Maria Zakharova")
+    }
+
+    @Test("a French news channel's page: a role nobody holds, with a complement, is the subject of the sentence before")
+    func frenchNewsChannel() throws {
+        let a = try #require(readArticle(try load("fr-kiev.txt"), name: "fr-kiev.txt").article)
+        let out = testExtractor.extract([a])
+        // "Volodymyr Zelensky a mis en garde …, au lendemain d'un appel entre Donald Trump et
+        // Vladimir Poutine … « … », a martelé le président ukrainien"
+        #expect(speaker(of: "sans l'Ukraine", in: out) == "Volodymyr Zelensky")
+        #expect(speaker(of: "pure fiction", in: out) == "Dmitri Peskov")
+        #expect(speaker(of: "canaux de communication", in: out) == "Andriï Sybiha")
+        #expect(speaker(of: "bien plus élevé", in: out) == "Mark Rutte")
+    }
+
+    @Test("a translated story: a dash before the cue, a role's holder after its complement, 'Comme l'a déclaré le président de …'")
+    func frenchTranslatedReactions() throws {
+        let a = try #require(readArticle(try load("fr-reactions.txt"), name: "fr-reactions.txt").article)
+        let out = testExtractor.extract([a])
+        // "\"…\", - a souligné le porte-parole", "« … » – a-t-il ajouté"
+        #expect(speaker(of: "nous parlons d'un pays inamical", in: out) == "Dmitri Peskov")
+        let riabkov = try #require(out.quotes.first { $0.text.contains("pas d'illusions") })
+        #expect(riabkov.speakerName == "Sergueï Riabkov" && riabkov.evidence.rule == "inverted-pronoun")
+        // "le président de la Douma d'État Viatcheslav Volodine", "le porte-parole du ministère Gueorgui Tykhy"
+        #expect(speaker(of: "politique de Biden", in: out) == "Viatcheslav Volodine")
+        #expect(out.people.first { $0.name == "Viatcheslav Volodine" }?.roles.first?.text == "président de la Douma d'État")
+        #expect(speaker(of: "soutien bipartisan", in: out) == "Gueorgui Tykhy")
+        #expect(speaker(of: "même pas en 100 jours", in: out) == "Dmitri Medvedev")
+    }
+
+    @Test("a translated dispatch: 'le chef de la diplomatie russe' is the foreign minister, the pronoun after 'que' is the sentence's subject")
+    func frenchTranslatedDiplomacy() throws {
+        let a = try #require(readArticle(try load("fr-diplomatie.txt"), name: "fr-diplomatie.txt").article)
+        let out = testExtractor.extract([a])
+        #expect(speaker(of: "au plus bas", in: out) == "Sergueï Lavrov")
+        #expect(speaker(of: "défaite stratégique", in: out) == "Sergueï Lavrov")
+        #expect(speaker(of: "hystérie antirusse", in: out) == "Anatoli Antonov")
+        // "Le dirigeant russe, Vladimir Poutine, avait déclaré …, en plaisantant, qu'il soutenait
+        // Kamala Harris en raison de son « rire contagieux »."
+        #expect(speaker(of: "rire contagieux", in: out) == "Vladimir Poutine")
+    }
+
+    @Test("two dispatches in one dossier: a role whose fallback asks for the subject of the sentence before, itself a role, does not ask again without end")
+    func rolesAcrossArticles() throws {
+        let articles = try ["fr-valdai.txt", "fr-douma.txt"].map { name in try #require(readArticle(try load(name), name: name).article) }
+        let out = testExtractor.extract(articles)
+        #expect(speaker(of: "courageux", in: out) == "Vladimir Poutine")
+        #expect(speaker(of: "fenêtre d'opportunité", in: out) == "Leonid Sloutski")
+        #expect(speaker(of: "n'importe quel prix", in: out) == "Leonid Sloutski")
+        #expect(speaker(of: "homme du système américain", in: out) == "Andreï Kartapolov")
     }
 }

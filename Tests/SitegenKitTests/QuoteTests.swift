@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a role with a complement is not the subject of the sentence before when that subject holds another role", body: "Le président de la Commission, Jean Dupont, est arrivé mardi à Bruxelles. Le ministre des Finances a jugé le plan « trop tardif ».", snippet: "trop tardif", speaker: "Le ministre", rule: "cue-before"),
     QuoteCase(name: "an inverted pronoun is the subject of its own sentence after 'Mais', past an initial that ends the sentence before", body: "Le porte-parole du Kremlin, Dmitri Peskov, a été interrogé jeudi. « Nous avons eu un excellent appel », a écrit Volodymyr Zelensky sur X. Mais M. Peskov n'a pas exclu un contact à l'avenir : « Nous verrons », a-t-il glissé.", snippet: "Nous verrons", speaker: "Dmitri Peskov", rule: "inverted-pronoun"),
     QuoteCase(name: "an infinitive of narration after the quote's comma is a cue", body: "Jean Dupont a pris la parole mardi. « Nous irons jusqu'au bout », d'ajouter le ministre.", snippet: "jusqu'au bout", speaker: "Jean Dupont", rule: "inverted-role"),
     QuoteCase(name: "a averti, without a comma after the quote", body: "Philippe Faure est arrivé lundi. « Nous ne pouvons pas reporter nos engagements » a averti Faure, lors d'une conférence.", snippet: "reporter nos engagements", speaker: "Philippe Faure", rule: "inverted-name"),

@@ -636,7 +636,9 @@ public struct Analyzer: Sendable {
                 strength = .bare
             }
         }
-        var role = roleBefore(tokens, lo0) ?? roleAfter(tokens, end)
+        // (Capitalised words of the role's complement that the run began with are skipped: "le
+        // président de la Douma d'État Viatcheslav Volodine".)
+        var role = roleBefore(tokens, lo0) ?? (lo > lo0 && title == nil && roleFrom == nil ? roleBefore(tokens, lo) : nil) ?? roleAfter(tokens, end)
         if role == nil, let rs = roleFrom {
             role = (tokens[rs..<lo].map(\.text).joined(separator: " "), nil)
         }
@@ -729,6 +731,9 @@ public struct Analyzer: Sendable {
             if t.kind != .word { return nil }
             // A verb or a clause between the role and the name: the role belongs to someone else.
             if g.auxiliaries.contains(t.lower) || g.clauseBreaks.contains(t.lower) || g.speechVerbs.contains(t.lower) { return nil }
+            // A name between the role and the comma holds the role: "Pour le politologue Konstantin
+            // Kalatchev, Vladimir Poutine …".
+            if t.isCapitalized, g.isFirstName(t.folded), k < end, tokens[k + 1].isCapitalized { return nil }
             if g.isRole(t.lower), let d = roleDeterminer(tokens, k) {
                 // With a comma between them, the role must open its clause ("Le porte-parole du
                 // Kremlin, Dmitri Peskov") or follow its speech verb ("insiste le chef de la

@@ -267,7 +267,8 @@ public struct Attributor: Sendable {
         /// Mentions by paragraph, indexed by their last token and by their first.
         let mentionEnding: [MentionsByToken]
         let mentionStarting: [MentionsByToken]
-        /// The names of the article whose person holds a role, with those roles (lower case).
+        /// The names of the article whose person holds a role, with those roles (lower case, as
+        /// `Grammar.canonicalRole` writes them).
         let roleHolders: [(name: NameMention, person: Int, roles: [String])]
 
         /// The first mention that starts in `lo..<hi` of paragraph `pi`.
@@ -303,7 +304,7 @@ public struct Attributor: Sendable {
                 guard let person = personOfName[ni] else { continue }
                 let roles = rolesOf[person] ?? index.roles(of: person, in: a.articleID, people: people)
                 rolesOf[person] = roles
-                if !roles.isEmpty { holders.append((m, person, roles)) }
+                if !roles.isEmpty { holders.append((m, person, roles.map(g.canonicalRole))) }
             }
             roleHolders = holders
         }
@@ -419,7 +420,7 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             var k = afterSpan(pi, s)
             var sawComma = false
-            while k < ts.count, Words.commaOrClosingMark.contains(ts[k].text) { if ts[k].textIs(",") { sawComma = true }; k += 1 }
+            while k < ts.count, Words.commaDashOrClosingMark.contains(ts[k].text) { if !Words.closingMarks.contains(ts[k].text) { sawComma = true }; k += 1 }
             // (English sets the comma inside the marks: "“…,” said X".)
             let span = a.paragraphs[pi].spans[s]
             let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
@@ -551,6 +552,8 @@ public struct Attributor: Sendable {
             }
         }
 
+        static func isPronoun(_ m: Mention) -> Bool { if case .pronoun = m.kind { return true }; return false }
+
         static func compatible(_ a: Gender, _ b: Gender) -> Bool { a == .unknown || b == .unknown || a == b }
 
         /// `fits`: whether a person may be the one meant (a role's fallback excludes people the
@@ -571,7 +574,11 @@ public struct Attributor: Sendable {
                 for m in subjects.compactMap({ $0 }) {
                     switch m.kind {
                     case .name, .role:
-                        if case .person(let p)? = resolve(m)?.speaker, Self.compatible(personGender(p), wanted) {
+                        // (A role there is looked up among the article's holders only: its own
+                        // fallback would ask this again.)
+                        let found: Speaker?
+                        if case .role(let phrase, let gender) = m.kind { found = resolveRole(phrase, gender, m.paragraph, m.lo, fallback: false)?.0 } else { found = resolve(m)?.speaker }
+                        if case .person(let p)? = found, Self.compatible(personGender(p), wanted), fits(p) {
                             return (.person(p), ["pronoun resolved to the subject of the sentence before"])
                         }
                         // "Mme Morin s'est exprimée vendredi. « … », a-t-elle regretté": a name with
@@ -605,7 +612,9 @@ public struct Attributor: Sendable {
         /// with a complement ("la présidente du groupe LFI") must match the complement too; when
         /// nobody holds it, the role stands for the latest speaker of its gender that the article
         /// gives no other role.
-        func resolveRole(_ phrase: String, _ gender: Gender, _ pi: Int, _ lo: Int) -> (Speaker, String)? {
+        func resolveRole(_ written: String, _ gender: Gender, _ pi: Int, _ lo: Int, fallback: Bool = true) -> (Speaker, String)? {
+            // (Compared as the holders' roles are: `Grammar.canonicalRole`.)
+            let phrase = g.canonicalRole(written)
             let noun = String(phrase.split(separator: " ").first ?? "")
             let hasComplement = phrase != noun
             var best: (Int, Int)?
@@ -620,6 +629,7 @@ public struct Attributor: Sendable {
                 if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
             }
             if let b = best { return (.person(b.1), "role resolved to the person the article names so") }
+            guard fallback else { return nil }
             // "la présidente du groupe LFI" right after Mathilde Panot's quote: the latest speaker
             // (else person named) of a fitting gender, unless the article gives them another role
             // (a role with neither the same noun nor the same complement: "l'ancien ministre des
@@ -637,7 +647,7 @@ public struct Attributor: Sendable {
                         return rNoun == noun && (rComplement.isEmpty || rComplement.hasPrefix(complement) || complement.hasPrefix(rComplement))
                     }
                 }
-                if let (s, _) = resolvePronoun(gender, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
+                if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
                 return nil
             }
             // "…," the Kremlin official said; selon le diplomate: a bare role that nobody holds, in
@@ -774,7 +784,10 @@ public struct Attributor: Sendable {
             if t >= sent.lowerBound, mentionEnding[pi][t] == nil {
                 var k = t
                 while k > max(sent.lowerBound, t - 2), g.particles.contains(ts[k - 1].folded) { k -= 1 }
-                if let m = loneName(pi, at: k), m.hi == t + 1 { return m }
+                // (Not a role's complement: "Le ministre des Finances a jugé", a word before the
+                // particle in lower case.)
+                if k == t || ts[k].isCapitalized || k == sent.lowerBound || ts[k - 1].kind == .punct,
+                   let m = loneName(pi, at: k), m.hi == t + 1 { return m }
             }
             var u = t
             let floor = max(sent.lowerBound, t - Self.window)
@@ -970,7 +983,10 @@ public struct Attributor: Sendable {
                 if b >= 1, ts[b].textIs(","), c < ts.count, ts[c].textIs(","), let n = mentionEnding[pi][b - 1], case .name = n.kind, eligible(n) {
                     return n
                 }
-                if c + 1 < ts.count, ts[c].textIs(","), let n = mentionStarting[pi][c + 1], case .name = n.kind, n.hi >= ts.count || ts[n.hi].kind == .punct {
+                // (Not when the role has its holder's name right after it: "Pour le politologue
+                // Konstantin Kalatchev, Vladimir Poutine « garde … »".)
+                if c + 1 < ts.count, ts[c].textIs(","), let n = mentionStarting[pi][c + 1], case .name = n.kind, n.hi >= ts.count || ts[n.hi].kind == .punct,
+                   !(m.hi..<c).contains(where: { if let h = mentionStarting[pi][$0], case .name = h.kind { return true }; return false }) {
                     return n
                 }
             }
@@ -980,6 +996,21 @@ public struct Attributor: Sendable {
                (m.hi..<r).allSatisfy({ ts[$0].kind == .word && !ts[$0].isCapitalized }), r + 2 < ts.count, ts[r + 1].textIs(","),
                let n = mentionStarting[pi][r + 2], case .name = n.kind, n.hi < ts.count, ts[n.hi].textIs(",") {
                 return n
+            }
+            // "le porte-parole du ministère Gueorgui Tykhy", "le président de la Douma d'État
+            // Viatcheslav Volodine": a role, its complement, then its holder's name right after a
+            // noun of the complement (not after its preposition: "le porte-parole de Vladimir Poutine").
+            if case .role = m.kind, m.hi < ts.count, Words.ofPrepositions.contains(ts[m.hi].lower) {
+                var e = m.hi + 1
+                while e < min(ts.count, m.hi + 8), ts[e].kind == .word || ts[e].textIs("'") || ts[e].text == "’" {
+                    if let n = mentionStarting[pi][e] {
+                        guard case .name = n.kind else { e = n.hi; continue }
+                        if !g.prepositions.contains(ts[e - 1].lower), !g.determiners.contains(ts[e - 1].lower), !Words.ofPrepositions.contains(ts[e - 1].lower) { return n }
+                        break
+                    }
+                    if isSpeechVerb(pi, e) || g.auxiliaries.contains(ts[e].lower) || g.clauseBreaks.contains(ts[e].lower) { break }
+                    e += 1
+                }
             }
             var k = m.hi
             while k < min(ts.count, m.hi + 4) {
@@ -1063,7 +1094,7 @@ public struct Attributor: Sendable {
                     e += 1
                 }
                 guard verb, let m = holder, e >= ts.count || ts[e].textIs(",") || Words.sentenceEnds.contains(ts[e].text) else { return nil }
-                return m
+                return head(m, pi)
             } else if !ts[i].lowerIs("selon") {
                 return nil
             }
@@ -1129,7 +1160,7 @@ public struct Attributor: Sendable {
             let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
             let endsSentence = lastInside >= 0 && Words.sentenceEnds.contains(ts[lastInside].text)
             var sawComma = false
-            while k < ts.count, Words.commaOrClosingMark.contains(ts[k].text) { if ts[k].textIs(",") { sawComma = true }; k += 1 }
+            while k < ts.count, Words.commaDashOrClosingMark.contains(ts[k].text) { if !Words.closingMarks.contains(ts[k].text) { sawComma = true }; k += 1 }
             guard k < ts.count else { return nil }
             let start = k
             // (i) dit-il, ajoute-t-elle, a-t-il précisé
@@ -1382,6 +1413,15 @@ public struct Attributor: Sendable {
                     return nil
                 }
                 if isSpeechVerb(pi, t), let m = subject(ofVerb: t, pi, sent) {
+                    // "Le dirigeant russe, Vladimir Poutine, avait déclaré en septembre qu'il soutenait
+                    // Kamala Harris en raison de son « rire contagieux »": the pronoun of a clause after
+                    // "que" is the person the sentence opens on, when the gender fits.
+                    if case .pronoun(let gender) = m.kind, m.lo > sent.lowerBound + 1, Words.thatWords.contains(ts[m.lo - 1].lower),
+                       let s0 = mainSubject(pi, sent, before: m.lo - 1), s0.lo < m.lo, !Self.isPronoun(s0),
+                       case .person(let p)? = resolve(s0)?.speaker, Self.compatible(personGender(p), gender) {
+                        return Found(speaker: .person(p), cueLo: s0.lo, cueHi: t + 1, rule: "cue-before", confidence: 0.8,
+                                     notes: ["the pronoun after 'que' is the subject the sentence opens on"])
+                    }
                     let lo = min(m.lo, t)
                     guard let r = resolve(m) else {
                         // "what they called « … »": the speaker is a group or nobody named; an

@@ -45,6 +45,10 @@ public final class Grammar: Sendable {
     let acronyms: WordTable
     public let organisationHeads: WordTable
     public let organisationNouns: WordTable
+    /// French adjectives of nationality after a role's noun, and roles said in other words
+    /// (`canonicalRole`).
+    let roleNationalities: WordTable
+    let roleSynonyms: [(phrase: String, canonical: String)]
     /// Folded spelling -> folded canonical spelling ("putin" -> "poutine").
     public let transliteration: [String: String]
     public let longestPlace: Int
@@ -100,6 +104,11 @@ public final class Grammar: Sendable {
         acronyms = WordTable(capitals.subtracting(spelledOtherwise))
         organisationHeads = WordTable(lexicon.foldedSet("organisation.heads"))
         organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
+        roleNationalities = WordTable(lexicon.lowerSet("roles.nationalities"))
+        roleSynonyms = lexicon["role.synonyms"].compactMap { line in
+            let parts = line.split(separator: "=").map { Text.lower($0.trimmingCharacters(in: .whitespaces)) }
+            return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty ? (parts[0], parts[1]) : nil
+        }
         var tr: [String: String] = [:]
         for line in lexicon["transliterations"] {
             let forms = line.split(separator: "|").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
@@ -247,6 +256,22 @@ public final class Grammar: Sendable {
     }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
+    /// A role in lower case as the role rules compare it: a nationality right after its noun moved
+    /// to its end, and its first words said as the lexicon's synonyms say them ("le chef de la
+    /// diplomatie russe" and "le ministre russe des affaires étrangères" are both "ministre des
+    /// affaires étrangères russe").
+    func canonicalRole(_ role: String) -> String {
+        // (Apostrophes as the lexicon writes them: "chef de l’état".)
+        var words = (Text.contains(role, "’") ? role.replacingOccurrences(of: "’", with: "'") : role).split(separator: " ").map(String.init)
+        if words.count >= 3, roleNationalities.contains(words[1]) { words.append(words.remove(at: 1)) }
+        var s = words.joined(separator: " ")
+        for (phrase, canonical) in roleSynonyms where s == phrase || s.hasPrefix(phrase + " ") {
+            s = canonical + s.dropFirst(phrase.count)
+            break
+        }
+        return s
+    }
+
     public func isDemonym(_ folded: String) -> Bool {
         demonyms.contains(folded) || (folded.count > 5 && !isFirstName(folded) && demonymSuffixes.contains { folded.hasSuffix($0) })
     }

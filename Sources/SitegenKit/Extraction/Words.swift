@@ -4,6 +4,8 @@ enum Words {
     static let closingMarks: WordTable = ["»", "”", "\"", ")", "’"]
     static let closingQuoteMarks: WordTable = ["»", "”", "\""]
     static let commaOrClosingMark: WordTable = [",", "»", "”", "\"", "’"]
+    /// The same and a dash: "« … », - a souligné le porte-parole", "« … » – a-t-il ajouté".
+    static let commaDashOrClosingMark: WordTable = [",", "»", "”", "\"", "’", "-", "–", "—"]
     static let commaPeriodSemicolon: WordTable = [",", ".", ";"]
     /// Marks after which a capitalised word may be a sentence's first.
     static let markOpeningSentence: WordTable = ["«", "“", "\"", "(", "—", "–", "-", ":"]
