@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "an unnamed subject whose noun is also a speech verb's participle", body: "Les agences ont parlé lundi. « Ces efforts visent à saper la confiance du public », indique un communiqué conjoint du FBI, de l'ODNI et de la CISA.", snippet: "saper la confiance", speaker: "un communiqué conjoint du FBI", rule: "inverted-unnamed"),
     QuoteCase(name: "a role with a complement is not the subject of the sentence before when that subject holds another role", body: "Le président de la Commission, Jean Dupont, est arrivé mardi à Bruxelles. Le ministre des Finances a jugé le plan « trop tardif ».", snippet: "trop tardif", speaker: "Le ministre", rule: "cue-before"),
     QuoteCase(name: "an inverted pronoun is the subject of its own sentence after 'Mais', past an initial that ends the sentence before", body: "Le porte-parole du Kremlin, Dmitri Peskov, a été interrogé jeudi. « Nous avons eu un excellent appel », a écrit Volodymyr Zelensky sur X. Mais M. Peskov n'a pas exclu un contact à l'avenir : « Nous verrons », a-t-il glissé.", snippet: "Nous verrons", speaker: "Dmitri Peskov", rule: "inverted-pronoun"),
     QuoteCase(name: "an infinitive of narration after the quote's comma is a cue", body: "Jean Dupont a pris la parole mardi. « Nous irons jusqu'au bout », d'ajouter le ministre.", snippet: "jusqu'au bout", speaker: "Jean Dupont", rule: "inverted-role"),

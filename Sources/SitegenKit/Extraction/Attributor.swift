@@ -1262,7 +1262,9 @@ public struct Attributor: Sendable {
                 if subject == nil, sj < ts.count, g.determiners.contains(ts[sj].lower), !a.paragraphs[pi].isInQuote(sj) {
                     var e = sj + 1
                     // (up to a phrase of place or time: "le Premier ministre devant les sénateurs")
-                    while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), !isSpeechVerb(pi, e),
+                    // (The noun right after the determiner may be a speech verb's form: "indique un
+                    // communiqué conjoint du FBI".)
+                    while e < min(ts.count, sj + 8), ts[e].kind != .punct, !g.clauseBreaks.contains(ts[e].lower), e == sj + 1 || !isSpeechVerb(pi, e),
                           !(e > sj + 1 && g.prepositions.contains(ts[e].lower) && !Words.ofPrepositions.contains(ts[e].lower)) { e += 1 }
                     // "déplore l'essayiste libéral Raphaël Enthoven": a description the lexicon does
                     // not know as a role, in lower case, then the name.
