@@ -401,6 +401,14 @@ public struct Analyzer: Sendable {
                 mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(tokens[i].lower, determiner: tokens[d].lower)),
                                         paragraph: pi, lo: d, hi: i + 1))
             }
+            // Institutions named by a common noun, opening a sentence or a clause or right after a
+            // speech verb: "Le ministère russe de la Défense a affirmé", "a annoncé l'ambassade".
+            // (Not after "que": "Peskov a précisé que le gouvernement « … »" is Peskov's.)
+            if known, !tokens[i].isCapitalized, i > 0, g.institutions.contains(tokens[i].lower), Words.definiteDeterminers.contains(tokens[i - 1].lower),
+               case let d = i - 1, d == 0 || startsSentence[d] || tokens[d - 1].kind == .punct
+                || g.speechVerbs.contains(tokens[d - 1].lower) || g.coordinations.contains(tokens[d - 1].lower) {
+                mentions.append(Mention(kind: .organisation(institutionName(tokens, i)), paragraph: pi, lo: d, hi: i + 1))
+            }
             guard (isNameWord(tokens, i) && tokens[i].isCapitalized) || tokens[i].isAllCaps else { i += 1; continue }
             // All-caps words are acronyms: organisations (CNN, TASS), never people.
             if tokens[i].isAllCaps && tokens[i].text.count > 2 {
@@ -701,6 +709,29 @@ public struct Analyzer: Sendable {
             k += 1
         }
         return Text.lower(joinWords(words))
+    }
+
+    /// An institution's noun at `i` and what completes it, as written: an adjective ("russe"), then
+    /// phrases of "de" or "à" and a capitalised name ("ministère russe de la Défense", "ambassade
+    /// américaine à Moscou", "ministère des Affaires étrangères").
+    func institutionName(_ tokens: [Token], _ i: Int) -> String {
+        func isStop(_ k: Int) -> Bool {
+            let l = tokens[k].lower
+            return tokens[k].kind != .word || g.auxiliaries.contains(l) || g.clitics.contains(l) || g.speechVerbs.contains(l) || g.clauseBreaks.contains(l)
+                || g.coordinations.contains(l) || g.prepositions.contains(l) || g.determiners.contains(l)
+        }
+        var k = i + 1
+        if k < tokens.count, !tokens[k].isCapitalized, !isStop(k) { k += 1 }
+        while k + 1 < tokens.count, Words.placeOrOfPrepositions.contains(tokens[k].lower) {
+            var e = k + 1
+            if e < tokens.count, g.determiners.contains(tokens[e].lower) { e += 1 }
+            guard e < tokens.count, tokens[e].kind == .word, tokens[e].isCapitalized else { break }
+            while e < tokens.count, tokens[e].kind == .word, tokens[e].isCapitalized { e += 1 }
+            // ("des Affaires étrangères")
+            if e < tokens.count, !tokens[e].isCapitalized, !isStop(e), e + 1 >= tokens.count || isStop(e + 1) { e += 1 }
+            k = e
+        }
+        return joinWords(tokens[i..<k].map(\.text))
     }
 
     /// The gender of a role by its noun, the first of its words that is a role ("présidente" in

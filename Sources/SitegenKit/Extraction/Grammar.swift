@@ -45,6 +45,8 @@ public final class Grammar: Sendable {
     let acronyms: WordTable
     public let organisationHeads: WordTable
     public let organisationNouns: WordTable
+    /// Institutions named by a common noun ("le ministère", "l'ambassade").
+    public let institutions: WordTable
     /// French adjectives of nationality after a role's noun, and roles said in other words
     /// (`canonicalRole`).
     let roleNationalities: WordTable
@@ -86,7 +88,8 @@ public final class Grammar: Sendable {
         let female = Self.withRolePrefixes(lexicon.lowerSet("roles.female"))
         maleRoles = WordTable(male)
         femaleRoles = WordTable(female)
-        pronounsAndRoles = WordTable(lexicon.lowerSet("pronouns.subject.male", "pronouns.subject.female").union(male).union(female))
+        institutions = WordTable(lexicon.lowerSet("institutions"))
+        pronounsAndRoles = WordTable(lexicon.lowerSet("pronouns.subject.male", "pronouns.subject.female", "institutions").union(male).union(female))
         firstNames = WordTable(lexicon.foldedSet("male", "female", "unisex"))
         titles = WordTable(lexicon.lowerSet("titles.male", "titles.female", "titles.any"))
         demonymSuffixes = lexicon["demonym.suffixes"].map(Text.fold)
@@ -235,7 +238,8 @@ public final class Grammar: Sendable {
         return all
     }
 
-    /// Whether a lower-case word is a subject pronoun or a role word.
+    /// Whether a lower-case word is a subject pronoun, a role word or an institution's noun (one
+    /// look-up for the words that are none of them).
     func isPronounOrRole(_ lower: String) -> Bool { pronounsAndRoles.contains(lower) }
 
     /// Whether a folded text is a known place or organisation.

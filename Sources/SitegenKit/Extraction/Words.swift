@@ -21,6 +21,7 @@ enum Words {
     /// The words before a source's pronoun that a comma closes: "Pour lui, …", "According to her, …",
     /// "For her, …" (not "pour lui demander", "according to her office").
     static let viewpointPronounIntroducers: WordTable = ["pour", "to", "for"]
+    static let definiteDeterminers: WordTable = ["le", "la", "l'", "l’", "the"]
     static let sentenceEnds: WordTable = [".", "!", "?", "…", "..."]
     static let thatWords: WordTable = ["que", "qu'", "that"]
     /// The suffixes that tell a generation apart: "Donald Trump Jr.", "Martin Luther King Jr."
