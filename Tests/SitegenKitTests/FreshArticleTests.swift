@@ -565,4 +565,17 @@ struct FreshArticleTests {
         #expect(speaker(of: "n'importe quel prix", in: out) == "Leonid Sloutski")
         #expect(speaker(of: "homme du système américain", in: out) == "Andreï Kartapolov")
     }
+
+    @Test("a campaign story: a bare role after a quote is the subject of the sentence before, not a holder named inside the quote or only further on")
+    func frenchCampaign() throws {
+        let a = try #require(readArticle(try load("fr-promesse.txt"), name: "fr-promesse.txt").article)
+        let out = testExtractor.extract([a])
+        // "Donald Trump a de nouveau affirmé … « Je connais très bien Poutine, je connais très bien
+        // Zelensky. … », a lancé l'ancien président" — before "Le président ukrainien Volodymyr Zelensky".
+        #expect(speaker(of: "Je réglerai ça", in: out) == "Donald Trump")
+        #expect(speaker(of: "c'est une reddition", in: out) == "Kamala Harris")
+        #expect(speaker(of: "en un jour", in: out) == "Volodymyr Zelensky")
+        #expect(speaker(of: "si simple", in: out) == "Volodymyr Zelensky")
+        #expect(speaker(of: "solution miracle", in: out) == "Dmitri Peskov")
+    }
 }

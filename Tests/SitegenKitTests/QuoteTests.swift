@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a role nobody of the text before holds is the person the article names so further on", body: "« Rien n'est décidé », a déclaré le porte-parole du Kremlin.\n\nDmitri Peskov, porte-parole du Kremlin, a ensuite quitté la salle.", snippet: "Rien n'est décidé", speaker: "Dmitri Peskov", rule: "inverted-role"),
     QuoteCase(name: "an institution named by a common noun speaks", body: "Les combats ont repris lundi. Le ministère russe de la Défense a affirmé que ses troupes avaient « libéré » le village.", snippet: "libéré", speaker: "ministère russe de la Défense", rule: "cue-before"),
     QuoteCase(name: "an institution named by a common noun goes on speaking through a pronoun", body: "Les combats ont repris lundi. Le ministère russe de la Défense a affirmé que ses troupes avaient « libéré » le village. « Nos forces avancent », a-t-il ajouté.", snippet: "Nos forces avancent", speaker: "ministère russe de la Défense", rule: "inverted-pronoun"),
     QuoteCase(name: "an institution named by a common noun after an inverted verb", body: "Les combats ont repris lundi. « Les frappes continueront », a annoncé l'ambassade américaine à Moscou.", snippet: "frappes continueront", speaker: "ambassade américaine à Moscou"),

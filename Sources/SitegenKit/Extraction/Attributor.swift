@@ -618,18 +618,29 @@ public struct Attributor: Sendable {
             let noun = String(phrase.split(separator: " ").first ?? "")
             let hasComplement = phrase != noun
             var best: (Int, Int)?
+            var ahead: Int?
             for (m, person, roles) in roleHolders {
                 let holds = roles.contains { r in
                     hasComplement ? (r == phrase || r.hasPrefix(phrase + " ") || phrase.hasPrefix(r + " ")) : (r == noun || r.hasPrefix(noun + " "))
                 }
                 // ("le ministre" is not "la ministre Annalena Baerbock".)
                 guard holds, Self.compatible(personGender(person), gender) else { continue }
+                // (A name inside a quote places nobody: "« Je connais très bien Zelensky … », a lancé
+                // l'ancien président".)
+                if m.inQuote { continue }
                 let before = m.paragraph < pi || (m.paragraph == pi && m.lo < lo)
+                // A holder named right after the role, in its sentence ("a réagi le député Leonid
+                // Sloutski", "Le président du comité …, Andreï Kartapolov"), is it; one the article
+                // names only further on comes after the fallback below: "« … », a lancé l'ancien
+                // président" after "Donald Trump a de nouveau affirmé …" is not "le président
+                // ukrainien Volodymyr Zelensky" of the next paragraph.
+                if !before && !(m.paragraph == pi && m.lo - lo <= 16) { if ahead == nil { ahead = person }; continue }
                 let distance = before ? (pi - m.paragraph) * 10_000 + (lo - m.lo) : 1_000_000
                 if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
             }
             if let b = best { return (.person(b.1), "role resolved to the person the article names so") }
-            guard fallback else { return nil }
+            let named = ahead.map { (Speaker.person($0), "role resolved to the person the article names so further on") }
+            guard fallback else { return named }
             // "la présidente du groupe LFI" right after Mathilde Panot's quote: the latest speaker
             // (else person named) of a fitting gender, unless the article gives them another role
             // (a role with neither the same noun nor the same complement: "l'ancien ministre des
@@ -648,14 +659,14 @@ public struct Attributor: Sendable {
                     }
                 }
                 if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
-                return nil
+                return named
             }
             // "…," the Kremlin official said; selon le diplomate: a bare role that nobody holds, in
             // the sentence a person spoke or was named in, or the next, stands for that person.
             if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, within: 1) {
                 return (s, "role resolved to the person of the sentence before, whom the article does not name so")
             }
-            return nil
+            return named
         }
 
         func resolve(_ m: Mention) -> (speaker: Speaker, notes: [String])? {
