@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a political camp named by a common noun speaks", body: "Donald Trump a promis la paix. Le camp démocrate a aussitôt dénoncé une promesse « irréaliste ».", snippet: "irréaliste", speaker: "camp démocrate", rule: "cue-before"),
+    QuoteCase(name: "an institution named by a common noun and its complement in capitals", body: "Les combats ont repris lundi. Le département d'État a jugé ces propos « irresponsables ».", snippet: "irresponsables", speaker: "département d'État", rule: "cue-before"),
     QuoteCase(name: "a role nobody of the text before holds is the person the article names so further on", body: "« Rien n'est décidé », a déclaré le porte-parole du Kremlin.\n\nDmitri Peskov, porte-parole du Kremlin, a ensuite quitté la salle.", snippet: "Rien n'est décidé", speaker: "Dmitri Peskov", rule: "inverted-role"),
     QuoteCase(name: "an institution named by a common noun speaks", body: "Les combats ont repris lundi. Le ministère russe de la Défense a affirmé que ses troupes avaient « libéré » le village.", snippet: "libéré", speaker: "ministère russe de la Défense", rule: "cue-before"),
     QuoteCase(name: "an institution named by a common noun goes on speaking through a pronoun", body: "Les combats ont repris lundi. Le ministère russe de la Défense a affirmé que ses troupes avaient « libéré » le village. « Nos forces avancent », a-t-il ajouté.", snippet: "Nos forces avancent", speaker: "ministère russe de la Défense", rule: "inverted-pronoun"),
