@@ -444,7 +444,7 @@ struct FreshArticleTests {
         #expect(speaker(of: "right call", in: out) == "Chuck Schumer")
         #expect(speaker(of: "outgoing administration", in: out) == "Dmitry Peskov")
         let uk = try #require(out.quotes.first { $0.text.hasPrefix("We welcome it") })
-        #expect(uk.speaker == nil && uk.evidence.rule == "cue-after" && uk.speakerName == "a spokesperson")
+        #expect(uk.speaker == nil && uk.evidence.rule == "cue-after" && uk.speakerName == "a spokesperson for the British government")
     }
 
     @Test("a British daily's live page: two authors with notes above the date, 'Key events' buttons, the posts' times")
@@ -577,5 +577,28 @@ struct FreshArticleTests {
         #expect(speaker(of: "en un jour", in: out) == "Volodymyr Zelensky")
         #expect(speaker(of: "si simple", in: out) == "Volodymyr Zelensky")
         #expect(speaker(of: "solution miracle", in: out) == "Dmitri Peskov")
+    }
+
+    @Test("a speech over two paragraphs, the second without its opening mark; 'a réaffirmé que'")
+    func frenchSpeech() throws {
+        let a = try #require(readArticle(try load("fr-conseil.txt"), name: "fr-conseil.txt").article)
+        let out = testExtractor.extract([a])
+        let first = try #require(out.quotes.first { $0.text.hasPrefix("Leur objectif est clair") })
+        #expect(first.speakerName == "Vladimir Poutine" && first.evidence.rule == "continued-quote")
+        #expect(speaker(of: "tous les moyens de nous défendre", in: out) == "Vladimir Poutine")
+        let rutte = try #require(out.quotes.first { $0.text == "purement défensive" })
+        #expect(rutte.speakerName == "Mark Rutte" && rutte.evidence.rule == "cue-before")
+        #expect(speaker(of: "Personne ne menace", in: out) == "Mark Rutte")
+        #expect(speaker(of: "guerre longue", in: out) == "Tatiana Stanovaya")
+    }
+
+    @Test("an analysis: a speaker nobody names is labelled with the whole role, its complement too")
+    func frenchAnalysis() throws {
+        let a = try #require(readArticle(try load("fr-analyse.txt"), name: "fr-analyse.txt").article)
+        let out = testExtractor.extract([a])
+        let diplomat = try #require(out.quotes.first { $0.text.hasPrefix("Les Russes se font des illusions") })
+        #expect(diplomat.speaker == nil && diplomat.speakerName == "Un diplomate européen en poste à Moscou")
+        #expect(speaker(of: "homme d'affaires", in: out) == "Alexeï Jouravlev")
+        #expect(speaker(of: "se faire d'illusions", in: out) == "Valentina Matvienko")
     }
 }

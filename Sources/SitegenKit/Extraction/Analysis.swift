@@ -695,7 +695,11 @@ public struct Analyzer: Sendable {
     /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
     /// punctuation mark, a verb, a phrase of time or place, or a name.
     func roleComplement(_ tokens: [Token], _ i: Int) -> String {
-        var words = [tokens[i].text]
+        Text.lower(joinWords(tokens[i..<roleComplementEnd(tokens, i)].map(\.text)))
+    }
+
+    /// Where the words of the role noun at `i` and its complement end (`roleComplement`).
+    func roleComplementEnd(_ tokens: [Token], _ i: Int) -> Int {
         var k = i + 1
         while k < tokens.count, k - i <= 6 {
             let t = tokens[k]
@@ -705,10 +709,9 @@ public struct Analyzer: Sendable {
             // A capitalised word right after the noun is the holder's name ("le porte-parole Dmitri
             // Peskov"); further on it completes the role ("la présidente du groupe LFI").
             if t.isCapitalized, k == i + 1 || g.isFirstName(t.folded) { break }
-            words.append(t.text)
             k += 1
         }
-        return Text.lower(joinWords(words))
+        return k
     }
 
     /// An institution's noun at `i` and what completes it, as written: an adjective ("russe"), then

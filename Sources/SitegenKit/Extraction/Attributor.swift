@@ -101,7 +101,10 @@ public struct Attributor: Sendable {
             // in French usage, » at the start of each paragraph the quotation runs on to).
             var carried = pendingContinued
             pendingContinued = []
-            if let first = p.spans.first, let open = first.openMark, ctx.tokenIndex(pi, atOrAfter: open) == 0 {} else { carried = [] }
+            // (Or with a quote whose opening mark is missing, from its first word: "« Leur objectif
+            // est clair … » / "Nous avons tous les moyens de nous défendre », a martelé Vladimir Poutine".)
+            if let first = p.spans.first, let open = first.openMark ?? (first.recovered == "opening" ? first.start : nil),
+               ctx.tokenIndex(pi, atOrAfter: open) == 0 {} else { carried = [] }
             let quotesBefore = quotes.count
             var bounds = p.sentenceStarts
             bounds.append(p.tokens.count)
@@ -689,7 +692,8 @@ public struct Attributor: Sendable {
                 return (s, notes)
             case .role(let phrase, let gender):
                 let ts = tokens(m.paragraph)
-                let label = analyzer.joinWords(ts[m.lo..<m.hi].map(\.text))
+                // (As written, with its complement: "Un diplomate européen en poste", not "Un diplomate".)
+                let label = analyzer.joinWords(ts[m.lo..<max(m.hi, analyzer.roleComplementEnd(ts, m.hi - 1))].map(\.text))
                 // "un diplomate européen" is somebody new, not the last diplomat or speaker.
                 if g.indefiniteDeterminers.contains(ts[m.lo].lower) {
                     return (.unresolved(label), ["an indefinite role introduces someone the article does not name"])
