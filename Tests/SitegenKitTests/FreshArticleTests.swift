@@ -238,6 +238,10 @@ struct FreshArticleTests {
         #expect(!a.text.contains("Écouter cet article") && !a.text.contains("00:00"))
         let out = testExtractor.extract([a])
         #expect(speaker(of: "Rien ne doit être exclu", in: out) == "Emmanuel Macron")
+        // "Le président français a réaffirmé jeudi qu'« aucune option » …", under a headline that
+        // names Emmanuel Macron alone, before the body names him.
+        let lead = try #require(out.quotes.first { $0.text == "aucune option" })
+        #expect(lead.speakerName == "Emmanuel Macron" && lead.evidence.notes.contains("role resolved to the one person the headline names, whom the article gives no other role"))
         let kremlin = try #require(out.quotes.first { $0.text.contains("signal très dangereux") })
         #expect(kremlin.speaker == nil && kremlin.speakerName == "Kremlin")
         #expect(speaker(of: "inévitable", in: out) == "Dmitri Peskov")
@@ -600,5 +604,14 @@ struct FreshArticleTests {
         #expect(diplomat.speaker == nil && diplomat.speakerName == "Un diplomate européen en poste à Moscou")
         #expect(speaker(of: "homme d'affaires", in: out) == "Alexeï Jouravlev")
         #expect(speaker(of: "se faire d'illusions", in: out) == "Valentina Matvienko")
+    }
+
+    @Test("a role nobody holds goes to the headline's person only when the headline names one person")
+    func headlinePerson() {
+        let body = "\n\nLa rencontre a duré deux heures. Le président français a jugé la discussion « très utile »."
+        let one = extract(["Emmanuel Macron reçoit le chancelier allemand à Paris" + body])
+        #expect(speaker(of: "très utile", in: one) == "Emmanuel Macron")
+        let two = extract(["Emmanuel Macron reçoit Olaf Scholz à Paris" + body])
+        #expect(speaker(of: "très utile", in: two) == "Le président français")
     }
 }

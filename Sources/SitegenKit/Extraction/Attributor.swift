@@ -273,6 +273,8 @@ public struct Attributor: Sendable {
         /// The names of the article whose person holds a role, with those roles (lower case, as
         /// `Grammar.canonicalRole` writes them).
         let roleHolders: [(name: NameMention, person: Int, roles: [String])]
+        /// The person of the dossier the article's headline names, when it names one only.
+        let headlinePerson: Int?
 
         /// The first mention that starts in `lo..<hi` of paragraph `pi`.
         func firstMention(_ pi: Int, from lo: Int, to hi: Int) -> Mention? {
@@ -310,6 +312,8 @@ public struct Attributor: Sendable {
                 if !roles.isEmpty { holders.append((m, person, roles.map(g.canonicalRole))) }
             }
             roleHolders = holders
+            let inHeadline = Set(a.names.indices.filter { a.names[$0].inTitle }.compactMap { personOfName[$0] })
+            headlinePerson = inHeadline.count == 1 ? inHeadline.first : nil
         }
 
         func tokens(_ pi: Int) -> [Token] { a.paragraphs[pi].tokens }
@@ -642,7 +646,14 @@ public struct Attributor: Sendable {
                 if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
             }
             if let b = best { return (.person(b.1), "role resolved to the person the article names so") }
+            // Else, after the fallback below, a holder the article names so further on, or the one
+            // person its headline names, when the body gives them no other role ("Emmanuel Macron
+            // n'exclut pas l'envoi de troupes" / "Le président français a réaffirmé …").
             let named = ahead.map { (Speaker.person($0), "role resolved to the person the article names so further on") }
+                ?? headlinePerson.flatMap { p in
+                    Self.compatible(personGender(p), gender) && !roleHolders.contains(where: { $0.person == p })
+                        ? (Speaker.person(p), "role resolved to the one person the headline names, whom the article gives no other role") : nil
+                }
             guard fallback else { return named }
             // "la présidente du groupe LFI" right after Mathilde Panot's quote: the latest speaker
             // (else person named) of a fitting gender, unless the article gives them another role
