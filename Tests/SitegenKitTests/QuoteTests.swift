@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "an institution speaks by the voice of a spokesperson the article does not name", body: "Selon Maria Zakharova, les médias « inventent des histoires ». Le Kremlin, par la voix de son porte-parole, a toutefois assuré que Moscou restait « ouvert aux contacts ».", snippet: "ouvert aux contacts", speaker: "Kremlin", rule: "cue-before"),
+    QuoteCase(name: "an impersonal 'on' with no institution after it is nobody", body: "Dans un message publié sur X, Elon Musk a écrit : « Les médias mentent encore. » « Nous n'avons rien à ajouter », a-t-on indiqué au sein de l'équipe de transition.", snippet: "rien à ajouter", speaker: nil),
     QuoteCase(name: "a political camp named by a common noun speaks", body: "Donald Trump a promis la paix. Le camp démocrate a aussitôt dénoncé une promesse « irréaliste ».", snippet: "irréaliste", speaker: "camp démocrate", rule: "cue-before"),
     QuoteCase(name: "an institution named by a common noun and its complement in capitals", body: "Les combats ont repris lundi. Le département d'État a jugé ces propos « irresponsables ».", snippet: "irresponsables", speaker: "département d'État", rule: "cue-before"),
     QuoteCase(name: "a role nobody of the text before holds is the person the article names so further on", body: "« Rien n'est décidé », a déclaré le porte-parole du Kremlin.\n\nDmitri Peskov, porte-parole du Kremlin, a ensuite quitté la salle.", snippet: "Rien n'est décidé", speaker: "Dmitri Peskov", rule: "inverted-role"),

@@ -747,13 +747,13 @@ public struct Attributor: Sendable {
                         steps += 1
                         continue
                     }
-                    return voiceOf(ts, k)
+                    return isVoice(ts, k, m)
                 }
                 // Right after a speech verb, a name is its object: "a décrit Poutine comme …".
                 if steps == 0, !t.isCapitalized || k == 0 || ts[k - 1].kind != .word, g.speechVerbs.contains(t.lower) { return false }
                 if t.kind == .punct { return true }
                 if g.determiners.contains(t.lower) {
-                    return !(k > 0 && g.prepositions.contains(ts[k - 1].lower)) || voiceOf(ts, k - 1)
+                    return !(k > 0 && g.prepositions.contains(ts[k - 1].lower)) || isVoice(ts, k - 1, m)
                 }
                 if t.isCapitalized { return true }
                 if g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) { return steps > 0 }
@@ -767,6 +767,14 @@ public struct Attributor: Sendable {
         /// at `k` ends "par la voix", whose name speaks for the organisation.
         func voiceOf(_ ts: [Token], _ k: Int) -> Bool {
             k >= 3 && (ts[k].lowerIs("de") || ts[k].lowerIs("d'")) && ts[k - 1].lowerIs("voix") && ts[k - 2].lowerIs("la") && ts[k - 3].lowerIs("par")
+        }
+
+        /// `voiceOf` for mention `m`: a role there speaks only when the article names its holder
+        /// ("Le Kremlin, par la voix de son porte-parole, a assuré": else the Kremlin speaks).
+        func isVoice(_ ts: [Token], _ k: Int, _ m: Mention) -> Bool {
+            guard voiceOf(ts, k) else { return false }
+            if case .role(let phrase, let gender) = m.kind { return resolveRole(phrase, gender, m.paragraph, m.lo, fallback: false) != nil }
+            return true
         }
 
         /// The nearest subject before the speech verb at `v`, or the subject it shares with an
@@ -1238,7 +1246,9 @@ public struct Attributor: Sendable {
                 // sentence without a quote opens the quote's paragraph: "Mme Lambert s'est exprimée
                 // lundi. « … », a-t-elle ajouté" continues with the person that sentence brings in.
                 let opensParagraph = lastPlainSentence.map { $0.para == pi && $0.range.lowerBound == 0 && sentenceNo - $0.sentence == 1 } ?? false
-                guard let (sp, notes) = resolvePronoun(gender, subjectFirst: !g.continuingVerbs.contains(verb) || opensParagraph, subjectWithin: 1) else {
+                // ("a-t-on indiqué", "ajoutent-ils": a group or nobody, never guessed to be one person.)
+                guard let (sp, notes) = resolvePronoun(gender, plural: Attributor.isPluralPronoun(ts[k].lower),
+                                                       subjectFirst: !g.continuingVerbs.contains(verb) || opensParagraph, subjectWithin: 1) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
                 }
                 return Found(speaker: sp, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.9, notes: notes)
