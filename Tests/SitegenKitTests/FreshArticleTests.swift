@@ -200,6 +200,8 @@ struct FreshArticleTests {
         #expect(a.date?.iso == "2024-10-14")
         let out = testExtractor.extract([a])
         #expect(speaker(of: "aucune préférence", in: out) == "Sergueï Lavrov")
+        // The cue shows the role before the name it found past the role's complement.
+        #expect(out.quotes.first { $0.text.contains("aucune préférence") }?.evidence.cue == "Le chef de la diplomatie russe Sergueï Lavrov a déclaré")
         // "les déclarations de Joe Biden, qui a qualifié Vladimir Poutine de « tueur »": Biden's word.
         #expect(speaker(of: "tueur", in: out) == "Joe Biden")
         #expect(speaker(of: "ne contrôle plus", in: out) == "Sergueï Lavrov")

@@ -166,6 +166,8 @@ struct PeopleTests {
         #expect(names(["Senator Jack Reed of Rhode Island voted against the nominee."], language: "en") == ["Jack Reed"])
         #expect(names(["Invité du Grand Jury RTL-Le Figaro-M6-Public Sénat, Jordan Bardella a parlé."]) == ["Jordan Bardella"])
         #expect(names(["Le Parti socialiste et La France insoumise ont voté contre le texte de Michel Barnier."]) == ["Michel Barnier"])
+        // A paper's kind before its name: "le tabloïd Moskovski Komsomolets".
+        #expect(names(["Le tabloïd Moskovski Komsomolets se montre plus prudent que Sergueï Markov."]) == ["Sergueï Markov"])
     }
 
     @Test("the photographer of a caption's credit is not among the article's people; the people in the caption are")

@@ -1039,7 +1039,11 @@ public struct Attributor: Sendable {
                 while e < min(ts.count, m.hi + 8), ts[e].kind == .word || ts[e].textIs("'") || ts[e].text == "’" {
                     if let n = mentionStarting[pi][e] {
                         guard case .name = n.kind else { e = n.hi; continue }
-                        if !g.prepositions.contains(ts[e - 1].lower), !g.determiners.contains(ts[e - 1].lower), !Words.ofPrepositions.contains(ts[e - 1].lower) { return n }
+                        // (From the role on, so that a cue shows it: "Le chef de la diplomatie russe
+                        // Sergueï Lavrov a déclaré".)
+                        if !g.prepositions.contains(ts[e - 1].lower), !g.determiners.contains(ts[e - 1].lower), !Words.ofPrepositions.contains(ts[e - 1].lower) {
+                            return Mention(kind: n.kind, paragraph: n.paragraph, lo: m.lo, hi: n.hi)
+                        }
                         break
                     }
                     if isSpeechVerb(pi, e) || g.auxiliaries.contains(ts[e].lower) || g.clauseBreaks.contains(ts[e].lower) { break }
