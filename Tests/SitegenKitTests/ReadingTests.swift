@@ -517,6 +517,9 @@ struct DateTests {
         #expect(date("le 22/10/2024 à 08h28") == "2024-10-22T08:28")
         #expect(date("Publié le 1er février 2024 à 17h05") == "2024-02-01T17:05")
         #expect(date("Mis à jour le 3 mars 2024") == "2024-03-03")
+        // Dashes between the numbers; a bar before the time.
+        #expect(date("05-11-2024 10:30") == "2024-11-05T10:30")
+        #expect(date("5 nov. 2024 | 10:30") == "2024-11-05T10:30")
     }
 
     @Test("numeric dates: day first, month first when the second number cannot be a month or the time has AM/PM")

@@ -21,13 +21,13 @@ public struct DateFinder: Sendable {
         for e in lexicon["months"] { if let k = e.split(separator: "=").first { forms.insert(String(k).trimmingCharacters(in: .whitespaces).lowercased()) } }
         let names = forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { NSRegularExpression.escapedPattern(for: $0) }
         let month = "(" + names.joined(separator: "|") + ")\\.?"
-        let time = "(?:\\s*(?:,|à|a|at|-|–)?\\s*(\\d{1,2})\\s*(?:h|:|\\.)\\s*(\\d{2})(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?)?"
+        let time = "(?:\\s*(?:,|à|a|at|-|–|\\|)?\\s*(\\d{1,2})\\s*(?:h|:|\\.)\\s*(\\d{2})(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?)?"
         // A year ends at a word's end, or where a time is glued to it ("November 8, 20243:42 PM",
         // as a page's date line often comes out of a copy).
         let yearEnd = "(?:\\b|(?=\\d{1,2}[:h]\\d{2}))"
         let specs: [(String, String)] = [
             ("iso", "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{1,2}):(\\d{2}))?(?![\\d])"),
-            ("numeric", "(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?![\\d])" + time),
+            ("numeric", "(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?![\\d])" + time),
             ("month-day-year", "\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + yearEnd + time),
             ("day-month-year", "(\\d{1,2})(?:er|st|nd|rd|th)?\\s+" + month + "\\s+(\\d{4})" + yearEnd + time),
             ("iso-month", "(\\d{4})-(\\d{2})(?![\\d-])"),
@@ -152,7 +152,7 @@ public struct DateFinder: Sendable {
         for (form, regex) in patterns {
             switch form {
             case "iso", "iso-month": if !h.digitDash { continue }
-            case "numeric": if !h.digitSeparator { continue }
+            case "numeric": if !h.digitSeparator && !h.digitDash { continue }
             default: if !h.monthWord { continue }
             }
             for m in regex.matches(in: s) {
