@@ -19,6 +19,11 @@ struct PeopleTests {
         #expect(trump == ["Donald Trump"], "\(trump)")
         #expect(names(["Donald J. Trump won on Tuesday.", "Donald J. Trump will take office.", "Donald Trump spoke."], language: "en") == ["Donald J. Trump"])
         #expect(names(["Donald Trump a parlé à West Palm Beach, en Floride, devant ses partisans."]) == ["Donald Trump"])
+        // A patronymic is no part of the surname: one person, in French and in English.
+        let putin = names(["Vladimir Vladimirovitch Poutine n'a pas réagi mardi.", "Vladimir Putin stayed silent.", "Vladimir V. Putin spoke."])
+        #expect(putin.count == 1, "\(putin)")
+        // (A surname that ends like one stays: "Aleksandar Vučić".)
+        #expect(names(["Le président serbe Aleksandar Vucic a reçu Viktor Orban."]) == ["Aleksandar Vucic", "Viktor Orban"])
         // A contraction is no possessive: "It's" stays one word.
         #expect(Tokenizer.tokenize("It's Trump's day").map(\.text) == ["It's", "Trump", "'s", "day"])
     }

@@ -36,6 +36,8 @@ public final class Grammar: Sendable {
     let titles: WordTable
     let placesAndOrganisations: WordTable
     public let demonymSuffixes: [String]
+    /// The endings of a patronymic ("Vladimirovitch", "Sergueïevna"), folded.
+    public let patronymicSuffixes: [String]
     public let demonyms: WordTable
     public let roleWords: WordTable
     public let notNames: WordTable
@@ -93,6 +95,7 @@ public final class Grammar: Sendable {
         firstNames = WordTable(lexicon.foldedSet("male", "female", "unisex"))
         titles = WordTable(lexicon.lowerSet("titles.male", "titles.female", "titles.any"))
         demonymSuffixes = lexicon["demonym.suffixes"].map(Text.fold)
+        patronymicSuffixes = lexicon["patronymic.suffixes"].map(Text.fold)
         demonyms = WordTable(lexicon.foldedSet("demonyms"))
         roleWords = WordTable(lexicon.foldedSet("role.words"))
         notNames = WordTable(lexicon.foldedSet("not.names"))

@@ -102,10 +102,14 @@ public struct PeopleResolver: Sendable {
         let ws = m.words
         if ws.count == 1 { return ("", key(ws)) }
         // "Kim Jong-un"-like names and names with particles keep everything after the first word,
-        // but a middle initial: "Donald J. Trump" is "Donald Trump".
+        // but a middle initial or a patronymic: "Donald J. Trump" is "Donald Trump", "Vladimir
+        // Vladimirovitch Poutine" is "Vladimir Poutine".
         var rest = Array(ws.dropFirst())
         if rest.count >= 2 {
-            let kept = rest.filter { w in !(w.count <= 2 && w.hasSuffix(".") && (w.first?.isUppercase ?? false)) }
+            let kept = rest.enumerated().filter { i, w in
+                !(w.count <= 2 && w.hasSuffix(".") && (w.first?.isUppercase ?? false))
+                    && !(i < rest.count - 1 && w.count > 6 && g.patronymicSuffixes.contains { Text.fold(w).hasSuffix($0) })
+            }.map(\.element)
             if !kept.isEmpty { rest = kept }
         }
         return (key([ws[0]]), key(rest))
