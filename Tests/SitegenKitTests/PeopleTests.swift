@@ -171,6 +171,8 @@ struct PeopleTests {
         #expect(names(["Senator Jack Reed of Rhode Island voted against the nominee."], language: "en") == ["Jack Reed"])
         #expect(names(["Invité du Grand Jury RTL-Le Figaro-M6-Public Sénat, Jordan Bardella a parlé."]) == ["Jordan Bardella"])
         #expect(names(["Le Parti socialiste et La France insoumise ont voté contre le texte de Michel Barnier."]) == ["Michel Barnier"])
+        // Papers and buildings named by their head last, a movement of the lexicon.
+        #expect(names(["Sur Truth Social, Donald Trump a remercié le New York Post et le Los Angeles Times. Des militants de Black Lives Matter ont manifesté devant la Trump Tower."]) == ["Donald Trump"])
         // A paper's kind before its name: "le tabloïd Moskovski Komsomolets".
         #expect(names(["Le tabloïd Moskovski Komsomolets se montre plus prudent que Sergueï Markov."]) == ["Sergueï Markov"])
     }
