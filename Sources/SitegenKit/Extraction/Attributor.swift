@@ -820,7 +820,9 @@ public struct Attributor: Sendable {
                 while k > max(sent.lowerBound, t - 2), g.particles.contains(ts[k - 1].folded) { k -= 1 }
                 // (Not a role's complement: "Le ministre des Finances a jugé", a word before the
                 // particle in lower case.)
+                // Nor a word a preposition governs: "the Kyiv School of Economics warned".
                 if k == t || ts[k].isCapitalized || k == sent.lowerBound || ts[k - 1].kind == .punct,
+                   k == sent.lowerBound || !g.prepositions.contains(ts[k - 1].lower),
                    let m = loneName(pi, at: k), m.hi == t + 1 { return m }
             }
             var u = t
