@@ -173,6 +173,8 @@ struct PeopleTests {
         #expect(names(["Le Parti socialiste et La France insoumise ont voté contre le texte de Michel Barnier."]) == ["Michel Barnier"])
         // Papers and buildings named by their head last, a movement of the lexicon.
         #expect(names(["Sur Truth Social, Donald Trump a remercié le New York Post et le Los Angeles Times. Des militants de Black Lives Matter ont manifesté devant la Trump Tower."]) == ["Donald Trump"])
+        // A group's kind before its name: "le collectif Stop Fake", "le mouvement Génération Identitaire".
+        #expect(names(["Le collectif Stop Fake et le mouvement Génération Identitaire ont répondu à Donald Trump."]) == ["Donald Trump"])
         // A paper's kind before its name: "le tabloïd Moskovski Komsomolets".
         #expect(names(["Le tabloïd Moskovski Komsomolets se montre plus prudent que Sergueï Markov."]) == ["Sergueï Markov"])
     }
