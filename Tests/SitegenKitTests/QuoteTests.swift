@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a paper's view in a frame that names it as a paper", body: "La presse russe a réagi jeudi. Pour le journal progouvernemental Izvestia, cette victoire marque « la fin d'une époque ».", snippet: "fin d'une époque", speaker: "Izvestia", rule: "selon"),
+    QuoteCase(name: "a place's view in a frame is nobody's quote", body: "La presse russe a réagi jeudi. Pour Moscou, il s'agit d'une « provocation ».", snippet: "provocation", speaker: nil),
     QuoteCase(name: "an institution speaks by the voice of a spokesperson the article does not name", body: "Selon Maria Zakharova, les médias « inventent des histoires ». Le Kremlin, par la voix de son porte-parole, a toutefois assuré que Moscou restait « ouvert aux contacts ».", snippet: "ouvert aux contacts", speaker: "Kremlin", rule: "cue-before"),
     QuoteCase(name: "an impersonal 'on' with no institution after it is nobody", body: "Dans un message publié sur X, Elon Musk a écrit : « Les médias mentent encore. » « Nous n'avons rien à ajouter », a-t-on indiqué au sein de l'équipe de transition.", snippet: "rien à ajouter", speaker: nil),
     QuoteCase(name: "a political camp named by a common noun speaks", body: "Donald Trump a promis la paix. Le camp démocrate a aussitôt dénoncé une promesse « irréaliste ».", snippet: "irréaliste", speaker: "camp démocrate", rule: "cue-before"),

@@ -934,6 +934,12 @@ public struct Attributor: Sendable {
                         h = n
                     }
                     return h
+                case .organisation:
+                    // A paper or an agency the frame names as such, up to its comma: "Pour le
+                    // journal progouvernemental Izvestia, …" (not "Pour Moscou, …": a place's view
+                    // is the writer's reading).
+                    guard (k..<u).contains(where: { g.organisationNouns.contains(ts[$0].lower) }), m.hi < min(limit, ts.count), ts[m.hi].textIs(",") else { return nil }
+                    return m
                 default: return nil
                 }
             }
@@ -1099,8 +1105,11 @@ public struct Attributor: Sendable {
                 // "pour" after a quote in its sentence ("sa « préférence » pour Kamala Harris").
                 // "Pour elle, …", "For him, …": the pronoun stands for the person, as in "selon lui".
                 if let m = mentionStarting[pi][j], case .pronoun = m.kind, m.hi < ts.count, ts[m.hi].textIs(",") { return m }
-                guard let m = viewpointHolder(pi, from: j, before: ts.count), case .name = m.kind else { return nil }
-                return m
+                guard let m = viewpointHolder(pi, from: j, before: ts.count) else { return nil }
+                switch m.kind {
+                case .name, .organisation: return m
+                default: return nil
+                }
             } else if ts[i].lowerIs("as") || ts[i].lowerIs("comme"),
                       i == 0 || ts[i - 1].kind == .punct || g.coordinations.contains(ts[i - 1].lower) && (i == 1 || ts[i - 2].kind == .punct) {
                 // "As Trump put it at a rally, “…”", "Comme l'a rappelé Jean Dupont, « … »", "“…,” as
