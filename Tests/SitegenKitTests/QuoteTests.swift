@@ -152,6 +152,7 @@ let frenchCases: [QuoteCase] = [
 ]
 
 let englishCases: [QuoteCase] = [
+    QuoteCase(name: "a role after two qualifying words, past a relative clause, is the unnamed speaker", body: "The administration announced sanctions on Wednesday. A senior administration official, who spoke on condition of anonymity to discuss internal deliberations, said the measures were \"just the beginning.\"", snippet: "just the beginning", speaker: "A senior administration official", rule: "cue-before", language: "en"),
     QuoteCase(name: "a word a preposition governs is no lone surname before the verb", body: "Moscow will try to exploit the transition. Ukraine's Foreign Ministry and the Kyiv School of Economics warned of \"dangerous illusions\".", snippet: "dangerous illusions", speaker: "Kyiv School", rule: "cue-before", language: "en"),
     QuoteCase(name: "a sentence-initial name followed by who is a person", body: "Elon Musk will co-lead the department. Vivek Ramaswamy, who will co-lead it with Musk, told Fox News that the pair would work \"outside of government.\"", snippet: "outside of government", speaker: "Vivek Ramaswamy", rule: "cue-before", language: "en"),
     QuoteCase(name: "a hyphenated role before the name", body: "President-elect Donald Trump announced his pick on Wednesday. \"He will be a strong advocate,\" Trump said.", snippet: "strong advocate", speaker: "Donald Trump", rule: "cue-after", language: "en"),

@@ -680,16 +680,20 @@ public struct Analyzer: Sendable {
     /// lower-case adjective ("a senior official", "le nouveau président").
     func roleDeterminer(_ tokens: [Token], _ i: Int) -> Int? {
         if i > 0, g.determiners.contains(tokens[i - 1].lower) { return i - 1 }
-        guard i > 1, g.determiners.contains(tokens[i - 2].lower) else { return nil }
-        let adj = tokens[i - 1]
         // (Or the name of a place or an institution: "the Kremlin official"; a nationality: "the
         // Russian president"; or the capitalised first word of a role: "le Premier ministre".)
-        guard adj.kind == .word, !adj.isCapitalized || g.isPlaceOrOrganisation(tokens[(i - 1)...(i - 1)]) || g.demonyms.contains(adj.folded)
-                || g.isRole(adj.lower + " " + tokens[i].lower),
-              !g.isRole(adj.lower), !g.prepositions.contains(adj.lower),
-              !g.auxiliaries.contains(adj.lower), !g.clitics.contains(adj.lower), !g.speechVerbs.contains(adj.lower),
-              !g.clauseBreaks.contains(adj.lower), !g.coordinations.contains(adj.lower) else { return nil }
-        return i - 2
+        func qualifies(_ k: Int) -> Bool {
+            let adj = tokens[k]
+            return adj.kind == .word && (!adj.isCapitalized || g.isPlaceOrOrganisation(tokens[k...k]) || g.demonyms.contains(adj.folded)
+                || g.isRole(adj.lower + " " + tokens[i].lower))
+                && !g.isRole(adj.lower) && !g.prepositions.contains(adj.lower)
+                && !g.auxiliaries.contains(adj.lower) && !g.clitics.contains(adj.lower) && !g.speechVerbs.contains(adj.lower)
+                && !g.clauseBreaks.contains(adj.lower) && !g.coordinations.contains(adj.lower) && !g.determiners.contains(adj.lower)
+        }
+        if i > 1, g.determiners.contains(tokens[i - 2].lower), qualifies(i - 1) { return i - 2 }
+        // Two such words: "a senior administration official", "a senior Russian diplomat".
+        if i > 2, g.determiners.contains(tokens[i - 3].lower), qualifies(i - 2), qualifies(i - 1) { return i - 3 }
+        return nil
     }
 
     /// "présidente du groupe LFI": the role noun at `i` and the words that complete it, up to a
