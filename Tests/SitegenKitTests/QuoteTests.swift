@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "selon une source: an unnamed source speaks", body: "Les États-Unis préparent des sanctions. Selon une source diplomatique européenne, les Vingt-Sept pourraient suivre « dans les prochaines semaines ».", snippet: "prochaines semaines", speaker: "une source diplomatique européenne", rule: "selon"),
+    QuoteCase(name: "a close associate of a role is the subject, not the role after 'du'", body: "Les États-Unis préparent des sanctions. Un proche du président russe a qualifié ces annonces de « gesticulations ».", snippet: "gesticulations", speaker: "Un proche du président russe", rule: "cue-before"),
     QuoteCase(name: "a paper's view in a frame that names it as a paper", body: "La presse russe a réagi jeudi. Pour le journal progouvernemental Izvestia, cette victoire marque « la fin d'une époque ».", snippet: "fin d'une époque", speaker: "Izvestia", rule: "selon"),
     QuoteCase(name: "a place's view in a frame is nobody's quote", body: "La presse russe a réagi jeudi. Pour Moscou, il s'agit d'une « provocation ».", snippet: "provocation", speaker: nil),
     QuoteCase(name: "an institution speaks by the voice of a spokesperson the article does not name", body: "Selon Maria Zakharova, les médias « inventent des histoires ». Le Kremlin, par la voix de son porte-parole, a toutefois assuré que Moscou restait « ouvert aux contacts ».", snippet: "ouvert aux contacts", speaker: "Kremlin", rule: "cue-before"),
@@ -98,7 +100,7 @@ let frenchCases: [QuoteCase] = [
     QuoteCase(name: "a role with its party before the name", body: "« C'est inacceptable », a réagi la députée LFI Marie Durand.", snippet: "C'est inacceptable", speaker: "Marie Durand"),
     QuoteCase(name: "marteler: the accent of the present (martèle-t-elle)", body: "Marie Durand est arrivée. « Ils veulent diviser le pays », martèle-t-elle.", snippet: "diviser le pays", speaker: "Marie Durand", rule: "inverted-pronoun"),
     QuoteCase(name: "rappeler: the doubled consonant (rappelle-t-il)", body: "Jean Dupont est arrivé. « Rien n'est joué », rappelle-t-il.", snippet: "Rien n'est joué", speaker: "Jean Dupont", rule: "inverted-pronoun"),
-    QuoteCase(name: "an inverted cue whose subject names nobody keeps the quote from the previous speaker", body: "Jean Dupont a déclaré : « Nous avons tout essayé. » « Le compte n'y est pas », confie un proche du président.", snippet: "Le compte n'y est pas", speaker: "un proche du président", rule: "inverted-unnamed"),
+    QuoteCase(name: "an inverted cue whose subject names nobody keeps the quote from the previous speaker", body: "Jean Dupont a déclaré : « Nous avons tout essayé. » « Le compte n'y est pas », confie un proche du président.", snippet: "Le compte n'y est pas", speaker: "un proche du président", rule: "inverted-role"),
     QuoteCase(name: "a role with its complement right before the name", body: "Marie Durand, présidente de la Commission, a déclaré : « Nous sommes prêts. » L'ancien ministre des affaires étrangères Jean Dupont juge pour sa part que « l'Europe a trop attendu ».", snippet: "l'Europe a trop attendu", speaker: "Jean Dupont", rule: "cue-before"),
     QuoteCase(name: "a quotation that runs on to a paragraph opening with » takes the speaker named there", body: "Marie Durand a déclaré : « Nous sommes prêts. » « Il faut aller plus vite. Chaque semaine compte.\n\n» Nous devons livrer des munitions », insiste le chef de la diplomatie européenne, Jean Dupont.", snippet: "Chaque semaine compte", speaker: "Jean Dupont", rule: "continued-quote"),
     QuoteCase(name: "the second paragraph of that quotation", body: "Marie Durand a déclaré : « Nous sommes prêts. » « Il faut aller plus vite.\n\n» Nous devons livrer des munitions », insiste le chef de la diplomatie européenne, Jean Dupont.", snippet: "Nous devons livrer", speaker: "Jean Dupont"),
@@ -345,8 +347,9 @@ struct QuoteTests {
         let out = extract(["Titre de l'article\n\n« C'est une faute politique », déplore l'essayiste libéral Raphaël Enthoven. "
                            + "« Tout reste possible », estime un proche du dossier.\n"])
         #expect(speaker(of: "faute politique", in: out) == "Raphaël Enthoven")
-        // Without a name in it, the phrase stays the unnamed speaker.
-        #expect(out.quotes.first { $0.text == "Tout reste possible" }?.evidence.rule == "inverted-unnamed")
+        // Without a name in it, the role and its complement stay the unnamed speaker.
+        let unnamed = out.quotes.first { $0.text == "Tout reste possible" }
+        #expect(unnamed?.speaker == nil && unnamed?.speakerName == "un proche du dossier")
     }
 
     @Test("a role noun without a determiner between a quote and its speaker's name")

@@ -731,6 +731,9 @@ public struct Attributor: Sendable {
                 while b > 0, m.lo - b < 3, ts[b - 1].kind == .word, g.particles.contains(ts[b - 1].folded) { b -= 1 }
                 if b < m.lo, ts[b].isCapitalized, b == 0 || ts[b - 1].kind == .punct { return true }
             }
+            // A role whose determiner holds a preposition is a complement: "Un proche du président
+            // russe a qualifié …" has "Un proche" as its subject.
+            if case .role = m.kind, ts[m.lo].lowerIs("du") || ts[m.lo].lowerIs("au") || ts[m.lo].lowerIs("aux") { return false }
             // Walk back over the words that qualify the mention ("le président russe", "the industry
             // body") to the determiner: a preposition there governs the mention.
             var k = m.lo - 1
