@@ -703,7 +703,8 @@ public struct Attributor: Sendable {
                 return (s, notes)
             case .role(let phrase, let gender):
                 let ts = tokens(m.paragraph)
-                // (As written, with its complement: "Un diplomate européen en poste", not "Un diplomate".)
+                // (As written, with its complement: "Un diplomate européen en poste à Moscou", not "Un
+                // diplomate".)
                 let label = analyzer.joinWords(ts[m.lo..<max(m.hi, analyzer.roleComplementEnd(ts, m.hi - 1))].map(\.text))
                 // "un diplomate européen" is somebody new, not the last diplomat or speaker.
                 if g.indefiniteDeterminers.contains(ts[m.lo].lower) {
@@ -821,9 +822,8 @@ public struct Attributor: Sendable {
             if t >= sent.lowerBound, mentionEnding[pi][t] == nil {
                 var k = t
                 while k > max(sent.lowerBound, t - 2), g.particles.contains(ts[k - 1].folded) { k -= 1 }
-                // (Not a role's complement: "Le ministre des Finances a jugé", a word before the
-                // particle in lower case.)
-                // Nor a word a preposition governs: "the Kyiv School of Economics warned".
+                // (Not a role's complement, a word in lower case before the particle: "Le ministre des
+                // Finances a jugé"; nor a word a preposition governs: "the Kyiv School of Economics warned".)
                 if k == t || ts[k].isCapitalized || k == sent.lowerBound || ts[k - 1].kind == .punct,
                    k == sent.lowerBound || !g.prepositions.contains(ts[k - 1].lower),
                    let m = loneName(pi, at: k), m.hi == t + 1 { return m }
