@@ -25,6 +25,10 @@ public actor PreviewServer {
 
     /// Builds, then serves and watches until `stop()`.
     public func run() async throws {
+        // The inputs as the first build reads them: an edit made while it builds, or before the
+        // watcher's first look, is a change (taken in the watcher, it was missed when the watcher
+        // started after the edit).
+        fingerprint = Self.fingerprint(options)
         rebuild(reason: "start")
         let handler = Handler(server: self, root: root)
         await server.appendRoute("GET *", to: handler)
@@ -43,7 +47,6 @@ public actor PreviewServer {
 
     /// Polls the inputs every 300 ms: a change of any file's size or time rebuilds the site.
     func watch() async {
-        fingerprint = Self.fingerprint(options)
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 300_000_000)
             let now = Self.fingerprint(options)
