@@ -686,9 +686,7 @@ public struct Analyzer: Sendable {
             let adj = tokens[k]
             return adj.kind == .word && (!adj.isCapitalized || g.isPlaceOrOrganisation(tokens[k...k]) || g.demonyms.contains(adj.folded)
                 || g.isRole(adj.lower + " " + tokens[i].lower))
-                && !g.isRole(adj.lower) && !g.prepositions.contains(adj.lower)
-                && !g.auxiliaries.contains(adj.lower) && !g.clitics.contains(adj.lower) && !g.speechVerbs.contains(adj.lower)
-                && !g.clauseBreaks.contains(adj.lower) && !g.coordinations.contains(adj.lower) && !g.determiners.contains(adj.lower)
+                && !g.isRole(adj.lower) && !g.isFunctionWord(adj.lower)
         }
         if i > 1, g.determiners.contains(tokens[i - 2].lower), qualifies(i - 1) { return i - 2 }
         // Two such words: "a senior administration official", "a senior Russian diplomat".
@@ -722,11 +720,7 @@ public struct Analyzer: Sendable {
     /// phrases of "de" or "à" and a capitalised name ("ministère russe de la Défense", "ambassade
     /// américaine à Moscou", "ministère des Affaires étrangères").
     func institutionName(_ tokens: [Token], _ i: Int) -> String {
-        func isStop(_ k: Int) -> Bool {
-            let l = tokens[k].lower
-            return tokens[k].kind != .word || g.auxiliaries.contains(l) || g.clitics.contains(l) || g.speechVerbs.contains(l) || g.clauseBreaks.contains(l)
-                || g.coordinations.contains(l) || g.prepositions.contains(l) || g.determiners.contains(l)
-        }
+        func isStop(_ k: Int) -> Bool { tokens[k].kind != .word || g.isFunctionWord(tokens[k].lower) }
         var k = i + 1
         if k < tokens.count, !tokens[k].isCapitalized, !isStop(k) { k += 1 }
         while k + 1 < tokens.count, Words.placeOrOfPrepositions.contains(tokens[k].lower) {

@@ -362,6 +362,16 @@ public struct Attributor: Sendable {
             return tokenIndex(pi, atOrAfter: span.closeMark.map { $0 + 1 } ?? span.end)
         }
 
+        /// Past the closing marks, commas and dashes after quote `s` ("« … », - a souligné"): where
+        /// its cue would start, and whether a comma or a dash (not a mark alone) was passed.
+        func pastQuote(_ pi: Int, _ s: Int) -> (Int, sawComma: Bool) {
+            let ts = tokens(pi)
+            var k = afterSpan(pi, s)
+            var sawComma = false
+            while k < ts.count, Words.commaDashOrClosingMark.contains(ts[k].text) { if !Words.closingMarks.contains(ts[k].text) { sawComma = true }; k += 1 }
+            return (k, sawComma)
+        }
+
         func startsLowercase(_ pi: Int, _ s: Int) -> Bool {
             let span = a.paragraphs[pi].spans[s]
             let i = tokenIndex(pi, atOrAfter: span.start)
@@ -425,14 +435,12 @@ public struct Attributor: Sendable {
         /// previous speaker's.
         func hasOwnCueAfter(_ pi: Int, _ s: Int) -> Bool {
             let ts = tokens(pi)
-            var k = afterSpan(pi, s)
-            var sawComma = false
-            while k < ts.count, Words.commaDashOrClosingMark.contains(ts[k].text) { if !Words.closingMarks.contains(ts[k].text) { sawComma = true }; k += 1 }
+            let (after, sawComma) = pastQuote(pi, s)
             // (English sets the comma inside the marks: "“…,” said X".)
             let span = a.paragraphs[pi].spans[s]
             let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
             guard sawComma || lastInside >= 0 && ts[lastInside].textIs(",") else { return false }
-            k = afterSkippables(pi, k)
+            let k = afterSkippables(pi, after)
             return k < ts.count && !ts[k].isCapitalized && isSpeechVerb(pi, k)
         }
 
@@ -1207,12 +1215,10 @@ public struct Attributor: Sendable {
         func afterCue(_ pi: Int, _ s: Int, strongOnly: Bool) -> Found? {
             let ts = tokens(pi)
             let span = a.paragraphs[pi].spans[s]
-            var k = afterSpan(pi, s)
             // Does the quote end with its own sentence-final mark? (the last token inside it)
             let lastInside = tokenIndex(pi, atOrAfter: span.end) - 1
             let endsSentence = lastInside >= 0 && Words.sentenceEnds.contains(ts[lastInside].text)
-            var sawComma = false
-            while k < ts.count, Words.commaDashOrClosingMark.contains(ts[k].text) { if !Words.closingMarks.contains(ts[k].text) { sawComma = true }; k += 1 }
+            let (k, sawComma) = pastQuote(pi, s)
             guard k < ts.count else { return nil }
             let start = k
             // (i) dit-il, ajoute-t-elle, a-t-il précisé
@@ -1330,7 +1336,7 @@ public struct Attributor: Sendable {
                     // "« … », répond le géographe": a definite description of one or two words in
                     // lower case (not a role of the lexicon: that is a role's mention), who the
                     // article has just brought in.
-                    if ["le", "la", "l'", "l’", "the"].contains(ts[sj].lower), (2...3).contains(e - sj),
+                    if Words.definiteDeterminers.contains(ts[sj].lower), (2...3).contains(e - sj),
                        (sj + 1..<e).allSatisfy({ ts[$0].kind == .word && !ts[$0].isCapitalized }),
                        case let gender: Gender = ts[sj].lowerIs("le") ? .male : ts[sj].lowerIs("la") ? .female : .unknown,
                        let (person, note) = describedPerson(pi, before: start, gender: gender, continuing: g.continuingVerbs.contains(ts[j].lower)) {

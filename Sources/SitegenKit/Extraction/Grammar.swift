@@ -241,6 +241,14 @@ public final class Grammar: Sendable {
         return all
     }
 
+    /// Whether a lower-case word is a function word or a speech verb (an auxiliary, a clitic, a
+    /// speech verb, a clause break, a coordination, a preposition or a determiner): no word of a
+    /// noun phrase's qualifiers or of an institution's name.
+    func isFunctionWord(_ lower: String) -> Bool {
+        auxiliaries.contains(lower) || clitics.contains(lower) || speechVerbs.contains(lower) || clauseBreaks.contains(lower)
+            || coordinations.contains(lower) || prepositions.contains(lower) || determiners.contains(lower)
+    }
+
     /// Whether a lower-case word is a subject pronoun, a role word or an institution's noun (one
     /// look-up for the words that are none of them).
     func isPronounOrRole(_ lower: String) -> Bool { pronounsAndRoles.contains(lower) }

@@ -108,7 +108,7 @@ public struct PeopleResolver: Sendable {
         if rest.count >= 2 {
             let kept = rest.enumerated().filter { i, w in
                 !(w.count <= 2 && w.hasSuffix(".") && (w.first?.isUppercase ?? false))
-                    && !(i < rest.count - 1 && w.count > 6 && g.patronymicSuffixes.contains { Text.fold(w).hasSuffix($0) })
+                    && !(i < rest.count - 1 && w.count > 6 && { let f = Text.fold(w); return g.patronymicSuffixes.contains { f.hasSuffix($0) } }())
             }.map(\.element)
             if !kept.isEmpty { rest = kept }
         }
