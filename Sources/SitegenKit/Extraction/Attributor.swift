@@ -666,7 +666,8 @@ public struct Attributor: Sendable {
             // "la présidente du groupe LFI" right after Mathilde Panot's quote: the latest speaker
             // (else person named) of a fitting gender, unless the article gives them another role
             // (a role with neither the same noun nor the same complement: "l'ancien ministre des
-            // finances" is not "la présidente de la Commission").
+            // finances" is not "la présidente de la Commission"). Only a speaker of the last two
+            // sentences: "le porte-parole du Kremlin" three quotes after Emmanuel Macron's is not him.
             if hasComplement {
                 let complement = String(phrase.dropFirst(noun.count + 1))
                 // The same noun fits unless both roles have a complement and neither begins the
@@ -680,7 +681,7 @@ public struct Attributor: Sendable {
                         return rNoun == noun && (rComplement.isEmpty || rComplement.hasPrefix(complement) || complement.hasPrefix(rComplement))
                     }
                 }
-                if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
+                if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, within: 2, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
                 return named
             }
             // "…," the Kremlin official said; selon le diplomate: a bare role that nobody holds, in
