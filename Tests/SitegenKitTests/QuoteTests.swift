@@ -197,6 +197,7 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "a role and its qualifiers without a determiner before the name", body: "The hearing lasted three hours. \"It was a dark day,\" recalled former FBI agent Peter Strzok.", snippet: "dark day", speaker: "Peter Strzok", rule: "inverted-name", language: "en"),
     QuoteCase(name: "a capitalised party before the role, without a determiner", body: "The hearing lasted three hours. \"It was a bad day,\" said longtime Republican strategist Karl Rove.", snippet: "bad day", speaker: "Karl Rove", rule: "inverted-name", language: "en"),
     QuoteCase(name: "a surname the dossier does not know, before the verb", body: "The hearing lasted three hours. \"We are ready,\" Fernandez said.", snippet: "We are ready", speaker: "Fernandez", rule: "cue-after", language: "en"),
+    QuoteCase(name: "a possessor before the subject is not the subject a pronoun goes back to", body: "\"We've seen this before,\" Adrian Fontes told reporters.\n\nGeorgia's top election official, Brad Raffensperger, was blunter. \"It's a lie,\" he said.", snippet: "It's a lie", speaker: "Brad Raffensperger", rule: "cue-after", language: "en"),
     QuoteCase(name: "English puts the comma inside the marks: the quote has its own cue", body: "\"We will protect this election,\" said Kamala Harris.\n\n\"It was a bad day,\" said someone in the crowd.", snippet: "bad day", speaker: nil, language: "en"),
 ]
 

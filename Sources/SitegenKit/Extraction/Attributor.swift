@@ -888,9 +888,12 @@ public struct Attributor: Sendable {
         func mainSubject(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Mention? {
             // (A surname alone that is nobody of the dossier, opening the sentence before its verb.)
             if mentionStarting[pi][sent.lowerBound] == nil, let m = loneSubject(pi, at: sent.lowerBound), m.hi < limit { return m }
+            let ts = tokens(pi)
             var u = sent.lowerBound
             while u < min(limit, sent.upperBound, sent.lowerBound + Self.window) {
                 if let m = mentionStarting[pi][u], !a.paragraphs[pi].isInQuote(u), eligible(m) {
+                    // A possessor is no subject: "Georgia's top election official, Brad Raffensperger, …".
+                    if m.hi < ts.count, ts[m.hi].isPossessive { u = m.hi + 1; continue }
                     if case .pronoun = m.kind, m.lo > sent.lowerBound + 3 { u += 1; continue }
                     return head(m, pi)
                 }
@@ -1546,7 +1549,7 @@ public struct Attributor: Sendable {
         func isAddressee(_ pi: Int, _ m: Mention) -> Bool {
             let ts = tokens(pi)
             var k = m.lo - 1
-            while k >= 0, m.lo - k <= 3, ts[k].lowerIs("'s") || ts[k].kind == .word && ts[k].isCapitalized { k -= 1 }
+            while k >= 0, m.lo - k <= 3, ts[k].isPossessive || ts[k].kind == .word && ts[k].isCapitalized { k -= 1 }
             return k >= 0 && ["told", "tells", "tell", "telling", "asked", "asks"].contains(ts[k].lower)
         }
 

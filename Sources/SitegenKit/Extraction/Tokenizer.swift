@@ -65,7 +65,10 @@ extension Token {
     /// A punctuation mark that ends a phrase: not an apostrophe ("l’", a straight "'") nor a
     /// possessive's "'s", which stand inside one ("co-director of Clemson University's Media
     /// Forensics Hub").
-    var isPhraseMark: Bool { kind == .punct && !lowerIs("'") && !lowerIs("'s") }
+    var isPhraseMark: Bool { kind == .punct && !lowerIs("'") && !isPossessive }
+
+    /// An English possessive's "'s" (or "’s"), a token of its own after a capitalised word.
+    var isPossessive: Bool { kind == .punct && (lowerIs("'s") || lowerIs("’s")) }
 
     /// Whether the token's text is `literal`, compared as bytes. For an ASCII literal without
     /// ";", "`" or "K" this is `text == literal`: the only scalars past ASCII whose normal form is
