@@ -673,7 +673,8 @@ public struct Attributor: Sendable {
                 // The same noun fits unless both roles have a complement and neither begins the
                 // other: "secrétaire général de la CFDT" is not "secrétaire générale de la CGT".
                 func fits(_ i: Int) -> Bool {
-                    let roles = roleHolders.filter { $0.person == i }.flatMap(\.roles)
+                    // (A relation is no office: "Son colistier, JD Vance" may be "le sénateur de l'Ohio".)
+                    let roles = roleHolders.filter { $0.person == i }.flatMap(\.roles).filter { !g.isRelationalRole($0) }
                     return roles.isEmpty || roles.contains { r in
                         let rNoun = r.split(separator: " ").first.map(String.init) ?? r
                         let rComplement = r.count > rNoun.count ? String(r.dropFirst(rNoun.count + 1)) : ""

@@ -53,6 +53,8 @@ public final class Grammar: Sendable {
     /// (`canonicalRole`).
     let roleNationalities: WordTable
     let roleSynonyms: [(phrase: String, canonical: String)]
+    /// Roles that tell a relation to another person, not an office ("colistier", "homologue").
+    let relationalRoles: WordTable
     /// Folded spelling -> folded canonical spelling ("putin" -> "poutine").
     public let transliteration: [String: String]
     public let longestPlace: Int
@@ -111,6 +113,7 @@ public final class Grammar: Sendable {
         organisationHeads = WordTable(lexicon.foldedSet("organisation.heads"))
         organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
         roleNationalities = WordTable(lexicon.lowerSet("roles.nationalities"))
+        relationalRoles = WordTable(lexicon.lowerSet("roles.relational"))
         roleSynonyms = lexicon["role.synonyms"].compactMap { line in
             let parts = line.split(separator: "=").map { Text.lower($0.trimmingCharacters(in: .whitespaces)) }
             return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty ? (parts[0], parts[1]) : nil
@@ -285,6 +288,12 @@ public final class Grammar: Sendable {
             break
         }
         return s
+    }
+
+    /// Whether a role (as `canonicalRole` writes it) tells a relation, not an office: its first
+    /// word ("homologue russe") or all of it ("running mate") is one of the lexicon's.
+    func isRelationalRole(_ role: String) -> Bool {
+        relationalRoles.contains(role) || relationalRoles.contains(String(role.prefix { $0 != " " }))
     }
 
     public func isDemonym(_ folded: String) -> Bool {
