@@ -179,6 +179,10 @@ struct CleaningTests {
     @Test func pageFurniture() {
         #expect(dropped("Titre du jour\n\nTemps de lecture : 4 min.\n\n\(lead)\n\nReporting by Jane Doe; Editing by John Roe\n")["Temps de lecture : 4 min."] == "page-furniture")
         #expect(dropped("Titre du jour\n\n\(lead)\n\nReporting by Jane Doe; Editing by John Roe\n")["Reporting by Jane Doe; Editing by John Roe"] == "page-furniture")
+        // An agency's credit in parentheses, as Reuters writes it in English and in French.
+        #expect(dropped("Titre du jour\n\n\(lead)\n\n(Reporting by Jane Doe; Editing by John Roe)\n")["(Reporting by Jane Doe; Editing by John Roe)"] == "page-furniture")
+        #expect(dropped("Titre du jour\n\n\(lead)\n\n(Reportage Jeff Mason; version française Jean Terzian)\n")["(Reportage Jeff Mason; version française Jean Terzian)"] == "page-furniture")
+        #expect(dropped("Titre du jour\n\n\(lead)\n\n(Rédigé par Jean Dupont, version française Claire Roe, édité par Marc Doe)\n")["(Rédigé par Jean Dupont, version française Claire Roe, édité par Marc Doe)"] == "page-furniture")
         // A sentence that starts with the same words stays.
         #expect(body("Titre\n\nTemps de lecture et temps de travail se confondent souvent pour les élèves, selon le rapport publié hier.\n").contains("Temps de lecture et temps"))
     }
