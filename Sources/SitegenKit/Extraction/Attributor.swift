@@ -1094,7 +1094,10 @@ public struct Attributor: Sendable {
             let ts = tokens(pi)
             var k = from
             for _ in 0..<2 {
-                guard k < ts.count, g.prepositions.contains(ts[k].lower), !["selon", "comme", "as", "than", "dont"].contains(ts[k].lower) else { break }
+                // ("en" too, which the lexicon leaves out of its prepositions for its pronoun: "a
+                // soutenu en entrevue Darren Linvill".)
+                guard k < ts.count, g.prepositions.contains(ts[k].lower) || ts[k].lowerIs("en"),
+                      !["selon", "comme", "as", "than", "dont"].contains(ts[k].lower) else { break }
                 var e = k + 1
                 if e < ts.count, g.determiners.contains(ts[e].lower) { e += 1 }
                 guard e < ts.count else { break }
