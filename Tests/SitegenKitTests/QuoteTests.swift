@@ -242,6 +242,18 @@ struct QuoteTests {
         }
     }
 
+    @Test("an unnamed role's label ends before an adverb or a day, not before what qualifies the role")
+    func roleLabelEnds() {
+        let fr = extract(["Titre de l'article de test\n\nLa réunion a duré trois heures.\n\n« Nous sommes prêts », a déclaré un diplomate européen jeudi.\n\n« Rien n'est joué », a affirmé un expert également présent.\n\n« Tout est ouvert », a estimé un diplomate très proche du Kremlin.\n"])
+        #expect(speaker(of: "Nous sommes prêts", in: fr) == "un diplomate européen")
+        #expect(speaker(of: "Rien n'est joué", in: fr) == "un expert")
+        #expect(speaker(of: "Tout est ouvert", in: fr) == "un diplomate très proche du Kremlin")
+        let en = extract(["Test title\n\nThe session lasted three hours.\n\n\"We are ready,\" a Western diplomat later told reporters.\n\nAs a former Mauritian official once told me, \"We are the laboratory.\"\n\n\"It is over,\" a senior official also said.\n"], language: "en")
+        #expect(speaker(of: "We are ready", in: en) == "a Western diplomat")
+        #expect(speaker(of: "the laboratory", in: en) == "a former Mauritian official")
+        #expect(speaker(of: "It is over", in: en) == "a senior official")
+    }
+
     @Test("an organisation has one label, with or without a determiner before it")
     func organisationLabel() {
         let out = extract(["Titre de l'article de test\n\nLe Kremlin a affirmé que « rien n'a changé ». Selon le Kremlin, « tout est clair ». « Nous démentons », a déclaré la Maison Blanche.\n"])

@@ -684,7 +684,7 @@ public struct Analyzer: Sendable {
         // Russian president"; or the capitalised first word of a role: "le Premier ministre".)
         func qualifies(_ k: Int) -> Bool {
             let adj = tokens[k]
-            return adj.kind == .word && (!adj.isCapitalized || g.isPlaceOrOrganisation(tokens[k...k]) || g.demonyms.contains(adj.folded)
+            return adj.kind == .word && (!adj.isCapitalized || g.isPlaceOrOrganisation(tokens[k...k]) || g.isDemonym(adj.folded)
                 || g.isRole(adj.lower + " " + tokens[i].lower))
                 && !g.isRole(adj.lower) && !g.isFunctionWord(adj.lower)
         }
@@ -708,6 +708,10 @@ public struct Analyzer: Sendable {
             if t.kind == .punct || g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) || g.clauseBreaks.contains(t.lower) { break }
             // A phrase of time or place ends it: "a affirmé le ministre lors d'une conférence".
             if Words.circumstantial.contains(t.lower) { break }
+            // So does an adverb, a day's name among them: "a déclaré un diplomate européen jeudi",
+            // "a senior official also said" ("très" and "bien" qualify what follows: "un diplomate
+            // très proche du Kremlin").
+            if g.englishAdverbs.contains(t.lower) || g.adverbs.contains(t.lower) && !g.isFunctionWord(t.lower) && !Words.degreeAdverbs.contains(t.lower) { break }
             // A capitalised word right after the noun is the holder's name ("le porte-parole Dmitri
             // Peskov"); further on it completes the role ("la présidente du groupe LFI").
             if t.isCapitalized, k == i + 1 || g.isFirstName(t.folded) { break }

@@ -10,6 +10,8 @@ public final class Grammar: Sendable {
     public let speechNouns: WordTable
     public let auxiliaries: WordTable
     public let clitics: WordTable
+    /// English adverbs, which are among the clitics too ("later", "once").
+    let englishAdverbs: WordTable
     public let adverbs: WordTable
     /// The adverbs of more than one word, as the tokenizer splits them ("quant à lui", "d'ailleurs").
     public let adverbPhrases: [[String]]
@@ -67,7 +69,8 @@ public final class Grammar: Sendable {
         continuingVerbs = WordTable(lexicon.foldedSet("speech.continuing"))
         speechNouns = WordTable(lexicon.lowerSet("fr.speech.nouns"))
         auxiliaries = WordTable(lexicon.lowerSet("fr.auxiliaries"))
-        clitics = WordTable(lexicon.lowerSet("fr.clitics"))
+        clitics = WordTable(lexicon.lowerSet("fr.clitics", "en.adverbs"))
+        englishAdverbs = WordTable(lexicon.lowerSet("en.adverbs"))
         adverbs = WordTable(lexicon.lowerSet("fr.adverbs"))
         adverbPhrases = lexicon.lowerSet("fr.adverbs").sorted().compactMap { phrase in
             let words = Tokenizer.tokenize(phrase).map(\.lower)
