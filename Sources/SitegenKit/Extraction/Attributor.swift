@@ -827,6 +827,14 @@ public struct Attributor: Sendable {
                 }
                 return mainSubject(pi, sent, before: v)
             }
+            // "Mark Warner, who chairs the Intelligence Committee, warned", "Jean Dupont, qui dirige
+            // le Parti socialiste, a estimé": a relative clause between commas right before the
+            // verb describes its subject, which stands before it.
+            if t > sent.lowerBound, ts[t].textIs(","),
+               let c = (max(sent.lowerBound, t - 20)..<t).last(where: { ts[$0].textIs(",") }), c > sent.lowerBound, c + 1 < t,
+               Words.relativePronouns.contains(ts[c + 1].lower) {
+                t = c - 1
+            }
             // "De La Tour a martelé que « … »": a surname alone that is nobody of the dossier,
             // right before the verb.
             if t >= sent.lowerBound, mentionEnding[pi][t] == nil {

@@ -32,6 +32,8 @@ enum Words {
     static let circumstantial: WordTable = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
                                             "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
     /// Words that open a clause of contrast: with "que" ("tandis que", "alors que"), alone ("mais", "while").
+    /// Pronouns that open a relative clause about a person or a thing named before them.
+    static let relativePronouns: WordTable = ["qui", "dont", "who", "whose", "which"]
     /// Adverbs that qualify the word after them, not a verb: "très proche", "bien connu".
     static let degreeAdverbs: WordTable = ["très", "bien", "very"]
     static let contrastBeforeQue: WordTable = ["tandis", "alors"]
