@@ -233,6 +233,10 @@ struct PeopleTests {
         #expect(out.people.map(\.name).sorted() == ["Antonio Guterres", "Jens Stoltenberg"])
         #expect(person("Jens Stoltenberg", in: out)?.roles.first?.text == "Nato Secretary General")
         #expect(person("Antonio Guterres", in: out)?.roles.first?.text == "UN Secretary-General")
+        // The word that opens the sentence is not the role's.
+        let when = extract(["Title of the test article\n\nWhen Senator Mark Warner spoke, few listened. While Secretary of State Antony Blinken was in Kyiv, nothing moved.\n"], language: "en")
+        #expect(person("Mark Warner", in: when)?.roles.map(\.text) == ["Senator"])
+        #expect(person("Antony Blinken", in: when)?.roles.map(\.text) == ["Secretary of State"])
         // A first name before a role word keeps the name whole, a surname like a role too.
         #expect(names(["Martin Luther King Jr spoke in Washington in 1963."], language: "en") == ["Martin Luther King Jr"])
         #expect(names(["Stephen King wrote about it on Monday, and Julie Bishop answered him."], language: "en") == ["Julie Bishop", "Stephen King"])

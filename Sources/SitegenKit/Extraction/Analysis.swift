@@ -516,7 +516,9 @@ public struct Analyzer: Sendable {
             // (Unless an institution's head ends the run: "Infrastructure Security Agency".)
             if !endsWithHead, let r = (lo + 1..<max(lo + 1, hi - 1)).last(where: { g.isRoleWord(tokens[$0].folded) && !g.isFirstName(tokens[$0].folded) }),
                !(lo..<r).contains(where: { g.isFirstName(tokens[$0].folded) || g.isTitle(tokens[$0].lower) }) {
-                if roleStart == nil { roleStart = lo }
+                // (Not from a function word that opens the sentence: "When Senator Mark Warner …";
+                // "UN Secretary-General" is an acronym.)
+                if roleStart == nil { roleStart = (lo..<r).first { !g.isFunctionWord(tokens[$0].lower) || tokens[$0].isAllCaps } ?? r }
                 lo = r + 1
                 atStart = false
                 continue
