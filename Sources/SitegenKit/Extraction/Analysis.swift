@@ -396,6 +396,14 @@ public struct Analyzer: Sendable {
                     mentions.append(Mention(kind: .pronoun(gender), paragraph: pi, lo: i, hi: i + 1))
                 }
             }
+            // "Ce dernier a ajouté que …", "cette dernière, qui …": the person named last (not "ce
+            // dernier sondage": a verb, a clitic, an adverb or a mark follows).
+            if i + 2 < tokens.count, tokens[i].lowerIs("ce") || tokens[i].lowerIs("cette"),
+               tokens[i + 1].lowerIs("dernier") || tokens[i + 1].lowerIs("dernière"),
+               case let next = tokens[i + 2].lower, tokens[i + 2].kind == .punct || g.auxiliaries.contains(next) || g.clitics.contains(next)
+                || g.adverbs.contains(next) || g.speechVerbs.contains(next) {
+                mentions.append(Mention(kind: .pronoun(tokens[i].lowerIs("ce") ? .male : .female), paragraph: pi, lo: i, hi: i + 2))
+            }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
             if known, !tokens[i].isCapitalized || startsSentence[i], g.isRole(tokens[i].lower), let d = roleDeterminer(tokens, i) {
                 mentions.append(Mention(kind: .role(roleComplement(tokens, i), roleGender(tokens[i].lower, determiner: tokens[d].lower)),

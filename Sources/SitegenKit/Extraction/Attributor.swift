@@ -706,6 +706,12 @@ public struct Attributor: Sendable {
                 return (.organisation(label), [])
             case .pronoun(let gender):
                 let word = tokens(m.paragraph)[m.lo].lower
+                // "Ce dernier", "cette dernière": the person of that gender named last.
+                if m.hi - m.lo == 2 {
+                    guard let p = persons.last(where: { sentenceNo - $0.sentence <= 4 && Self.compatible(personGender($0.person), gender) }) else { return nil }
+                    let ts = tokens(m.paragraph)
+                    return (.person(p.person), ["'\(word) \(ts[m.lo + 1].lower)' resolved to the person of its gender named last"])
+                }
                 let plural = Attributor.isPluralPronoun(word)
                 // A pronoun written before its verb ("Selon lui", "Il a ajouté") may point to the
                 // subject of a sentence after the latest quote; "dit-il" goes on with its speaker.
