@@ -206,6 +206,7 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "a surname the dossier does not know, before the verb", body: "The hearing lasted three hours. \"We are ready,\" Fernandez said.", snippet: "We are ready", speaker: "Fernandez", rule: "cue-after", language: "en"),
     QuoteCase(name: "a possessor before the subject is not the subject a pronoun goes back to", body: "\"We've seen this before,\" Adrian Fontes told reporters.\n\nGeorgia's top election official, Brad Raffensperger, was blunter. \"It's a lie,\" he said.", snippet: "It's a lie", speaker: "Brad Raffensperger", rule: "cue-after", language: "en"),
     QuoteCase(name: "a relative clause between the subject and the verb names no speaker", body: "The session lasted three hours.\n\nWhen Senator Mark Warner, who chairs the Intelligence Committee, warned last month that \"the Russians are back,\" few people listened.", snippet: "the Russians are back", speaker: "Mark Warner", rule: "cue-before", language: "en"),
+    QuoteCase(name: "a name's apposition may open on a possessor", body: "The session lasted three hours.\n\n\"We are not talking about an unfriendly country,\" Dmitry Peskov, Vladimir Putin's spokesperson, told reporters on Wednesday.", snippet: "unfriendly country", speaker: "Dmitry Peskov", rule: "cue-after", language: "en"),
     QuoteCase(name: "English puts the comma inside the marks: the quote has its own cue", body: "\"We will protect this election,\" said Kamala Harris.\n\n\"It was a bad day,\" said someone in the crowd.", snippet: "bad day", speaker: nil, language: "en"),
 ]
 

@@ -1446,11 +1446,17 @@ public struct Attributor: Sendable {
                 while k < min(ts.count, from + 4), ts[k].isCapitalized { k += 1 }
                 return k
             }
-            guard k + 1 < ts.count, ts[k].textIs(","), g.determiners.contains(ts[k + 1].lower) || g.isRole(ts[k + 1].lower) else { return from }
+            // (Or a possessor: "Dmitry Peskov, Vladimir Putin's spokesperson, told reporters".)
+            func opensOnPossessor(_ j: Int) -> Bool {
+                let end = mentionStarting[pi][j]?.hi ?? j + 1
+                return end < ts.count && ts[end].isPossessive
+            }
+            guard k + 1 < ts.count, ts[k].textIs(","), g.determiners.contains(ts[k + 1].lower) || g.isRole(ts[k + 1].lower) || opensOnPossessor(k + 1)
+            else { return from }
             var e = k + 1
             while e < min(ts.count, k + 12) {
                 if ts[e].textIs(",") { return e + 1 }
-                if ts[e].kind == .punct || isSpeechVerb(pi, e) || a.paragraphs[pi].isInQuote(e) { return from }
+                if ts[e].isPhraseMark || isSpeechVerb(pi, e) || a.paragraphs[pi].isInQuote(e) { return from }
                 e += 1
             }
             return from
