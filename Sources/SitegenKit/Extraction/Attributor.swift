@@ -675,7 +675,7 @@ public struct Attributor: Sendable {
                 func fits(_ i: Int) -> Bool {
                     // (A relation is no office: "Son colistier, JD Vance" may be "le sénateur de l'Ohio".)
                     let roles = roleHolders.filter { $0.person == i }.flatMap(\.roles).filter { !g.isRelationalRole($0) }
-                    return roles.isEmpty || roles.contains { r in
+                    return roles.isEmpty || g.mayHoldHeadRole(phrase, roles: roles) || roles.contains { r in
                         let rNoun = r.split(separator: " ").first.map(String.init) ?? r
                         let rComplement = r.count > rNoun.count ? String(r.dropFirst(rNoun.count + 1)) : ""
                         if rComplement == complement { return true }

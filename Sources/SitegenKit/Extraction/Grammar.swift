@@ -55,6 +55,9 @@ public final class Grammar: Sendable {
     /// (`canonicalRole`).
     let roleNationalities: WordTable
     let roleSynonyms: [(phrase: String, canonical: String)]
+    /// Roles that name a head of state or of government in general, and the role noun of the
+    /// people they may stand for (`mayHoldHeadRole`).
+    let roleHeads: [(phrase: String, holder: String)]
     /// Roles that tell a relation to another person, not an office ("colistier", "homologue").
     let relationalRoles: WordTable
     /// Folded spelling -> folded canonical spelling ("putin" -> "poutine").
@@ -115,12 +118,16 @@ public final class Grammar: Sendable {
         acronyms = WordTable(capitals.subtracting(spelledOtherwise))
         organisationHeads = WordTable(lexicon.foldedSet("organisation.heads"))
         organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
-        roleNationalities = WordTable(lexicon.lowerSet("roles.nationalities"))
-        relationalRoles = WordTable(lexicon.lowerSet("roles.relational"))
-        roleSynonyms = lexicon["role.synonyms"].compactMap { line in
-            let parts = line.split(separator: "=").map { Text.lower($0.trimmingCharacters(in: .whitespaces)) }
-            return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty ? (parts[0], parts[1]) : nil
+        roleNationalities = WordTable(lexicon.foldedSet("roles.nationalities"))
+        relationalRoles = WordTable(lexicon.foldedSet("roles.relational"))
+        func pairs(_ section: String) -> [(String, String)] {
+            lexicon[section].compactMap { line in
+                let parts = line.split(separator: "=").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }
+                return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty ? (parts[0], parts[1]) : nil
+            }
         }
+        roleSynonyms = pairs("role.synonyms")
+        roleHeads = pairs("role.heads")
         var tr: [String: String] = [:]
         for line in lexicon["transliterations"] {
             let forms = line.split(separator: "|").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
@@ -276,14 +283,13 @@ public final class Grammar: Sendable {
         return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !entry.contains(" ")
     }
 
-    /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
-    /// A role in lower case as the role rules compare it: a nationality right after its noun moved
-    /// to its end, and its first words said as the lexicon's synonyms say them ("le chef de la
-    /// diplomatie russe" and "le ministre russe des affaires étrangères" are both "ministre des
-    /// affaires étrangères russe").
+    /// A role folded as the role rules compare it (lower case, no accents: "chef de l'Etat" is
+    /// "chef de l'État"): a nationality right after its noun moved to its end, and its first words
+    /// said as the lexicon's synonyms say them ("le chef de la diplomatie russe" and "le ministre
+    /// russe des affaires étrangères" are both "ministre des affaires etrangeres russe").
     func canonicalRole(_ role: String) -> String {
         // (Apostrophes as the lexicon writes them: "chef de l’état".)
-        var words = (Text.contains(role, "’") ? role.replacingOccurrences(of: "’", with: "'") : role).split(separator: " ").map(String.init)
+        var words = Text.fold(Text.contains(role, "’") ? role.replacingOccurrences(of: "’", with: "'") : role).split(separator: " ").map(String.init)
         if words.count >= 3, roleNationalities.contains(words[1]) { words.append(words.remove(at: 1)) }
         var s = words.joined(separator: " ")
         for (phrase, canonical) in roleSynonyms where s == phrase || s.hasPrefix(phrase + " ") {
@@ -293,12 +299,20 @@ public final class Grammar: Sendable {
         return s
     }
 
+    /// Whether someone with these roles (as `canonicalRole` writes them) may be the one a role of
+    /// the lexicon's [role.heads] stands for: "le chef de l'État" may be "le président russe".
+    func mayHoldHeadRole(_ phrase: String, roles: [String]) -> Bool {
+        guard let holder = roleHeads.first(where: { phrase == $0.phrase || phrase.hasPrefix($0.phrase + " ") })?.holder else { return false }
+        return roles.contains { $0 == holder || $0.hasPrefix(holder + " ") }
+    }
+
     /// Whether a role (as `canonicalRole` writes it) tells a relation, not an office: its first
     /// word ("homologue russe") or all of it ("running mate") is one of the lexicon's.
     func isRelationalRole(_ role: String) -> Bool {
         relationalRoles.contains(role) || relationalRoles.contains(String(role.prefix { $0 != " " }))
     }
 
+    /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
     public func isDemonym(_ folded: String) -> Bool {
         demonyms.contains(folded) || (folded.count > 5 && !isFirstName(folded) && demonymSuffixes.contains { folded.hasSuffix($0) })
     }
