@@ -855,7 +855,7 @@ public struct Attributor: Sendable {
             var u = t
             let floor = max(sent.lowerBound, t - Self.window)
             while u >= floor {
-                if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m) { return head(m, pi) }
+                if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m) { return coordination(m, pi) ?? head(m, pi) }
                 u -= 1
             }
             return nil
@@ -1040,6 +1040,45 @@ public struct Attributor: Sendable {
         /// "Kremlin spokesman Dmitry Peskov", "la députée LFI Mathilde Panot": an organisation or a
         /// role a few words before a name, with no comma or preposition between, qualifies the
         /// name, which is the subject.
+        /// "le FBI, l'ODNI et la CISA ont affirmé", "the FBI, ODNI and CISA said": institutions
+        /// named together, by commas and one "et" or "and" before the last, speak together. The
+        /// mention of all of them, labelled as written, when `m` is one of them; else nil.
+        func coordination(_ m: Mention, _ pi: Int) -> Mention? {
+            guard case .organisation = m.kind else { return nil }
+            let ts = tokens(pi)
+            func isAnd(_ k: Int) -> Bool { ts[k].lowerIs("et") || ts[k].lowerIs("and") }
+            func organisation(_ o: Mention?) -> Mention? {
+                guard let o, case .organisation = o.kind, !a.paragraphs[pi].isInQuote(o.lo) else { return nil }
+                return o
+            }
+            var parts = [m]
+            // Back: a comma or "et" before each (its determiner first), the one before ending there.
+            while let first = parts.first {
+                var j = first.lo - 1
+                if j >= 0, g.determiners.contains(ts[j].lower) { j -= 1 }
+                guard j >= 1, ts[j].textIs(",") || isAnd(j) else { break }
+                var k = j - 1
+                if isAnd(j), ts[k].textIs(","), k >= 1 { k -= 1 } // "the FBI, ODNI, and CISA"
+                guard let o = organisation(mentionEnding[pi][k]) else { break }
+                parts.insert(o, at: 0)
+            }
+            // On: a comma or "et" after each, the next (after its determiner) starting there.
+            while let last = parts.last, last.hi + 1 < ts.count, ts[last.hi].textIs(",") || isAnd(last.hi) {
+                var k = last.hi + 1
+                if ts[last.hi].textIs(","), isAnd(k), k + 1 < ts.count { k += 1 }
+                if g.determiners.contains(ts[k].lower), k + 1 < ts.count { k += 1 }
+                guard let o = organisation(mentionStarting[pi][k]) else { break }
+                parts.append(o)
+            }
+            // One "et" or "and", before the last: a list, not two clauses.
+            guard parts.count >= 2 else { return nil }
+            let separators = parts.dropLast().map { p in (p.hi..<(parts.first { $0.lo > p.lo }?.lo ?? p.hi)).filter(isAnd) }
+            guard separators.dropLast().allSatisfy(\.isEmpty), let and = separators.last?.first else { return nil }
+            let names = parts.map { p -> String in if case .organisation(let label) = p.kind { return label }; return "" }
+            let label = names.dropLast().joined(separator: ", ") + " " + ts[and].text + " " + (names.last ?? "")
+            return Mention(kind: .organisation(label), paragraph: pi, lo: parts[0].lo, hi: parts[parts.count - 1].hi)
+        }
+
         func head(_ m: Mention, _ pi: Int) -> Mention {
             if case .name = m.kind { return m }
             if case .pronoun = m.kind { return m }
@@ -1413,7 +1452,7 @@ public struct Attributor: Sendable {
                 m = n
             }
             if let m0 = m {
-                let m = head(m0, pi)
+                let m = coordination(m0, pi) ?? head(m0, pi)
                 var v = afterNameComplement(pi, m.hi)
                 // "a spokesperson for the British government said": a role's complement.
                 if case .role = m.kind, v == m.hi { v = afterComplement(pi, m.hi) }
