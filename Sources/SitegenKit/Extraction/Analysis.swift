@@ -496,6 +496,12 @@ public struct Analyzer: Sendable {
         // Security Agency", "Federal Reserve"); a known first name keeps a person's.
         let endsWithHead = hi - lo0 >= 2 && g.organisationHeads.contains(tokens[hi - 1].folded)
             && !(lo0..<hi).contains(where: { g.isFirstName(tokens[$0].folded) })
+        // Its nationality and role words are its own: "The Russian Foreign Ministry said", "the
+        // State Department" (past a function word that opens the run).
+        if endsWithHead, case let s = (lo0..<hi - 1).first(where: { !g.isFunctionWord(tokens[$0].lower) }) ?? hi - 1, s < hi - 1 {
+            mentions.append(Mention(kind: .organisation(tokens[s..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: s, hi: hi))
+            return
+        }
         var lo = lo0
         var title: String?
         var titleAt: Int?

@@ -834,11 +834,14 @@ public struct Attributor: Sendable {
                 return mainSubject(pi, sent, before: v)
             }
             // "Mark Warner, who chairs the Intelligence Committee, warned", "Jean Dupont, qui dirige
-            // le Parti socialiste, a estimé": a relative clause between commas right before the
-            // verb describes its subject, which stands before it.
+            // le Parti socialiste, a estimé", "Dmitry Medvedev, now deputy chairman of Russia's
+            // Security Council, said": a relative clause or an apposition (a determiner or a role
+            // noun, after adverbs) between commas right before the verb describes its subject,
+            // which stands before it.
             if t > sent.lowerBound, ts[t].textIs(","),
                let c = (max(sent.lowerBound, t - 20)..<t).last(where: { ts[$0].textIs(",") }), c > sent.lowerBound, c + 1 < t,
-               Words.relativePronouns.contains(ts[c + 1].lower) {
+               case let o = (c + 1..<t).first(where: { !g.adverbs.contains(ts[$0].lower) && !g.englishAdverbs.contains(ts[$0].lower) }) ?? t, o < t,
+               Words.relativePronouns.contains(ts[o].lower) || g.determiners.contains(ts[o].lower) || g.isRole(ts[o].lower) || g.isRoleWord(ts[o].folded) {
                 t = c - 1
             }
             // "De La Tour a martelé que « … »": a surname alone that is nobody of the dossier,
