@@ -241,6 +241,22 @@ struct CleaningTests {
         #expect(a.paragraphs.map(\.text) == rest)
     }
 
+    @Test("a live blog is its timed entries: their times go, their sentences stay")
+    func liveBlog() throws {
+        let entries = ["Donald Trump remporte la Caroline du Nord, selon les projections de CNN.",
+                       "« Nous allons gagner », lance JD Vance devant ses partisans à Palm Beach.",
+                       "Le Kremlin se refuse à tout commentaire avant les résultats définitifs."]
+        let text = "EN DIRECT - Présidentielle américaine : la soirée électorale\n\nMis à jour le 06/11/2024 à 03:45\n\n"
+            + zip(["03h40 : ", "03h32 - ", "02:58 "], entries).map { $0 + $1 }.joined(separator: "\n\n") + "\n"
+        let a = try #require(readArticle(text).article)
+        #expect(a.paragraphs.map(\.text) == entries)
+        #expect(a.dropped.filter { $0.rule == "live-time" }.map(\.text) == ["03h40 : ", "03h32 - ", "02:58 "])
+        // Sentences timed like a ticker's among an article's paragraphs are a ticker's still.
+        let body = (0..<4).map { "\(lead) Paragraphe \($0)." }
+        let beside = try #require(readArticle("Titre du jour\n\n" + body.joined(separator: "\n\n") + "\n\n03h40 : " + entries[0] + "\n\n03h32 : " + entries[2] + "\n").article)
+        #expect(beside.paragraphs.map(\.text) == body)
+    }
+
     @Test("a quoted headline has no final period of its own: the rubric above it goes")
     func quotedHeadline() throws {
         // The first paragraph is shorter than the headline: only the headline's shape tells.

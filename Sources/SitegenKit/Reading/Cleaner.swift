@@ -132,6 +132,14 @@ public struct Cleaner: Sendable {
 
         func drop(_ line: Line, _ rule: String) { dropped.append(DroppedLine(line: line.number, text: line.text, rule: rule)) }
 
+        // A live blog is its timed entries: sentences after their time ("03h32 : « Nous allons
+        // gagner », lance JD Vance …"), at least two, and half of the lines of eight words or
+        // more. A ticker beside an article lists headlines, or a few lines among its paragraphs.
+        let liveEntries = Set(nonEmpty.indices.filter { i in
+            facts[i].words >= 8 && isTicker(nonEmpty[i].text) && hasTerminalPunctuation(nonEmpty[i].text)
+        })
+        let isLive = liveEntries.count >= 2 && liveEntries.count * 2 >= facts.filter { $0.words >= 8 }.count
+
         /// The last line of a block dropped with the line that opens it.
         var skipUntil = -1
 
@@ -141,6 +149,14 @@ public struct Cleaner: Sendable {
             let t = line.text
             let fact = facts[index]
             if !fact.hasLetterOrNumber { drop(line, "separator"); continue }
+            if isLive, liveEntries.contains(index) {
+                // (The entry's time goes: the text is the article's.)
+                let rest = Self.afterTickerTime(t)
+                dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "live-time"))
+                line.text = String(rest)
+                kept.append(line)
+                continue
+            }
             if isTicker(t) { drop(line, "news-ticker"); continue }
             if isOtherScript(fact, latinDocument: latinDocument) { drop(line, "other-script"); continue }
             if isOtherLanguage(fact, language: language, documentCounts: totals) { drop(line, "other-language"); continue }
@@ -675,6 +691,14 @@ public struct Cleaner: Sendable {
         guard minutes.count == 2 else { return false }
         rest = rest.dropFirst(2)
         return rest.first.map { !$0.isNumber } ?? true
+    }
+
+    /// A ticker's line after its marks, its time and the separator after it: "Nous allons
+    /// gagner" in "03h32 : Nous allons gagner", "- 21:08 - Un titre".
+    static func afterTickerTime(_ s: String) -> Substring {
+        var rest = Substring(s).drop { !($0.isASCII && $0.isNumber) }
+        rest = rest.drop { $0.isASCII && $0.isNumber }.dropFirst().drop { $0.isASCII && $0.isNumber }
+        return rest.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "|" || $0 == "\u{A0}" }
     }
 
     /// Whether a line that starts with this byte may be a ticker's entry: the first byte of "-",
