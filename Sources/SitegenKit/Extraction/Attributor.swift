@@ -1667,13 +1667,15 @@ public struct Attributor: Sendable {
                 let lo = min(m.lo, v)
                 return (ts[q + 1].start, endOffset, Found(speaker: r.speaker, cueLo: lo, cueHi: v + 1, rule: "reported-que", confidence: 0.7, notes: r.notes))
             }
-            // …, a déclaré X.
+            // …, a déclaré X. (A role with its complement and its holder's name: "…, a annoncé son
+            // directeur de campagne Cedric Richmond.")
             var k = endTok - 1
-            while k > sent.lowerBound, k > endTok - 6 {
+            while k > sent.lowerBound, k > endTok - 12 {
                 if ts[k].textIs(",") {
                     var j = k + 1
                     while j < endTok, isSkippable(ts[j]) { j += 1 }
-                    if j < endTok, isSpeechVerb(pi, j), j + 1 < endTok, let m = mentionStarting[pi][j + 1], m.hi >= endTok - 1, let r = resolve(m) {
+                    if j < endTok, isSpeechVerb(pi, j), j + 1 < endTok, let m0 = mentionStarting[pi][j + 1], case let m = head(m0, pi),
+                       m.hi >= endTok - 1, let r = resolve(m) {
                         return (ts[sent.lowerBound].start, ts[k - 1].end, Found(speaker: r.speaker, cueLo: k + 1, cueHi: m.hi, rule: "reported-inverted", confidence: 0.7, notes: r.notes))
                     }
                 }
