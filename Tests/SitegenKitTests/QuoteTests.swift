@@ -163,6 +163,8 @@ let frenchCases: [QuoteCase] = [
     QuoteCase(name: "institutions named together speak together", body: "La séance a duré trois heures.\n\nLe FBI, l'ODNI et la CISA ont affirmé que des acteurs russes « fabriquent des vidéos ».", snippet: "fabriquent des vidéos", speaker: "FBI, ODNI et CISA", rule: "cue-before"),
     QuoteCase(name: "an institution after another clause's is no list", body: "La séance a duré trois heures.\n\nLe FBI a enquêté, et la CISA a affirmé que tout était « faux ».", snippet: "faux", speaker: "CISA", rule: "cue-before"),
     QuoteCase(name: "a pronoun goes on with the speaker of a reported sentence, named after its role and complement", body: "« Nous allons gagner », lance JD Vance à Palm Beach. Kamala Harris ne s'exprimera pas ce soir, a annoncé son directeur de campagne Cedric Richmond. « Nous avons encore des votes à compter », a-t-il déclaré.", snippet: "votes à compter", speaker: "Cedric Richmond", rule: "inverted-pronoun"),
+    QuoteCase(name: "a noun that may name a thing is no mark of a name when words stand between it and the quote", body: "La séance a duré trois heures.\n\nLa campagne a dénoncé « des propos absurdes et mensongers ».", snippet: "absurdes et mensongers", speaker: nil),
+    QuoteCase(name: "the clause of a participle that opens the sentence holds no subject", body: "La séance a duré trois heures.\n\nInterrogé pour savoir si Donald Trump l'appellerait, Vladimir Poutine a répondu : « Je ne suis pas contre. »", snippet: "pas contre", speaker: "Vladimir Poutine", rule: "colon"),
     QuoteCase(name: "a pronoun goes on with an unnamed speaker, not an older one", body: "« Nous partons », a dit Jean Dupont. « Le plan est prêt », a dit un proche du président. « Nous irons jusqu'au bout », a-t-il ajouté.", snippet: "jusqu'au bout", speaker: "un proche du président", rule: "inverted-pronoun"),
 ]
 
@@ -216,6 +218,7 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "an institution named by its nationality, its role words and its head", body: "The session lasted three hours.\n\n\"We reject this,\" the Ukrainian Defence Ministry said.", snippet: "We reject this", speaker: "Ukrainian Defence Ministry", rule: "cue-after", language: "en"),
     QuoteCase(name: "an institution named by its role words and its head, before the verb", body: "The session lasted three hours.\n\nThe Foreign Ministry said the claims were \"absurd.\"", snippet: "absurd", speaker: "Foreign Ministry", rule: "cue-before", language: "en"),
     QuoteCase(name: "an apposition between the subject and the verb names no speaker, an institution in it neither", body: "The session lasted three hours.\n\nFormer Russian President Dmitry Medvedev, now deputy chairman of Russia's Security Council, said the victory could be \"useful for Russia.\"", snippet: "useful for Russia", speaker: "Dmitry Medvedev", rule: "cue-before", language: "en"),
+    QuoteCase(name: "the clause of a participle that opens the sentence holds no subject", body: "\"They will not stop,\" said Antony Blinken.\n\nAsked whether President-elect Donald Trump would keep the sanctions, Joe Biden demurred. \"That's up to him,\" he said.", snippet: "up to him", speaker: "Joe Biden", rule: "cue-after", language: "en"),
     QuoteCase(name: "English puts the comma inside the marks: the quote has its own cue", body: "\"We will protect this election,\" said Kamala Harris.\n\n\"It was a bad day,\" said someone in the crowd.", snippet: "bad day", speaker: nil, language: "en"),
 ]
 
@@ -228,6 +231,7 @@ let notSpeechCases: [(String, String)] = [
     ("des noms propres", "Il a cité l'émission télévisée « Moscou. Kremlin. Poutine », diffusée dimanche."),
     ("des apostrophes seulement", "L’agence a publié l’information aujourd’hui, d’après l’AFP."),
     ("a TV show, in English", "He appeared on the show \"Meet the Press\" on Sunday."),
+    ("le nom d'un réseau", "Le chercheur Darren Linvill rattache ces vidéos au réseau « Storm-1516 » depuis des mois."),
 ]
 
 @Suite("Quotations and speakers")

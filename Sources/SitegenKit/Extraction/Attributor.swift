@@ -904,15 +904,23 @@ public struct Attributor: Sendable {
 
         /// The first mention of the sentence that can be a subject.
         func mainSubject(_ pi: Int, _ sent: Range<Int>, before limit: Int) -> Mention? {
-            // (A surname alone that is nobody of the dossier, opening the sentence before its verb.)
-            if mentionStarting[pi][sent.lowerBound] == nil, let m = loneSubject(pi, at: sent.lowerBound), m.hi < limit { return m }
             let ts = tokens(pi)
-            var u = sent.lowerBound
-            while u < min(limit, sent.upperBound, sent.lowerBound + Self.window) {
+            // "Asked whether Donald Trump would …, Biden demurred", "Interrogé sur …, Poutine a
+            // répondu": the subject comes after the clause of a participle that opens the sentence.
+            var from = sent.lowerBound
+            let p = from + 1 < sent.upperBound && (ts[from].lowerIs("s'") || ts[from].lowerIs("s’")) ? from + 1 : from
+            if g.participleOpeners.contains(ts[p].lower),
+               let comma = (p + 1..<min(limit, sent.upperBound, p + 30)).first(where: { ts[$0].textIs(",") }), comma + 1 < limit {
+                from = comma + 1
+            }
+            // (A surname alone that is nobody of the dossier, opening the sentence before its verb.)
+            if mentionStarting[pi][from] == nil, let m = loneSubject(pi, at: from), m.hi < limit { return m }
+            var u = from
+            while u < min(limit, sent.upperBound, from + Self.window) {
                 if let m = mentionStarting[pi][u], !a.paragraphs[pi].isInQuote(u), eligible(m) {
                     // A possessor is no subject: "Georgia's top election official, Brad Raffensperger, …".
                     if m.hi < ts.count, ts[m.hi].isPossessive { u = m.hi + 1; continue }
-                    if case .pronoun = m.kind, m.lo > sent.lowerBound + 3 { u += 1; continue }
+                    if case .pronoun = m.kind, m.lo > from + 3 { u += 1; continue }
                     return head(m, pi)
                 }
                 u += 1
@@ -1040,9 +1048,6 @@ public struct Attributor: Sendable {
             return person(at: comma + 1)
         }
 
-        /// "Kremlin spokesman Dmitry Peskov", "la députée LFI Mathilde Panot": an organisation or a
-        /// role a few words before a name, with no comma or preposition between, qualifies the
-        /// name, which is the subject.
         /// "le FBI, l'ODNI et la CISA ont affirmé", "the FBI, ODNI and CISA said": institutions
         /// named together, by commas and one "et" or "and" before the last, speak together. The
         /// mention of all of them, labelled as written, when `m` is one of them; else nil.
@@ -1082,6 +1087,9 @@ public struct Attributor: Sendable {
             return Mention(kind: .organisation(label), paragraph: pi, lo: parts[0].lo, hi: parts[parts.count - 1].hi)
         }
 
+        /// "Kremlin spokesman Dmitry Peskov", "la députée LFI Mathilde Panot": an organisation or a
+        /// role a few words before a name, with no comma or preposition between, qualifies the
+        /// name, which is the subject.
         func head(_ m: Mention, _ pi: Int) -> Mention {
             if case .name = m.kind { return m }
             if case .pronoun = m.kind { return m }
@@ -1247,6 +1255,7 @@ public struct Attributor: Sendable {
             let open = anchorToken(pi, s)
             // A title, a name or a slogan: "l'émission « … »", "intitulé « … »", "surnommé « … »".
             var k = open - 1
+            if k >= 0, g.notSpeechMarkersAdjacent.contains(ts[k].lower) { return true }
             var seen = 0
             while k >= 0 && seen < 3 {
                 if g.notSpeechMarkers.contains(ts[k].lower) { return true }

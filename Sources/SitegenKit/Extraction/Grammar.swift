@@ -21,6 +21,10 @@ public final class Grammar: Sendable {
     public let indefiniteDeterminers: WordTable
     public let coordinations: WordTable
     public let notSpeechMarkers: WordTable
+    /// Nouns that mark a name only right before the quotation ("le réseau « Storm-1516 »").
+    let notSpeechMarkersAdjacent: WordTable
+    /// Participles whose clause may open a sentence before its subject ("Interrogé sur …, X a").
+    let participleOpeners: WordTable
     public let malePronouns: WordTable
     public let femalePronouns: WordTable
     public let maleFirstNames: WordTable
@@ -85,6 +89,8 @@ public final class Grammar: Sendable {
         indefiniteDeterminers = WordTable(lexicon.lowerSet("determiners.indefinite"))
         coordinations = WordTable(lexicon.lowerSet("coordinations"))
         notSpeechMarkers = WordTable(lexicon.lowerSet("not.speech.markers"))
+        notSpeechMarkersAdjacent = WordTable(lexicon.lowerSet("not.speech.markers.adjacent"))
+        participleOpeners = WordTable(lexicon.lowerSet("participle.openers"))
         malePronouns = WordTable(lexicon.lowerSet("pronouns.subject.male"))
         femalePronouns = WordTable(lexicon.lowerSet("pronouns.subject.female"))
         unisexFirstNames = WordTable(lexicon.foldedSet("unisex"))
