@@ -399,6 +399,10 @@ struct CleaningTests {
                                          + "The vote was close, and the leaders of both parties said they would try again next month.\n", language: "en").article)
         #expect(b.date?.iso == "2024-03-05")
         #expect(b.paragraphs.first?.text == "The Senate rejected the aid package on Tuesday.")
+        // A dateline alone on its line, its dash ending it.
+        let alone = try #require(readArticle("Moldavie : la présidente dénonce une attaque\n\nChisinau, 21 octobre 2024 (AFP) –\n\n\(lead)\n").article)
+        #expect(alone.date?.iso == "2024-10-21")
+        #expect(alone.paragraphs.map(\.text) == [lead])
         // A name and an age are no dispatch.
         let c = try #require(readArticle("Titre du jour\nEmmanuel Macron, 46 ans, a reçu les syndicats mardi à l'Élysée.\n\n\(lead)\n").article)
         #expect(c.date == nil && c.paragraphs.first?.text.hasPrefix("Emmanuel Macron, 46 ans") == true)

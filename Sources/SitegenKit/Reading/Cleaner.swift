@@ -1059,7 +1059,15 @@ public struct Cleaner: Sendable {
             leftover = ascii ? Self.replacingBytes(of: p, with: " ", in: leftover) : leftover.replacingOccurrences(of: p, with: " ")
         }
         let words = Text.asciiSplit(leftover, where: { !Self.isASCIILetter($0) }) ?? leftover.split { !$0.isLetter }
-        let others = words.filter { $0.count > 2 && !dateWords.contains(String($0)) }
+        var others = words.filter { $0.count > 2 && !dateWords.contains(String($0)) }
+        // A dispatch's dateline alone: "Chisinau, 21 octobre 2024 (AFP) –" (its place right before
+        // the date, its agency after it).
+        if !others.isEmpty, let comma = s.firstIndex(of: ","), comma < first.range.lowerBound,
+           s[s.index(after: comma)..<first.range.lowerBound].allSatisfy({ $0 == " " }),
+           case let place = s[..<comma].split(separator: " "), (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase ?? false }) {
+            let placeWords = Set(place.map { Text.fold(String($0)) })
+            others.removeAll { placeWords.contains(String($0)) || agencies.contains(String($0)) }
+        }
         if others.isEmpty { return first.date }
         if let single = Self.withoutRepeat(s) { return dateLine(single) }
         // An outlet's name and its agency: every other word is theirs, and one outlet is named whole.
