@@ -576,7 +576,7 @@ public struct Attributor: Sendable {
         /// `subjectWithin`: how many sentences back the plain sentence may be, for `subjectFirst`.
         /// `within`: how many sentences back a speaker or a person named may be (else 6 and 4).
         func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false, subjectWithin: Int = 2,
-                            within: Int? = nil, fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
+                            within: Int? = nil, named: Bool = true, fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
             // "ils", "they", "on": a group, never guessed to be one person.
             if plural { return nil }
             if subjectFirst, let plain = lastPlainSentence, sentenceNo - plain.sentence <= subjectWithin,
@@ -617,7 +617,7 @@ public struct Attributor: Sendable {
                     return (s.speaker, ["pronoun resolved to the most recent speaker"])
                 }
             }
-            for p in persons.reversed() where sentenceNo - p.sentence <= within ?? 4 && Self.compatible(personGender(p.person), wanted) && fits(p.person) {
+            for p in persons.reversed() where named && sentenceNo - p.sentence <= within ?? 4 && Self.compatible(personGender(p.person), wanted) && fits(p.person) {
                 return (.person(p.person), ["pronoun resolved to the most recent person named"])
             }
             return nil
@@ -664,10 +664,12 @@ public struct Attributor: Sendable {
                 }
             guard fallback else { return named }
             // "la présidente du groupe LFI" right after Mathilde Panot's quote: the latest speaker
-            // (else person named) of a fitting gender, unless the article gives them another role
-            // (a role with neither the same noun nor the same complement: "l'ancien ministre des
-            // finances" is not "la présidente de la Commission"). Only a speaker of the last two
-            // sentences: "le porte-parole du Kremlin" three quotes after Emmanuel Macron's is not him.
+            // (or the subject of the sentence before) of a fitting gender, unless the article gives
+            // them another role (a role with neither the same noun nor the same complement:
+            // "l'ancien ministre des finances" is not "la présidente de la Commission"). Only a
+            // speaker of the last two sentences: "le porte-parole du Kremlin" three quotes after
+            // Emmanuel Macron's is not him. Not a person only named: "Le candidat républicain a
+            // vanté …" is not Vladimir Poutine, whom the sentence before names after "à".
             if hasComplement {
                 let complement = String(phrase.dropFirst(noun.count + 1))
                 // The same noun fits unless both roles have a complement and neither begins the
@@ -682,7 +684,7 @@ public struct Attributor: Sendable {
                         return rNoun == noun && (rComplement.isEmpty || rComplement.hasPrefix(complement) || complement.hasPrefix(rComplement))
                     }
                 }
-                if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, within: 2, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
+                if let (s, _) = resolvePronoun(gender, subjectFirst: true, subjectWithin: 1, within: 2, named: false, fits: fits) { return (s, "role resolved to the latest speaker it fits") }
                 return named
             }
             // "…," the Kremlin official said; selon le diplomate: a bare role that nobody holds, in
