@@ -1233,10 +1233,13 @@ public struct Attributor: Sendable {
                 return nil
             }
             guard j < ts.count else { return nil }
-            if let m = mentionStarting[pi][j] { return m }
+            // (An institution's role and holder after it: "According to Clemson University
+            // researcher Patrick Warren, …".)
+            func holder(_ m: Mention) -> Mention { if case .organisation = m.kind { return head(m, pi) }; return m }
+            if let m = mentionStarting[pi][j] { return holder(m) }
             // "D'après Morin", "selon de La Tour": a surname alone.
             if let m = loneName(pi, at: j) { return m }
-            if j + 1 < ts.count, g.determiners.contains(ts[j].lower), let m = mentionStarting[pi][j + 1] { return m }
+            if j + 1 < ts.count, g.determiners.contains(ts[j].lower), let m = mentionStarting[pi][j + 1] { return holder(m) }
             // "selon un communiqué de La France insoumise", "according to a statement from her office":
             // the author of the document.
             if j + 3 < ts.count, g.determiners.contains(ts[j].lower), Self.documents.contains(ts[j + 1].folded),
@@ -1507,7 +1510,9 @@ public struct Attributor: Sendable {
             guard k + 1 < ts.count, ts[k].textIs(","), g.determiners.contains(ts[k + 1].lower) || g.isRole(ts[k + 1].lower) || opensOnPossessor(k + 1)
             else { return from }
             var e = k + 1
-            while e < min(ts.count, k + 12) {
+            // (Up to sixteen tokens: "Sterling, the chief operating officer of Georgia's secretary of
+            // state's office, said".)
+            while e < min(ts.count, k + 16) {
                 if ts[e].textIs(",") { return e + 1 }
                 if ts[e].isPhraseMark || isSpeechVerb(pi, e) || a.paragraphs[pi].isInQuote(e) { return from }
                 e += 1
