@@ -866,6 +866,24 @@ public struct Attributor: Sendable {
             return nil
         }
 
+        /// Where the subject of the verb at `v` starts when it is a determiner and up to three
+        /// lower-case words right after "que", "qu'" or "that", with no mention among them ("que
+        /// son adversaire avait qualifié"); else nil.
+        func unnamedSubjectAfterThat(_ pi: Int, verb v: Int, _ sent: Range<Int>) -> Int? {
+            let ts = tokens(pi)
+            var e = v
+            while e > sent.lowerBound, isSkippable(ts[e - 1]) { e -= 1 }
+            guard e > sent.lowerBound + 2, e < v || !Self.isParticiple(ts[v]) else { return nil }
+            var d = e - 1
+            while d > max(sent.lowerBound, e - 4), !g.determiners.contains(ts[d].lower) {
+                guard ts[d].kind == .word, !ts[d].isCapitalized, !g.isFunctionWord(ts[d].lower) else { return nil }
+                d -= 1
+            }
+            guard d > sent.lowerBound, d < e - 1, g.determiners.contains(ts[d].lower), Words.thatWords.contains(ts[d - 1].lower),
+                  !(d..<e).contains(where: { mentionStarting[pi][$0] != nil }) else { return nil }
+            return d
+        }
+
         /// A speech verb's present participle: French "-ant" ("estimant"), English "-ing" ("saying").
         static func isParticiple(_ t: Token) -> Bool { t.lower.hasSuffix("ant") || t.lower.hasSuffix("ing") }
 
@@ -1559,6 +1577,15 @@ public struct Attributor: Sendable {
                                      notes: r.notes + ["the quote's clause has no speech verb: its subject was taken, not the verb of the clause before"])
                     }
                     return nil
+                }
+                // "La vice-présidente a rappelé que son adversaire avait qualifié Vladimir Poutine de
+                // « génie »": a verb whose subject, right after "que", is a phrase that names nobody
+                // has the quote; the main clause's subject did not say it.
+                if isSpeechVerb(pi, t), let d = unnamedSubjectAfterThat(pi, verb: t, sent) {
+                    var e = t
+                    while e > d + 1, isSkippable(ts[e - 1]) { e -= 1 }
+                    return Found(speaker: .unresolved(analyzer.joinWords(ts[d..<e].map(\.text))), cueLo: d, cueHi: t + 1, rule: "cue-before", confidence: 0.5,
+                                 notes: ["the speech verb's subject after 'que' names nobody: the quote is left to it"])
                 }
                 if isSpeechVerb(pi, t), let m = subject(ofVerb: t, pi, sent) {
                     // "Le dirigeant russe, Vladimir Poutine, avait déclaré en septembre qu'il soutenait
