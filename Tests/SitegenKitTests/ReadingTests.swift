@@ -174,6 +174,9 @@ struct CleaningTests {
         let words = (1...32).map { "mot\($0)" }.joined(separator: " ")
         #expect(dropped("Titre du jour\n\n\(lead)\n\nLire aussi : \(words)\n")["Lire aussi : \(words)"] == "read-also")
         #expect(body("Titre\n\nLire aussi \(words).\n").contains("Lire aussi mot1"))
+        // A list of the site's most read articles goes with its header.
+        let mostRead = dropped("Titre du jour\n\n\(lead)\n\nLes plus lus\n1. Le prix de l'essence en baisse\n2. Météo : un week-end ensoleillé\n")
+        #expect(mostRead["Les plus lus"] == "read-also" && mostRead["2. Météo : un week-end ensoleillé"] == "read-also")
     }
 
     @Test func pageFurniture() {
