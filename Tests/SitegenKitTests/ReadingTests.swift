@@ -110,6 +110,7 @@ struct CleaningTests {
     func body(_ text: String) -> String { readArticle(text).article?.text ?? "" }
 
     let lead = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine devant les députés."
+    let englishLead = "A video circulating on social media that purports to show ballots being destroyed is the work of Russian influence actors, US intelligence agencies said Friday."
 
     @Test("a page's title has its outlet after a bar or a dash: the headline goes without it, and so does its repeat")
     func titleWithOutlet() throws {
@@ -288,6 +289,10 @@ struct CleaningTests {
         // A sentence with the same words, a year alone, and a list of long items stay.
         let b = body("Titre\n\nAccueil chaleureux pour le ministre à Lille, où il a passé 3 min avec les élus.\n\n2018\n\nLe budget | un texte très long qui dépasse les bornes | et un autre encore plus long que le premier\n")
         #expect(b.contains("Accueil chaleureux") && b.contains("2018") && b.contains("Le budget |"))
+        // A copied link's notice and a button to see all topics; a topic left alone between them is a label.
+        let follow = readArticle("Politics\nLive TV\nRussia is behind a fake video, officials say\nBy Sean Lyngaas, CNN\n3 minute read\n"
+                                 + "Updated 6:02 PM EDT, Fri October 25, 2024\nLink Copied!\nFollow:\nRussia\nSee all topics\n\(englishLead)\n", language: "en")
+        #expect(follow.article?.paragraphs.map(\.text) == [englishLead])
     }
 
     @Test("menu items glued together, and labels stacked above the headline")
