@@ -1673,8 +1673,10 @@ public struct Attributor: Sendable {
                 for i in from..<to where p != prevPara || !skipping.contains(i) {
                     // ("said one U.S. official, who asked not to be named", "qui a demandé à ne pas
                     // être cité": a request in a relative clause about the speaker is no cue.)
+                    // (Nor a verb in the passive: "Sandu said after the results were announced".)
                     if isSpeechVerb(p, i), !(i + 1 < ts.count && ["not", "to", "à", "de", "d'"].contains(ts[i + 1].lower)
-                                             && (max(0, i - 2)..<i).contains(where: { ts[$0].lowerIs("who") || ts[$0].lowerIs("qui") })) { return true }
+                                             && (max(0, i - 2)..<i).contains(where: { ts[$0].lowerIs("who") || ts[$0].lowerIs("qui") })),
+                       !(i > 0 && Words.passiveAuxiliaries.contains(ts[i - 1].lower)) { return true }
                     // A name that can be a subject; not one a preposition governs ("said of Putin"),
                     // nor whom the speaker told ("Zelenskyy told CNN's Fareed Zakaria").
                     if let m = mentionStarting[p][i], !a.paragraphs[p].isInQuote(i) {

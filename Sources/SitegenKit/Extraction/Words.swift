@@ -32,6 +32,9 @@ enum Words {
     static let circumstantial: WordTable = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
                                             "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
     /// Words that open a clause of contrast: with "que" ("tandis que", "alors que"), alone ("mais", "while").
+    /// Auxiliaries of the passive: a speech verb after one reports nobody's words ("the results
+    /// were announced", "ont été annoncés"). (Not "est": "il s'est dit « prêt »".)
+    static let passiveAuxiliaries: WordTable = ["was", "were", "been", "being", "be", "été", "être"]
     /// Pronouns that open a relative clause about a person or a thing named before them.
     static let relativePronouns: WordTable = ["qui", "dont", "who", "whose", "which"]
     /// Adverbs that qualify the word after them, not a verb: "très proche", "bien connu".
