@@ -14,6 +14,7 @@ import Foundation
 ///   its own after it (« … », lâche quelqu'un: nobody's, rather than the previous speaker's)
 /// - `continues-sentence`: a lower-case fragment that goes on with the previous speaker's sentence
 /// - `sentence-subject`: the sentence's subject, when nothing better is found (low confidence)
+/// - `colon-after`, `next-sentence`: « … » : c'est en ces termes que X … / « … » C'est ainsi que X …
 public struct Attributor: Sendable {
     let g: Grammar
     let analyzer: Analyzer
@@ -136,6 +137,15 @@ public struct Attributor: Sendable {
                        case .name = m.kind, !p.isInQuote(m.lo), ctx.eligible(m), let r = ctx.resolve(m) {
                         found = Found(speaker: r.speaker, cueLo: c - 1, cueHi: m.hi, rule: "colon-after", confidence: 0.6,
                                       notes: r.notes + ["the clause after the quote's colon names its speaker"])
+                    }
+                    // "« … » C'est en ces termes que le secrétaire d'État Antony Blinken a justifié …":
+                    // the next sentence says whose words the quote that ends this one were.
+                    if found == nil, si + 2 < bounds.count, ctx.afterSpan(pi, s) >= sent.upperBound - 1,
+                       let k = ctx.pointsBack(pi, at: sent.upperBound), case let next = sent.upperBound..<bounds[si + 2],
+                       let m0 = ctx.firstMention(pi, from: k, to: next.upperBound), case let m = ctx.head(m0, pi), case .name = m.kind,
+                       ctx.eligible(m), let r = ctx.resolve(m) {
+                        found = Found(speaker: r.speaker, cueLo: next.lowerBound, cueHi: m.hi, rule: "next-sentence", confidence: 0.6,
+                                      notes: r.notes + ["the next sentence says whose words these were"])
                     }
                     // "Le Kremlin « suit avec attention » le scrutin, a indiqué Dmitri Peskov": the
                     // cue that ends the quote's sentence.
@@ -353,6 +363,17 @@ public struct Attributor: Sendable {
                     continue
                 }
                 return nil
+            }
+            return nil
+        }
+
+        /// Where a sentence that opens at `k` on words pointing back at the quote before it ("C'est
+        /// en ces termes que", "C'est ainsi que", "Ces mots sont ceux de") goes on; else nil.
+        func pointsBack(_ pi: Int, at k: Int) -> Int? {
+            let ts = tokens(pi)
+            // (The reader writes a curly apostrophe straight: "C’est" is "c'" and "est".)
+            for phrase in Words.backReferences where k + phrase.count <= ts.count && phrase.indices.allSatisfy({ ts[k + $0].lower == phrase[$0] }) {
+                return k + phrase.count
             }
             return nil
         }

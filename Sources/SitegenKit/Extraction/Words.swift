@@ -32,6 +32,15 @@ enum Words {
     static let circumstantial: WordTable = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
                                             "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
     /// Words that open a clause of contrast: with "que" ("tandis que", "alors que"), alone ("mais", "while").
+    /// Words that open a sentence pointing back at the quote before it, as the tokenizer splits
+    /// them: the speaker they name after them said it.
+    static let backReferences: [[String]] = [
+        ["c'", "est", "en", "ces", "termes", "que"], ["c'", "est", "en", "ces", "termes", "qu'"],
+        ["c'", "est", "par", "ces", "mots", "que"], ["c'", "est", "par", "ces", "mots", "qu'"],
+        ["c'", "est", "ainsi", "que"], ["c'", "est", "ainsi", "qu'"],
+        ["ces", "mots", "sont", "ceux", "de"], ["ces", "propos", "sont", "ceux", "de"],
+        ["those", "were", "the", "words", "of"],
+    ]
     /// Auxiliaries of the passive: a speech verb after one reports nobody's words ("the results
     /// were announced", "ont été annoncés"). (Not "est": "il s'est dit « prêt »".)
     static let passiveAuxiliaries: WordTable = ["was", "were", "been", "being", "be", "été", "être"]
