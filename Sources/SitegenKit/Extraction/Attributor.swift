@@ -949,7 +949,7 @@ public struct Attributor: Sendable {
             // "Asked whether Donald Trump would …, Biden demurred", "Interrogé sur …, Poutine a
             // répondu": the subject comes after the clause of a participle that opens the sentence.
             var from = sent.lowerBound
-            let p = from + 1 < sent.upperBound && (ts[from].lowerIs("s'") || ts[from].lowerIs("s’")) ? from + 1 : from
+            let p = from + 1 < sent.upperBound && ts[from].lowerIs("s'") ? from + 1 : from
             if g.participleOpeners.contains(ts[p].lower),
                let comma = (p + 1..<min(limit, sent.upperBound, p + 30)).first(where: { ts[$0].textIs(",") }), comma + 1 < limit {
                 from = comma + 1

@@ -67,8 +67,9 @@ extension Token {
     /// Forensics Hub").
     var isPhraseMark: Bool { kind == .punct && !lowerIs("'") && !isPossessive }
 
-    /// An English possessive's "'s" (or "’s"), a token of its own after a capitalised word.
-    var isPossessive: Bool { kind == .punct && (lowerIs("'s") || lowerIs("’s")) }
+    /// An English possessive's "'s", a token of its own after a capitalised word (its lower case
+    /// writes a curly "’s" straight).
+    var isPossessive: Bool { kind == .punct && lowerIs("'s") }
 
     /// Whether the token's text is `literal`, compared as bytes. For an ASCII literal without
     /// ";", "`" or "K" this is `text == literal`: the only scalars past ASCII whose normal form is
