@@ -905,6 +905,14 @@ public struct Attributor: Sendable {
             return d
         }
 
+        /// A French verb in the simple future: "jugera", "diront", "répondra" (the passé simple
+        /// "déclara" and "considéra" end otherwise).
+        static func isFrenchFuture(_ t: Token) -> Bool {
+            let l = t.lower
+            return l.utf8.count > 5 && (l.hasSuffix("era") || l.hasSuffix("eront") || l.hasSuffix("ira") || l.hasSuffix("iront")
+                                        || l.hasSuffix("dra") || l.hasSuffix("dront"))
+        }
+
         /// A speech verb's present participle: French "-ant" ("estimant"), English "-ing" ("saying").
         static func isParticiple(_ t: Token) -> Bool { t.lower.hasSuffix("ant") || t.lower.hasSuffix("ing") }
 
@@ -1589,6 +1597,9 @@ public struct Attributor: Sendable {
                 if let m = selonObject(pi, t), let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: t, cueHi: m.hi, rule: "selon", confidence: 0.85, notes: r.notes)
                 }
+                // A French verb in the future reports nobody's words: "Selon le porte-parole, Moscou
+                // jugera la nouvelle administration sur ses « actes concrets »" is the spokesman's.
+                if Self.isFrenchFuture(ts[t]), isSpeechVerb(pi, t) { t -= 1; continue }
                 // "Si Kamala Harris juge ce discours « dangereux », le chancelier Olaf Scholz parle
                 // d'une « illusion »": a clause between the verb and the quote, opened after a comma
                 // by a name or a role and its verb, has the quote; the verb is the other clause's.
