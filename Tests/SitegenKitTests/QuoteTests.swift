@@ -282,6 +282,10 @@ struct QuoteTests {
         #expect(speaker(of: "We are ready", in: en) == "a Western diplomat")
         #expect(speaker(of: "the laboratory", in: en) == "a former Mauritian official")
         #expect(speaker(of: "It is over", in: en) == "a senior official")
+        // English says where the role is held with "in" or "at".
+        let held = extract(["Test title\n\nThe session lasted three hours.\n\nA source in the Ukrainian government told reporters that the campaign would intensify \"in the last days.\"\n\n\"It is coordinated,\" an analyst at the Atlantic Council said.\n"], language: "en")
+        #expect(speaker(of: "the last days", in: held) == "A source in the Ukrainian government")
+        #expect(speaker(of: "It is coordinated", in: held) == "an analyst at the Atlantic Council")
     }
 
     @Test("an organisation has one label, with or without a determiner before it")

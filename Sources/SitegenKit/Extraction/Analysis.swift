@@ -722,8 +722,10 @@ public struct Analyzer: Sendable {
         while k < tokens.count, k - i <= 6 {
             let t = tokens[k]
             if t.kind == .punct || g.auxiliaries.contains(t.lower) || g.speechVerbs.contains(t.lower) || g.clauseBreaks.contains(t.lower) { break }
-            // A phrase of time or place ends it: "a affirmé le ministre lors d'une conférence".
-            if Words.circumstantial.contains(t.lower) { break }
+            // A phrase of time or place ends it: "a affirmé le ministre lors d'une conférence"; not
+            // English "in" or "at", which say where the role is held: "a source in the Ukrainian
+            // government", "an analyst at the Atlantic Council".
+            if Words.circumstantial.contains(t.lower), !t.lowerIs("in"), !t.lowerIs("at") { break }
             // So does an adverb, a day's name among them: "a déclaré un diplomate européen jeudi",
             // "a senior official also said" ("très" and "bien" qualify what follows: "un diplomate
             // très proche du Kremlin").
