@@ -1171,7 +1171,9 @@ public struct Attributor: Sendable {
             // "le porte-parole du ministère Gueorgui Tykhy", "le président de la Douma d'État
             // Viatcheslav Volodine": a role, its complement, then its holder's name right after a
             // noun of the complement (not after its preposition: "le porte-parole de Vladimir Poutine").
-            if case .role = m.kind, m.hi < ts.count, Words.ofPrepositions.contains(ts[m.hi].lower) {
+            // ("à", "au" and "aux" open a complement too: "l'ancien conseiller à la sécurité nationale
+            // John Bolton", "la secrétaire d'État aux Affaires européennes Laurence Boone".)
+            if case .role = m.kind, m.hi < ts.count, Words.ofPrepositions.contains(ts[m.hi].lower) || Words.toPrepositions.contains(ts[m.hi].lower) {
                 var e = m.hi + 1
                 while e < min(ts.count, m.hi + 8), ts[e].kind == .word || ts[e].textIs("'") || ts[e].text == "’" {
                     if let n = mentionStarting[pi][e] {

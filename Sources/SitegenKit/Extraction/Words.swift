@@ -28,6 +28,8 @@ enum Words {
     static let generations: WordTable = ["jr.", "sr."]
     /// Prepositions that join a role to its complement: "président du Conseil", "Secretary of State".
     static let ofPrepositions: WordTable = ["de", "du", "des", "d'", "d’", "of"]
+    /// "à", "au", "aux": they open a role's complement too ("conseiller à la sécurité nationale").
+    static let toPrepositions: WordTable = ["à", "au", "aux"]
     /// Prepositions that open a phrase of time, place or manner, never part of a role.
     static let circumstantial: WordTable = ["lors", "devant", "pendant", "durant", "après", "avant", "dans", "sur", "avec", "depuis",
                                             "selon", "at", "in", "on", "during", "after", "before", "with", "since", "while"]
