@@ -158,6 +158,8 @@ struct PeopleTests {
     func notPeople() {
         let found = names(["Selon Jean Dupont, le Kremlin a répondu. Mercredi, l'agence Interfax a écrit à Atlanta. Enfin, les Américains ont voté en novembre. L'OTAN et la Maison Blanche se taisent. Interrogé, Dupont a souri."])
         #expect(found == ["Jean Dupont"], "\(found)")
+        // An institution's "of" phrase holds no person, unless a first name follows it.
+        #expect(names(["Jane Roe spoke at the Department of Homeland Security, then at the Office of Senator Mark Warner."], language: "en") == ["Jane Roe", "Mark Warner"])
         // After a noun of an organisation: "le centre R.Politik" is no "R. Politik".
         #expect(names(["Pour Tatiana Stanovaya, fondatrice du centre R.Politik, Moscou attend de voir."]) == ["Tatiana Stanovaya"])
         let social = names(["In a post on Truth Social, Donald Trump wrote that the vote was rigged."], language: "en")

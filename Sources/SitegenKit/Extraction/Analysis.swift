@@ -441,10 +441,35 @@ public struct Analyzer: Sendable {
                 }
                 break
             }
+            // English names an institution "Head of (the) Name": "the Office of the Director of
+            // National Intelligence", "the Department of Justice", "the Institute for the Study of
+            // War" are one organisation (not when a first name follows: "the Office of Senator
+            // Mark Warner").
+            if english, let e = institutionOfEnd(tokens, from: j, startsSentence: startsSentence), g.organisationHeads.contains(tokens[j - 1].folded) {
+                let s = (i..<j - 1).first { !g.isFunctionWord(tokens[$0].lower) } ?? j - 1
+                mentions.append(Mention(kind: .organisation(joinWords(tokens[s..<e].map(\.text))), paragraph: pi, lo: s, hi: e))
+                i = e
+                continue
+            }
             classify(p, pi, i, j, sentenceStart: startsSentence[i] || (i > 0 && Words.markOpeningSentence.contains(tokens[i - 1].text)),
                      names: &names, mentions: &mentions, inTitle: inTitle)
             i = j
         }
+    }
+
+    /// Where "of (the) Name" and "for (the) Name" phrases after an institution's head end, when
+    /// there is one and no first name in it; else nil.
+    func institutionOfEnd(_ tokens: [Token], from j: Int, startsSentence: [Bool]) -> Int? {
+        var e = j
+        while e + 1 < tokens.count, tokens[e].lowerIs("of") || tokens[e].lowerIs("for") {
+            var s = e + 1
+            if tokens[s].lowerIs("the"), s + 1 < tokens.count { s += 1 }
+            var t = s
+            while t < tokens.count, tokens[t].kind == .word, tokens[t].isCapitalized, !startsSentence[t], !g.isFirstName(tokens[t].folded) { t += 1 }
+            guard t > s, t == tokens.count || !(tokens[t].kind == .word && tokens[t].isCapitalized) else { break }
+            e = t
+        }
+        return e > j ? e : nil
     }
 
     /// Two capitalised words, a known first name then a word that is also a place or a common
