@@ -1161,6 +1161,11 @@ public struct Attributor: Sendable {
                     return n
                 }
             }
+            // "Le Kremlin, par la voix de Dmitri Peskov, a rejeté …": the voice named speaks.
+            if case .organisation = m.kind, m.hi + 5 < ts.count, ts[m.hi].textIs(","), voiceOf(ts, m.hi + 4),
+               let n = mentionStarting[pi][m.hi + 5], case .name = n.kind {
+                return n
+            }
             // "the White House press secretary, Karine Jean-Pierre, told": an institution, its
             // role words in lower case, then the holder's name between commas.
             if case .organisation = m.kind, let r = (m.hi..<min(ts.count, m.hi + 3)).first(where: { g.isRole(ts[$0].lower) }),
