@@ -372,9 +372,7 @@ public struct Attributor: Sendable {
         func pointsBack(_ pi: Int, at k: Int) -> Int? {
             let ts = tokens(pi)
             // (The reader writes a curly apostrophe straight: "C’est" is "c'" and "est".)
-            for phrase in Words.backReferences where k + phrase.count <= ts.count && phrase.indices.allSatisfy({ ts[k + $0].lower == phrase[$0] }) {
-                return k + phrase.count
-            }
+            for phrase in Words.backReferences where Self.startsPhrase(ts, at: k, phrase) { return k + phrase.count }
             return nil
         }
 
@@ -495,8 +493,7 @@ public struct Attributor: Sendable {
             var k = k
             outer: while k < ts.count {
                 if g.adverbs.contains(ts[k].lower) { k += 1; continue }
-                for phrase in g.adverbPhrases where phrase[0] == ts[k].lower && k + phrase.count <= ts.count
-                    && phrase.indices.allSatisfy({ ts[k + $0].lower == phrase[$0] }) {
+                for phrase in g.adverbPhrases where phrase[0] == ts[k].lower && Self.startsPhrase(ts, at: k, phrase) {
                     k += phrase.count
                     continue outer
                 }
@@ -911,6 +908,21 @@ public struct Attributor: Sendable {
             let l = t.lower
             return l.utf8.count > 5 && (l.hasSuffix("era") || l.hasSuffix("eront") || l.hasSuffix("ira") || l.hasSuffix("iront")
                                         || l.hasSuffix("dra") || l.hasSuffix("dront"))
+        }
+
+        /// The words of a subject that names nobody, from its determiner at `d` to the verb at `v`
+        /// without the auxiliaries and adverbs before it ("son adversaire" in "son adversaire
+        /// avait qualifié").
+        func subjectPhrase(_ pi: Int, from d: Int, verb v: Int) -> String {
+            let ts = tokens(pi)
+            var e = v
+            while e > d + 1, isSkippable(ts[e - 1]) { e -= 1 }
+            return analyzer.joinWords(ts[d..<e].map(\.text))
+        }
+
+        /// Whether the lower-case words of `phrase` stand in `ts` from `k` on.
+        static func startsPhrase(_ ts: [Token], at k: Int, _ phrase: [String]) -> Bool {
+            k + phrase.count <= ts.count && phrase.indices.allSatisfy { ts[k + $0].lower == phrase[$0] }
         }
 
         /// A speech verb's present participle: French "-ant" ("estimant"), English "-ing" ("saying").
@@ -1592,9 +1604,7 @@ public struct Attributor: Sendable {
                     while d >= max(sent.lowerBound, v - 7), !g.determiners.contains(ts[d].lower), ts[d].kind == .word, !isSpeechVerb(pi, d) { d -= 1 }
                     if d >= sent.lowerBound, d < v - 1, g.determiners.contains(ts[d].lower),
                        d == sent.lowerBound || ts[d - 1].kind == .punct {
-                        var e = v
-                        while e > d + 1, isSkippable(ts[e - 1]) { e -= 1 }
-                        return Found(speaker: .unresolved(analyzer.joinWords(ts[d..<e].map(\.text))), cueLo: d, cueHi: t + 1, rule: "colon", confidence: 0.5,
+                        return Found(speaker: .unresolved(subjectPhrase(pi, from: d, verb: v)), cueLo: d, cueHi: t + 1, rule: "colon", confidence: 0.5,
                                      notes: ["the speech verb's subject names nobody: the quote is left to it"])
                     }
                 }
@@ -1621,9 +1631,7 @@ public struct Attributor: Sendable {
                 // « génie »": a verb whose subject, right after "que", is a phrase that names nobody
                 // has the quote; the main clause's subject did not say it.
                 if isSpeechVerb(pi, t), let d = unnamedSubjectAfterThat(pi, verb: t, sent) {
-                    var e = t
-                    while e > d + 1, isSkippable(ts[e - 1]) { e -= 1 }
-                    return Found(speaker: .unresolved(analyzer.joinWords(ts[d..<e].map(\.text))), cueLo: d, cueHi: t + 1, rule: "cue-before", confidence: 0.5,
+                    return Found(speaker: .unresolved(subjectPhrase(pi, from: d, verb: t)), cueLo: d, cueHi: t + 1, rule: "cue-before", confidence: 0.5,
                                  notes: ["the speech verb's subject after 'que' names nobody: the quote is left to it"])
                 }
                 if isSpeechVerb(pi, t), let m = subject(ofVerb: t, pi, sent) {

@@ -138,7 +138,7 @@ public struct Cleaner: Sendable {
         let liveEntries = Set(nonEmpty.indices.filter { i in
             facts[i].words >= 8 && isTicker(nonEmpty[i].text) && hasTerminalPunctuation(nonEmpty[i].text)
         })
-        let isLive = liveEntries.count >= 2 && liveEntries.count * 2 >= facts.filter { $0.words >= 8 }.count
+        let isLive = liveEntries.count >= 2 && liveEntries.count * 2 >= facts.lazy.filter { $0.words >= 8 }.count
 
         /// The last line of a block dropped with the line that opens it.
         var skipUntil = -1
@@ -151,7 +151,7 @@ public struct Cleaner: Sendable {
             if !fact.hasLetterOrNumber { drop(line, "separator"); continue }
             if isLive, liveEntries.contains(index) {
                 // (The entry's time goes: the text is the article's.)
-                let rest = Self.afterTickerTime(t)
+                let rest = Self.afterTickerTime(t) ?? Substring(t)
                 dropped.append(DroppedLine(line: line.number, text: String(t.prefix(t.count - rest.count)), rule: "live-time"))
                 line.text = String(rest)
                 kept.append(line)
@@ -679,25 +679,23 @@ public struct Cleaner: Sendable {
     }
 
     /// `isTicker` read character by character, for any line.
-    func isTickerByCharacters(_ s: String) -> Bool {
+    func isTickerByCharacters(_ s: String) -> Bool { Self.afterTickerTime(s) != nil }
+
+    /// A ticker's line after its marks, its time and the separator after it ("Nous allons
+    /// gagner" in "03h32 : Nous allons gagner", "- 21:08 - Un titre"); nil for a line that does
+    /// not open on a time.
+    static func afterTickerTime(_ s: String) -> Substring? {
         var rest = Substring(s)
         while let f = rest.first, f == "-" || f == "–" || f == "•" || f == "·" || f == "*" || f == " " { rest = rest.dropFirst() }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
-        guard (1...2).contains(digits.count) else { return false }
+        guard (1...2).contains(digits.count) else { return nil }
         rest = rest.dropFirst(digits.count)
-        guard let sep = rest.first, sep == ":" || sep == "h" || sep == "H" else { return false }
+        guard let sep = rest.first, sep == ":" || sep == "h" || sep == "H" else { return nil }
         rest = rest.dropFirst()
         let minutes = rest.prefix { $0.isASCII && $0.isNumber }
-        guard minutes.count == 2 else { return false }
+        guard minutes.count == 2 else { return nil }
         rest = rest.dropFirst(2)
-        return rest.first.map { !$0.isNumber } ?? true
-    }
-
-    /// A ticker's line after its marks, its time and the separator after it: "Nous allons
-    /// gagner" in "03h32 : Nous allons gagner", "- 21:08 - Un titre".
-    static func afterTickerTime(_ s: String) -> Substring {
-        var rest = Substring(s).drop { !($0.isASCII && $0.isNumber) }
-        rest = rest.drop { $0.isASCII && $0.isNumber }.dropFirst().drop { $0.isASCII && $0.isNumber }
+        guard rest.first.map({ !$0.isNumber }) ?? true else { return nil }
         return rest.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "|" || $0 == "\u{A0}" }
     }
 
