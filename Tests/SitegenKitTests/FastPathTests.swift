@@ -810,6 +810,8 @@ struct FastPathTests {
             "‹ Non › dit-il", "‘Yes,’ he said.", "He said: “No.”", "Il a dit ” ça ” hier", "» Nous devons partir.",
             "\"Non\", a-t-il dit", "l’été ’ et › ensuite", "Non, a-t-il dit. »", "« Nous ne céderons pas, dit-il. Jamais",
             "Ils disent „nein“ dort", "aujourd’hui l’AFP a écrit qu’il viendra", "",
+            "'We have no illusions,' he said.", "the officials' claims were 'baseless', he said", "rock 'n' roll in the '90s",
+            "aujourd'hui l'AFP (' non ') —'Oui' /'a'", "'", "a' 'b",
         ]
         for dir in [repoRoot + "/Content/articles", repoRoot + "/Tests/SitegenKitTests/Fixtures"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {

@@ -183,6 +183,8 @@ let englishCases: [QuoteCase] = [
     QuoteCase(name: "a hyphenated role before the name", body: "President-elect Donald Trump announced his pick on Wednesday. \"He will be a strong advocate,\" Trump said.", snippet: "strong advocate", speaker: "Donald Trump", rule: "cue-after", language: "en"),
     QuoteCase(name: "name of a state, then the verb", body: "Marco Rubio was named on Wednesday. \"Marco is a serious person,\" Sen. Lindsey Graham of South Carolina told CNN.", snippet: "serious person", speaker: "Lindsey Graham", rule: "cue-after", language: "en"),
     QuoteCase(name: "apposition between the name and the verb", body: "Marco Rubio was named on Wednesday. \"I think he's a good choice,\" John Fetterman, a Democrat from Pennsylvania, said.", snippet: "good choice", speaker: "John Fetterman", rule: "cue-after", language: "en"),
+    QuoteCase(name: "a crosshead that repeats a quote has the quote's speaker", body: "Not everyone is convinced.\n\n'They don't need you to believe it'\n\n\"They don't need you to believe it,\" Clint Watts said. \"They need you to doubt everything else.\"", snippet: "They don't need you to believe it", speaker: "Clint Watts", rule: "repeated", language: "en"),
+    QuoteCase(name: "a name the first-name list does not know, after a straight closing quote", body: "Not everyone agrees.\n\n\"Measuring exposure is not measuring effect,\" Darren Linvill said.", snippet: "Measuring exposure", speaker: "Darren Linvill", rule: "cue-after", language: "en"),
     QuoteCase(name: "said + name", body: "\"We will not give up,\" said John Smith.", snippet: "We will not give up", speaker: "John Smith", rule: "inverted-name", language: "en"),
     QuoteCase(name: "name + said", body: "\"We will not give up,\" John Smith said.", snippet: "We will not give up", speaker: "John Smith", rule: "cue-after", language: "en"),
     QuoteCase(name: "he said", body: "John Smith arrived late on Monday. \"We will not give up,\" he said.", snippet: "We will not give up", speaker: "John Smith", rule: "cue-after", language: "en"),
@@ -304,6 +306,23 @@ struct QuoteTests {
     func notSpeech(_ c: (String, String)) {
         let out = extract(["Titre de l'article de test\n\n" + c.1])
         #expect(out.quotes.isEmpty, "\(c.0): \(out.quotes.map(\.text))")
+    }
+
+    @Test("straight single quotes are quotation marks; an apostrophe, an elision and a plural's possessive are not")
+    func straightSingleQuotes() {
+        func spans(_ line: String) -> [String] {
+            let s = Array(line.unicodeScalars)
+            return QuoteSpans.find(in: line).map { String(String.UnicodeScalarView(s[$0.start..<$0.end])) }
+        }
+        #expect(spans("'We have no illusions,' he said, adding that Washington's elites were 'deeply anti-Russian'.")
+                == ["We have no illusions,", "deeply anti-Russian"])
+        #expect(spans("'The officials' claims are false,' he said.") == ["The officials' claims are false,"])
+        #expect(spans("The officials' claims were called 'baseless' on Monday.") == ["baseless"])
+        #expect(spans("Prices were higher in the '90s, he said.").isEmpty)
+        #expect(spans("Aujourd'hui, l'ambassade n'a pas répondu.").isEmpty)
+        let out = extract(["Kremlin says it will judge Trump by his actions\n\n'We will draw conclusions based on concrete steps,' Kremlin spokesman Dmitry Peskov told reporters. 'The United States is an unfriendly country.'\n"], language: "en")
+        #expect(out.quotes.map(\.text) == ["We will draw conclusions based on concrete steps,", "The United States is an unfriendly country."])
+        #expect(out.quotes.allSatisfy { $0.speakerName == "Dmitry Peskov" })
     }
 
     @Test("a quote that runs across paragraphs takes the speaker named in the next one")

@@ -451,10 +451,18 @@ public struct Analyzer: Sendable {
                 i = e
                 continue
             }
-            classify(p, pi, i, j, sentenceStart: startsSentence[i] || (i > 0 && Words.markOpeningSentence.contains(tokens[i - 1].text)),
+            classify(p, pi, i, j, sentenceStart: startsSentence[i] || Self.markOpensSentence(tokens, before: i),
                      names: &names, mentions: &mentions, inTitle: inTitle)
             i = j
         }
+    }
+
+    /// Whether the mark before token `i` opens a sentence (« “ ( — :). A straight double quote
+    /// does only when it is glued to the word: in '"…," Clint Watts said' it closes the quote
+    /// before, as ” would, and the name after it is no sentence's first word.
+    static func markOpensSentence(_ tokens: [Token], before i: Int) -> Bool {
+        guard i > 0, Words.markOpeningSentence.contains(tokens[i - 1].text) else { return false }
+        return !tokens[i - 1].textIs("\"") || tokens[i - 1].end == tokens[i].start
     }
 
     /// Where "of (the) Name" and "for (the) Name" phrases after an institution's head end, when

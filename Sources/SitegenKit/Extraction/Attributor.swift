@@ -203,7 +203,28 @@ public struct Attributor: Sendable {
                 }
             }
         }
+        Self.attributeRepeats(&quotes)
         return Output(quotes: quotes, reported: reported)
+    }
+
+    /// A quote without a cue whose words another quote of the article holds with its speaker (a
+    /// crosshead or pull quote repeating the text: "'They don't need you to believe it'" above
+    /// "\"They don't need you to believe it,\" Watts said") has that speaker. Three words at
+    /// least: a word or two is a phrase anyone can quote.
+    static func attributeRepeats(_ quotes: inout [Quote]) {
+        let unattributed = quotes.indices.filter { quotes[$0].speakerName == nil && quotes[$0].evidence.rule == "none" }
+        guard !unattributed.isEmpty else { return }
+        let folded = quotes.map { Text.fold($0.text).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) }
+        for i in unattributed where folded[i].split(separator: " ").count >= 3 {
+            guard let j = quotes.indices.first(where: { $0 != i && quotes[$0].speakerName != nil && folded[$0].contains(folded[i]) }) else { continue }
+            quotes[i].speaker = quotes[j].speaker
+            quotes[i].speakerName = quotes[j].speakerName
+            quotes[i].evidence.cue = quotes[j].evidence.cue
+            quotes[i].evidence.rule = "repeated"
+            quotes[i].evidence.confidence = 0.6
+            quotes[i].evidence.notes = quotes[i].evidence.notes.filter { $0 != "no speaker found" }
+                + ["the same words are quoted elsewhere in the article with their speaker"]
+        }
     }
 
     /// The note of a quote whose `recovered` ("opening" or "closing") mark was missing.

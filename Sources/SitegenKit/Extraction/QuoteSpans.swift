@@ -16,7 +16,7 @@ public struct QuoteSpan: Hashable, Sendable {
     public var continues: Int?
 }
 
-/// Finds quotation spans: « », “ ”, „ “, "…", ‹ ›, ‘ ’ (never an apostrophe), any opening mark
+/// Finds quotation spans: « », “ ”, „ “, "…", ‹ ›, ‘ ’ and '…' (never an apostrophe), any opening mark
 /// with any closing one, nested quotes inside the outer one, and quotes whose opening or closing
 /// mark is missing (recovered at a cue such as "dit-il", or at the paragraph's edge).
 public enum QuoteSpans {
@@ -48,6 +48,16 @@ public enum QuoteSpans {
             // An apostrophe sits between letters; a closing single quote does not.
             if isLetter(prev) && isLetter(next) { return nil }
             return isLetter(prev) || prev.map({ ".!?,…".unicodeScalars.contains($0) }) ?? false ? .close : nil
+        case "'":
+            // A straight single quote, as plain-text English writes them ('We have no illusions,' he
+            // said): it opens before a letter after a space or an opening bracket, and closes after
+            // a letter or a final mark before a space or punctuation. Between letters it is an
+            // apostrophe; before a digit it is an elision ('90s).
+            if isLetter(prev) && isLetter(next) { return nil }
+            let opens = prev.map({ Scalars.isSpace($0) || "([{—–-/".unicodeScalars.contains($0) }) ?? true
+            if opens { return next.map({ Scalars.isLetter($0) }) ?? false ? .open : nil }
+            let closes = next.map({ Scalars.isSpace($0) || ",.;:!?)—–".unicodeScalars.contains($0) }) ?? true
+            return closes && (isLetter(prev) || prev.map({ ".!?,…".unicodeScalars.contains($0) }) ?? false) ? .close : nil
         case "\"":
             let prevSpace = prev == nil || prev.map({ Scalars.isSpace($0) || "([{—–-/".unicodeScalars.contains($0) }) ?? true
             let nextSpace = next == nil || next.map({ Scalars.isSpace($0) || ",.;:!?)".unicodeScalars.contains($0) }) ?? true
@@ -58,7 +68,14 @@ public enum QuoteSpans {
         }
     }
 
-    static func isSingle(_ c: Unicode.Scalar) -> Bool { c == "\u{2018}" || c == "\u{2019}" || c == "\u{2039}" || c == "\u{203A}" }
+    static func isSingle(_ c: Unicode.Scalar) -> Bool { c == "\u{2018}" || c == "\u{2019}" || c == "\u{2039}" || c == "\u{203A}" || c == "'" }
+
+    /// Whether a straight quote closing after an "s" is rather a plural's possessive ("the officials'
+    /// claims"): it is, when a later straight quote in the paragraph can close too.
+    static func isPossessive(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard s[i] == "'", i > 0, s[i - 1] == "s" || s[i - 1] == "S", i + 1 < s.count, Scalars.isSpace(s[i + 1]) else { return false }
+        return s[(i + 1)...].indices.contains { s[$0] == "'" && classify(s, $0) == .close }
+    }
 
     /// Spans of one paragraph. `inverted` tells whether an inverted speech cue ("dit-il") starts at a
     /// scalar offset: an unclosed quote is closed just before such a cue.
@@ -69,7 +86,8 @@ public enum QuoteSpans {
         return find(scalars: Scalars.array(text), cueStarts: cueStarts)
     }
 
-    /// Whether `text` holds a mark that can start a span on its own: " « » “ ” „ ‹ ‘. The others,
+    /// Whether `text` holds a mark that can start a span on its own: " « » “ ” „ ‹ ‘, or ' after a
+    /// space, bracket or dash. The others,
     /// ’ and ›, close a span only that one of these opened (`find` skips them otherwise).
     static func holdsMark(_ text: String) -> Bool {
         var text = text
@@ -78,6 +96,9 @@ public enum QuoteSpans {
             while i < b.count {
                 switch b[i] {
                 case 0x22: return true
+                case 0x27:
+                    // A straight single quote opens only after a space, a bracket or a dash.
+                    if i == 0 || [0x20, 0x09, 0x28, 0x5B, 0x7B, 0x2D, 0x2F, 0x93, 0x94, 0xA0].contains(b[i - 1]) { return true }
                 case 0xC2: if i + 1 < b.count, b[i + 1] == 0xAB || b[i + 1] == 0xBB { return true }
                 case 0xE2:
                     // U+2018, U+201C, U+201D, U+201E, U+2039: E2 80 then 98, 9C, 9D, 9E, B9.
@@ -107,13 +128,13 @@ public enum QuoteSpans {
         // Stack of open marks (offset, isSingle). Only the outermost span is kept; inner marks nest.
         var stack: [(Int, Bool)] = []
         var lastEnd = 0
-        let lastSingleClose = s.lastIndex(where: { $0 == "\u{2019}" || $0 == "\u{203A}" }) ?? -1
+        let lastSingleClose = s.indices.last(where: { s[$0] == "\u{2019}" || s[$0] == "\u{203A}" || (s[$0] == "'" && classify(s, $0) == .close) }) ?? -1
         var i = 0
         while i < s.count {
             guard var mark = classify(s, i) else { i += 1; continue }
             let single = isSingle(s[i])
             if mark == .ambiguous { mark = stack.contains(where: { s[$0.0] == "\"" }) ? .close : .open }
-            if single && mark == .close && !stack.contains(where: { $0.1 }) { i += 1; continue }
+            if single && mark == .close && (!stack.contains(where: { $0.1 }) || isPossessive(s, i)) { i += 1; continue }
             if single && mark == .open {
                 // A ‘ opens only if a ’ closes it later in the paragraph.
                 if lastSingleClose <= i { i += 1; continue }
