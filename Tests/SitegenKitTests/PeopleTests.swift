@@ -10,6 +10,16 @@ struct PeopleTests {
 
     func person(_ name: String, in out: Extractor.Output) -> Person? { out.people.first { $0.name == name } }
 
+    @Test("a country's abbreviation before capitalised words makes an institution, not a person; 'U.S.' stays one word in labels")
+    func countryAbbreviation() throws {
+        let text = "Meanwhile, the US Cybersecurity and Infrastructure Security Agency warned of \"an unprecedented volume\" of fakes. "
+            + "The U.S. Cyber Command said \"nothing\". U.S. Attorney General Merrick Garland said so. US intelligence agencies blamed \"Russian influence actors.\""
+        let out = extract(["Titre de l'article\n\n" + text], language: "en")
+        #expect(out.people.map(\.name) == ["Merrick Garland"])
+        #expect(out.people.first?.roles.map(\.text) == ["U.S. Attorney General"])
+        #expect(out.quotes.map { $0.speakerName ?? "-" } == ["US Cybersecurity and Infrastructure Security Agency", "U.S. Cyber Command", "-"])
+    }
+
     @Test("a possessive, a middle initial and a place after its first word make no new person")
     func possessiveAndInitial() {
         #expect(names(["Ursula von der Leyen spoke first. Von der Leyen's adviser and Mr. Scholz's government answered. Olaf Scholz left."], language: "en")

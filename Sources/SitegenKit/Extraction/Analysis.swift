@@ -501,7 +501,7 @@ public struct Analyzer: Sendable {
         // it ("Le Kremlin a dit", "selon le Kremlin"): one label for one speaker.
         // (The runs' folded words are looked up joined by spaces, without joining them.)
         if g.isPlaceOrOrganisation(tokens[lo0..<hi]) {
-            mentions.append(Mention(kind: .organisation(tokens[lo0..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi))
+            mentions.append(Mention(kind: .organisation(joinWords(tokens[lo0..<hi].map(\.text))), paragraph: pi, lo: lo0, hi: hi))
             return
         }
         // Or the run and the lower-case words after it: "La France insoumise", "Parti socialiste".
@@ -509,7 +509,7 @@ public struct Analyzer: Sendable {
         for extra in stride(from: 2, through: 1, by: -1)
         where hi + extra <= tokens.count && (hi..<hi + extra).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized }) {
             if g.organisations.contains(joining: hi + extra - lo0, part: { tokens[lo0 + $0].folded }) {
-                mentions.append(Mention(kind: .organisation(tokens[lo0..<hi + extra].map(\.text).joined(separator: " ")), paragraph: pi, lo: lo0, hi: hi + extra))
+                mentions.append(Mention(kind: .organisation(joinWords(tokens[lo0..<hi + extra].map(\.text))), paragraph: pi, lo: lo0, hi: hi + extra))
                 return
             }
         }
@@ -532,7 +532,7 @@ public struct Analyzer: Sendable {
         // Its nationality and role words are its own: "The Russian Foreign Ministry said", "the
         // State Department" (past a function word that opens the run).
         if endsWithHead, case let s = (lo0..<hi - 1).first(where: { !g.isFunctionWord(tokens[$0].lower) }) ?? hi - 1, s < hi - 1 {
-            mentions.append(Mention(kind: .organisation(tokens[s..<hi].map(\.text).joined(separator: " ")), paragraph: pi, lo: s, hi: hi))
+            mentions.append(Mention(kind: .organisation(joinWords(tokens[s..<hi].map(\.text))), paragraph: pi, lo: s, hi: hi))
             return
         }
         var lo = lo0
@@ -614,7 +614,7 @@ public struct Analyzer: Sendable {
         // Council"); a known first name keeps a person's ("Margaret Court").
         let headLast = foldedWords.count >= 2 && g.organisationHeads.contains(foldedWords[foldedWords.count - 1]) && !g.isFirstName(foldedWords[0])
         if g.isPlaceOrOrganisation(tokens[lo..<end]) || g.organisationHeads.contains(foldedWords[0]) || headLast || (nounBefore && title == nil) {
-            mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
+            mentions.append(Mention(kind: .organisation(joinWords(words)), paragraph: pi, lo: lo, hi: end))
             return
         }
         // A place or organisation inside a longer run ends the name there ("Poutine Moscou").
@@ -639,7 +639,7 @@ public struct Analyzer: Sendable {
         if gender == .unknown && firstIsName && words.count > 1 { gender = g.gender(ofFirstName: first) }
         // "in the Rose Garden", "at the Kennedy Center": a place, whatever its first word.
         if title == nil, lo0 > 1, tokens[lo0 - 1].lowerIs("the"), Words.locativePrepositions.contains(tokens[lo0 - 2].lower) {
-            mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
+            mentions.append(Mention(kind: .organisation(joinWords(words)), paragraph: pi, lo: lo, hi: end))
             return
         }
         // "Secretary of State Antony Blinken": capitalised role words and "of" before the run open
@@ -677,12 +677,14 @@ public struct Analyzer: Sendable {
                 Text.hasHyphen(w) && w.split(separator: "-").contains { part in part.count >= 2 && part.allSatisfy { $0.isUppercase || $0.isNumber } }
             }
             if Words.locativePrepositions.contains(before) || before == "of" && roleFrom == roleStart || acronymAfter || acronymInside {
-                mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
+                mentions.append(Mention(kind: .organisation(joinWords(words)), paragraph: pi, lo: lo, hi: end))
                 return
             }
-            // A place or an organisation among the words: "France Inter", "Thomson Reuters".
-            if (lo..<end).contains(where: { g.isPlaceOrOrganisation(tokens[$0...$0]) }) {
-                mentions.append(Mention(kind: .organisation(words.joined(separator: " ")), paragraph: pi, lo: lo, hi: end))
+            // A place or an organisation among the words: "France Inter", "Thomson Reuters", "U.S.
+            // Cyber Command" (whose "U.S." is two tokens).
+            func modifiesRest(_ k: Int) -> Bool { let n = g.placeModifierLength(tokens[k..<end]); return n > 0 && k + n < end }
+            if (lo..<end).contains(where: { g.isPlaceOrOrganisation(tokens[$0...$0]) || modifiesRest($0) }) {
+                mentions.append(Mention(kind: .organisation(joinWords(words)), paragraph: pi, lo: lo, hi: end))
                 return
             }
             strength = title != nil ? .strong : .weak
@@ -697,7 +699,7 @@ public struct Analyzer: Sendable {
         // président de la Douma d'État Viatcheslav Volodine".)
         var role = roleBefore(tokens, lo0) ?? (lo > lo0 && title == nil && roleFrom == nil ? roleBefore(tokens, lo) : nil) ?? roleAfter(tokens, end)
         if role == nil, let rs = roleFrom {
-            role = (tokens[rs..<lo].map(\.text).joined(separator: " "), nil)
+            role = (joinWords(tokens[rs..<lo].map(\.text)), nil)
         }
         // A role in apposition vouches for a name the first-name list does not know ("le ministre, Ndiaye Sow").
         if role != nil && strength == .weak { strength = .strong }
@@ -858,11 +860,19 @@ public struct Analyzer: Sendable {
         return (joinWords(tokens[k..<e].map(\.text)), det)
     }
 
+    /// "U." or "S.": one capital letter and a period.
+    static func isInitial(_ w: String) -> Bool {
+        let u = w.unicodeScalars
+        return u.count == 2 && u.last == "." && u.first.map { $0.properties.isUppercase } == true
+    }
+
     func joinWords(_ ws: [String]) -> String {
         var s = ""
         for w in ws {
             // (No space around an apostrophe, nor before a possessive's "'s".)
-            if !s.isEmpty && !(s.hasSuffix("’") || s.hasSuffix("'")) && w != "," && !w.hasPrefix("'") && !w.hasPrefix("’") { s += " " }
+            // (Nor between two initials: "U.S.", which the tokenizer splits.)
+            if !s.isEmpty && !(s.hasSuffix("’") || s.hasSuffix("'")) && w != "," && !w.hasPrefix("'") && !w.hasPrefix("’")
+                && !(Self.isInitial(w) && Self.isInitial(String(s.suffix(2))) && (s.count == 2 || s.dropLast(2).hasSuffix(".") || s.dropLast(2).hasSuffix(" "))) { s += " " }
             s += w
         }
         return s

@@ -52,6 +52,8 @@ public final class Grammar: Sendable {
     /// Places and organisations the lexicon writes only in capitals (`isPlaceOrOrganisation`).
     let acronyms: WordTable
     public let organisationHeads: WordTable
+    /// Country abbreviations that make the capitalised words after them an institution ("US", "U. S.").
+    let placeModifiers: WordTable
     public let organisationNouns: WordTable
     /// Institutions named by a common noun ("le ministère", "l'ambassade").
     public let institutions: WordTable
@@ -123,6 +125,7 @@ public final class Grammar: Sendable {
         let spelledOtherwise = Set(entries.filter { !Self.isAcronym($0) }.map(Text.fold))
         acronyms = WordTable(capitals.subtracting(spelledOtherwise))
         organisationHeads = WordTable(lexicon.foldedSet("organisation.heads"))
+        placeModifiers = WordTable(lexicon.foldedSet("place.modifiers"))
         organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
         roleNationalities = WordTable(lexicon.foldedSet("roles.nationalities"))
         relationalRoles = WordTable(lexicon.foldedSet("roles.relational"))
@@ -281,6 +284,16 @@ public final class Grammar: Sendable {
     func isPlaceOrOrganisation(_ tokens: ArraySlice<Token>) -> Bool {
         if tokens.count == 1, let t = tokens.first, !t.isAllCaps, acronyms.contains(t.folded) { return false }
         return placesAndOrganisations.contains(joining: tokens.count) { tokens[tokens.startIndex + $0].folded }
+    }
+
+    /// The number of tokens of a country abbreviation ("US", "U. S.") written in capitals at the
+    /// start of `tokens`, or 0.
+    func placeModifierLength(_ tokens: ArraySlice<Token>) -> Int {
+        guard let first = tokens.first, first.text.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { return 0 }
+        if first.isAllCaps, placeModifiers.contains(first.folded) { return 1 }
+        if tokens.count >= 2, case let second = tokens[tokens.startIndex + 1], second.text.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
+           placeModifiers.contains(joining: 2, part: { tokens[tokens.startIndex + $0].folded }) { return 2 }
+        return 0
     }
 
     /// Whether a lexicon entry is written in capitals only, with two letters or more ("UN", "BFMTV").
