@@ -325,6 +325,17 @@ struct QuoteTests {
         #expect(out.quotes.allSatisfy { $0.speakerName == "Dmitry Peskov" })
     }
 
+    @Test("an inverted pronoun that nobody before it fits is the one person the headline names, not one of two")
+    func pronounOfTheHeadline() throws {
+        let body = "\n\nLes ingérences russes ont-elles pesé sur l'élection ?\n\nIl est trop tôt pour le dire.\n\n« Nous devons être prêts pour les prochaines élections », insiste-t-il.\n"
+        let one = try #require(extract(["Thierry Breton : « L'Europe n'a pas le droit d'être naïve »" + body]).quotes.last)
+        #expect(one.speakerName == "Thierry Breton")
+        #expect(one.evidence.rule == "inverted-pronoun")
+        #expect(one.evidence.notes.contains { $0.contains("headline") })
+        let two = try #require(extract(["Thierry Breton répond à Elon Musk : « L'Europe n'a pas le droit d'être naïve »" + body]).quotes.last)
+        #expect(two.speakerName == nil)
+    }
+
     @Test("a quote that runs across paragraphs takes the speaker named in the next one")
     func acrossParagraphs() throws {
         let out = extract(["Titre\n\n« Nous avons tout essayé, tout tenté pendant des mois.\n\n« Rien n'a marché », a conclu Jean Dupont.\n"])

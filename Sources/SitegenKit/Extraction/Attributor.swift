@@ -615,7 +615,7 @@ public struct Attributor: Sendable {
         /// `subjectWithin`: how many sentences back the plain sentence may be, for `subjectFirst`.
         /// `within`: how many sentences back a speaker or a person named may be (else 6 and 4).
         func resolvePronoun(_ wanted: Gender, plural: Bool = false, subjectFirst: Bool = false, subjectWithin: Int = 2,
-                            within: Int? = nil, named: Bool = true, fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
+                            within: Int? = nil, named: Bool = true, headline: Bool = false, fits: (Int) -> Bool = { _ in true }) -> (Speaker, [String])? {
             // "ils", "they", "on": a group, never guessed to be one person.
             if plural { return nil }
             if subjectFirst, let plain = lastPlainSentence, sentenceNo - plain.sentence <= subjectWithin,
@@ -658,6 +658,12 @@ public struct Attributor: Sendable {
             }
             for p in persons.reversed() where named && sentenceNo - p.sentence <= within ?? 4 && Self.compatible(personGender(p.person), wanted) && fits(p.person) {
                 return (.person(p.person), ["pronoun resolved to the most recent person named"])
+            }
+            // With `headline`, when the text before names nobody who fits: the one person the
+            // headline names (an interview under "Thierry Breton : « … »", whose answers go on
+            // "…, insiste-t-il").
+            if headline, let p = headlinePerson, Self.compatible(personGender(p), wanted), fits(p) {
+                return (.person(p), ["pronoun resolved to the one person the headline names: nobody before it fits"])
             }
             return nil
         }
@@ -1437,7 +1443,8 @@ public struct Attributor: Sendable {
                 let opensParagraph = lastPlainSentence.map { $0.para == pi && $0.range.lowerBound == 0 && sentenceNo - $0.sentence == 1 } ?? false
                 // ("a-t-on indiqué", "ajoutent-ils": a group or nobody, never guessed to be one person.)
                 guard let (sp, notes) = resolvePronoun(gender, plural: Attributor.isPluralPronoun(ts[k].lower),
-                                                       subjectFirst: !g.continuingVerbs.contains(verb) || opensParagraph, subjectWithin: 1) else {
+                                                       subjectFirst: !g.continuingVerbs.contains(verb) || opensParagraph, subjectWithin: 1,
+                                                       headline: true) else {
                     return Found(speaker: nil, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.3, notes: ["the pronoun could not be resolved"])
                 }
                 return Found(speaker: sp, cueLo: start, cueHi: e, rule: "inverted-pronoun", confidence: 0.9, notes: notes)
@@ -1680,7 +1687,7 @@ public struct Attributor: Sendable {
                     return Found(speaker: last.speaker, cueLo: t, cueHi: t + 1, rule: "cue-before", confidence: 0.7,
                                  notes: ["a participle without a subject: the speaker of the quote before it in the sentence"])
                 }
-                if analyzer.isInvertedVerb(ts[t].lower), let gender = analyzer.pronounGender(ts[t].lower), let (sp, notes) = resolvePronoun(gender) {
+                if analyzer.isInvertedVerb(ts[t].lower), let gender = analyzer.pronounGender(ts[t].lower), let (sp, notes) = resolvePronoun(gender, headline: true) {
                     return Found(speaker: sp, cueLo: t, cueHi: t + 1, rule: "inverted-pronoun", confidence: 0.8, notes: notes)
                 }
                 t -= 1
