@@ -249,6 +249,8 @@ let notSpeechCases: [(String, String)] = [
     ("des apostrophes seulement", "L’agence a publié l’information aujourd’hui, d’après l’AFP."),
     ("a TV show, in English", "He appeared on the show \"Meet the Press\" on Sunday."),
     ("le nom d'un réseau", "Le chercheur Darren Linvill rattache ces vidéos au réseau « Storm-1516 » depuis des mois."),
+    ("le nom d'un réseau après sa nationalité", "Le réseau russe « Doppelgänger », qui usurpe l'identité de médias occidentaux, reste actif."),
+    ("le nom d'une campagne après son complément", "La campagne de désinformation « Matriochka » vise les rédactions françaises."),
 ]
 
 @Suite("Quotations and speakers")

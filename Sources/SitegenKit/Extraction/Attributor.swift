@@ -1353,7 +1353,13 @@ public struct Attributor: Sendable {
             let open = anchorToken(pi, s)
             // A title, a name or a slogan: "l'émission « … »", "intitulé « … »", "surnommé « … »".
             var k = open - 1
-            if k >= 0, g.notSpeechMarkersAdjacent.contains(ts[k].lower) { return true }
+            // (Past its nationality and a one-word complement: "le réseau russe « Doppelgänger »",
+            // "la campagne de désinformation « Matriochka »".)
+            var n = k
+            if n >= 0, ts[n].kind == .word, g.isNationality(ts[n].folded) { n -= 1 }
+            if n >= 1, ts[n].kind == .word, !ts[n].isCapitalized, Words.ofPrepositions.contains(ts[n - 1].lower) { n -= 2 }
+            if n >= 0, ts[n].kind == .word, g.isNationality(ts[n].folded) { n -= 1 }
+            if n >= 0, g.notSpeechMarkersAdjacent.contains(ts[n].lower) { return true }
             var seen = 0
             while k >= 0 && seen < 3 {
                 if g.notSpeechMarkers.contains(ts[k].lower) { return true }

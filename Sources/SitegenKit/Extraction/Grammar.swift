@@ -332,6 +332,9 @@ public final class Grammar: Sendable {
     }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
+    /// A nationality in English or French ("Russian", "russe", "américaine").
+    func isNationality(_ folded: String) -> Bool { roleNationalities.contains(folded) || isDemonym(folded) }
+
     public func isDemonym(_ folded: String) -> Bool {
         demonyms.contains(folded) || (folded.count > 5 && !isFirstName(folded) && demonymSuffixes.contains { folded.hasSuffix($0) })
     }
