@@ -112,6 +112,35 @@ struct CleaningTests {
     let lead = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine devant les députés."
     let englishLead = "A video circulating on social media that purports to show ballots being destroyed is the work of Russian influence actors, US intelligence agencies said Friday."
 
+    @Test("a text wrapped at a fixed width has its paragraphs joined again; a web page's short lines are not")
+    func hardWrapped() throws {
+        let wrapped = """
+        Moldavie : Maia Sandu dénonce une fraude massive d'une ampleur inédite
+        Par Camille Durand
+        Publié le 21 octobre 2024
+
+        Au lendemain d'un double scrutin serré, la présidente moldave, Maia
+        Sandu, a accusé lundi des « groupes criminels » d'avoir tenté d'acheter
+        300 000 voix.
+
+        De son côté, l'ancien procureur général Alexandr Stoianoglo a dénoncé
+        « une campagne de dénigrement ». « Les Moldaves ne sont pas dupes »,
+        a-t-il lancé à ses partisans, avant de quitter le siège de son porte-
+        parole.
+        """
+        let a = try #require(readArticle(wrapped).article)
+        #expect(a.title == "Moldavie : Maia Sandu dénonce une fraude massive d'une ampleur inédite")
+        #expect(a.author == "Camille Durand")
+        #expect(a.paragraphs.map(\.text) == [
+            "Au lendemain d'un double scrutin serré, la présidente moldave, Maia Sandu, a accusé lundi des « groupes criminels » d'avoir tenté d'acheter 300 000 voix.",
+            "De son côté, l'ancien procureur général Alexandr Stoianoglo a dénoncé « une campagne de dénigrement ». « Les Moldaves ne sont pas dupes », a-t-il lancé à ses partisans, avant de quitter le siège de son porte-parole.",
+        ])
+        // Short lines that end without a mark but are no wrapped paragraph: a list stays a list.
+        let list = "Les dates clés du scrutin\n\n" + lead + "\nPremier tour le 20 octobre 2024 en Moldavie\nSecond tour le 3 novembre 2024 en Moldavie\nRésultats définitifs attendus le 5 novembre\nInvestiture prévue le 24 décembre à Chisinau\n"
+        let items = try #require(readArticle(list).article).paragraphs.map(\.text)
+        #expect(items.count == 5, "\(items)")
+    }
+
     @Test("a page's title has its outlet after a bar or a dash: the headline goes without it, and so does its repeat")
     func titleWithOutlet() throws {
         let a = try #require(readArticle("Sanctions : les Vingt-Sept adoptent un nouveau paquet | Le Figaro\nSanctions : les Vingt-Sept adoptent un nouveau paquet\n\n\(lead)\n").article)

@@ -109,7 +109,7 @@ public struct Cleaner: Sendable {
         var author: String?
         var date: PartialDate?
         var dateSource: String?
-        let nonEmpty = input.filter { !$0.text.isEmpty }
+        let nonEmpty = Self.unwrapped(input.filter { !$0.text.isEmpty })
         // Every per-line count the rules need, in one pass over each line's scalars.
         let facts = nonEmpty.map { LineFacts($0.text, cleaner: self) }
         let totals = facts.reduce(into: (fr: 0, en: 0)) { $0.fr += $1.fr; $0.en += $1.en }
@@ -415,6 +415,42 @@ public struct Cleaner: Sendable {
         dropped.sort { ($0.line, $0.rule) < ($1.line, $1.rule) }
         return Output(title: title, titleWasGuessed: guessed, author: author, date: date, dateSource: dateSource,
                       language: language, paragraphs: paragraphs, dropped: dropped)
+    }
+
+    // MARK: - Hard-wrapped text
+
+    /// The lines of a text wrapped at a fixed width (pasted from a PDF, an e-mail or a wire),
+    /// each paragraph joined again: a line that fills the width (three quarters of the longest
+    /// line, which is 100 characters at most) and ends without a sentence's final mark goes on
+    /// with the line right below it. A text is taken as wrapped when at least three lines, and a
+    /// third of them, are such lines; the first line, a headline, is never joined. A line cut
+    /// after a hyphen joins without a space ("porte-" / "parole"). The joined line keeps the
+    /// number of its first line.
+    static func unwrapped(_ lines: [Line]) -> [Line] {
+        // (A paragraph of a web page is longer than a wrapped line: most texts stop here.)
+        guard lines.count >= 4, !lines.contains(where: { $0.text.utf8.count > 400 }) else { return lines }
+        let lengths = lines.map { $0.text.unicodeScalars.count }
+        guard let width = lengths.max(), width >= 40, width <= 100 else { return lines }
+        func goesOn(_ i: Int) -> Bool {
+            i > 0 && i + 1 < lines.count && lines[i + 1].number == lines[i].number + 1 && lengths[i] * 4 >= width * 3
+                && !(lines[i].text.last.map { ".!?:;»\"”…)".contains($0) } ?? true)
+        }
+        let cut = lines.indices.filter(goesOn)
+        guard cut.count >= 3, cut.count * 3 >= lines.count else { return lines }
+        let cutSet = Set(cut)
+        var out: [Line] = []
+        var i = 0
+        while i < lines.count {
+            var line = lines[i]
+            while cutSet.contains(i) {
+                i += 1
+                if !line.text.hasSuffix("-") { line.text += " " }
+                line.text += lines[i].text
+            }
+            out.append(line)
+            i += 1
+        }
+        return out
     }
 
     // MARK: - Language and script
