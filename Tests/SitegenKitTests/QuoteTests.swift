@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "a line of dialogue whose cue names its speaker past a complement", body: "Viginum a publié un rapport vendredi.\n\n— Le mode opératoire n'a pas changé, a expliqué à la presse Marc-Antoine Brillant, chef du service.", snippet: "mode opératoire", speaker: "Marc-Antoine Brillant", rule: "inverted-name"),
     QuoteCase(name: "selon une source: an unnamed source speaks", body: "Les États-Unis préparent des sanctions. Selon une source diplomatique européenne, les Vingt-Sept pourraient suivre « dans les prochaines semaines ».", snippet: "prochaines semaines", speaker: "une source diplomatique européenne", rule: "selon"),
     QuoteCase(name: "a close associate of a role is the subject, not the role after 'du'", body: "Les États-Unis préparent des sanctions. Un proche du président russe a qualifié ces annonces de « gesticulations ».", snippet: "gesticulations", speaker: "Un proche du président russe", rule: "cue-before"),
     QuoteCase(name: "a paper's view in a frame that names it as a paper", body: "La presse russe a réagi jeudi. Pour le journal progouvernemental Izvestia, cette victoire marque « la fin d'une époque ».", snippet: "fin d'une époque", speaker: "Izvestia", rule: "selon"),

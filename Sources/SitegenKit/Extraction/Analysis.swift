@@ -190,7 +190,8 @@ public struct Analyzer: Sendable {
             if collect {
                 for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.append(Text.wordHash(t.folded)) }
             }
-            let cues = invertedCueStarts(tokens)
+            var cues = invertedCueStarts(tokens)
+            if QuoteSpans.startsWithDash(p.text) { cues.formUnion(dialogueCueStarts(tokens)) }
             let spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
             var spanOf = [Int?](repeating: nil, count: tokens.count)
             for (si, s) in spans.enumerated() {
@@ -311,6 +312,17 @@ public struct Analyzer: Sendable {
         var out = Set<Int>()
         for t in tokens where t.kind == .word && t.hasHyphen {
             if isInvertedVerb(t.lower) { out.insert(t.start) }
+        }
+        return out
+    }
+
+    /// In a line of dialogue ("— Nous sommes prêts, a assuré Paul Martin."), where a speech verb
+    /// after a comma begins, with its auxiliary: the cue that ends the line's quote.
+    func dialogueCueStarts(_ tokens: [Token]) -> Set<Int> {
+        var out = Set<Int>()
+        for k in tokens.indices.dropFirst() where tokens[k - 1].textIs(",") && tokens[k].kind == .word && !tokens[k].isCapitalized {
+            let verb = g.auxiliaries.contains(tokens[k].lower) && k + 1 < tokens.count ? k + 1 : k
+            if g.speechVerbs.contains(tokens[verb].lower) { out.insert(tokens[k].start) }
         }
         return out
     }
