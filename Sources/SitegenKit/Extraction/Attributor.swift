@@ -668,6 +668,14 @@ public struct Attributor: Sendable {
             return nil
         }
 
+        /// Whether a speaker is one the article does not name, brought in by an indefinite role
+        /// whose words hold `noun` ("a senior FBI official", "un diplomate européen").
+        func introducesUnnamed(_ s: Speaker, _ noun: String) -> Bool {
+            guard case .unresolved(let label) = s, let first = label.split(separator: " ").first,
+                  g.indefiniteDeterminers.contains(Text.lower(String(first))) else { return false }
+            return label.split(separator: " ").dropFirst().contains { Text.fold(String($0)) == noun }
+        }
+
         /// The person this article named in that role, the closest mention before first. A role
         /// with a complement ("la présidente du groupe LFI") must match the complement too; when
         /// nobody holds it, the role stands for the latest speaker of its gender that the article
@@ -699,6 +707,11 @@ public struct Attributor: Sendable {
                 if best == nil || distance < (best?.0 ?? .max) { best = (distance, person) }
             }
             if let b = best { return (.person(b.1), "role resolved to the person the article names so") }
+            // "A senior FBI official said … \"…,\" the official said": the unnamed speaker the
+            // article brought in with an indefinite role of that noun, not someone named elsewhere.
+            if let u = speakers.last(where: { sentenceNo - $0.sentence <= 8 && introducesUnnamed($0.speaker, noun) }) {
+                return (u.speaker, "role resolved to the unnamed speaker the article brought in with it")
+            }
             // Else, after the fallback below, a holder the article names so further on, or the one
             // person its headline names, when the body gives them no other role ("Emmanuel Macron
             // n'exclut pas l'envoi de troupes" / "Le président français a réaffirmé …").
