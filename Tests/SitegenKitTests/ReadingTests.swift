@@ -112,6 +112,28 @@ struct CleaningTests {
     let lead = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine devant les députés."
     let englishLead = "A video circulating on social media that purports to show ballots being destroyed is the work of Russian influence actors, US intelligence agencies said Friday."
 
+    @Test("an outlet's credit with its agencies, a newsletter's box closed by its terms and a readers' list go")
+    func outletCreditAndSignUpTerms() {
+        let text = "Kamala Harris concède sa défaite et appelle à une transition pacifique\nLe Parisien avec AFP\nLe 6 novembre 2024 à 22h15\n"
+            + lead + "\nNewsletter Le Parisien Matin\nChaque matin, l'essentiel de l'actu\nVotre adresse e-mail\n"
+            + "En cliquant sur «Je m'inscris», vous acceptez nos CGU\n" + lead.replacingOccurrences(of: "mardi", with: "mercredi")
+            + "\nEn vous inscrivant, vous acceptez nos conditions générales\nLe Monde avec AFP et Reuters\nNos abonnés ont lu aussi\nPrésidentielle : ce que l'on sait\n"
+        let d = dropped(text)
+        #expect(d["Le Parisien avec AFP"] == "byline")
+        #expect(d["Le Monde avec AFP et Reuters"] == "byline")
+        #expect(d["Chaque matin, l'essentiel de l'actu"] == "social-prompt")
+        #expect(d["En cliquant sur «Je m'inscris», vous acceptez nos CGU"] == "social-prompt")
+        #expect(d["En vous inscrivant, vous acceptez nos conditions générales"] == "social-prompt")
+        #expect(d["Nos abonnés ont lu aussi"] == "read-also")
+        #expect(body(text) == lead + "\n\n" + lead.replacingOccurrences(of: "mardi", with: "mercredi"))
+        let english = "Russia denies interfering in Moldova's referendum\nThe Guardian with agencies\n" + englishLead
+            + "\nBy signing up, you agree to our Terms of Use and Privacy Policy\nReaders also read\nWhat we know about the video\n"
+        let e = dropped(english)
+        #expect(e["The Guardian with agencies"] == "byline")
+        #expect(e["By signing up, you agree to our Terms of Use and Privacy Policy"] == "social-prompt")
+        #expect(body(english) == englishLead)
+    }
+
     @Test("a text wrapped at a fixed width has its paragraphs joined again; a web page's short lines are not")
     func hardWrapped() throws {
         let wrapped = """

@@ -177,7 +177,7 @@ public struct Cleaner: Sendable {
                 // three lines ("Newsletter" / "« International »" / "L'actualité … chaque semaine" /
                 // "S'inscrire"), go with it.
                 if Text.contains(folded, "newsletter"),
-                   let button = (index + 1..<min(nonEmpty.count, index + 5)).first(where: { isSignUpButton(Text.fold(nonEmpty[$0].text)) }),
+                   let button = (index + 1..<min(nonEmpty.count, index + 5)).first(where: { closesSignUpBox(Text.fold(nonEmpty[$0].text)) }),
                    nonEmpty[(index + 1)..<button].allSatisfy({ Self.wordCount($0.text, cappedAt: 31) <= 30 }) {
                     for l in nonEmpty[(index + 1)...button] { drop(l, "social-prompt") }
                     skipUntil = button
@@ -185,6 +185,7 @@ public struct Cleaner: Sendable {
                 continue
             }
             if !long, index >= nonEmpty.count - 3, endNoteSearch.occurs(in: folded) { drop(line, "end-notice"); continue }
+            if !long, isSignUpTerms(folded) { drop(line, "social-prompt"); continue }
             if isReadAlso(folded, line: t) {
                 drop(line, "read-also")
                 // (A header alone: "Lire aussi", "La rédaction vous conseille".)
@@ -204,6 +205,7 @@ public struct Cleaner: Sendable {
             if !long && (isFurniture(folded, words: spaceWords) || isContributors(folded)) || isConsent(folded) { drop(line, "page-furniture"); continue }
             if !long, fact.words <= 12, isNavigation(folded, words: fact.words) || isGluedNavigation(t) { drop(line, "navigation"); continue }
             if !long, fact.words <= 10, isCreditLine(folded, t, words: fact.words) { drop(line, "photo-credit"); continue }
+            if !long, fact.words <= 8, isOutletCredit(folded) { drop(line, "byline"); continue }
             if endsWithPhotoCredit(t) || !long && isLabelledCaption(folded) { drop(line, "photo-caption"); continue }
             if Self.isEmbeddedPost(t) { drop(line, "embedded-post"); continue }
             let isHead = notNoise < headCount
@@ -1519,6 +1521,29 @@ public struct Cleaner: Sendable {
     /// A newsletter's sign-up button: "S'inscrire", "Je m'abonne", "Sign up", "Subscribe".
     func isSignUpButton(_ folded: String) -> Bool {
         ["s'inscrire", "je m'inscris", "inscrivez-vous", "je m'abonne", "s'abonner", "sign up", "subscribe", "sign me up"].contains(folded)
+    }
+
+    /// The last line of a newsletter's box: its button, or the terms under it ("En cliquant sur
+    /// « Je m'inscris », vous acceptez nos CGU", "By signing up, you agree to our Terms").
+    func closesSignUpBox(_ folded: String) -> Bool { isSignUpButton(folded) || isSignUpTerms(folded) }
+
+    /// "En cliquant sur « Je m'inscris », vous acceptez …", "By subscribing, you agree to …": what
+    /// a sign-up button binds the reader to (a cookie banner is `isConsent`).
+    func isSignUpTerms(_ folded: String) -> Bool {
+        folded.utf8.count <= 300
+            && ["en cliquant", "en vous inscrivant", "en vous abonnant", "by clicking", "by signing up", "by subscribing", "by registering"].contains { folded.hasPrefix($0) }
+            && ["vous acceptez", "vous reconnaissez", "you agree", "you accept", "you acknowledge"].contains { Text.contains(folded, $0) }
+    }
+
+    /// A line that credits the outlet and its agencies, with no author: "Le Monde avec AFP",
+    /// "The Guardian with agencies", "Le Parisien avec AFP et Reuters".
+    func isOutletCredit(_ folded: String) -> Bool {
+        for joiner in [" avec ", " with "] {
+            guard let r = folded.range(of: joiner), outlets.contains(String(folded[..<r.lowerBound])) else { continue }
+            let rest = folded[r.upperBound...].split { $0 == " " || $0 == "," }.map(String.init)
+            return !rest.isEmpty && rest.allSatisfy { agencies.contains($0) || ["et", "and", "agences", "agencies", "l'afp"].contains($0) }
+        }
+        return false
     }
 
     /// "International", "Politique": a rubric above the headline.
