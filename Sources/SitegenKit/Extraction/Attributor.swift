@@ -147,6 +147,17 @@ public struct Attributor: Sendable {
                         found = Found(speaker: r.speaker, cueLo: next.lowerBound, cueHi: m.hi, rule: "next-sentence", confidence: 0.6,
                                       notes: r.notes + ["the next sentence says whose words these were"])
                     }
+                    // "« L'issue de cette élection n'est pas celle que nous voulions. » Devant ses
+                    // partisans, Kamala Harris a reconnu sa défaite": a quote that is its sentence
+                    // whole, then a sentence whose subject, a name, speaks (not to answer or judge
+                    // someone else's words: "… Kamala Harris a dénoncé ces propos").
+                    if found == nil, si + 2 < bounds.count, ctx.anchorToken(pi, s) == sent.lowerBound, ctx.afterSpan(pi, s) >= sent.upperBound - 1,
+                       !ctx.startsLowercase(pi, s), case let next = sent.upperBound..<bounds[si + 2],
+                       let v = next.first(where: { ctx.isSpeechVerb(pi, $0) }), !g.isReaction(ctx.tokens(pi)[v].folded),
+                       let m = ctx.mainSubject(pi, next, before: v), case .name = m.kind, ctx.eligible(m), let r = ctx.resolve(m) {
+                        found = Found(speaker: r.speaker, cueLo: m.lo, cueHi: v + 1, rule: "next-sentence", confidence: 0.5,
+                                      notes: r.notes + ["a quote that is a sentence of its own: the next sentence's subject speaks"])
+                    }
                     // "Le Kremlin « suit avec attention » le scrutin, a indiqué Dmitri Peskov": the
                     // cue that ends the quote's sentence.
                     if found == nil, colon == nil { found = ctx.trailingCue(pi, s, sent) }

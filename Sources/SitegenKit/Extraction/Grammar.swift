@@ -7,6 +7,8 @@ public final class Grammar: Sendable {
     public let speechVerbs: WordTable
     /// Speech verbs that go on with the speaker before ("a-t-il ajouté").
     public let continuingVerbs: WordTable
+    /// Beginnings of speech verbs that answer or judge someone else's words (`isReaction`).
+    let reactionStems: [String]
     public let speechNouns: WordTable
     public let auxiliaries: WordTable
     public let clitics: WordTable
@@ -76,6 +78,7 @@ public final class Grammar: Sendable {
         for inf in lexicon["fr.speech.ir"] { for f in Self.conjugateSecondGroup(inf) { verbs.insert(f) } }
         speechVerbs = WordTable(verbs)
         continuingVerbs = WordTable(lexicon.foldedSet("speech.continuing"))
+        reactionStems = lexicon["speech.reactions"].map(Text.fold)
         speechNouns = WordTable(lexicon.lowerSet("fr.speech.nouns"))
         auxiliaries = WordTable(lexicon.lowerSet("fr.auxiliaries"))
         clitics = WordTable(lexicon.lowerSet("fr.clitics", "en.adverbs"))
@@ -332,6 +335,9 @@ public final class Grammar: Sendable {
     }
 
     /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
+    /// Whether a speech verb answers or judges someone else's words ("a dénoncé", "replied").
+    func isReaction(_ folded: String) -> Bool { reactionStems.contains { folded.hasPrefix($0) } }
+
     /// A nationality in English or French ("Russian", "russe", "américaine").
     func isNationality(_ folded: String) -> Bool { roleNationalities.contains(folded) || isDemonym(folded) }
 
