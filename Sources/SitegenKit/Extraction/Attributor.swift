@@ -818,6 +818,9 @@ public struct Attributor: Sendable {
                 var b = m.lo
                 while b > 0, m.lo - b < 3, ts[b - 1].kind == .word, g.particles.contains(ts[b - 1].folded) { b -= 1 }
                 if b < m.lo, ts[b].isCapitalized, b == 0 || ts[b - 1].kind == .punct { return true }
+                // "As Nina Jankowicz put it: …", "…, as Trump said": an "as" that opens a clause
+                // before a name is a conjunction; the name is its subject.
+                if m.lo > 0, ts[m.lo - 1].lowerIs("as"), m.lo == 1 || ts[m.lo - 2].kind == .punct { return true }
             }
             // A role whose determiner holds a preposition is a complement: "Un proche du président
             // russe a qualifié …" has "Un proche" as its subject.
@@ -1650,7 +1653,14 @@ public struct Attributor: Sendable {
             let open = anchorToken(pi, s)
             var t = open - 1
             if t >= sent.lowerBound, ts[t].textIs(":") {
-                if let m = mainSubject(pi, sent, before: t), let r = resolve(m) {
+                // The sentence's subject, unless the speech verb the colon ends the clause of has
+                // another ("The campaign was relentless, as Clint Watts told reporters: …").
+                var subject = mainSubject(pi, sent, before: t)
+                if let v = (max(sent.lowerBound, t - 8)..<t).last(where: { isSpeechVerb(pi, $0) && !Self.isParticiple(ts[$0]) }),
+                   let own = self.subject(ofVerb: v, pi, sent), let r = resolve(own), subject.flatMap({ resolve($0)?.speaker }) != r.speaker {
+                    subject = own
+                }
+                if let m = subject, let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: m.lo, cueHi: t + 1, rule: "colon", confidence: 0.8, notes: r.notes)
                 }
                 // "the Russian embassy in Washington wrote: “…”": a speech verb right before the
