@@ -932,7 +932,10 @@ public struct Attributor: Sendable {
             var u = t
             let floor = max(sent.lowerBound, t - Self.window)
             while u >= floor {
-                if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m) { return coordination(m, pi) ?? head(m, pi) }
+                // (A possessor is no subject: "Dmitry Peskov, Vladimir Putin's spokesman, dismissed".)
+                if !a.paragraphs[pi].isInQuote(u), let m = mentionEnding[pi][u], eligible(m), !(m.hi < ts.count && ts[m.hi].isPossessive) {
+                    return coordination(m, pi) ?? head(m, pi)
+                }
                 u -= 1
             }
             return nil
@@ -1601,7 +1604,13 @@ public struct Attributor: Sendable {
                 // "a spokesperson for the British government said": a role's complement.
                 if case .role = m.kind, v == m.hi { v = afterComplement(pi, m.hi) }
                 v = afterSkippables(pi, v)
-                if v < ts.count, g.speechVerbs.contains(ts[v].lower), let r = resolve(m) {
+                // (A quote that ends its sentence is not the verb's when the verb's own clause
+                // quotes after it: '… a "fringe problem." One senior diplomat assured me that
+                // "nobody believes RT."', but « … » Zakharova a déclaré, ajoutant que … « … ».)
+                if v < ts.count, g.speechVerbs.contains(ts[v].lower),
+                   !(endsSentence && !sawComma && (v + 1..<a.paragraphs[pi].sentence(of: v).upperBound)
+                        .prefix(while: { !ts[$0].textIs(",") || a.paragraphs[pi].isInQuote($0) }).contains { a.paragraphs[pi].isInQuote($0) }),
+                   let r = resolve(m) {
                     return Found(speaker: r.speaker, cueLo: start, cueHi: v + 1, rule: "cue-after",
                                  confidence: endsSentence && !sawComma ? 0.75 : 0.85, notes: r.notes)
                 }
