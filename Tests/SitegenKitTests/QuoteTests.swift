@@ -258,6 +258,7 @@ let notSpeechCases: [(String, String)] = [
     ("des apostrophes seulement", "L’agence a publié l’information aujourd’hui, d’après l’AFP."),
     ("a TV show, in English", "He appeared on the show \"Meet the Press\" on Sunday."),
     ("le nom d'un réseau", "Le chercheur Darren Linvill rattache ces vidéos au réseau « Storm-1516 » depuis des mois."),
+    ("an English name before its noun", "This year, the Justice Department seized 32 domains used by the \"Doppelganger\" operation."),
     ("le nom d'un réseau après sa nationalité", "Le réseau russe « Doppelgänger », qui usurpe l'identité de médias occidentaux, reste actif."),
     ("le nom d'une campagne après son complément", "La campagne de désinformation « Matriochka » vise les rédactions françaises."),
 ]

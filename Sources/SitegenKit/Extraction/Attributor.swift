@@ -1390,6 +1390,11 @@ public struct Attributor: Sendable {
             if n >= 1, ts[n].kind == .word, !ts[n].isCapitalized, Words.ofPrepositions.contains(ts[n - 1].lower) { n -= 2 }
             if n >= 0, ts[n].kind == .word, g.isNationality(ts[n].folded) { n -= 1 }
             if n >= 0, g.notSpeechMarkersAdjacent.contains(ts[n].lower) { return true }
+            // English names the thing before its noun: 'the "Doppelganger" operation' (an English
+            // determiner before the quote, the noun right after it).
+            let after = afterSpan(pi, s)
+            if k >= 0, ["the", "a", "an", "its", "their", "this"].contains(ts[k].lower), after < ts.count,
+               g.notSpeechMarkersAdjacent.contains(ts[after].lower) || g.notSpeechMarkers.contains(ts[after].lower) { return true }
             var seen = 0
             while k >= 0 && seen < 3 {
                 if g.notSpeechMarkers.contains(ts[k].lower) { return true }
