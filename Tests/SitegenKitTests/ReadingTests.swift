@@ -280,6 +280,10 @@ struct CleaningTests {
         }
         // A person's name inside the body is not a signature.
         #expect(readArticle("Titre\n\n\(lead)\n\nJeanne Martin a confirmé la nouvelle.\n").article?.author == nil)
+        // An agency after "Par" is no author, and the line goes.
+        let agency = try #require(readArticle("Titre du jour\n\nPar Belga\n\n\(lead)\n").article)
+        #expect(agency.author == nil)
+        #expect(agency.text == lead)
     }
 
     @Test("a live ticker pasted above the article does not push the byline into the body")

@@ -1263,8 +1263,9 @@ public struct Cleaner: Sendable {
                 if let r = name.range(of: joiner, options: .caseInsensitive) { name = Text.trimming(name[..<r.lowerBound], where: Self.isBylineEdge) }
             }
         }
-        // "Par Le Figaro avec AFP", "Article rédigé par franceinfo": an outlet is no author.
-        if hasPrefix, outlets.contains(Text.fold(name)) { return (nil, date) }
+        // "Par Le Figaro avec AFP", "Article rédigé par franceinfo", "Par Belga": an outlet or an
+        // agency is no author.
+        if hasPrefix, outlets.contains(Text.fold(name)) || agencies.contains(Text.fold(name)) { return (nil, date) }
         if !hasPrefix && date == nil {
             // "Jessica Elgot Deputy political editor": a known first name, a surname, then only byline words.
             // On ASCII, pieces between spaces are the words split below: most lines have too many.
