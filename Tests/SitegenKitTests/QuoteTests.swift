@@ -348,6 +348,21 @@ struct QuoteTests {
         #expect(two.speakerName == nil)
     }
 
+    @Test("a transcript's answers after a speaker's label are quotes; places before a colon and a lone label are not")
+    func transcript() {
+        let out = extract(["Dmitri Peskov sur la victoire de Trump\n\nQuestion : Le président compte-t-il féliciter Donald Trump ?\n\n"
+            + "Dmitri Peskov : Je ne suis pas au courant de tels projets. N'oubliez pas que nous parlons d'un pays inamical.\n\n"
+            + "Question : Attendez-vous un changement de politique ?\n\nDmitri Peskov : Nous jugerons sur les actes concrets.\n"])
+        #expect(out.quotes.map(\.text) == ["Je ne suis pas au courant de tels projets. N'oubliez pas que nous parlons d'un pays inamical.",
+                                           "Nous jugerons sur les actes concrets."])
+        #expect(out.quotes.allSatisfy { $0.speakerName == "Dmitri Peskov" && $0.evidence.cue == "Dmitri Peskov :" })
+        let places = extract(["La journée en bref\n\nMoscou : Les autorités ont annoncé lundi une enquête sur la fraude.\n\n"
+            + "Kiev : Le gouvernement a dénoncé une nouvelle vague de frappes sur le réseau.\n"])
+        #expect(places.quotes.isEmpty)
+        let lone = extract(["Titre de l'article de test\n\nLe gouvernement a présenté mardi son projet de budget.\n\nJean Dupont : Je ne suis pas au courant de tels projets, a-t-on appris.\n"])
+        #expect(lone.quotes.isEmpty)
+    }
+
     @Test("a quote that runs across paragraphs takes the speaker named in the next one")
     func acrossParagraphs() throws {
         let out = extract(["Titre\n\n« Nous avons tout essayé, tout tenté pendant des mois.\n\n« Rien n'a marché », a conclu Jean Dupont.\n"])

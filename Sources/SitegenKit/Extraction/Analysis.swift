@@ -184,7 +184,14 @@ public struct Analyzer: Sendable {
         var paragraphs: [ParagraphAnalysis] = []
         var lowercase: [UInt64] = []
         var base = 0
-        for p in article.paragraphs {
+        // A transcript's answers are quotes: "Dmitri Peskov : Je ne suis pas au courant …", when
+        // two paragraphs or more open on a speaker's label (one may be "Question :").
+        var answers: [Int?] = []
+        if article.paragraphs.count >= 2 {
+            let labels = article.paragraphs.map { speakerLabel($0.text) }
+            if labels.lazy.filter({ $0 != nil }).count >= 2 { answers = labels.map { $0.flatMap { $0.named ? $0.textStart : nil } } }
+        }
+        for (index, p) in article.paragraphs.enumerated() {
             let tokenized = Tokenizer.tokenized(p.text)
             let tokens = tokenized.tokens
             if collect {
@@ -192,7 +199,10 @@ public struct Analyzer: Sendable {
             }
             var cues = invertedCueStarts(tokens)
             if QuoteSpans.startsWithDash(p.text) { cues.formUnion(dialogueCueStarts(tokens)) }
-            let spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
+            var spans = splitAroundCues(QuoteSpans.find(in: p.text, cueStarts: cues), tokens)
+            if spans.isEmpty, index < answers.count, let start = answers[index] {
+                spans = [QuoteSpan(start: start, end: tokenized.scalarCount, openMark: nil, closeMark: nil, recovered: nil)]
+            }
             var spanOf = [Int?](repeating: nil, count: tokens.count)
             for (si, s) in spans.enumerated() {
                 var ti = Self.firstToken(tokens, atOrAfter: s.start)
@@ -208,6 +218,27 @@ public struct Analyzer: Sendable {
         }
         lowercase.removeDuplicates()
         return (paragraphs, lowercase)
+    }
+
+    /// A speaker's label that opens a paragraph of a transcript: a name that opens on a known first
+    /// name or a title ("Dmitri Peskov : …", "M. Peskov: …"; `named`), or "Question", "Q", "R",
+    /// "Réponse", "Answer"; then a colon and a sentence of five words or more that ends on a final
+    /// mark. `textStart` is the scalar offset of that sentence.
+    func speakerLabel(_ text: String) -> (named: Bool, textStart: Int)? {
+        guard text.utf8.prefix(48).contains(0x3A) else { return nil }
+        let scalars = Array(text.unicodeScalars.prefix(48))
+        guard let colon = scalars.firstIndex(of: ":"), colon > 0, colon + 1 < scalars.count, Scalars.isSpace(scalars[colon + 1]) else { return nil }
+        let label = String(String.UnicodeScalarView(scalars[..<colon])).trimmingCharacters(in: .whitespaces)
+        let words = label.split(separator: " ").map(String.init)
+        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && !$0.contains { $0.isNumber } }) else { return nil }
+        let rest = text.unicodeScalars.dropFirst(colon + 1)
+        let restText = String(rest).trimmingCharacters(in: .whitespaces)
+        guard restText.split(separator: " ").count >= 5, let last = restText.last, ".!?…»\"”".contains(last) else { return nil }
+        let folded = words.map(Text.fold)
+        let named = words.count >= 2 && (g.isFirstName(folded[0]) || g.isTitle(words[0].lowercased()) || g.isTitleWithPeriod(words[0].lowercased()))
+        guard named || (words.count == 1 && ["question", "q", "r", "reponse", "answer", "a"].contains(folded[0])) else { return nil }
+        let start = colon + 1 + rest.prefix(while: { Scalars.isSpace($0) }).count
+        return (named, start)
     }
 
     /// Sentence starts: after . ! ? … followed by a capital or a quote mark, outside quotes.
