@@ -363,6 +363,19 @@ struct QuoteTests {
         #expect(lone.quotes.isEmpty)
     }
 
+    @Test("'l'intéressé' and 'le principal intéressé' are the person the headline names, else the one named last")
+    func personConcerned() throws {
+        let body = "\n\nIl a dépensé plus de 100 millions de dollars pour la campagne.\n\nInterrogé par CNN, le sénateur démocrate Mark Warner a jugé que Musk « joue avec le feu ».\n\n"
+            + "Le principal intéressé balaie ces critiques. « Les médias traditionnels vous mentent », a-t-il répété à plusieurs reprises.\n\nL'intéressé a démenti : « Je n'ai rien payé. »\n"
+        let out = extract(["Elon Musk, l'allié encombrant" + body])
+        #expect(out.quotes.map { $0.speakerName ?? "-" } == ["Mark Warner", "Elon Musk", "Elon Musk"])
+        #expect(out.quotes.last?.evidence.notes.contains { $0.contains("headline") } == true)
+        // Without a person in the headline: the person named last.
+        let plain = extract(["Le milliardaire et la campagne" + body.replacingOccurrences(of: "Il a dépensé", with: "Elon Musk a dépensé")])
+        #expect(plain.quotes.last?.speakerName == "Elon Musk")
+        #expect(plain.quotes.last?.evidence.notes.contains { $0.contains("named last") } == true)
+    }
+
     @Test("a quote that runs across paragraphs takes the speaker named in the next one")
     func acrossParagraphs() throws {
         let out = extract(["Titre\n\n« Nous avons tout essayé, tout tenté pendant des mois.\n\n« Rien n'a marché », a conclu Jean Dupont.\n"])

@@ -220,6 +220,17 @@ public struct Analyzer: Sendable {
         return (paragraphs, lowercase)
     }
 
+    /// The length of "l'intéressé(e)" or "le principal intéressé" / "la principale intéressée" at
+    /// token `i`, or nil.
+    static func concernedPersonLength(_ tokens: [Token], at i: Int) -> Int? {
+        func concerned(_ k: Int) -> Bool { k < tokens.count && (tokens[k].lowerIs("intéressé") || tokens[k].lowerIs("intéressée")) }
+        guard i + 1 < tokens.count else { return nil }
+        if tokens[i].lowerIs("l'") && concerned(i + 1) { return 2 }
+        if tokens[i].lowerIs("le") && tokens[i + 1].lowerIs("principal") || tokens[i].lowerIs("la") && tokens[i + 1].lowerIs("principale"),
+           concerned(i + 2) { return 3 }
+        return nil
+    }
+
     /// A speaker's label that opens a paragraph of a transcript: a name that opens on a known first
     /// name or a title ("Dmitri Peskov : …", "M. Peskov: …"; `named`), or "Question", "Q", "R",
     /// "Réponse", "Answer"; then a colon and a sentence of five words or more that ends on a final
@@ -446,6 +457,11 @@ public struct Analyzer: Sendable {
                case let next = tokens[i + 2].lower, tokens[i + 2].kind == .punct || g.auxiliaries.contains(next) || g.clitics.contains(next)
                 || g.adverbs.contains(next) || g.speechVerbs.contains(next) {
                 mentions.append(Mention(kind: .pronoun(tokens[i].lowerIs("ce") ? .male : .female), paragraph: pi, lo: i, hi: i + 2))
+            }
+            // "L'intéressé a démenti", "le principal intéressé balaie ces critiques": the person the
+            // article is about.
+            if let n = Self.concernedPersonLength(tokens, at: i) {
+                mentions.append(Mention(kind: .pronoun(tokens[i + n - 1].lower.hasSuffix("e") ? .female : .male), paragraph: pi, lo: i, hi: i + n))
             }
             // Role phrases that can be subjects: "le porte-parole", "la présidente".
             if known, !tokens[i].isCapitalized || startsSentence[i], g.isRole(tokens[i].lower), let d = roleDeterminer(tokens, i) {

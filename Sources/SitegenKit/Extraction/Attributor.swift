@@ -637,6 +637,11 @@ public struct Attributor: Sendable {
                case let subjects = [mainSubject(plain.para, plain.range, before: clauseEnd(plain.para, plain.range, before: plain.range.upperBound)),
                                     viewpoint(plain.para, plain.range)] {
                 for m in subjects.compactMap({ $0 }) {
+                    // ("Le principal intéressé balaie ces critiques. « … », a-t-il répété.")
+                    if case .pronoun = m.kind, Analyzer.concernedPersonLength(tokens(m.paragraph), at: m.lo) == m.hi - m.lo,
+                       let r = resolve(m), case .person(let p) = r.speaker, Self.compatible(personGender(p), wanted), fits(p) {
+                        return (r.speaker, r.notes + ["pronoun resolved to the subject of the sentence before"])
+                    }
                     switch m.kind {
                     case .name, .role:
                         // (A role there is looked up among the article's holders only: its own
@@ -777,6 +782,15 @@ public struct Attributor: Sendable {
                 return (.organisation(label), [])
             case .pronoun(let gender):
                 let word = tokens(m.paragraph)[m.lo].lower
+                // "L'intéressé", "le principal intéressé": the one person the headline names, else
+                // the person of that gender named last.
+                if Analyzer.concernedPersonLength(tokens(m.paragraph), at: m.lo) == m.hi - m.lo {
+                    if let p = headlinePerson, Self.compatible(personGender(p), gender) {
+                        return (.person(p), ["'the person concerned' resolved to the one person the headline names"])
+                    }
+                    guard let p = persons.last(where: { sentenceNo - $0.sentence <= 4 && Self.compatible(personGender($0.person), gender) }) else { return nil }
+                    return (.person(p.person), ["'the person concerned' resolved to the person of its gender named last"])
+                }
                 // "Ce dernier", "cette dernière": the person of that gender named last.
                 if m.hi - m.lo == 2 {
                     guard let p = persons.last(where: { sentenceNo - $0.sentence <= 4 && Self.compatible(personGender($0.person), gender) }) else { return nil }
