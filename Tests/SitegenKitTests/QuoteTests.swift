@@ -15,6 +15,7 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "an institution written out before its acronym in parentheses speaks as one", body: "Moscou dément toute implication.\n\nLe Bureau fédéral d'investigation (FBI) maintient pour sa part que la vidéo a été « fabriquée et amplifiée par des acteurs russes ».", snippet: "fabriquée et amplifiée", speaker: "FBI", rule: "cue-before"),
     QuoteCase(name: "a quote that is its sentence whole, then a sentence whose subject speaks", body: "La démocrate a pris la parole mercredi.\n\n« L'issue de cette élection n'est pas celle que nous voulions. » Devant des milliers de partisans en larmes, Kamala Harris a reconnu sa défaite.", snippet: "issue de cette élection", speaker: "Kamala Harris", rule: "next-sentence"),
     QuoteCase(name: "a quote that is its sentence whole is not given to whoever judges it in the next", body: "Le débat a été vif.\n\n« Un génie, un type formidable. » Face à ses partisans, Kamala Harris a dénoncé ces propos de Donald Trump sur Vladimir Poutine.", snippet: "Un génie", speaker: nil),
     QuoteCase(name: "a line of dialogue whose cue names its speaker past a complement", body: "Viginum a publié un rapport vendredi.\n\n— Le mode opératoire n'a pas changé, a expliqué à la presse Marc-Antoine Brillant, chef du service.", snippet: "mode opératoire", speaker: "Marc-Antoine Brillant", rule: "inverted-name"),

@@ -220,6 +220,16 @@ public struct Analyzer: Sendable {
         return (paragraphs, lowercase)
     }
 
+    /// Where an institution's name written out in lower case after its capitalised head ends
+    /// right before the parenthesis at `paren` ("Bureau fédéral d'investigation (", "Service
+    /// canadien du renseignement de sécurité ("): the head's index, or nil.
+    func institutionBefore(_ tokens: [Token], paren: Int) -> Int? {
+        var k = paren - 1
+        while k >= max(0, paren - 9), tokens[k].kind == .word, !tokens[k].isCapitalized { k -= 1 }
+        guard k >= 0, k < paren - 1, tokens[k].kind == .word, tokens[k].isCapitalized, g.organisationHeads.contains(tokens[k].folded) else { return nil }
+        return k
+    }
+
     /// The length of "l'intéressé(e)" or "le principal intéressé" / "la principale intéressée" at
     /// token `i`, or nil.
     static func concernedPersonLength(_ tokens: [Token], at i: Int) -> Int? {
@@ -479,6 +489,15 @@ public struct Analyzer: Sendable {
             guard (isNameWord(tokens, i) && tokens[i].isCapitalized) || tokens[i].isAllCaps else { i += 1; continue }
             // All-caps words are acronyms: organisations (CNN, TASS), never people.
             if tokens[i].isAllCaps && tokens[i].text.count > 2 {
+                // "Le Bureau fédéral d'investigation (FBI) maintient …": the institution written out
+                // before its acronym in parentheses is one mention with it, named by the acronym.
+                if i >= 2, tokens[i - 1].textIs("("), i + 1 < tokens.count, tokens[i + 1].textIs(")"), let k = institutionBefore(tokens, paren: i - 1) {
+                    while let last = mentions.last, last.paragraph == pi, last.lo >= k { mentions.removeLast() }
+                    while let last = names.last, last.paragraph == pi, last.lo >= k { names.removeLast() }
+                    mentions.append(Mention(kind: .organisation(tokens[i].text), paragraph: pi, lo: k, hi: i + 2))
+                    i += 2
+                    continue
+                }
                 mentions.append(Mention(kind: .organisation(tokens[i].text), paragraph: pi, lo: i, hi: i + 1))
                 i += 1
                 continue
