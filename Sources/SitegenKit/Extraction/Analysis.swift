@@ -275,6 +275,13 @@ public struct Analyzer: Sendable {
                 || g.determiners.contains(next) && !g.particles.contains(next) {
                 starts.append(i + 1)
             }
+            // "a écrit Pool sur X. Johnson a qualifié …": a one-letter organisation after a
+            // preposition is no initial.
+            if tokens[i].kind == .word, tokens[i].text.utf8.count == 2, tokens[i].text.utf8.last == 0x2E, spanOf[i] == nil, i > 0,
+               i + 1 < tokens.count, tokens[i + 1].isCapitalized, g.prepositions.contains(tokens[i - 1].lower),
+               g.organisations.contains(String(tokens[i].folded.dropLast())) {
+                starts.append(i + 1)
+            }
             if tokens[i].kind == .punct, Words.sentenceEnds.contains(tokens[i].text), spanOf[i] == nil, i + 1 < tokens.count {
                 var j = i + 1
                 // Closing marks right after the period belong to the sentence that ends; a straight

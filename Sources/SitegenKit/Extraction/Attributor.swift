@@ -449,7 +449,9 @@ public struct Attributor: Sendable {
             // A capital after a word is a name's: "the United States would …".
             if ts[i].isCapitalized, i > 0, ts[i - 1].kind == .word { return false }
             if ts[i].lowerIs("selon") || Attributor.isDApres(ts[i].lower) { return false }
-            return g.speechVerbs.contains(ts[i].lower)
+            // (After "un", "son", "the", "his" a speech verb's form is a noun: "avec un sourire",
+            // "their warning".)
+            return g.speechVerbs.contains(ts[i].lower) && !(i > 0 && Words.nounDeterminers.contains(ts[i - 1].lower))
         }
 
         /// A surname alone at token `k` or after its particles ("de La Tour"): one capitalised

@@ -50,6 +50,10 @@ enum Words {
     static let relativePronouns: WordTable = ["qui", "dont", "who", "whose", "which"]
     /// Adverbs that qualify the word after them, not a verb: "très proche", "bien connu".
     static let degreeAdverbs: WordTable = ["très", "bien", "very"]
+    /// Determiners that only a noun follows, never a verb (not "le", "la", "les", "leur": they
+    /// are also the pronouns before a verb, "il la juge", "il leur dit"; nor "a", French "has").
+    static let nounDeterminers: WordTable = ["un", "une", "son", "sa", "ses", "mon", "ma", "mes", "leurs", "cette", "du",
+                                             "the", "an", "his", "their", "its", "our", "this"]
     static let contrastBeforeQue: WordTable = ["tandis", "alors"]
     static let contrast: WordTable = ["mais", "while", "whereas", "but"]
 }
