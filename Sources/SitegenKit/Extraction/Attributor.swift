@@ -752,7 +752,8 @@ public struct Attributor: Sendable {
                 // other: "secrétaire général de la CFDT" is not "secrétaire générale de la CGT".
                 func fits(_ i: Int) -> Bool {
                     // (A relation is no office: "Son colistier, JD Vance" may be "le sénateur de l'Ohio".)
-                    let roles = roleHolders.filter { $0.person == i }.flatMap(\.roles).filter { !g.isRelationalRole($0) }
+                    // (Nor a rank: "le général Thierry Burkhard" may be "le chef d'état-major".)
+                    let roles = roleHolders.filter { $0.person == i }.flatMap(\.roles).filter { !g.isRelationalRole($0) && !g.isRank($0) }
                     return roles.isEmpty || g.mayHoldHeadRole(phrase, roles: roles) || roles.contains { r in
                         let rNoun = r.split(separator: " ").first.map(String.init) ?? r
                         let rComplement = r.count > rNoun.count ? String(r.dropFirst(rNoun.count + 1)) : ""

@@ -68,6 +68,7 @@ public final class Grammar: Sendable {
     let roleHeads: [(phrase: String, holder: String)]
     /// Roles that tell a relation to another person, not an office ("colistier", "homologue").
     let relationalRoles: WordTable
+    let ranks: WordTable
     /// Folded spelling -> folded canonical spelling ("putin" -> "poutine").
     public let transliteration: [String: String]
     public let longestPlace: Int
@@ -132,6 +133,7 @@ public final class Grammar: Sendable {
         organisationNouns = WordTable(lexicon.lowerSet("organisation.nouns"))
         roleNationalities = WordTable(lexicon.foldedSet("roles.nationalities"))
         relationalRoles = WordTable(lexicon.foldedSet("roles.relational"))
+        ranks = WordTable(lexicon.foldedSet("roles.ranks"))
         func pairs(_ section: String) -> [(String, String)] {
             lexicon[section].compactMap { line in
                 let parts = line.split(separator: "=").map { Text.fold($0.trimmingCharacters(in: .whitespaces)) }
@@ -334,13 +336,17 @@ public final class Grammar: Sendable {
         relationalRoles.contains(role) || relationalRoles.contains(String(role.prefix { $0 != " " }))
     }
 
-    /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
+    /// Whether a role (as `canonicalRole` writes it) is a military rank ("général", "colonel"),
+    /// which says nothing of the office its holder has.
+    func isRank(_ role: String) -> Bool { ranks.contains(String(role.prefix { $0 != " " })) }
+
     /// Whether a speech verb answers or judges someone else's words ("a dénoncé", "replied").
     func isReaction(_ folded: String) -> Bool { reactionStems.contains { folded.hasPrefix($0) } }
 
     /// A nationality in English or French ("Russian", "russe", "américaine").
     func isNationality(_ folded: String) -> Bool { roleNationalities.contains(folded) || isDemonym(folded) }
 
+    /// A nationality: from the list, or by its ending (Américain, Russes), never a first name (François).
     public func isDemonym(_ folded: String) -> Bool {
         demonyms.contains(folded) || (folded.count > 5 && !isFirstName(folded) && demonymSuffixes.contains { folded.hasSuffix($0) })
     }
