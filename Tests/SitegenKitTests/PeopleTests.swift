@@ -20,6 +20,13 @@ struct PeopleTests {
         #expect(out.quotes.map { $0.speakerName ?? "-" } == ["US Cybersecurity and Infrastructure Security Agency", "U.S. Cyber Command", "-"])
     }
 
+    @Test("a name given to something ('known as', 'dubbed', 'baptisé') is no person, unless a first name says so")
+    func namesGivenToThings() {
+        #expect(names(["Interior minister Nancy Faeser said the group, known as APT28 or Fancy Bear, had targeted the SPD. Another group, dubbed Cozy Bear, was active too."], language: "en")
+                == ["Nancy Faeser"])
+        #expect(names(["Le réseau, baptisé Portal Kombat, relaie la propagande. Un homme surnommé Vladimir Poutine a été vu."]) == ["Vladimir Poutine"])
+    }
+
     @Test("a possessive, a middle initial and a place after its first word make no new person")
     func possessiveAndInitial() {
         #expect(names(["Ursula von der Leyen spoke first. Von der Leyen's adviser and Mr. Scholz's government answered. Olaf Scholz left."], language: "en")

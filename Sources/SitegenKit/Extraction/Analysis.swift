@@ -220,6 +220,17 @@ public struct Analyzer: Sendable {
         return (paragraphs, lowercase)
     }
 
+    /// Whether a run at `lo` is a name given to something ("the group, known as APT28 or Fancy
+    /// Bear", "un réseau baptisé Doppelgänger"): a naming word before it, past other names and
+    /// "or" / "ou".
+    static func followsNaming(_ tokens: [Token], _ lo: Int) -> Bool {
+        var k = lo - 1
+        while k >= 0, lo - k <= 4, tokens[k].isCapitalized || tokens[k].kind == .number || tokens[k].lowerIs("or") || tokens[k].lowerIs("ou") { k -= 1 }
+        guard k >= 0 else { return false }
+        if tokens[k].lowerIs("as"), k > 0, tokens[k - 1].lowerIs("known") { return true }
+        return Words.namingWords.contains(tokens[k].lower)
+    }
+
     /// Where an institution's name written out in lower case after its capitalised head ends
     /// right before the parenthesis at `paren` ("Bureau fédéral d'investigation (", "Service
     /// canadien du renseignement de sécurité ("): the head's index, or nil.
@@ -761,7 +772,8 @@ public struct Analyzer: Sendable {
             let acronymInside = words.contains { w in
                 Text.hasHyphen(w) && w.split(separator: "-").contains { part in part.count >= 2 && part.allSatisfy { $0.isUppercase || $0.isNumber } }
             }
-            if Words.locativePrepositions.contains(before) || before == "of" && roleFrom == roleStart || acronymAfter || acronymInside {
+            if Words.locativePrepositions.contains(before) || before == "of" && roleFrom == roleStart || acronymAfter || acronymInside
+                || Self.followsNaming(tokens, lo0) {
                 mentions.append(Mention(kind: .organisation(joinWords(words)), paragraph: pi, lo: lo, hi: end))
                 return
             }

@@ -54,6 +54,9 @@ enum Words {
     /// are also the pronouns before a verb, "il la juge", "il leur dit"; nor "a", French "has").
     static let nounDeterminers: WordTable = ["un", "une", "son", "sa", "ses", "mon", "ma", "mes", "leurs", "cette", "du",
                                              "the", "an", "his", "their", "its", "our", "this"]
+    /// Words that give a name to something ("un réseau baptisé Doppelgänger", "dubbed Fancy Bear").
+    static let namingWords: WordTable = ["dubbed", "nicknamed", "codenamed", "code-named", "baptisé", "baptisée", "surnommé", "surnommée",
+                                         "alias", "aka"]
     static let contrastBeforeQue: WordTable = ["tandis", "alors"]
     static let contrast: WordTable = ["mais", "while", "whereas", "but"]
 }
