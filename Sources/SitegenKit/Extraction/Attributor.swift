@@ -1369,6 +1369,10 @@ public struct Attributor: Sendable {
                 }
                 guard verb, let m = holder, e >= ts.count || ts[e].textIs(",") || Words.sentenceEnds.contains(ts[e].text) else { return nil }
                 return head(m, pi)
+            } else if let phrase = Words.selonPhrases.first(where: { Self.startsPhrase(ts, at: i, $0) }) {
+                // "À en croire le chef de la diplomatie européenne, …", "Aux dires de Dmitri
+                // Peskov, …", "De l'aveu même d'un haut fonctionnaire, …": "selon" in more words.
+                j = i + phrase.count
             } else if !ts[i].lowerIs("selon") {
                 return nil
             }

@@ -43,6 +43,12 @@ enum Words {
         ["ces", "mots", "sont", "ceux", "de"], ["ces", "propos", "sont", "ceux", "de"],
         ["those", "were", "the", "words", "of"],
     ]
+    /// Phrases that say whose view or words follow, as "selon" does, as the tokenizer splits them.
+    static let selonPhrases: [[String]] = [
+        ["à", "en", "croire"], ["aux", "dires", "de"], ["aux", "dires", "d'"], ["au", "dire", "de"], ["au", "dire", "d'"],
+        ["de", "l'", "aveu", "de"], ["de", "l'", "aveu", "d'"], ["de", "l'", "aveu", "même", "de"], ["de", "l'", "aveu", "même", "d'"],
+        ["in", "the", "words", "of"],
+    ]
     /// Auxiliaries of the passive: a speech verb after one reports nobody's words ("the results
     /// were announced", "ont été annoncés"). (Not "est": "il s'est dit « prêt »".)
     static let passiveAuxiliaries: WordTable = ["was", "were", "been", "being", "be", "été", "être"]
