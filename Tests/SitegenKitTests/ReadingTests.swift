@@ -112,6 +112,20 @@ struct CleaningTests {
     let lead = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine devant les députés."
     let englishLead = "A video circulating on social media that purports to show ballots being destroyed is the work of Russian influence actors, US intelligence agencies said Friday."
 
+    @Test("a sentence that opens on a date, or names a network, is the article's text, not a date line or a prompt")
+    func sentencesThatLookLikeFurniture() {
+        let opening = "Le 9 juillet 2024, le département de la Justice a annoncé le démantèlement d'un réseau de faux comptes."
+        let network = "En 2016 déjà, l'Internet Research Agency avait mené une vaste campagne sur Facebook."
+        let text = "Chronologie de l'ingérence russe\nPublié le 4 novembre 2024 à 10h00\n" + opening + "\n" + lead + "\n" + network
+            + "\nSuivez-nous sur Facebook\nRetrouvez toute notre actualité sur Facebook et sur Twitter.\n"
+        #expect(body(text) == [opening, lead, network].joined(separator: "\n\n"))
+        let d = dropped(text)
+        #expect(d["Suivez-nous sur Facebook"] == "social-prompt")
+        #expect(d["Retrouvez toute notre actualité sur Facebook et sur Twitter."] == "social-prompt")
+        // A dispatch's date line still goes.
+        #expect(body("Titre du jour\n\n12 mars 2024 - " + lead + "\n") == lead)
+    }
+
     @Test("an outlet's credit with its agencies, a newsletter's box closed by its terms and a readers' list go")
     func outletCreditAndSignUpTerms() {
         let text = "Kamala Harris concède sa défaite et appelle à une transition pacifique\nLe Parisien avec AFP\nLe 6 novembre 2024 à 22h15\n"

@@ -23,8 +23,10 @@ public struct Cleaner: Sendable {
     let lexicon: Lexicon
     let dates: DateFinder
     let social: [String]
-    /// `social`, searched for all at once.
+    /// `social` (the lexicon's [noise.social]), searched for all at once.
     let socialSearch: PhraseSearch
+    /// [noise.social.places]: a prompt's only when short or addressed to the reader.
+    let socialPlaceSearch: PhraseSearch
     /// "Il vous reste 68 % de cet article à lire", "Cet article vous a été utile ?", anywhere in a line.
     let endNoteSearch: PhraseSearch
     let readAlso: [String]
@@ -70,6 +72,7 @@ public struct Cleaner: Sendable {
         self.dates = dates ?? DateFinder(lexicon: lexicon)
         social = lexicon["noise.social"].map(Text.fold)
         socialSearch = PhraseSearch(social)
+        socialPlaceSearch = PhraseSearch(lexicon["noise.social.places"].map(Text.fold))
         endNoteSearch = PhraseSearch(lexicon["noise.endnotes"].map(Text.fold))
         readAlso = lexicon["noise.readalso"].map(Text.fold)
         captionPrefixes = lexicon["caption.prefixes"].map(Text.fold)
@@ -764,9 +767,15 @@ public struct Cleaner: Sendable {
     }
 
     func isSocialPrompt(_ folded: String, words: Int? = nil) -> Bool {
-        guard (words ?? wordCount(folded)) <= 14 else { return false }
-        return socialSearch.occurs(in: folded)
+        let n = words ?? wordCount(folded)
+        guard n <= 14 else { return false }
+        if socialSearch.occurs(in: folded) { return true }
+        guard socialPlaceSearch.occurs(in: folded) else { return false }
+        return n <= 8 || folded.split(separator: " ").contains { Self.readerWords.contains(String($0)) }
     }
+
+    /// Words that speak to the reader, or for the outlet to them.
+    static let readerWords: Set<String> = ["vous", "votre", "vos", "nous", "nos", "notre", "you", "your", "us", "our"]
 
     /// "LIRE AUSSI : Le budget en cinq questions", "Read more - …": a link to another article,
     /// not a sentence that happens to start with the same words.
@@ -1159,6 +1168,10 @@ public struct Cleaner: Sendable {
         let head = String(rest.prefix(60))
         guard let m = dates.first(in: head), m.range.lowerBound == head.startIndex else { return nil }
         let consumed = head.distance(from: head.startIndex, to: m.range.upperBound)
+        // "Le 9 juillet 2024, le département de la Justice a annoncé …": a sentence that opens on
+        // a date goes on after a comma with a word in lower case; it is the article's text.
+        let next = rest.dropFirst(consumed).drop { $0 == " " }
+        if next.first == ",", let word = next.dropFirst().drop(while: { $0 == " " }).first, word.isLowercase { return nil }
         var after = rest.dropFirst(consumed).drop { $0 == " " || $0 == "|" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == ":" }
         // The agency after a dispatch's date: "(AFP) - …".
         if after.first == "(", let close = after.prefix(30).firstIndex(of: ")") {
