@@ -68,6 +68,8 @@ struct EventTests {
         #expect(date("L'élection aura lieu le 5 novembre.", oct) == "2024-11-05")
         #expect(date("TASS a rapporté le 21 octobre que…", oct) == "2024-10-21")
         #expect(date("Il s'est retiré en juillet.", oct) == "2024-07")
+        #expect(date("À la mi-octobre, une vidéo truquée a circulé.", PartialDate(year: 2024, month: 11, day: 4)) == "2024-10")
+        #expect(date("In mid-March, they met.", PartialDate(year: 2024, month: 5)) == "2024-03")
         #expect(date("Rendez-vous le 1er février.", PartialDate(year: 2024, month: 12, day: 20)) == "2025-02-01")
         #expect(date("On March 3, they met.", PartialDate(year: 2024, month: 5)) == "2024-03-03")
         // No year known: found, but not placed.
@@ -195,7 +197,8 @@ struct EventTests {
     @Test("the gate that spares the search of most sentences lets through every sentence holding a date")
     func gate() throws {
         var sentences = ["Le ٣ mars", "En ١٩٩٩, rien", "l'an dernier", "this year's plan", "ce mois-ci", "Cette année-là", "last year",
-                         "Depuis mardi", "HIER", "il y a 3 jours", "le 1er", "Jan. 20", "en l’an dernier", "ce mois-là aussi"]
+                         "Depuis mardi", "HIER", "il y a 3 jours", "le 1er", "Jan. 20", "en l’an dernier", "ce mois-là aussi",
+                         "À la mi-octobre, une vidéo", "In mid-March, they met", "mi-temps du match", "midi-pyrénées"]
         let articles = repoRoot + "/Content/articles"
         for name in try FileManager.default.contentsOfDirectory(atPath: articles).sorted() {
             sentences += try String(contentsOfFile: articles + "/" + name, encoding: .utf8).split(whereSeparator: { $0 == "\n" || $0 == "." }).map(String.init)

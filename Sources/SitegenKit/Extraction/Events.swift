@@ -152,6 +152,8 @@ public struct EventFinder: Sendable {
             // A first byte from 0x80 up may start a digit of another script.
             if first >= 0x80, f.unicodeScalars.first.map(Scalars.isNumber) == true { return true }
             if (0x30...0x39).contains(first) || triggers.contains(f) { return true }
+            // "mi-octobre", "mid-March": the month after the hyphen.
+            if first == 0x6D, length > 4, f.hasPrefix("mi-") || f.hasPrefix("mid-"), triggers.contains(String(f.drop { $0 != "-" }.dropFirst())) { return true }
             if afterHead, periodAfter.contains(f) { return true }
             afterHead = false
             if length <= 7, first == 0x61 || first == 0x6D || first == 0x79 {
