@@ -159,6 +159,9 @@ struct EventTests {
         #expect(date("The election is set for Feb. 23.", wednesday) == "2025-02-23")
         #expect(date("He took office on Jan. 20 after the vote.", wednesday) == "2025-01-20")
         #expect(finder.find(in: "Voir la note jan. 5 du rapport.", reference: wednesday).isEmpty)
+        // So is a four-letter one: "Sept. 4".
+        #expect(date("On Sept. 4, the Justice Department charged two RT employees.", wednesday) == "2024-09-04")
+        #expect(finder.find(in: "Voir la note sept. 4 du rapport.", reference: wednesday).isEmpty)
     }
 
     @Test("a relative day or weekday after a typographic apostrophe or a guillemet is found")

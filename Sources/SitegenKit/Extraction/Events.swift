@@ -71,7 +71,9 @@ public struct EventFinder: Sendable {
         let month = "(" + named.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.joined(separator: "|") + ")"
         // With its period, an abbreviation is a month before a day: "Feb. 23", "Jan. 20" (with its
         // capital, checked in `resolve`).
-        let abbreviated = forms.subtracting(named).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { $0 + "\\." }
+        // (So is a longer one with its period: "Sept. 4".)
+        let shortened = forms.filter { form in forms.contains { $0.count > form.count && $0.hasPrefix(form) && numbers[Text.fold($0)] == numbers[Text.fold(form)] } }
+        let abbreviated = shortened.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map { $0 + "\\." }
         let monthBeforeDay = "(" + (named.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 } + abbreviated).joined(separator: "|") + ")"
         monthWords = WordTable(lexicon.foldedSet("months.also.words"))
         var wd = Set(weekdays.keys)
