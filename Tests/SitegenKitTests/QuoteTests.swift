@@ -15,6 +15,8 @@ struct QuoteCase: CustomTestStringConvertible, Sendable {
 }
 
 let frenchCases: [QuoteCase] = [
+    QuoteCase(name: "'soutenir' and 'continuer' report speech before their quote only before 'que' or a colon", body: "Kiev a reçu de nouvelles armes. Côté américain, le secrétaire d'État Antony Blinken a assuré que Washington continuerait à soutenir Kiev « jusqu'au dernier jour » de l'administration Biden.", snippet: "dernier jour", speaker: "Antony Blinken", rule: "cue-before"),
+    QuoteCase(name: "'par la voix de son porte-parole': the possessive ties the role to the institution", body: "Son porte-parole, Steffen Hebestreit, a précisé que Berlin « ne se laissera pas intimider ». Le Kremlin, par la voix de son porte-parole, a dénoncé une « décision irresponsable ».", snippet: "décision irresponsable", speaker: "Kremlin", rule: "cue-before"),
     QuoteCase(name: "'aux dires de' frames a view like 'selon'", body: "Moscou suit le scrutin. Aux dires de Dmitri Peskov, le Kremlin « respectera le choix du peuple américain ».", snippet: "respectera le choix", speaker: "Dmitri Peskov", rule: "selon"),
     QuoteCase(name: "'de l'aveu même de' frames a view like 'selon', and a civil servant is a role", body: "L'inquiétude grandit à Bruxelles. De l'aveu même d'un haut fonctionnaire de la Commission, « personne ne sait ce que fera Trump ».", snippet: "personne ne sait", speaker: "un haut fonctionnaire de la Commission", rule: "selon"),
     QuoteCase(name: "'à en croire' frames a view like 'selon'", body: "Josep Borrell estime que l'Europe doit « prendre son destin en main ». À en croire le chef de la diplomatie européenne, « le temps de l'insouciance est terminé ».", snippet: "insouciance", speaker: "Josep Borrell", rule: "selon"),

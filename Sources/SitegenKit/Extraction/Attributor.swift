@@ -451,7 +451,13 @@ public struct Attributor: Sendable {
             if ts[i].lowerIs("selon") || Attributor.isDApres(ts[i].lower) { return false }
             // (After "un", "son", "the", "his" a speech verb's form is a noun: "avec un sourire",
             // "their warning".)
-            return g.speechVerbs.contains(ts[i].lower) && !(i > 0 && Words.nounDeterminers.contains(ts[i - 1].lower))
+            guard g.speechVerbs.contains(ts[i].lower), !(i > 0 && Words.nounDeterminers.contains(ts[i - 1].lower)) else { return false }
+            // ("soutenir" reports speech before "que" or a colon: "a soutenu que", not "soutenir Kiev".)
+            if g.speechBeforeQue.contains(ts[i].lower) {
+                let next = afterAdverbs(pi, i + 1)
+                return next < ts.count && (Words.thatWords.contains(ts[next].lower) || ts[next].textIs(":"))
+            }
+            return true
         }
 
         /// A surname alone at token `k` or after its particles ("de La Tour"): one capitalised
@@ -881,10 +887,14 @@ public struct Attributor: Sendable {
         }
 
         /// `voiceOf` for mention `m`: a role there speaks only when the article names its holder
-        /// ("Le Kremlin, par la voix de son porte-parole, a assuré": else the Kremlin speaks).
+        /// ("Le Kremlin, par la voix de son porte-parole, a assuré": else the Kremlin speaks), and
+        /// not when a possessive ties it to the institution before ("son porte-parole" is the
+        /// Kremlin's, whoever else the article calls "porte-parole").
         func isVoice(_ ts: [Token], _ k: Int, _ m: Mention) -> Bool {
             guard voiceOf(ts, k) else { return false }
-            if case .role(let phrase, let gender) = m.kind { return resolveRole(phrase, gender, m.paragraph, m.lo, fallback: false) != nil }
+            if case .role(let phrase, let gender) = m.kind {
+                return !Words.possessives.contains(ts[m.lo].lower) && resolveRole(phrase, gender, m.paragraph, m.lo, fallback: false) != nil
+            }
             return true
         }
 

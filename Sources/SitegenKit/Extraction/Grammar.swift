@@ -7,6 +7,8 @@ public final class Grammar: Sendable {
     public let speechVerbs: WordTable
     /// Speech verbs that go on with the speaker before ("a-t-il ajouté").
     public let continuingVerbs: WordTable
+    /// Speech verbs only before "que" or a colon ("soutenir", "maintenir").
+    let speechBeforeQue: WordTable
     /// Beginnings of speech verbs that answer or judge someone else's words (`isReaction`).
     let reactionStems: [String]
     public let speechNouns: WordTable
@@ -79,6 +81,7 @@ public final class Grammar: Sendable {
         for inf in lexicon["fr.speech.ir"] { for f in Self.conjugateSecondGroup(inf) { verbs.insert(f) } }
         speechVerbs = WordTable(verbs)
         continuingVerbs = WordTable(lexicon.foldedSet("speech.continuing"))
+        speechBeforeQue = WordTable(lexicon.lowerSet("speech.before.que"))
         reactionStems = lexicon["speech.reactions"].map(Text.fold)
         speechNouns = WordTable(lexicon.lowerSet("fr.speech.nouns"))
         auxiliaries = WordTable(lexicon.lowerSet("fr.auxiliaries"))
