@@ -793,18 +793,20 @@ public struct Attributor: Sendable {
                 let word = tokens(m.paragraph)[m.lo].lower
                 // "L'intéressé", "le principal intéressé": the one person the headline names, else
                 // the person of that gender named last.
+                // The person of the pronoun's gender named in the last four sentences.
+                let namedLast = persons.last { sentenceNo - $0.sentence <= 4 && Self.compatible(personGender($0.person), gender) }?.person
                 if Analyzer.concernedPersonLength(tokens(m.paragraph), at: m.lo) == m.hi - m.lo {
                     if let p = headlinePerson, Self.compatible(personGender(p), gender) {
                         return (.person(p), ["'the person concerned' resolved to the one person the headline names"])
                     }
-                    guard let p = persons.last(where: { sentenceNo - $0.sentence <= 4 && Self.compatible(personGender($0.person), gender) }) else { return nil }
-                    return (.person(p.person), ["'the person concerned' resolved to the person of its gender named last"])
+                    guard let p = namedLast else { return nil }
+                    return (.person(p), ["'the person concerned' resolved to the person of its gender named last"])
                 }
                 // "Ce dernier", "cette dernière": the person of that gender named last.
                 if m.hi - m.lo == 2 {
-                    guard let p = persons.last(where: { sentenceNo - $0.sentence <= 4 && Self.compatible(personGender($0.person), gender) }) else { return nil }
+                    guard let p = namedLast else { return nil }
                     let ts = tokens(m.paragraph)
-                    return (.person(p.person), ["'\(word) \(ts[m.lo + 1].lower)' resolved to the person of its gender named last"])
+                    return (.person(p), ["'\(word) \(ts[m.lo + 1].lower)' resolved to the person of its gender named last"])
                 }
                 let plural = Attributor.isPluralPronoun(word)
                 // A pronoun written before its verb ("Selon lui", "Il a ajouté") may point to the
@@ -1424,7 +1426,7 @@ public struct Attributor: Sendable {
             // English names the thing before its noun: 'the "Doppelganger" operation' (an English
             // determiner before the quote, the noun right after it).
             let after = afterSpan(pi, s)
-            if k >= 0, ["the", "a", "an", "its", "their", "this"].contains(ts[k].lower), after < ts.count,
+            if k >= 0, Words.englishDeterminers.contains(ts[k].lower), after < ts.count,
                g.notSpeechMarkersAdjacent.contains(ts[after].lower) || g.notSpeechMarkers.contains(ts[after].lower) { return true }
             var seen = 0
             while k >= 0 && seen < 3 {

@@ -63,6 +63,7 @@ enum Words {
     /// Words that give a name to something ("un réseau baptisé Doppelgänger", "dubbed Fancy Bear").
     static let namingWords: WordTable = ["dubbed", "nicknamed", "codenamed", "code-named", "baptisé", "baptisée", "surnommé", "surnommée",
                                          "alias", "aka"]
+    static let englishDeterminers: WordTable = ["the", "a", "an", "its", "their", "this"]
     static let possessives: WordTable = ["son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"]
     static let contrastBeforeQue: WordTable = ["tandis", "alors"]
     static let contrast: WordTable = ["mais", "while", "whereas", "but"]

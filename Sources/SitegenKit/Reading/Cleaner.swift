@@ -1544,10 +1544,11 @@ public struct Cleaner: Sendable {
     /// "En cliquant sur « Je m'inscris », vous acceptez …", "By subscribing, you agree to …": what
     /// a sign-up button binds the reader to (a cookie banner is `isConsent`).
     func isSignUpTerms(_ folded: String) -> Bool {
-        folded.utf8.count <= 300
-            && ["en cliquant", "en vous inscrivant", "en vous abonnant", "by clicking", "by signing up", "by subscribing", "by registering"].contains { folded.hasPrefix($0) }
-            && ["vous acceptez", "vous reconnaissez", "you agree", "you accept", "you acknowledge"].contains { Text.contains(folded, $0) }
+        folded.utf8.count <= 300 && Self.signUpOpenings.contains { folded.hasPrefix($0) } && Self.signUpAgreements.contains { Text.contains(folded, $0) }
     }
+
+    static let signUpOpenings = ["en cliquant", "en vous inscrivant", "en vous abonnant", "by clicking", "by signing up", "by subscribing", "by registering"]
+    static let signUpAgreements = ["vous acceptez", "vous reconnaissez", "you agree", "you accept", "you acknowledge"]
 
     /// A line that credits the outlet and its agencies, with no author: "Le Monde avec AFP",
     /// "The Guardian with agencies", "Le Parisien avec AFP et Reuters".
