@@ -112,6 +112,16 @@ struct CleaningTests {
     let lead = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine devant les députés."
     let englishLead = "A video circulating on social media that purports to show ballots being destroyed is the work of Russian influence actors, US intelligence agencies said Friday."
 
+    @Test("a rubric in capitals before the headline goes from the title; a place or a speaker stays")
+    func titleKicker() {
+        func title(_ t: String) -> String? { readArticle(t + "\n\n" + lead + "\n").article?.title }
+        #expect(title("DÉCRYPTAGE - Pourquoi Moscou mise sur l'Afrique pour contourner les sanctions") == "Pourquoi Moscou mise sur l'Afrique pour contourner les sanctions")
+        #expect(title("ANALYSIS: How Moscow learned to love the meme") == "How Moscow learned to love the meme")
+        #expect(title("UKRAINE - Les frappes russes se poursuivent sur Kharkiv") == "UKRAINE - Les frappes russes se poursuivent sur Kharkiv")
+        #expect(title("Zelensky : « Nous ne céderons pas un mètre de notre territoire »") == "Zelensky : « Nous ne céderons pas un mètre de notre territoire »")
+        #expect(title("ENTRETIEN - Trop court") == "ENTRETIEN - Trop court")
+    }
+
     @Test("a sentence that opens on a date, or names a network, is the article's text, not a date line or a prompt")
     func sentencesThatLookLikeFurniture() {
         let opening = "Le 9 juillet 2024, le département de la Justice a annoncé le démantèlement d'un réseau de faux comptes."
@@ -298,6 +308,9 @@ struct CleaningTests {
         let agency = try #require(readArticle("Titre du jour\n\nPar Belga\n\n\(lead)\n").article)
         #expect(agency.author == nil)
         #expect(agency.text == lead)
+        let ap = try #require(readArticle("Russia says it will respond\n\nBy The Associated Press\n\n\(englishLead)\n").article)
+        #expect(ap.author == nil)
+        #expect(ap.text == englishLead)
     }
 
     @Test("a live ticker pasted above the article does not push the byline into the body")

@@ -376,7 +376,7 @@ public struct Cleaner: Sendable {
             }
             if let first = kept.first {
                 if wordCount(first.text) <= 40 {
-                    title = withoutOutlet(first.text)
+                    title = withoutKicker(withoutOutlet(first.text))
                     dropped.append(DroppedLine(line: first.number, text: first.text, rule: "title"))
                     kept.removeFirst()
                     // A rubric of one word right under the headline ("Analyse", "Opinion").
@@ -1278,7 +1278,10 @@ public struct Cleaner: Sendable {
         }
         // "Par Le Figaro avec AFP", "Article rédigé par franceinfo", "Par Belga": an outlet or an
         // agency is no author.
-        if hasPrefix, outlets.contains(Text.fold(name)) || agencies.contains(Text.fold(name)) { return (nil, date) }
+        // ("By The Associated Press": the article before the agency's name.)
+        if hasPrefix, case let f = Text.fold(name), outlets.contains(f) || agencies.contains(f) || agencies.contains(String(f.dropFirst(f.hasPrefix("the ") ? 4 : 0))) {
+            return (nil, date)
+        }
         if !hasPrefix && date == nil {
             // "Jessica Elgot Deputy political editor": a known first name, a surname, then only byline words.
             // On ASCII, pieces between spaces are the words split below: most lines have too many.
@@ -1535,6 +1538,22 @@ public struct Cleaner: Sendable {
     /// A newsletter's sign-up button: "S'inscrire", "Je m'abonne", "Sign up", "Subscribe".
     func isSignUpButton(_ folded: String) -> Bool {
         ["s'inscrire", "je m'inscris", "inscrivez-vous", "je m'abonne", "s'abonner", "sign up", "subscribe", "sign me up"].contains(folded)
+    }
+
+    /// A headline without the rubric written in capitals before it: "DÉCRYPTAGE - Pourquoi
+    /// Moscou mise sur l'Afrique", "ANALYSIS: …", "VIDÉO. …" (one to three words, one of them a
+    /// rubric, then a dash, a colon or a period, then five words or more).
+    func withoutKicker(_ title: String) -> String {
+        for separator in [" - ", " – ", " — ", " : ", ": ", ". "] {
+            guard let r = title.range(of: separator), title.distance(from: title.startIndex, to: r.lowerBound) <= 32 else { continue }
+            let kicker = title[..<r.lowerBound]
+            let words = kicker.split(separator: " ")
+            let rest = title[r.upperBound...]
+            guard (1...3).contains(words.count), kicker.contains(where: \.isLetter), !kicker.contains(where: \.isLowercase),
+                  words.contains(where: { rubrics.contains(Text.fold(String($0))) }), wordCount(String(rest)) >= 5 else { continue }
+            return String(rest)
+        }
+        return title
     }
 
     /// The last line of a newsletter's box: its button, or the terms under it ("En cliquant sur
