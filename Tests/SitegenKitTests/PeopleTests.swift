@@ -20,6 +20,12 @@ struct PeopleTests {
         #expect(out.quotes.map { $0.speakerName ?? "-" } == ["US Cybersecurity and Infrastructure Security Agency", "U.S. Cyber Command", "-"])
     }
 
+    @Test("common English first names make a person of a name that opens a sentence")
+    func moreFirstNames() {
+        #expect(names(["Fiona Hill served on the National Security Council. Clint Watts runs a lab. Darren Linvill studies trolls."], language: "en")
+                == ["Clint Watts", "Darren Linvill", "Fiona Hill"])
+    }
+
     @Test("a name given to something ('known as', 'dubbed', 'baptisé') is no person, unless a first name says so")
     func namesGivenToThings() {
         #expect(names(["Interior minister Nancy Faeser said the group, known as APT28 or Fancy Bear, had targeted the SPD. Another group, dubbed Cozy Bear, was active too."], language: "en")
