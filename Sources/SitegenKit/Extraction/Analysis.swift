@@ -223,12 +223,12 @@ public struct Analyzer: Sendable {
     /// Whether a run at `lo` is a name given to something ("the group, known as APT28 or Fancy
     /// Bear", "un réseau baptisé Doppelgänger"): a naming word before it, past other names and
     /// "or" / "ou".
-    static func followsNaming(_ tokens: [Token], _ lo: Int) -> Bool {
+    func followsNaming(_ tokens: [Token], _ lo: Int) -> Bool {
         var k = lo - 1
         while k >= 0, lo - k <= 4, tokens[k].isCapitalized || tokens[k].kind == .number || tokens[k].lowerIs("or") || tokens[k].lowerIs("ou") { k -= 1 }
         guard k >= 0 else { return false }
         if tokens[k].lowerIs("as"), k > 0, tokens[k - 1].lowerIs("known") { return true }
-        return Words.namingWords.contains(tokens[k].lower)
+        return g.namingWords.contains(tokens[k].lower)
     }
 
     /// Where an institution's name written out in lower case after its capitalised head ends
@@ -773,7 +773,7 @@ public struct Analyzer: Sendable {
                 Text.hasHyphen(w) && w.split(separator: "-").contains { part in part.count >= 2 && part.allSatisfy { $0.isUppercase || $0.isNumber } }
             }
             if Words.locativePrepositions.contains(before) || before == "of" && roleFrom == roleStart || acronymAfter || acronymInside
-                || Self.followsNaming(tokens, lo0) {
+                || followsNaming(tokens, lo0) {
                 mentions.append(Mention(kind: .organisation(joinWords(words)), paragraph: pi, lo: lo, hi: end))
                 return
             }

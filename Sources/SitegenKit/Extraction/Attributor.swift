@@ -990,11 +990,7 @@ public struct Attributor: Sendable {
 
         /// A French verb in the simple future: "jugera", "diront", "répondra" (the passé simple
         /// "déclara" and "considéra" end otherwise).
-        static func isFrenchFuture(_ t: Token) -> Bool {
-            let l = t.lower
-            return l.utf8.count > 5 && (l.hasSuffix("era") || l.hasSuffix("eront") || l.hasSuffix("ira") || l.hasSuffix("iront")
-                                        || l.hasSuffix("dra") || l.hasSuffix("dront"))
-        }
+        static func isFrenchFuture(_ t: Token) -> Bool { t.lower.utf8.count > 5 && Words.hasFrenchFutureEnding(t.lower) }
 
         /// The words of a subject that names nobody, from its determiner at `d` to the verb at `v`
         /// without the auxiliaries and adverbs before it ("son adversaire" in "son adversaire

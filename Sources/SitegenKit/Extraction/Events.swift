@@ -252,7 +252,7 @@ public struct EventFinder: Sendable {
             // A French verb in the future tense ("rendra", "tiendront", "participera"), in lower case.
             guard w.utf8.count >= 5, h.wordStarts[i] < offset,
                   !(0x41...0x5A).contains(utf8[utf8.index(utf8.startIndex, offsetBy: h.wordStarts[i])]) else { return false }
-            return ["era", "eront", "ira", "iront", "dra", "dront"].contains { w.hasSuffix($0) } && !notFutureWords.contains(w)
+            return Words.hasFrenchFutureEnding(w) && !notFutureWords.contains(w)
         }
     }
 

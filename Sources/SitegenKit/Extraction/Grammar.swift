@@ -27,6 +27,8 @@ public final class Grammar: Sendable {
     public let notSpeechMarkers: WordTable
     /// Nouns that mark a name only right before the quotation ("le réseau « Storm-1516 »").
     let notSpeechMarkersAdjacent: WordTable
+    /// Words that give a name to something ("dubbed", "baptisé"): no person after them.
+    let namingWords: WordTable
     /// Participles whose clause may open a sentence before its subject ("Interrogé sur …, X a").
     let participleOpeners: WordTable
     public let malePronouns: WordTable
@@ -97,7 +99,8 @@ public final class Grammar: Sendable {
         determiners = WordTable(lexicon.lowerSet("determiners"))
         indefiniteDeterminers = WordTable(lexicon.lowerSet("determiners.indefinite"))
         coordinations = WordTable(lexicon.lowerSet("coordinations"))
-        notSpeechMarkers = WordTable(lexicon.lowerSet("not.speech.markers"))
+        notSpeechMarkers = WordTable(lexicon.lowerSet("not.speech.markers", "naming.words"))
+        namingWords = WordTable(lexicon.lowerSet("naming.words"))
         notSpeechMarkersAdjacent = WordTable(lexicon.lowerSet("not.speech.markers.adjacent"))
         participleOpeners = WordTable(lexicon.lowerSet("participle.openers"))
         malePronouns = WordTable(lexicon.lowerSet("pronouns.subject.male"))

@@ -60,11 +60,12 @@ enum Words {
     /// are also the pronouns before a verb, "il la juge", "il leur dit"; nor "a", French "has").
     static let nounDeterminers: WordTable = ["un", "une", "son", "sa", "ses", "mon", "ma", "mes", "leurs", "cette", "du",
                                              "the", "an", "his", "their", "its", "our", "this"]
-    /// Words that give a name to something ("un réseau baptisé Doppelgänger", "dubbed Fancy Bear").
-    static let namingWords: WordTable = ["dubbed", "nicknamed", "codenamed", "code-named", "baptisé", "baptisée", "surnommé", "surnommée",
-                                         "alias", "aka"]
     static let englishDeterminers: WordTable = ["the", "a", "an", "its", "their", "this"]
     static let possessives: WordTable = ["son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"]
+    /// The endings of a French verb in the simple future ("rendra", "tiendront", "participera");
+    /// the callers say how long a word must be and which words that end so are none.
+    static func hasFrenchFutureEnding(_ w: String) -> Bool { futureEndings.contains { w.hasSuffix($0) } }
+    static let futureEndings = ["era", "eront", "ira", "iront", "dra", "dront"]
     static let contrastBeforeQue: WordTable = ["tandis", "alors"]
     static let contrast: WordTable = ["mais", "while", "whereas", "but"]
 }
